@@ -1,0 +1,109 @@
+//! Helpers for tests that run the `genex-node` binary.
+
+#![allow(dead_code)]
+
+use std::{
+	io::{Read, Write},
+	net::{TcpListener, TcpStream},
+	path::PathBuf,
+	process::{Child, Command, Output, Stdio},
+	time::{Duration, Instant},
+};
+
+/// The node binary cargo built for these tests.
+pub fn node_bin() -> PathBuf {
+	PathBuf::from(env!("CARGO_BIN_EXE_genex-node"))
+}
+
+/// The workspace root.
+pub fn workspace() -> PathBuf {
+	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A TCP port free on localhost right now.
+pub fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("port")
+}
+
+/// Run the node with `args` to completion.
+pub fn run(args: &[&str]) -> Output {
+	Command::new(node_bin()).args(args).output().expect("genex-node runs")
+}
+
+/// A node process that is killed when dropped.
+pub struct Node {
+	child: Child,
+	/// Its JSON-RPC port on 127.0.0.1.
+	pub rpc_port: u16,
+}
+
+impl Node {
+	/// Start a node with `args` plus free RPC and p2p ports.
+	pub fn start(args: &[&str]) -> Node {
+		let rpc_port = free_port();
+		let p2p = free_port();
+		let child = Command::new(node_bin())
+			.args(args)
+			.args(["--rpc-port", &rpc_port.to_string(), "--port", &p2p.to_string()])
+			.args(["--no-telemetry", "--no-prometheus", "--no-mdns"])
+			.stdout(Stdio::null())
+			.stderr(Stdio::null())
+			.spawn()
+			.expect("node starts");
+		Node { child, rpc_port }
+	}
+
+	/// Call `method` with `params` (a JSON array) over HTTP JSON-RPC; `None` until it answers.
+	pub fn rpc(&self, method: &str, params: &str) -> Option<serde_json::Value> {
+		let body = format!(r#"{{"jsonrpc":"2.0","id":1,"method":"{method}","params":{params}}}"#);
+		let mut stream = TcpStream::connect(("127.0.0.1", self.rpc_port)).ok()?;
+		stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+		let request = format!(
+			"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+			 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+			body.len()
+		);
+		stream.write_all(request.as_bytes()).ok()?;
+		let mut response = String::new();
+		stream.read_to_string(&mut response).ok()?;
+		let json = response.split("\r\n\r\n").nth(1)?;
+		let value: serde_json::Value = serde_json::from_str(json).ok()?;
+		value.get("result").cloned()
+	}
+
+	/// Wait until `check` returns `Some`, polling every 500 ms for at most `timeout`.
+	pub fn wait_for<T>(&self, timeout: Duration, mut check: impl FnMut(&Node) -> Option<T>) -> Option<T> {
+		let start = Instant::now();
+		while start.elapsed() < timeout {
+			if let Some(t) = check(self) {
+				return Some(t);
+			}
+			std::thread::sleep(Duration::from_millis(500));
+		}
+		None
+	}
+
+	/// Number of the best block.
+	pub fn best_number(&self) -> Option<u64> {
+		let header = self.rpc("chain_getHeader", "[]")?;
+		hex_number(header.get("number")?)
+	}
+
+	/// Number of the last finalized block.
+	pub fn finalized_number(&self) -> Option<u64> {
+		let hash = self.rpc("chain_getFinalizedHead", "[]")?;
+		let header = self.rpc("chain_getHeader", &format!("[{hash}]"))?;
+		hex_number(header.get("number")?)
+	}
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+	}
+}
+
+fn hex_number(v: &serde_json::Value) -> Option<u64> {
+	u64::from_str_radix(v.as_str()?.trim_start_matches("0x"), 16).ok()
+}

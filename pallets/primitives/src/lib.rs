@@ -1,0 +1,72 @@
+//! # Genex Chain primitives
+//!
+//! Types every Genex crate agrees on: account and money types, the settlement asset id, block
+//! time constants, and (as the domain pallets land) the glue traits through which pallets ask
+//! each other questions without reading each other's storage (`KycProvider`, `SanctionsScreen`,
+//! `TravelRule`, `CreditLimit`, `PriceOracle`, `CouponLedger`: one file each under `src/`, each
+//! with a `()` no-op implementation and a test mock).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use polkadot_sdk::sp_runtime::{
+	generic,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+
+pub mod time;
+
+/// An index to a block.
+pub type BlockNumber = u32;
+
+/// Alias to 512-bit hash when used in the context of a transaction signature on the chain.
+pub type Signature = MultiSignature;
+
+/// Some way of identifying an account on the chain. We intentionally make it equivalent to the
+/// public key of our transaction signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// The address format for describing accounts.
+pub type Address = MultiAddress<AccountId, ()>;
+
+/// Balance of an account, in the native token or in any asset (the stablecoin included). The
+/// native token and the settlement stablecoin both have 12 decimals: one unit is `10^12`.
+pub type Balance = u128;
+
+/// Index of a transaction in the chain.
+pub type Nonce = u32;
+
+/// A hash of some data used by the chain.
+pub type Hash = polkadot_sdk::sp_core::H256;
+
+/// Block header type.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+
+/// Opaque block type, as the node sees it (it does not know the runtime's extrinsic format).
+pub type OpaqueBlock = generic::Block<Header, polkadot_sdk::sp_runtime::OpaqueExtrinsic>;
+
+/// Identifier of an asset in `pallet-assets` (the settlement stablecoin has one; coupon series
+/// are not assets, they live in the coupon pallet).
+pub type AssetId = u32;
+
+/// Timestamp in milliseconds since the Unix epoch, as `pallet-timestamp` keeps it.
+pub type Moment = u64;
+
+/// Decimals of the native token and of the settlement stablecoin.
+pub const DECIMALS: u8 = 12;
+
+/// One whole unit of the native token (`GNX`) in its smallest denomination.
+pub const UNIT: Balance = 1_000_000_000_000;
+/// A thousandth of a unit.
+pub const MILLI_UNIT: Balance = 1_000_000_000;
+/// A millionth of a unit.
+pub const MICRO_UNIT: Balance = 1_000_000;
+
+/// The asset id of the settlement stablecoin in the presets this repository ships.
+pub const STABLECOIN_ASSET_ID: AssetId = 1;
+/// Symbol of the settlement stablecoin in the presets this repository ships.
+pub const STABLECOIN_SYMBOL: &[u8] = b"GUSD";
+/// Display name of the settlement stablecoin in the presets this repository ships.
+pub const STABLECOIN_NAME: &[u8] = b"Genex USD";
+/// One whole stablecoin (one US dollar) in its smallest unit.
+pub const STABLECOIN_UNIT: Balance = 1_000_000_000_000;

@@ -1,0 +1,265 @@
+//! # Stablecoin pallet
+//!
+//! Coupons are priced, bought and sold in a fiat-backed settlement stablecoin. The token itself
+//! is an asset of `pallet-assets` (balances, transfers, metadata, freezing); this pallet decides
+//! **who may create and destroy it**: only bank accounts that governance authorized, each mint
+//! backed by fiat the bank holds and each burn matched by fiat it pays out.
+//!
+//! The asset's id comes from genesis ([`SettlementAsset`]); its owner, issuer and admin in
+//! `pallet-assets` is this pallet's keyless account, so nobody can mint it through
+//! `pallet-assets` directly: `assets.mint` from any account fails with `NoPermission`.
+//!
+//! ## Calls
+//!
+//! - [`Pallet::add_bank`], [`Pallet::remove_bank`]: governance authorizes or removes a bank.
+//! - [`Pallet::mint`]: a bank issues stablecoin to an account.
+//! - [`Pallet::burn`]: a bank destroys stablecoin it holds.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+mod functions;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+use polkadot_sdk::frame_support::traits::fungibles;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::stablecoin";
+
+/// Balance type of the settlement asset.
+pub type BalanceOf<T> = <<T as Config>::Assets as fungibles::Inspect<
+	<T as polkadot_sdk::frame_system::Config>::AccountId,
+>>::Balance;
+
+/// Asset id type of `pallet-assets`.
+pub type AssetIdOf<T> = <T as Config>::AssetId;
+
+/// What the benchmarks need from the runtime.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AssetId> {
+	/// Make sure the settlement asset exists and return its id.
+	fn create_settlement_asset() -> AssetId;
+}
+
+#[polkadot_sdk::frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use polkadot_sdk::{
+		frame_support::{pallet_prelude::*, PalletId},
+		frame_system::pallet_prelude::*,
+		sp_runtime::traits::{AccountIdConversion, MaybeSerializeDeserialize},
+	};
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Asset id type of [`Config::Assets`].
+		type AssetId: Member + Parameter + Copy + MaybeSerializeDeserialize + MaxEncodedLen;
+
+		/// The fungible assets (`pallet-assets`) that hold the settlement stablecoin.
+		type Assets: fungibles::Mutate<Self::AccountId, AssetId = Self::AssetId>;
+
+		/// Origin allowed to authorize and remove banks: governance or Root.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Most banks that can be authorized at once.
+		#[pallet::constant]
+		type MaxBanks: Get<u32>;
+
+		/// Id of this pallet's account, the owner of the stablecoin in `pallet-assets`.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Weights of this pallet's calls, from its benchmarks.
+		type WeightInfo: WeightInfo;
+
+		/// Creates the settlement asset for benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<AssetIdOf<Self>>;
+	}
+
+	/// The `pallet-assets` id of the settlement stablecoin (from genesis).
+	#[pallet::storage]
+	pub type SettlementAsset<T: Config> = StorageValue<_, AssetIdOf<T>, OptionQuery>;
+
+	/// Authorized banks: the only accounts that may mint or burn the stablecoin.
+	#[pallet::storage]
+	pub type Banks<T: Config> = CountedStorageMap<_, Blake2_128Concat, T::AccountId, (), OptionQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The settlement asset's id; the asset itself is created in the `assets` genesis with
+		/// this pallet's account ([`Pallet::account_id`]) as owner.
+		pub settlement_asset: Option<AssetIdOf<T>>,
+		/// Banks authorized at genesis.
+		pub banks: Vec<T::AccountId>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		// Panics here stop a malformed chain spec from producing a genesis block; they never
+		// run on a live chain.
+		fn build(&self) {
+			if let Some(asset) = self.settlement_asset.clone() {
+				assert!(
+					<T::Assets as fungibles::Inspect<T::AccountId>>::asset_exists(asset.clone()),
+					"the settlement asset must be created in the assets genesis"
+				);
+				SettlementAsset::<T>::put(asset);
+			}
+			assert!(self.banks.len() <= T::MaxBanks::get() as usize, "more banks than MaxBanks");
+			for bank in &self.banks {
+				assert!(!Banks::<T>::contains_key(bank), "genesis banks must not repeat");
+				Banks::<T>::insert(bank, ());
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// Governance authorized a bank to mint and burn the stablecoin.
+		BankAdded {
+			/// The bank's account.
+			bank: T::AccountId,
+		},
+		/// Governance removed a bank's authorization.
+		BankRemoved {
+			/// The bank's account.
+			bank: T::AccountId,
+		},
+		/// A bank issued stablecoin.
+		Minted {
+			/// The issuing bank.
+			bank: T::AccountId,
+			/// Who received it.
+			beneficiary: T::AccountId,
+			/// How much, in the smallest unit.
+			amount: BalanceOf<T>,
+		},
+		/// A bank destroyed stablecoin it held.
+		Burned {
+			/// The bank.
+			bank: T::AccountId,
+			/// How much, in the smallest unit.
+			amount: BalanceOf<T>,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The signer is not an authorized bank.
+		NotABank,
+		/// The account is already an authorized bank.
+		AlreadyABank,
+		/// No more banks can be authorized (`MaxBanks`).
+		TooManyBanks,
+		/// The amount is zero.
+		ZeroAmount,
+		/// No settlement asset is configured, or it does not exist (any more).
+		NoSettlementAsset,
+		/// The amount is below the asset's minimum balance for a new holder.
+		BelowMinimum,
+		/// The total supply or the beneficiary's balance would overflow.
+		Overflow,
+		/// The beneficiary cannot receive the stablecoin (its account is blocked).
+		CannotReceive,
+		/// The bank does not hold enough stablecoin to burn that much.
+		InsufficientBalance,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxBanks::get() > 0, "MaxBanks must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Authorize a bank to mint and burn the stablecoin.
+		///
+		/// - Origin: governance or Root.
+		/// - Fails with `AlreadyABank` or `TooManyBanks`.
+		///
+		/// Emits `BankAdded`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::add_bank())]
+		pub fn add_bank(origin: OriginFor<T>, bank: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_add_bank(bank)
+		}
+
+		/// Remove a bank's authorization. Its stablecoin balance stays where it is.
+		///
+		/// - Origin: governance or Root.
+		/// - Fails with `NotABank`.
+		///
+		/// Emits `BankRemoved`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::remove_bank())]
+		pub fn remove_bank(origin: OriginFor<T>, bank: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_remove_bank(bank)
+		}
+
+		/// Issue `amount` of the stablecoin to `beneficiary`, backed by fiat the bank holds.
+		///
+		/// - Origin: signed by an authorized bank.
+		/// - Fails with `NotABank`, `ZeroAmount`, `NoSettlementAsset`, `BelowMinimum`,
+		///   `Overflow` or `CannotReceive`; nothing is minted then.
+		///
+		/// Emits `Minted` (and `assets.Issued`).
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::mint())]
+		pub fn mint(
+			origin: OriginFor<T>,
+			beneficiary: T::AccountId,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let bank = ensure_signed(origin)?;
+			Self::do_mint(bank, beneficiary, amount)
+		}
+
+		/// Destroy `amount` of the stablecoin held by the signing bank (fiat paid out).
+		///
+		/// - Origin: signed by an authorized bank.
+		/// - Fails with `NotABank`, `ZeroAmount`, `NoSettlementAsset` or `InsufficientBalance`.
+		///
+		/// Emits `Burned` (and `assets.Burned`).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::burn())]
+		pub fn burn(origin: OriginFor<T>, #[pallet::compact] amount: BalanceOf<T>) -> DispatchResult {
+			let bank = ensure_signed(origin)?;
+			Self::do_burn(bank, amount)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The pallet's keyless account: owner, issuer and admin of the stablecoin in
+		/// `pallet-assets`.
+		pub fn account_id() -> T::AccountId {
+			T::PalletId::get().into_account_truncating()
+		}
+	}
+}

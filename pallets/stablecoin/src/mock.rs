@@ -1,0 +1,123 @@
+//! Test runtime: frame-system, balances, assets and this pallet. Asset 1 is the stablecoin
+//! (minimum balance 10), owned by the pallet's account; account 10 is a bank.
+
+use crate as pallet_stablecoin;
+use polkadot_sdk::{
+	frame_support::{
+		derive_impl, parameter_types,
+		traits::{AsEnsureOriginWithArg, ConstU32},
+		PalletId,
+	},
+	frame_system::{self, EnsureRoot, EnsureSigned},
+	pallet_assets, pallet_balances, sp_io,
+	sp_runtime::BuildStorage,
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+pub const STABLE: u32 = 1;
+pub const OTHER_ASSET: u32 = 2;
+pub const BANK: u64 = 10;
+pub const BANK_B: u64 = 11;
+pub const ALICE: u64 = 1;
+pub const BOB: u64 = 2;
+pub const MIN_BALANCE: u64 = 10;
+
+#[polkadot_sdk::frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeTask,
+		RuntimeHoldReason,
+		RuntimeFreezeReason
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(3)]
+	pub type Stablecoin = pallet_stablecoin;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<u64>>;
+	type ForceOrigin = EnsureRoot<u64>;
+	type Freezer = ();
+	type Holder = ();
+}
+
+parameter_types! {
+	pub const StablecoinPalletId: PalletId = PalletId(*b"gx/stbl!");
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<u32> for BenchHelper {
+	fn create_settlement_asset() -> u32 {
+		STABLE
+	}
+}
+
+impl pallet_stablecoin::Config for Test {
+	type AssetId = u32;
+	type Assets = Assets;
+	type GovernanceOrigin = EnsureRoot<u64>;
+	type MaxBanks = ConstU32<3>;
+	type PalletId = StablecoinPalletId;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
+}
+
+/// Stablecoin asset 1 and an unrelated asset 2; bank 10 authorized; 1 and 2 hold native tokens.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let owner = Stablecoin::account_id();
+	let t = RuntimeGenesisConfig {
+		system: Default::default(),
+		balances: pallet_balances::GenesisConfig {
+			balances: vec![(ALICE, 1_000), (BOB, 1_000), (BANK, 1_000), (owner, 1_000)],
+			..Default::default()
+		},
+		assets: pallet_assets::GenesisConfig {
+			assets: vec![(STABLE, owner, true, MIN_BALANCE), (OTHER_ASSET, ALICE, true, 1)],
+			metadata: vec![(STABLE, b"Genex USD".to_vec(), b"GUSD".to_vec(), 12)],
+			..Default::default()
+		},
+		stablecoin: pallet_stablecoin::GenesisConfig {
+			settlement_asset: Some(STABLE),
+			banks: vec![BANK],
+		},
+	}
+	.build_storage()
+	.expect("valid genesis");
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Settlement-asset balance of `who`.
+pub fn stable(who: u64) -> u64 {
+	pallet_assets::Pallet::<Test>::balance(STABLE, who)
+}

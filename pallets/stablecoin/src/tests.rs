@@ -1,0 +1,169 @@
+//! Unit tests: every call, every failure path, nothing written on failure.
+
+use crate::{mock::*, Banks, Error, Event, SettlementAsset};
+use polkadot_sdk::{
+	frame_support::{
+		assert_noop, assert_ok,
+		traits::fungibles::{roles::Inspect as RolesInspect, Inspect},
+	},
+	pallet_assets,
+	sp_runtime::DispatchError,
+};
+
+#[test]
+fn genesis_sets_asset_and_banks() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(SettlementAsset::<Test>::get(), Some(STABLE));
+		assert!(Stablecoin::is_bank(&BANK));
+		assert!(!Stablecoin::is_bank(&ALICE));
+		assert_eq!(Banks::<Test>::count(), 1);
+		assert_eq!(<Assets as RolesInspect<u64>>::owner(STABLE), Some(Stablecoin::account_id()));
+		assert_eq!(<Assets as RolesInspect<u64>>::issuer(STABLE), Some(Stablecoin::account_id()));
+		Stablecoin::do_try_state().expect("invariants hold");
+	});
+}
+
+#[test]
+fn a_bank_mints_to_anyone() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 500));
+		assert_eq!(stable(ALICE), 500);
+		assert_eq!(Assets::total_issuance(STABLE), 500);
+		System::assert_last_event(Event::Minted { bank: BANK, beneficiary: ALICE, amount: 500 }.into());
+	});
+}
+
+#[test]
+fn a_bank_burns_what_it_holds() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), BANK, 500));
+		assert_ok!(Stablecoin::burn(RuntimeOrigin::signed(BANK), 200));
+		assert_eq!(stable(BANK), 300);
+		assert_eq!(Assets::total_issuance(STABLE), 300);
+		System::assert_last_event(Event::Burned { bank: BANK, amount: 200 }.into());
+		// Burning everything is allowed.
+		assert_ok!(Stablecoin::burn(RuntimeOrigin::signed(BANK), 300));
+		assert_eq!(Assets::total_issuance(STABLE), 0);
+	});
+}
+
+#[test]
+fn a_non_bank_cannot_mint_or_burn() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(Stablecoin::mint(RuntimeOrigin::signed(ALICE), ALICE, 500), Error::<Test>::NotABank);
+		assert_noop!(Stablecoin::burn(RuntimeOrigin::signed(ALICE), 1), Error::<Test>::NotABank);
+		assert_noop!(Stablecoin::mint(RuntimeOrigin::root(), ALICE, 500), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn nobody_can_mint_through_pallet_assets() {
+	new_test_ext().execute_with(|| {
+		for who in [ALICE, BANK] {
+			assert_noop!(
+				Assets::mint(RuntimeOrigin::signed(who), STABLE, ALICE, 500),
+				pallet_assets::Error::<Test>::NoPermission
+			);
+		}
+	});
+}
+
+#[test]
+fn mint_refuses_bad_amounts() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 0), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, MIN_BALANCE - 1),
+			Error::<Test>::BelowMinimum
+		);
+		assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 100));
+		assert_noop!(
+			Stablecoin::mint(RuntimeOrigin::signed(BANK), BOB, u64::MAX),
+			Error::<Test>::Overflow
+		);
+	});
+}
+
+#[test]
+fn mint_refuses_a_blocked_beneficiary() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 100));
+		let owner = Stablecoin::account_id();
+		// `block` (not `freeze`, which only stops sending) stops an account from receiving.
+		assert_ok!(Assets::block(RuntimeOrigin::signed(owner), STABLE, ALICE));
+		assert_noop!(
+			Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 100),
+			Error::<Test>::CannotReceive
+		);
+	});
+}
+
+#[test]
+fn burn_refuses_bad_amounts() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(Stablecoin::burn(RuntimeOrigin::signed(BANK), 0), Error::<Test>::ZeroAmount);
+		assert_noop!(Stablecoin::burn(RuntimeOrigin::signed(BANK), 1), Error::<Test>::InsufficientBalance);
+		assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), BANK, 100));
+		assert_noop!(
+			Stablecoin::burn(RuntimeOrigin::signed(BANK), 101),
+			Error::<Test>::InsufficientBalance
+		);
+	});
+}
+
+#[test]
+fn calls_fail_without_a_settlement_asset() {
+	new_test_ext().execute_with(|| {
+		SettlementAsset::<Test>::kill();
+		assert_noop!(
+			Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 100),
+			Error::<Test>::NoSettlementAsset
+		);
+		assert_noop!(Stablecoin::burn(RuntimeOrigin::signed(BANK), 1), Error::<Test>::NoSettlementAsset);
+		// An id that names no asset is refused too.
+		SettlementAsset::<Test>::put(99);
+		assert_noop!(
+			Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 100),
+			Error::<Test>::NoSettlementAsset
+		);
+	});
+}
+
+#[test]
+fn governance_adds_and_removes_banks() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Stablecoin::add_bank(RuntimeOrigin::root(), BANK_B));
+		System::assert_last_event(Event::BankAdded { bank: BANK_B }.into());
+		assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK_B), BOB, 50));
+		assert_ok!(Stablecoin::remove_bank(RuntimeOrigin::root(), BANK_B));
+		System::assert_last_event(Event::BankRemoved { bank: BANK_B }.into());
+		assert_noop!(Stablecoin::mint(RuntimeOrigin::signed(BANK_B), BOB, 50), Error::<Test>::NotABank);
+		// Its coins stay where they are.
+		assert_eq!(stable(BOB), 50);
+		Stablecoin::do_try_state().expect("invariants hold");
+	});
+}
+
+#[test]
+fn bank_management_failures() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(Stablecoin::add_bank(RuntimeOrigin::signed(BANK), BANK_B), DispatchError::BadOrigin);
+		assert_noop!(Stablecoin::remove_bank(RuntimeOrigin::signed(BANK), BANK), DispatchError::BadOrigin);
+		assert_noop!(Stablecoin::add_bank(RuntimeOrigin::root(), BANK), Error::<Test>::AlreadyABank);
+		assert_noop!(Stablecoin::remove_bank(RuntimeOrigin::root(), ALICE), Error::<Test>::NotABank);
+		assert_ok!(Stablecoin::add_bank(RuntimeOrigin::root(), 20));
+		assert_ok!(Stablecoin::add_bank(RuntimeOrigin::root(), 21));
+		assert_noop!(Stablecoin::add_bank(RuntimeOrigin::root(), 22), Error::<Test>::TooManyBanks);
+	});
+}
+
+#[test]
+fn stablecoin_moves_through_pallet_assets() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 500));
+		assert_ok!(Assets::transfer_keep_alive(RuntimeOrigin::signed(ALICE), STABLE, BOB, 200));
+		assert_eq!((stable(ALICE), stable(BOB)), (300, 200));
+		// Another asset is not the stablecoin: the bank's mint never touches it.
+		assert_eq!(Assets::total_issuance(OTHER_ASSET), 0);
+	});
+}

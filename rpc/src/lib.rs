@@ -1,0 +1,63 @@
+//! # Genex RPC
+//!
+//! The JSON-RPC methods `genex-node` serves beyond Substrate's built-in ones (`chain_*`,
+//! `state_*`, `author_*`, `system_*` come from `sc-service`):
+//!
+//! | module                | methods                                            | for            |
+//! |-----------------------|----------------------------------------------------|----------------|
+//! | `system` (frame)      | `system_accountNextIndex`, `system_dryRun`         | wallets        |
+//! | `transaction-payment` | `payment_queryInfo`, `payment_queryFeeDetails`    | wallets        |
+//!
+//! Domain modules (merchant coupon verification and redemption, market depth and quotes,
+//! compliance status) each live in their own file here and are merged in [`create_full`]
+//! under the `genex_*` namespace, over runtime APIs the runtime declares; the method names are
+//! part of our stable interface (see `docs/api.md`).
+
+#![warn(missing_docs)]
+
+use genex_primitives::{AccountId, Balance, Nonce, OpaqueBlock as Block};
+use jsonrpsee::RpcModule;
+use polkadot_sdk::{
+	pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer},
+	sc_transaction_pool_api::TransactionPool,
+	sp_api::ProvideRuntimeApi,
+	sp_block_builder::BlockBuilder,
+	sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata},
+	substrate_frame_rpc_system::{System, SystemApiServer},
+};
+use std::sync::Arc;
+
+/// What the RPC modules need from the node.
+pub struct FullDeps<C, P> {
+	/// The client, for state queries and runtime API calls.
+	pub client: Arc<C>,
+	/// The transaction pool, for nonces and submissions.
+	pub pool: Arc<P>,
+}
+
+/// Every RPC module of a full node, merged.
+pub fn create_full<C, P>(
+	deps: FullDeps<C, P>,
+) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
+where
+	C: ProvideRuntimeApi<Block>,
+	C: HeaderBackend<Block> + HeaderMetadata<Block, Error = BlockChainError> + 'static,
+	C: Send + Sync + 'static,
+	C::Api: polkadot_sdk::substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
+	C::Api: polkadot_sdk::pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<
+		Block,
+		Balance,
+	>,
+	C::Api: BlockBuilder<Block>,
+	P: TransactionPool + 'static,
+{
+	let mut module = RpcModule::new(());
+	let FullDeps { client, pool } = deps;
+
+	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	module.merge(TransactionPayment::new(client).into_rpc())?;
+
+	// Domain modules (`genex_*`) are merged here as they land.
+
+	Ok(module)
+}

@@ -1,0 +1,76 @@
+//! Runtime benchmarks: which pallets are benchmarked, and the helpers our pallets' benchmarks
+//! need from the runtime. Run with `scripts/benchmark.sh`.
+
+use crate::*;
+use alloc::vec::Vec;
+use codec::Encode;
+use polkadot_sdk::{
+	frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList, Benchmarking},
+	frame_support::traits::{
+		fungible::Mutate as _,
+		fungibles::{Create, Inspect},
+		StorageInfo, StorageInfoTrait, WhitelistedStorageKeys,
+	},
+	frame_system_benchmarking::Pallet as SystemBench,
+	sp_storage::TrackedStorageKey,
+};
+
+polkadot_sdk::frame_benchmarking::define_benchmarks!(
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_utility, Utility]
+	[pallet_multisig, Multisig]
+	[pallet_sudo, Sudo]
+	[pallet_stablecoin, Stablecoin]
+	[pallet_validator_set, ValidatorSet]
+);
+
+impl polkadot_sdk::frame_system_benchmarking::Config for Runtime {}
+
+/// Registers real session keys (with an ownership proof) for validator benchmarks.
+pub struct ValidatorSetHelper;
+impl pallet_validator_set::BenchmarkHelper<AccountId> for ValidatorSetHelper {
+	fn register_session_keys(who: &AccountId) {
+		let _ = Balances::mint_into(who, 1_000 * UNIT);
+		let generated = SessionKeys::generate(&who.encode(), None);
+		Session::set_keys(
+			RuntimeOrigin::signed(who.clone()),
+			generated.keys,
+			generated.proof.encode(),
+		)
+		.expect("benchmark account is funded and its keys are fresh; qed");
+	}
+}
+
+/// Creates the settlement stablecoin for the stablecoin benchmarks when genesis did not.
+pub struct StablecoinHelper;
+impl pallet_stablecoin::BenchmarkHelper<AssetId> for StablecoinHelper {
+	fn create_settlement_asset() -> AssetId {
+		let id = genex_primitives::STABLECOIN_ASSET_ID;
+		if !Assets::asset_exists(id) {
+			<Assets as Create<AccountId>>::create(id, Stablecoin::account_id(), true, 1)
+				.expect("asset id is free; qed");
+		}
+		id
+	}
+}
+
+/// The list of benchmarks this runtime offers.
+pub fn benchmark_metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
+	let mut list = Vec::<BenchmarkList>::new();
+	list_benchmarks!(list, extra);
+	let storage_info = AllPalletsWithSystem::storage_info();
+	(list, storage_info)
+}
+
+/// Run the benchmarks `config` names.
+pub fn dispatch_benchmark(
+	config: BenchmarkConfig,
+) -> Result<Vec<BenchmarkBatch>, alloc::string::String> {
+	let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
+	let mut batches = Vec::<BenchmarkBatch>::new();
+	let params = (&config, &whitelist);
+	add_benchmarks!(params, batches);
+	Ok(batches)
+}

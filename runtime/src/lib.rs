@@ -1,0 +1,204 @@
+//! # Genex Chain runtime
+//!
+//! A permissioned appchain for regulated coupon credit instruments. This file holds the
+//! declarations: the runtime's types, its version, the pallets it is made of and the
+//! transaction format. Each pallet's configuration is in `configs/<pallet>.rs`, the runtime
+//! APIs in `apis.rs`, the genesis presets in `genesis_config_presets.rs`.
+//!
+//! Pallets, by domain (see `docs/architecture.md`):
+//! - consensus: `Aura` (block authoring, 2 s slots), `Grandpa` (finality), `Session` and
+//!   `ValidatorSet` (permissioned validators changed by governance);
+//! - money: `Balances` (native token for fees, deposits, bonds), `TransactionPayment` (fees to
+//!   the treasury), `Treasury`, `Assets` (the settlement stablecoin), `Stablecoin` (banks mint
+//!   and burn it);
+//! - governance: `Council` (platform and banks), `Sudo` (development chains only);
+//! - utilities: `Utility`, `Multisig`;
+//! - third-party code: `Contracts` (Wasm / ink! v5) with `RandomnessCollectiveFlip`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `#[runtime]` expands to deeply nested types.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use alloc::borrow::Cow;
+use polkadot_sdk::{
+	frame_support, frame_system, pallet_transaction_payment,
+	sp_runtime::{generic, impl_opaque_keys},
+	sp_version::{self, RuntimeVersion},
+};
+
+pub use genex_primitives::{
+	AccountId, Address, AssetId, Balance, BlockNumber, Hash, Nonce, Signature, MICRO_UNIT,
+	MILLI_UNIT, UNIT,
+};
+pub use genex_primitives::time::*;
+
+/// Opaque types: what the node needs to know of the runtime without knowing its extrinsics.
+pub mod opaque {
+	use super::*;
+
+	pub use genex_primitives::{Header, OpaqueBlock as Block};
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+
+	impl_opaque_keys! {
+		/// The session keys of a validator: Aura (authoring) and GRANDPA (finality).
+		pub struct SessionKeys {
+			/// Block authoring key (sr25519).
+			pub aura: Aura,
+			/// Finality voting key (ed25519).
+			pub grandpa: Grandpa,
+		}
+	}
+}
+
+pub use opaque::SessionKeys;
+
+/// The runtime's version. Bump `spec_version` with every runtime change that reaches a chain,
+/// `transaction_version` with every change to call indices or the transaction format.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("genex"),
+	impl_name: Cow::Borrowed("genex-node"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Existential deposit of the native token.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+
+/// The address format used by the chain's wallets (SS58 prefix 42 until a registered one).
+pub const SS58_PREFIX: u16 = 42;
+
+/// Block header type as expected by this runtime.
+pub type Header = generic::Header<BlockNumber, polkadot_sdk::sp_runtime::traits::BlakeTwo256>;
+
+/// Block type as expected by this runtime.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// A block signed with a justification.
+pub type SignedBlock = generic::SignedBlock<Block>;
+
+/// BlockId type as expected by this runtime.
+pub type BlockId = generic::BlockId<Block>;
+
+/// The transaction extensions, checked in this order when a transaction enters the pool and
+/// when it is applied.
+pub type TxExtension = (
+	frame_system::AuthorizeCall<Runtime>,
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// Unchecked extrinsic type as expected by this runtime.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// The payload being signed in transactions.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Single-block migrations to run on the next runtime upgrade.
+pub type Migrations = ();
+
+/// Executive: handles dispatch to the various pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+use polkadot_sdk::frame_executive;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = polkadot_sdk::frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = polkadot_sdk::pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Aura = polkadot_sdk::pallet_aura;
+
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = polkadot_sdk::pallet_grandpa;
+
+	#[runtime::pallet_index(4)]
+	pub type Balances = polkadot_sdk::pallet_balances;
+
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = polkadot_sdk::pallet_transaction_payment;
+
+	#[runtime::pallet_index(6)]
+	pub type Sudo = polkadot_sdk::pallet_sudo;
+
+	#[runtime::pallet_index(7)]
+	pub type Council = polkadot_sdk::pallet_collective<Instance1>;
+
+	// Before `Session`: the session genesis asks it for the first validator set.
+	#[runtime::pallet_index(8)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	#[runtime::pallet_index(9)]
+	pub type Session = polkadot_sdk::pallet_session;
+
+	#[runtime::pallet_index(10)]
+	pub type Treasury = polkadot_sdk::pallet_treasury;
+
+	#[runtime::pallet_index(11)]
+	pub type Utility = polkadot_sdk::pallet_utility;
+
+	#[runtime::pallet_index(12)]
+	pub type Multisig = polkadot_sdk::pallet_multisig;
+
+	#[runtime::pallet_index(13)]
+	pub type Assets = polkadot_sdk::pallet_assets;
+
+	#[runtime::pallet_index(14)]
+	pub type Stablecoin = pallet_stablecoin;
+
+	#[runtime::pallet_index(15)]
+	pub type RandomnessCollectiveFlip = polkadot_sdk::pallet_insecure_randomness_collective_flip;
+
+	#[runtime::pallet_index(16)]
+	pub type Contracts = polkadot_sdk::pallet_contracts;
+}

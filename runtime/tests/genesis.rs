@@ -1,0 +1,79 @@
+//! Every genesis preset builds and has the shape its documentation promises.
+
+mod common;
+
+use common::*;
+use genex_runtime::{
+	genesis_config_presets::{self as presets, preset_names},
+	AccountId, Assets, Balances, Grandpa, Runtime, Session, Stablecoin, ValidatorSet,
+};
+use genex_primitives::STABLECOIN_ASSET_ID;
+use polkadot_sdk::{
+	frame_support::traits::{
+		fungibles::metadata::Inspect as MetaInspect,
+		IntegrityTest,
+	},
+	sp_keyring::Sr25519Keyring::*,
+};
+
+#[test]
+fn every_preset_builds_and_produces_blocks() {
+	let names = preset_names();
+	assert_eq!(names.len(), 3);
+	for name in names {
+		let name = String::from_utf8(name.into()).expect("utf8 name");
+		new_ext(&name).execute_with(|| {
+			run_to_block(3);
+			assert_eq!(polkadot_sdk::frame_system::Pallet::<Runtime>::block_number(), 3);
+			assert!(!aura_authorities().is_empty(), "{name}: no Aura authorities");
+			assert_eq!(aura_authorities().len(), Grandpa::grandpa_authorities().len());
+			assert!(Stablecoin::settlement_asset().is_ok(), "{name}: no stablecoin");
+			genex_runtime::AllPalletsWithSystem::integrity_test();
+		});
+	}
+}
+
+#[test]
+fn unknown_presets_are_refused() {
+	assert!(presets::get_preset(&"mainnet".into()).is_none());
+}
+
+#[test]
+fn development_has_one_validator_sudo_and_funds() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(ValidatorSet::validators(), vec![account(Alice)]);
+		assert_eq!(Session::validators(), vec![account(Alice)]);
+		assert_eq!(sudo_key(), Some(account(Alice)));
+		assert!(Stablecoin::is_bank(&account(Alice)));
+		assert!(Balances::free_balance(account(Ferdie)) > 0);
+		assert!(Assets::balance(STABLECOIN_ASSET_ID, account(Bob)) > 0);
+		assert_eq!(<Assets as MetaInspect<AccountId>>::decimals(STABLECOIN_ASSET_ID), 12);
+		assert_eq!(<Assets as MetaInspect<AccountId>>::symbol(STABLECOIN_ASSET_ID), b"GUSD".to_vec());
+	});
+}
+
+#[test]
+fn local_testnet_is_platform_and_two_banks_without_sudo() {
+	new_ext(presets::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let mut three = vec![account(Alice), account(Bob), account(Charlie)];
+		three.sort();
+		assert_eq!(ValidatorSet::validators(), three);
+		assert_eq!(aura_authorities().len(), 3);
+		assert_eq!(sudo_key(), None);
+		let mut members = council_members();
+		members.sort();
+		assert_eq!(members, three);
+		assert!(Stablecoin::is_bank(&account(Bob)) && Stablecoin::is_bank(&account(Charlie)));
+		assert!(!Stablecoin::is_bank(&account(Alice)));
+	});
+}
+
+#[test]
+fn staging_uses_its_own_keys() {
+	new_ext(presets::STAGING_RUNTIME_PRESET).execute_with(|| {
+		let mut three = vec![account(Dave), account(Eve), account(Ferdie)];
+		three.sort();
+		assert_eq!(ValidatorSet::validators(), three);
+		assert_eq!(sudo_key(), None);
+	});
+}

@@ -1,0 +1,135 @@
+//! Money moves through signed extrinsics: the native token, the stablecoin, and minting rights.
+
+mod common;
+
+use common::*;
+use genex_primitives::{STABLECOIN_ASSET_ID as GUSD, STABLECOIN_UNIT, UNIT};
+use genex_runtime::{
+	configs::TreasuryAccount, genesis_config_presets as presets, Assets, Balances, Runtime,
+	RuntimeCall, Stablecoin,
+};
+use polkadot_sdk::{
+	frame_support::traits::fungibles::Inspect,
+	pallet_assets, pallet_balances,
+	sp_keyring::Sr25519Keyring::*,
+	sp_runtime::{DispatchError, ModuleError},
+};
+
+fn module_error(result: polkadot_sdk::sp_runtime::ApplyExtrinsicResult) -> DispatchError {
+	result.expect("transaction is valid").expect_err("dispatch fails")
+}
+
+fn is_error<E: Into<DispatchError>>(got: DispatchError, want: E) -> bool {
+	match (got, want.into()) {
+		(DispatchError::Module(ModuleError { index: a, error: e1, .. }),
+			DispatchError::Module(ModuleError { index: b, error: e2, .. })) => a == b && e1 == e2,
+		(g, w) => g == w,
+	}
+}
+
+#[test]
+fn a_balance_transfer_executes_and_pays_its_fee_to_the_treasury() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		let (alice0, bob0) =
+			(Balances::free_balance(account(Alice)), Balances::free_balance(account(Bob)));
+		let treasury0 = Balances::free_balance(TreasuryAccount::get());
+		let call = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: account(Bob).into(),
+			value: 5 * UNIT,
+		});
+		apply(call, Alice).expect("valid").expect("dispatched");
+		assert_eq!(Balances::free_balance(account(Bob)), bob0 + 5 * UNIT);
+		let fee = alice0 - 5 * UNIT - Balances::free_balance(account(Alice));
+		assert!(fee > 0, "a transfer is not free");
+		assert_eq!(Balances::free_balance(TreasuryAccount::get()), treasury0 + fee);
+	});
+}
+
+#[test]
+fn a_stablecoin_transfer_executes() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		let bob0 = Assets::balance(GUSD, account(Bob));
+		let call = RuntimeCall::Assets(pallet_assets::Call::transfer_keep_alive {
+			id: GUSD.into(),
+			target: account(Bob).into(),
+			amount: 250 * STABLECOIN_UNIT,
+		});
+		apply(call, Charlie).expect("valid").expect("dispatched");
+		assert_eq!(Assets::balance(GUSD, account(Bob)), bob0 + 250 * STABLECOIN_UNIT);
+	});
+}
+
+#[test]
+fn a_bank_mints_and_burns_the_stablecoin() {
+	new_ext(presets::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let supply0 = Assets::total_issuance(GUSD);
+		let mint = RuntimeCall::Stablecoin(pallet_stablecoin::Call::mint {
+			beneficiary: account(Dave),
+			amount: 1_000 * STABLECOIN_UNIT,
+		});
+		apply(mint, Bob).expect("valid").expect("bank-a mints");
+		assert_eq!(Assets::balance(GUSD, account(Dave)), 1_000 * STABLECOIN_UNIT);
+		let burn = RuntimeCall::Stablecoin(pallet_stablecoin::Call::burn {
+			amount: 1_000 * STABLECOIN_UNIT,
+		});
+		assert!(is_error(
+			module_error(apply(burn.clone(), Bob)),
+			pallet_stablecoin::Error::<Runtime>::InsufficientBalance
+		));
+		let back = RuntimeCall::Assets(pallet_assets::Call::transfer {
+			id: GUSD.into(),
+			target: account(Bob).into(),
+			amount: 1_000 * STABLECOIN_UNIT,
+		});
+		apply(back, Dave).expect("valid").expect("Dave pays the bank back");
+		apply(burn, Bob).expect("valid").expect("bank-a burns");
+		assert_eq!(Assets::total_issuance(GUSD), supply0);
+	});
+}
+
+#[test]
+fn a_non_bank_cannot_mint_the_stablecoin() {
+	new_ext(presets::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		let supply0 = Assets::total_issuance(GUSD);
+		// Through the stablecoin pallet: a typed `NotABank`.
+		let mint = RuntimeCall::Stablecoin(pallet_stablecoin::Call::mint {
+			beneficiary: account(Dave),
+			amount: 1_000 * STABLECOIN_UNIT,
+		});
+		assert!(is_error(
+			module_error(apply(mint, Dave)),
+			pallet_stablecoin::Error::<Runtime>::NotABank
+		));
+		// The platform validates and governs, but is not a bank.
+		let mint = RuntimeCall::Stablecoin(pallet_stablecoin::Call::mint {
+			beneficiary: account(Alice),
+			amount: 1_000 * STABLECOIN_UNIT,
+		});
+		assert!(is_error(
+			module_error(apply(mint, Alice)),
+			pallet_stablecoin::Error::<Runtime>::NotABank
+		));
+		// Around it, through pallet-assets: `NoPermission` (the issuer is a keyless account).
+		let mint = RuntimeCall::Assets(pallet_assets::Call::mint {
+			id: GUSD.into(),
+			beneficiary: account(Dave).into(),
+			amount: 1_000 * STABLECOIN_UNIT,
+		});
+		assert!(is_error(
+			module_error(apply(mint, Bob)),
+			pallet_assets::Error::<Runtime>::NoPermission
+		));
+		// Nor can anyone create a look-alike asset.
+		let create = RuntimeCall::Assets(pallet_assets::Call::create {
+			id: 7.into(),
+			admin: account(Dave).into(),
+			min_balance: 1,
+		});
+		assert_eq!(module_error(apply(create, Dave)), DispatchError::BadOrigin);
+		assert_eq!(Assets::total_issuance(GUSD), supply0);
+		assert_eq!(
+			Stablecoin::settlement_asset().expect("configured"),
+			GUSD,
+		);
+	});
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets up the machine and runs every test: unit, property and runtime tests, node tests (a dev
+# chain producing and finalizing blocks, bad command-line input, chain specs up to date) and the
+# zombienet network test (3 validators + an archive node). Prints a summary line at the end.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$GENEX_ROOT"
+"$GENEX_ROOT/scripts/setup.sh"
+
+start=$(date +%s)
+echo "== build (release, node + runtime Wasm) =="
+cargo build --release --locked -p genex-node
+built=$(date +%s)
+echo "build: $((built - start)) s"
+
+echo "== cargo test (workspace) =="
+cargo test --release --locked --workspace 2>&1 | tee "$CARGO_TARGET_DIR/genex-test.log"
+tested=$(date +%s)
+echo "cargo test: $((tested - built)) s"
+
+echo "== zombienet: platform + bank-a + bank-b + regulator archive node =="
+"$GENEX_ROOT/scripts/zombienet.sh"
+done_at=$(date +%s)
+echo "zombienet: $((done_at - tested)) s"
+
+passed=$(awk '/^test result: ok/ { for (i = 1; i <= NF; i++) if ($(i + 1) ~ /^passed/) n += $i } END { print n + 0 }' "$CARGO_TARGET_DIR/genex-test.log")
+echo "total: $((done_at - start)) s"
+echo "cargo: ${passed:-0} passed, 0 failed"
