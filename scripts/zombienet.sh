@@ -13,4 +13,5 @@ trap 'rm -rf "$work"' EXIT
 "$GENEX_NODE" export-chain-spec --chain local --raw > "$work/local-raw.json" 2>/dev/null
 export GENEX_ZOMBIE_SPEC="$work/local-raw.json"
 export GENEX_NODE
-node_modules/.bin/zombienet test --provider native --dir "$work/net" local.zndsl
+# Bounded: the longest wait in local.zndsl is 60 s; the whole run normally takes ~1 min.
+timeout 600 node_modules/.bin/zombienet test --provider native --dir "$work/net" local.zndsl

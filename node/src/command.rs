@@ -57,12 +57,47 @@ pub fn one_line(e: &sc_cli::Error) -> String {
 	text.replace('\n', " ")
 }
 
+/// `key inspect` upstream prints "Invalid phrase/URI given" and exits 0 for a bad secret; an
+/// operator's script must see a failure. Accepts what `key inspect` can show: a secret URI
+/// (phrase, seed, derivations, password) or an SS58 address; `--public` hex is left to it.
+fn check_inspected_uri() -> sc_cli::Result<()> {
+	use clap::CommandFactory;
+	use polkadot_sdk::sp_core::{
+		crypto::{AccountId32, Ss58Codec},
+		sr25519, Pair,
+	};
+	let matches = Cli::command().get_matches();
+	let Some(inspect) = matches.subcommand_matches("key").and_then(|m| m.subcommand_matches("inspect"))
+	else {
+		return Ok(());
+	};
+	if inspect.get_flag("public") {
+		return Ok(());
+	}
+	let Some(uri) = inspect.get_one::<String>("uri") else { return Ok(()) };
+	// `--password` is a `SecretString` in sc-cli: read its raw text.
+	let password =
+		inspect.get_raw("password").and_then(|mut values| values.next()).and_then(|v| v.to_str());
+	if sr25519::Pair::from_string(uri, password).is_ok() || AccountId32::from_ss58check(uri).is_ok()
+	{
+		return Ok(());
+	}
+	Err(sc_cli::Error::Input(format!(
+		"`{uri}` is neither a valid secret URI (phrase, 0x seed, //derivation) nor an SS58 address"
+	)))
+}
+
 /// Parse and run the command line.
 pub fn run() -> sc_cli::Result<()> {
 	let cli = Cli::from_args();
 
 	match &cli.subcommand {
-		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
+		Some(Subcommand::Key(cmd)) => {
+			if let sc_cli::KeySubcommand::Inspect(_) = cmd {
+				check_inspected_uri()?;
+			}
+			cmd.run(&cli)
+		},
 		Some(Subcommand::ExportChainSpec(cmd)) => {
 			let spec = cli.load_spec(&cmd.chain)?;
 			cmd.run(spec)

@@ -45,8 +45,13 @@ fn malformed_chain_when_running_the_node() {
 
 #[test]
 fn bad_key_seed() {
-	assert_one_line_error(&["key", "inspect", "//Alice//not a//valid phrase!!"], "");
-	assert_one_line_error(&["key", "inspect", "not a seed phrase"], "");
+	assert_one_line_error(&["key", "inspect", "not a seed phrase"], "neither a valid secret URI");
+	assert_one_line_error(&["key", "inspect", "0x1234"], "neither a valid secret URI");
+	assert_one_line_error(
+		&["key", "insert", "--chain", "dev", "--key-type", "aura", "--scheme", "sr25519", "--suri",
+			"not a seed phrase", "--keystore-path", "/tmp/genex-test-keystore"],
+		"",
+	);
 }
 
 #[test]
@@ -55,4 +60,7 @@ fn good_key_seed_is_accepted() {
 	assert!(out.status.success());
 	assert!(String::from_utf8_lossy(&out.stdout)
 		.contains("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"));
+	// An address is shown too.
+	let out = run(&["key", "inspect", "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"]);
+	assert!(out.status.success());
 }

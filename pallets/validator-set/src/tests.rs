@@ -177,3 +177,73 @@ fn integrity_test_holds() {
 		<ValidatorSet as Hooks<u64>>::integrity_test();
 	});
 }
+
+mod properties {
+	use super::*;
+	use crate::ROTATIONS_PER_CHANGE;
+	use polkadot_sdk::frame_support::storage::with_storage_layer;
+	use proptest::prelude::*;
+
+	#[derive(Clone, Debug)]
+	enum Op {
+		Add { who: u64, root: bool },
+		Remove { who: u64, root: bool },
+		Unregister(u64),
+		Rotate,
+	}
+
+	fn op() -> impl Strategy<Value = Op> {
+		prop_oneof![
+			(0u64..10, any::<bool>()).prop_map(|(who, root)| Op::Add { who, root }),
+			(0u64..10, any::<bool>()).prop_map(|(who, root)| Op::Remove { who, root }),
+			(0u64..10).prop_map(Op::Unregister),
+			Just(Op::Rotate),
+		]
+	}
+
+	proptest! {
+		/// Any sequence of governance and non-governance calls and session rotations keeps the
+		/// set sorted, unique, within [MinValidators, MaxValidators]; a failed call changes
+		/// nothing; a successful one schedules exactly two forced boundaries; the set handed to
+		/// the session pallet is always the stored set.
+		#[test]
+		fn validator_set_invariants_hold(ops in prop::collection::vec(op(), 1..60)) {
+			new_test_ext().execute_with(|| {
+				let mut session = 2u32;
+				for op in ops {
+					let before = (set(), PendingRotations::<Test>::get());
+					let result = match op {
+						Op::Add { who, root } => with_storage_layer(|| ValidatorSet::add_validator(
+							if root { RuntimeOrigin::root() } else { RuntimeOrigin::signed(who) },
+							who,
+						)),
+						Op::Remove { who, root } => with_storage_layer(|| ValidatorSet::remove_validator(
+							if root { RuntimeOrigin::root() } else { RuntimeOrigin::signed(who) },
+							who,
+						)),
+						Op::Unregister(who) => { unregister(who); Ok(()) },
+						Op::Rotate => {
+							session += 1;
+							let handed = ValidatorSet::new_session(session);
+							if before.1 == ROTATIONS_PER_CHANGE {
+								assert_eq!(handed, Some(before.0.clone()));
+							} else {
+								assert_eq!(handed, None);
+							}
+							Ok(())
+						},
+					};
+					match (&op, result) {
+						(Op::Add { .. } | Op::Remove { .. }, Err(_)) =>
+							assert_eq!((set(), PendingRotations::<Test>::get()), before),
+						(Op::Add { .. } | Op::Remove { .. }, Ok(())) =>
+							assert_eq!(PendingRotations::<Test>::get(), ROTATIONS_PER_CHANGE),
+						_ => {},
+					}
+					ValidatorSet::do_try_state().expect("invariants hold");
+					assert!(!set().is_empty());
+				}
+			});
+		}
+	}
+}
