@@ -8,8 +8,10 @@ cd "$GENEX_ROOT"
 "$GENEX_ROOT/scripts/setup.sh"
 
 start=$(date +%s)
-echo "== build (release, node + runtime Wasm) =="
-cargo build --release --locked -p genex-node
+# One feature set for everything: `cargo test --workspace` builds the node binary (used by the
+# node tests and zombienet) with the same unified features as the tests, so nothing builds twice.
+echo "== build (release: node + runtime Wasm + tests) =="
+cargo test --release --locked --workspace --no-run
 built=$(date +%s)
 echo "build: $((built - start)) s"
 
