@@ -5,7 +5,7 @@ export GENEX_ROOT
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/genex-target}"
 export WASM_BUILD_WORKSPACE_HINT="${WASM_BUILD_WORKSPACE_HINT:-$GENEX_ROOT}"
 export GENEX_NODE="${GENEX_NODE:-$CARGO_TARGET_DIR/release/genex-node}"
-# Reproducible runtime: strip machine paths (the clone, the cargo home, the target dir) from the
-# Wasm so the same source gives the same code hash anywhere — the checked-in chain specs, and
-# anyone verifying the on-chain runtime, depend on it.
+# Keep machine paths (the clone, the cargo home, the target dir) out of the runtime Wasm. This is
+# not yet a byte-reproducible build: rustc's crate hashes still depend on the clone's path, so a
+# verifiable on-chain code hash needs a fixed-path build (srtool-style); see docs/operators.md.
 export WASM_BUILD_RUSTFLAGS="${WASM_BUILD_RUSTFLAGS:-} --remap-path-prefix=$GENEX_ROOT=/genex --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$CARGO_TARGET_DIR=/target"
