@@ -1,7 +1,7 @@
 //! Benchmarks (frame-benchmarking v2). `v` is the size of the set before the call.
 
 use super::*;
-use crate::{Pallet as ValidatorSet, Validators};
+use crate::{Pallet, Validators};
 use alloc::vec::Vec;
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
@@ -52,5 +52,5 @@ mod benchmarks {
 		Ok(())
 	}
 
-	impl_benchmark_test_suite!(ValidatorSet, crate::mock::new_test_ext(), crate::mock::Test);
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }
