@@ -1,10 +1,11 @@
 //! # Genex Chain primitives
 //!
 //! Types every Genex crate agrees on: account and money types, the settlement asset id, block
-//! time constants, and (as the domain pallets land) the glue traits through which pallets ask
-//! each other questions without reading each other's storage (`KycProvider`, `SanctionsScreen`,
-//! `TravelRule`, `CreditLimit`, `PriceOracle`, `CouponLedger`: one file each under `src/`, each
-//! with a `()` no-op implementation and a test mock).
+//! time constants, and the glue traits through which pallets ask each other questions without
+//! reading each other's storage: [`KycProvider`], [`SanctionsScreen`] (+ [`OnBlocked`]),
+//! [`TravelRule`] so far (`CreditLimit`, `PriceOracle`, `CouponLedger` follow with their
+//! pallets). One file each under `src/`, each with a `()` no-op implementation and a test mock
+//! (`mock` modules, `std` only). [`api`] declares the compliance runtime API.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -14,7 +15,15 @@ use polkadot_sdk::sp_runtime::{
 	MultiAddress, MultiSignature,
 };
 
+pub mod api;
+pub mod kyc;
+pub mod sanctions;
 pub mod time;
+pub mod travel_rule;
+
+pub use kyc::{KycLevel, KycProvider, KycStatus};
+pub use sanctions::{OnBlocked, SanctionsListInfo, SanctionsScreen};
+pub use travel_rule::{TransferredAsset, TravelRule, TravelRuleData, VaspId};
 
 /// An index to a block.
 pub type BlockNumber = u32;

@@ -1,0 +1,158 @@
+//! Per-level limits, the rolling usage window, and the [`KycProvider`] implementation.
+
+use crate::*;
+use genex_primitives::{KycProvider, KycStatus};
+use polkadot_sdk::{
+	frame_support::{ensure, pallet_prelude::DispatchResult},
+	frame_system::pallet_prelude::BlockNumberFor,
+	sp_runtime::traits::{Get, SaturatedConversion, Zero},
+};
+
+/// Sums over the buckets inside the window.
+#[derive(Default)]
+struct Totals {
+	trade_value: Balance,
+	p2p_value: Balance,
+	p2p_count: u32,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Governance sets `level`'s limits.
+	pub(crate) fn do_set_limits(level: u8, limits: LevelLimits) -> DispatchResult {
+		let level = KycLevel::try_from(level).map_err(|_| Error::<T>::InvalidLevel)?;
+		Limits::<T>::insert(level, limits);
+		Self::deposit_event(Event::LimitsSet { level, limits });
+		Ok(())
+	}
+
+	/// Index of the current bucket.
+	fn current_bucket() -> u32 {
+		let now: BlockNumberFor<T> = polkadot_sdk::frame_system::Pallet::<T>::block_number();
+		let len = T::BucketLength::get();
+		// `integrity_test` proves `BucketLength > 0`; a zero would give bucket 0 for ever.
+		if len.is_zero() {
+			return 0;
+		}
+		(now / len).saturated_into::<u32>()
+	}
+
+	/// `who`'s buckets still inside the window (the current bucket and the 23 before it).
+	fn live_window(who: &T::AccountId) -> UsageWindow {
+		let oldest = Self::current_bucket().saturating_sub(WINDOW_BUCKETS.saturating_sub(1));
+		let mut window = Usage::<T>::get(who);
+		window.retain(|b| b.bucket >= oldest);
+		window
+	}
+
+	fn totals(window: &UsageWindow) -> Totals {
+		window.iter().fold(Totals::default(), |t, b| Totals {
+			trade_value: t.trade_value.saturating_add(b.trade_value),
+			p2p_value: t.p2p_value.saturating_add(b.p2p_value),
+			p2p_count: t.p2p_count.saturating_add(b.p2p_count),
+		})
+	}
+
+	/// Add to `who`'s current bucket, dropping buckets that left the window.
+	fn count(who: &T::AccountId, add: impl FnOnce(&mut UsageBucket)) {
+		let now = Self::current_bucket();
+		let mut window = Self::live_window(who);
+		match window.last_mut() {
+			Some(last) if last.bucket == now => add(last),
+			_ => {
+				let mut bucket = UsageBucket { bucket: now, ..Default::default() };
+				add(&mut bucket);
+				// The live window holds only buckets of the last 24 (the current one excluded
+				// here), so at most 23: there is room.
+				if window.try_push(bucket).is_err() {
+					log::error!(target: LOG_TARGET, "usage window full; counting skipped");
+				}
+			},
+		}
+		Usage::<T>::insert(who, window);
+	}
+
+	/// Level, expiry and what `who` may still do in the window (the runtime API's answer).
+	pub fn status(who: &T::AccountId) -> KycStatus<Balance> {
+		let attestation = Self::attestation_in_force(who);
+		let level = attestation.as_ref().map(|a| a.level).unwrap_or_default();
+		let limits = Limits::<T>::get(level);
+		let used = Self::totals(&Self::live_window(who));
+		KycStatus {
+			level,
+			jurisdiction: attestation.as_ref().map(|a| a.jurisdiction),
+			expires_at: attestation.as_ref().map(|a| a.expires_at),
+			trade_value_remaining: limits.daily_trade_value.saturating_sub(used.trade_value),
+			p2p_value_remaining: limits.daily_p2p_value.saturating_sub(used.p2p_value),
+			p2p_count_remaining: limits.daily_p2p_count.saturating_sub(used.p2p_count),
+			max_holdings: limits.max_holdings,
+		}
+	}
+}
+
+impl<T: Config> KycProvider<T::AccountId, Balance> for Pallet<T> {
+	fn level(who: &T::AccountId) -> KycLevel {
+		Self::level_of(who)
+	}
+
+	fn ensure_level(who: &T::AccountId, required: KycLevel) -> DispatchResult {
+		ensure!(Self::level_of(who) >= required, Error::<T>::LevelTooLow);
+		Ok(())
+	}
+
+	fn check_volume(who: &T::AccountId, value: Balance) -> DispatchResult {
+		let limit = Limits::<T>::get(Self::level_of(who)).daily_trade_value;
+		let used = Self::totals(&Self::live_window(who)).trade_value;
+		ensure!(used.saturating_add(value) <= limit, Error::<T>::TradeLimitExceeded);
+		Ok(())
+	}
+
+	fn record_volume(who: &T::AccountId, value: Balance) {
+		Self::count(who, |b| b.trade_value = b.trade_value.saturating_add(value));
+	}
+
+	fn check_p2p(who: &T::AccountId, value: Balance) -> DispatchResult {
+		let limits = Limits::<T>::get(Self::level_of(who));
+		let used = Self::totals(&Self::live_window(who));
+		let within = used.p2p_value.saturating_add(value) <= limits.daily_p2p_value &&
+			used.p2p_count < limits.daily_p2p_count;
+		ensure!(within, Error::<T>::P2pLimitExceeded);
+		Ok(())
+	}
+
+	fn record_p2p(who: &T::AccountId, value: Balance) {
+		Self::count(who, |b| {
+			b.p2p_value = b.p2p_value.saturating_add(value);
+			b.p2p_count = b.p2p_count.saturating_add(1);
+		});
+	}
+
+	fn max_holdings(who: &T::AccountId) -> u64 {
+		Limits::<T>::get(Self::level_of(who)).max_holdings
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_level(who: &T::AccountId, level: KycLevel) {
+		let attestor = who.clone();
+		Attestors::<T>::insert(&attestor, ());
+		Attestations::<T>::insert(
+			who,
+			Attestation {
+				level,
+				jurisdiction: *b"US",
+				expires_at: Self::now().saturating_add(365 * 24 * 3_600_000),
+				evidence: Default::default(),
+				attestor,
+			},
+		);
+		// Generous limits so benchmarks measure the work, not a refusal.
+		Limits::<T>::insert(
+			level,
+			LevelLimits {
+				daily_trade_value: Balance::MAX,
+				daily_p2p_value: Balance::MAX,
+				daily_p2p_count: u32::MAX,
+				max_holdings: u64::MAX,
+			},
+		);
+	}
+}

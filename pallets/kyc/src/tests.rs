@@ -1,0 +1,268 @@
+use crate::{mock::*, Attestations, Attestors, Error, Event, KycLevel, LevelLimits, Limits, Usage};
+use genex_primitives::KycProvider;
+use polkadot_sdk::{
+	frame_support::{assert_noop, assert_ok},
+	sp_core::H256,
+	sp_runtime::DispatchError,
+};
+
+const EVIDENCE: H256 = H256::repeat_byte(0xEE);
+const LATER: u64 = NOW + 1_000;
+
+fn attest(who: u64, level: u8) {
+	assert_ok!(Kyc::attest(RuntimeOrigin::signed(ATTESTOR), who, level, *b"US", LATER, EVIDENCE));
+}
+
+type P = crate::Pallet<Test>;
+
+#[test]
+fn add_and_remove_attestor() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Kyc::add_attestor(RuntimeOrigin::root(), ATTESTOR_B));
+		assert_eq!(last_event(), Event::AttestorAdded { attestor: ATTESTOR_B });
+		assert!(Attestors::<Test>::contains_key(ATTESTOR_B));
+		assert_ok!(Kyc::remove_attestor(RuntimeOrigin::root(), ATTESTOR_B));
+		assert_eq!(last_event(), Event::AttestorRemoved { attestor: ATTESTOR_B });
+		assert!(!Attestors::<Test>::contains_key(ATTESTOR_B));
+		P::do_try_state().expect("state holds");
+	});
+}
+
+#[test]
+fn attestor_management_failures() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			Kyc::add_attestor(RuntimeOrigin::signed(ALICE), ATTESTOR_B),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(Kyc::add_attestor(RuntimeOrigin::root(), ATTESTOR), Error::<Test>::AlreadyAttestor);
+		assert_ok!(Kyc::add_attestor(RuntimeOrigin::root(), 102));
+		assert_ok!(Kyc::add_attestor(RuntimeOrigin::root(), 103));
+		assert_noop!(Kyc::add_attestor(RuntimeOrigin::root(), 104), Error::<Test>::TooManyAttestors);
+		assert_noop!(
+			Kyc::remove_attestor(RuntimeOrigin::signed(ALICE), ATTESTOR),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Kyc::remove_attestor(RuntimeOrigin::root(), ALICE),
+			Error::<Test>::UnknownAttestor
+		);
+	});
+}
+
+#[test]
+fn attest_sets_level_and_emits() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(P::level(&ALICE), KycLevel::L0);
+		attest(ALICE, 2);
+		assert_eq!(
+			last_event(),
+			Event::Attested {
+				who: ALICE,
+				attestor: ATTESTOR,
+				level: KycLevel::L2,
+				jurisdiction: *b"US",
+				expires_at: LATER,
+				evidence: EVIDENCE,
+			}
+		);
+		assert_eq!(P::level(&ALICE), KycLevel::L2);
+		assert_ok!(P::ensure_level(&ALICE, KycLevel::L2));
+		assert_noop!(P::ensure_level(&ALICE, KycLevel::L3), Error::<Test>::LevelTooLow);
+		// A new attestation replaces the old one (a downgrade here).
+		attest(ALICE, 1);
+		assert_eq!(P::level(&ALICE), KycLevel::L1);
+		P::do_try_state().expect("state holds");
+	});
+}
+
+#[test]
+fn attest_rejects_bad_input_and_writes_nothing() {
+	new_test_ext().execute_with(|| {
+		let o = || RuntimeOrigin::signed(ATTESTOR);
+		assert_noop!(
+			Kyc::attest(RuntimeOrigin::signed(ALICE), BOB, 1, *b"US", LATER, EVIDENCE),
+			Error::<Test>::UnknownAttestor
+		);
+		assert_noop!(Kyc::attest(o(), BOB, 4, *b"US", LATER, EVIDENCE), Error::<Test>::InvalidLevel);
+		assert_noop!(Kyc::attest(o(), BOB, 0, *b"US", LATER, EVIDENCE), Error::<Test>::InvalidLevel);
+		assert_noop!(
+			Kyc::attest(o(), BOB, 1, *b"us", LATER, EVIDENCE),
+			Error::<Test>::InvalidJurisdiction
+		);
+		assert_noop!(
+			Kyc::attest(o(), BOB, 1, [0, 0], LATER, EVIDENCE),
+			Error::<Test>::InvalidJurisdiction
+		);
+		assert_noop!(Kyc::attest(o(), BOB, 1, *b"US", NOW, EVIDENCE), Error::<Test>::ExpiryInPast);
+		assert_noop!(
+			Kyc::attest(o(), BOB, 1, *b"US", NOW - 1, EVIDENCE),
+			Error::<Test>::ExpiryInPast
+		);
+		assert!(Attestations::<Test>::get(BOB).is_none());
+	});
+}
+
+#[test]
+fn expiry_takes_effect_by_itself() {
+	new_test_ext().execute_with(|| {
+		attest(ALICE, 3);
+		assert_eq!(P::level(&ALICE), KycLevel::L3);
+		Timestamp::set_timestamp(LATER - 1);
+		assert_eq!(P::level(&ALICE), KycLevel::L3);
+		Timestamp::set_timestamp(LATER);
+		assert_eq!(P::level(&ALICE), KycLevel::L0);
+		assert_eq!(P::status(&ALICE).expires_at, None);
+		assert_noop!(P::ensure_level(&ALICE, KycLevel::L1), Error::<Test>::LevelTooLow);
+	});
+}
+
+#[test]
+fn removing_an_attestor_voids_its_attestations() {
+	new_test_ext().execute_with(|| {
+		attest(ALICE, 2);
+		assert_ok!(Kyc::remove_attestor(RuntimeOrigin::root(), ATTESTOR));
+		assert_eq!(P::level(&ALICE), KycLevel::L0);
+		// Re-approval brings them back (the attestation itself was never deleted).
+		assert_ok!(Kyc::add_attestor(RuntimeOrigin::root(), ATTESTOR));
+		assert_eq!(P::level(&ALICE), KycLevel::L2);
+	});
+}
+
+#[test]
+fn revoke_by_attestor_and_forced() {
+	new_test_ext().execute_with(|| {
+		attest(ALICE, 2);
+		assert_ok!(Kyc::revoke(RuntimeOrigin::signed(ATTESTOR), ALICE));
+		assert_eq!(last_event(), Event::Revoked { who: ALICE, forced: false });
+		assert_eq!(P::level(&ALICE), KycLevel::L0);
+		attest(BOB, 1);
+		assert_ok!(Kyc::force_revoke(RuntimeOrigin::signed(900), BOB));
+		assert_eq!(last_event(), Event::Revoked { who: BOB, forced: true });
+		assert!(Attestations::<Test>::get(BOB).is_none());
+	});
+}
+
+#[test]
+fn revoke_failures() {
+	new_test_ext().execute_with(|| {
+		attest(ALICE, 2);
+		assert_ok!(Kyc::add_attestor(RuntimeOrigin::root(), ATTESTOR_B));
+		assert_noop!(
+			Kyc::revoke(RuntimeOrigin::signed(ATTESTOR_B), ALICE),
+			Error::<Test>::NotYourAttestation
+		);
+		assert_noop!(
+			Kyc::revoke(RuntimeOrigin::signed(ALICE), ALICE),
+			Error::<Test>::UnknownAttestor
+		);
+		assert_noop!(Kyc::revoke(RuntimeOrigin::signed(ATTESTOR), BOB), Error::<Test>::NoAttestation);
+		assert_noop!(Kyc::force_revoke(RuntimeOrigin::signed(ALICE), ALICE), DispatchError::BadOrigin);
+		assert_noop!(Kyc::force_revoke(RuntimeOrigin::root(), BOB), Error::<Test>::NoAttestation);
+	});
+}
+
+#[test]
+fn set_limits_and_failures() {
+	new_test_ext().execute_with(|| {
+		let limits =
+			LevelLimits { daily_trade_value: 9, daily_p2p_value: 8, daily_p2p_count: 7, max_holdings: 6 };
+		assert_ok!(Kyc::set_limits(RuntimeOrigin::root(), 2, limits));
+		assert_eq!(last_event(), Event::LimitsSet { level: KycLevel::L2, limits });
+		assert_eq!(Limits::<Test>::get(KycLevel::L2), limits);
+		assert_noop!(Kyc::set_limits(RuntimeOrigin::root(), 4, limits), Error::<Test>::InvalidLevel);
+		assert_noop!(
+			Kyc::set_limits(RuntimeOrigin::signed(ALICE), 1, limits),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn l0_may_not_trade_or_send() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(P::check_volume(&ALICE, 1), Error::<Test>::TradeLimitExceeded);
+		assert_noop!(P::check_p2p(&ALICE, 1), Error::<Test>::P2pLimitExceeded);
+		assert_ok!(P::check_volume(&ALICE, 0));
+	});
+}
+
+#[test]
+fn trade_limit_over_rolling_window() {
+	new_test_ext().execute_with(|| {
+		attest(ALICE, 1);
+		assert_ok!(P::record_and_check_volume(&ALICE, 600));
+		assert_ok!(P::record_and_check_volume(&ALICE, 400));
+		assert_noop!(P::record_and_check_volume(&ALICE, 1), Error::<Test>::TradeLimitExceeded);
+		assert_eq!(P::status(&ALICE).trade_value_remaining, 0);
+		// 23 buckets later the first amounts are still inside the window …
+		System::set_block_number(1 + 23 * BUCKET);
+		assert_noop!(P::record_and_check_volume(&ALICE, 1), Error::<Test>::TradeLimitExceeded);
+		// … 24 buckets later they have left it.
+		System::set_block_number(24 * BUCKET);
+		assert_eq!(P::status(&ALICE).trade_value_remaining, 1_000);
+		assert_ok!(P::record_and_check_volume(&ALICE, 1_000));
+		// Counting pruned the old bucket: one bucket left.
+		assert_eq!(Usage::<Test>::get(ALICE).len(), 1);
+	});
+}
+
+#[test]
+fn p2p_value_and_count_limits() {
+	new_test_ext().execute_with(|| {
+		attest(ALICE, 1);
+		assert_ok!(P::check_p2p(&ALICE, 500));
+		assert_noop!(P::check_p2p(&ALICE, 501), Error::<Test>::P2pLimitExceeded);
+		for _ in 0..3 {
+			assert_ok!(P::check_p2p(&ALICE, 1));
+			P::record_p2p(&ALICE, 1);
+		}
+		// Fourth transfer: count limit (3) reached although value is left.
+		assert_noop!(P::check_p2p(&ALICE, 1), Error::<Test>::P2pLimitExceeded);
+		let status = P::status(&ALICE);
+		assert_eq!(status.p2p_count_remaining, 0);
+		assert_eq!(status.p2p_value_remaining, 497);
+		assert_eq!(status.level, KycLevel::L1);
+		assert_eq!(status.jurisdiction, Some(*b"US"));
+		assert_eq!(status.max_holdings, 20);
+		assert_eq!(P::max_holdings(&ALICE), 20);
+	});
+}
+
+mod window_property {
+	use super::*;
+	use proptest::prelude::*;
+
+	proptest! {
+		#![proptest_config(ProptestConfig::with_cases(64))]
+		/// Over any sequence of attempts at increasing blocks, the amounts accepted within any
+		/// 24 consecutive buckets never exceed the limit, and an attempt is refused only when
+		/// accepting it would.
+		#[test]
+		fn accepted_never_exceeds_limit(steps in proptest::collection::vec((0u64..30, 0u128..700), 1..60)) {
+			new_test_ext().execute_with(|| {
+				attest(ALICE, 1);
+				Timestamp::set_timestamp(NOW); // keep the attestation in force
+				let mut block = 1u64;
+				let mut accepted: Vec<(u64, u128)> = Vec::new();
+				for (advance, value) in steps {
+					block += advance;
+					System::set_block_number(block);
+					let bucket = block / BUCKET;
+					let in_window: u128 = accepted
+						.iter()
+						.filter(|(b, _)| *b + 24 > bucket)
+						.map(|(_, v)| *v)
+						.sum();
+					let ok = P::record_and_check_volume(&ALICE, value).is_ok();
+					prop_assert_eq!(ok, in_window + value <= 1_000);
+					if ok {
+						accepted.push((bucket, value));
+					}
+					prop_assert!(Usage::<Test>::get(ALICE).len() <= 24);
+				}
+				Ok(())
+			})?;
+		}
+	}
+}

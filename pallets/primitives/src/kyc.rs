@@ -1,0 +1,238 @@
+//! KYC: levels, jurisdictions and the [`KycProvider`] trait through which pallets ask
+//! "may this account do this?" without reading the KYC pallet's storage.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use polkadot_sdk::sp_runtime::{DispatchError, DispatchResult};
+use scale_info::TypeInfo;
+
+/// A KYC level (seed 3.6.1). Ordered: `L0 < L1 < L2 < L3`.
+#[derive(
+	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Encode, Decode, DecodeWithMemTracking,
+	MaxEncodedLen, TypeInfo, Debug,
+)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum KycLevel {
+	/// No valid attestation (never attested, expired, revoked, or its attestor removed): browse
+	/// only, no trading.
+	#[default]
+	L0,
+	/// Phone and e-mail verified: small trades within a daily value limit and a holdings cap.
+	L1,
+	/// Identity document and face check: normal trading, fiat on and off ramp.
+	L2,
+	/// Company or institution with compliance review: large trades, market making, issuing.
+	L3,
+}
+
+impl KycLevel {
+	/// All levels, lowest first.
+	pub const ALL: [KycLevel; 4] = [KycLevel::L0, KycLevel::L1, KycLevel::L2, KycLevel::L3];
+}
+
+impl TryFrom<u8> for KycLevel {
+	type Error = ();
+	fn try_from(value: u8) -> Result<Self, ()> {
+		match value {
+			0 => Ok(KycLevel::L0),
+			1 => Ok(KycLevel::L1),
+			2 => Ok(KycLevel::L2),
+			3 => Ok(KycLevel::L3),
+			_ => Err(()),
+		}
+	}
+}
+
+impl From<KycLevel> for u8 {
+	fn from(level: KycLevel) -> u8 {
+		level as u8
+	}
+}
+
+/// An ISO 3166-1 alpha-2 country code in upper-case ASCII, e.g. `*b"US"`.
+pub type Jurisdiction = [u8; 2];
+
+/// Whether `code` is two upper-case ASCII letters.
+pub fn is_valid_jurisdiction(code: &Jurisdiction) -> bool {
+	code.iter().all(u8::is_ascii_uppercase)
+}
+
+/// What an account may still do today under its level's limits.
+#[derive(Clone, PartialEq, Eq, Default, Encode, Decode, TypeInfo, Debug)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct KycStatus<Balance> {
+	/// The level in force now.
+	pub level: KycLevel,
+	/// The attested jurisdiction, if an attestation is in force.
+	pub jurisdiction: Option<Jurisdiction>,
+	/// When the attestation in force expires (milliseconds since the Unix epoch).
+	pub expires_at: Option<u64>,
+	/// Traded value still allowed in the rolling 24-hour window.
+	pub trade_value_remaining: Balance,
+	/// P2P transfer value still allowed in the rolling 24-hour window.
+	pub p2p_value_remaining: Balance,
+	/// P2P transfers still allowed in the rolling 24-hour window.
+	pub p2p_count_remaining: u32,
+	/// Most coupon units the account may hold.
+	pub max_holdings: u64,
+}
+
+/// KYC questions other pallets ask. Limits are per level and counted over a rolling 24-hour
+/// window. `check_*` only read; `record_*` count without checking; `record_and_check_*` do both
+/// (check first, count only when allowed).
+pub trait KycProvider<AccountId, Balance: Copy> {
+	/// The level in force for `who` (L0 when there is no valid attestation).
+	fn level(who: &AccountId) -> KycLevel;
+
+	/// `Ok` when `who` holds at least `required`, else the KYC pallet's `LevelTooLow`.
+	fn ensure_level(who: &AccountId, required: KycLevel) -> DispatchResult;
+
+	/// `Ok` when `who` may trade `value` more today.
+	fn check_volume(who: &AccountId, value: Balance) -> DispatchResult;
+
+	/// Count `value` of trading for `who`.
+	fn record_volume(who: &AccountId, value: Balance);
+
+	/// Check, then count, `value` of trading for `who`; nothing is counted on error.
+	fn record_and_check_volume(who: &AccountId, value: Balance) -> DispatchResult {
+		Self::check_volume(who, value)?;
+		Self::record_volume(who, value);
+		Ok(())
+	}
+
+	/// `Ok` when `who` may send one more P2P transfer of `value` today.
+	fn check_p2p(who: &AccountId, value: Balance) -> DispatchResult;
+
+	/// Count one P2P transfer of `value` for `who`.
+	fn record_p2p(who: &AccountId, value: Balance);
+
+	/// Most coupon units `who` may hold.
+	fn max_holdings(who: &AccountId) -> u64;
+
+	/// Give `who` a valid attestation at `level` (benchmark set-up only).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_level(who: &AccountId, level: KycLevel);
+}
+
+/// No KYC: every account counts as L3 and no limit applies. For tests and chains that do not
+/// screen their users.
+impl<AccountId, Balance: Copy> KycProvider<AccountId, Balance> for () {
+	fn level(_: &AccountId) -> KycLevel {
+		KycLevel::L3
+	}
+	fn ensure_level(_: &AccountId, _: KycLevel) -> DispatchResult {
+		Ok(())
+	}
+	fn check_volume(_: &AccountId, _: Balance) -> DispatchResult {
+		Ok(())
+	}
+	fn record_volume(_: &AccountId, _: Balance) {}
+	fn check_p2p(_: &AccountId, _: Balance) -> DispatchResult {
+		Ok(())
+	}
+	fn record_p2p(_: &AccountId, _: Balance) {}
+	fn max_holdings(_: &AccountId) -> u64 {
+		u64::MAX
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_level(_: &AccountId, _: KycLevel) {}
+}
+
+/// Error the mocks return when a level is too low.
+pub const MOCK_LEVEL_TOO_LOW: DispatchError = DispatchError::Other("MockKyc: level too low");
+/// Error the mocks return when a limit is exceeded.
+pub const MOCK_LIMIT_EXCEEDED: DispatchError = DispatchError::Other("MockKyc: limit exceeded");
+
+/// A test double: levels and a per-account P2P/trade budget set by the test, counts kept in
+/// thread-local memory.
+#[cfg(feature = "std")]
+pub mod mock {
+	use super::*;
+	use std::{cell::RefCell, collections::BTreeMap};
+
+	#[derive(Default)]
+	struct State {
+		levels: BTreeMap<Vec<u8>, KycLevel>,
+		budget: Option<u128>,
+		used_trade: BTreeMap<Vec<u8>, u128>,
+		used_p2p: BTreeMap<Vec<u8>, (u128, u32)>,
+	}
+
+	thread_local! {
+		static STATE: RefCell<State> = RefCell::new(State::default());
+	}
+
+	/// The mock [`KycProvider`]: unknown accounts are L0; a daily budget (value) applies to
+	/// trade and P2P alike when set.
+	pub struct MockKyc;
+
+	impl MockKyc {
+		/// Set `who`'s level.
+		pub fn set<A: Encode>(who: &A, level: KycLevel) {
+			STATE.with(|s| s.borrow_mut().levels.insert(who.encode(), level));
+		}
+		/// Set the daily budget every account gets (None: unlimited).
+		pub fn set_budget(budget: Option<u128>) {
+			STATE.with(|s| s.borrow_mut().budget = budget);
+		}
+		/// P2P value and count counted for `who`.
+		pub fn p2p_used<A: Encode>(who: &A) -> (u128, u32) {
+			STATE.with(|s| s.borrow().used_p2p.get(&who.encode()).copied().unwrap_or_default())
+		}
+		/// Trade value counted for `who`.
+		pub fn trade_used<A: Encode>(who: &A) -> u128 {
+			STATE.with(|s| s.borrow().used_trade.get(&who.encode()).copied().unwrap_or_default())
+		}
+		/// Forget everything.
+		pub fn reset() {
+			STATE.with(|s| *s.borrow_mut() = State::default());
+		}
+		fn within_budget(used: u128, value: u128) -> DispatchResult {
+			let budget = STATE.with(|s| s.borrow().budget);
+			match budget {
+				Some(b) if used.saturating_add(value) > b => Err(MOCK_LIMIT_EXCEEDED),
+				_ => Ok(()),
+			}
+		}
+	}
+
+	impl<A: Encode, B: Into<u128> + Copy> KycProvider<A, B> for MockKyc {
+		fn level(who: &A) -> KycLevel {
+			STATE.with(|s| s.borrow().levels.get(&who.encode()).copied().unwrap_or_default())
+		}
+		fn ensure_level(who: &A, required: KycLevel) -> DispatchResult {
+			if <Self as KycProvider<A, B>>::level(who) >= required {
+				Ok(())
+			} else {
+				Err(MOCK_LEVEL_TOO_LOW)
+			}
+		}
+		fn check_volume(who: &A, value: B) -> DispatchResult {
+			Self::within_budget(Self::trade_used(who), value.into())
+		}
+		fn record_volume(who: &A, value: B) {
+			STATE.with(|s| {
+				let mut s = s.borrow_mut();
+				let used = s.used_trade.entry(who.encode()).or_default();
+				*used = used.saturating_add(value.into());
+			})
+		}
+		fn check_p2p(who: &A, value: B) -> DispatchResult {
+			Self::within_budget(Self::p2p_used(who).0, value.into())
+		}
+		fn record_p2p(who: &A, value: B) {
+			STATE.with(|s| {
+				let mut s = s.borrow_mut();
+				let used = s.used_p2p.entry(who.encode()).or_default();
+				used.0 = used.0.saturating_add(value.into());
+				used.1 = used.1.saturating_add(1);
+			})
+		}
+		fn max_holdings(_: &A) -> u64 {
+			u64::MAX
+		}
+		#[cfg(feature = "runtime-benchmarks")]
+		fn set_level(who: &A, level: KycLevel) {
+			Self::set(who, level)
+		}
+	}
+}
