@@ -9,3 +9,6 @@ export GENEX_NODE="${GENEX_NODE:-$CARGO_TARGET_DIR/release/genex-node}"
 # not yet a byte-reproducible build: rustc's crate hashes still depend on the clone's path, so a
 # verifiable on-chain code hash needs a fixed-path build (srtool-style); see docs/operators.md.
 export WASM_BUILD_RUSTFLAGS="${WASM_BUILD_RUSTFLAGS:-} --remap-path-prefix=$GENEX_ROOT=/genex --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$CARGO_TARGET_DIR=/target"
+# frame-benchmarking-cli (node feature `runtime-benchmarks`) pulls in a test runtime whose Wasm
+# build cannot find itself in our workspace's metadata; only `benchmark storage` would use it.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1

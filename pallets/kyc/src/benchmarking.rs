@@ -7,7 +7,6 @@ use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::traits::{EnsureOrigin, Get, UnixTime},
 	frame_system::RawOrigin,
-	sp_runtime::traits::Saturating,
 };
 
 fn fill_attestors<T: Config>(total: u32) {

@@ -2,7 +2,6 @@
 //! transaction extension for a signer that is not blocked (it reads the list and lets it pass).
 
 use super::*;
-use crate::Pallet as Sanctions;
 use alloc::vec::Vec;
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
@@ -59,5 +58,5 @@ mod benchmarks {
 		Ok(())
 	}
 
-	impl_benchmark_test_suite!(Sanctions, crate::mock::new_test_ext(), crate::mock::Test);
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

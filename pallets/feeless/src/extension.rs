@@ -1,0 +1,142 @@
+//! [`FeelessWithinQuota`]: waives the wrapped fee extension within the signer's quota.
+
+use crate::*;
+use codec::{Decode, DecodeWithMemTracking, Encode};
+use core::marker::PhantomData;
+use polkadot_sdk::{
+	frame_support::{
+		dispatch::DispatchResult, pallet_prelude::TransactionSource, traits::OriginTrait,
+		weights::Weight,
+	},
+	sp_runtime::{
+		traits::{
+			DispatchInfoOf, DispatchOriginOf, Implication, PostDispatchInfoOf, TransactionExtension,
+			ValidateResult,
+		},
+		transaction_validity::{InvalidTransaction, TransactionValidityError, ValidTransaction},
+	},
+};
+use scale_info::{StaticTypeInfo, TypeInfo};
+
+/// Wraps the fee extension `S` (`ChargeTransactionPayment`). For a signed call that
+/// governance made fee-less, from a signer whose KYC level qualifies and whose quota for the
+/// period is not used up, `S` is skipped (no fee) and the free call is counted; otherwise `S`
+/// runs as usual. Same identifier, encoding and metadata type as `S`.
+#[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq)]
+pub struct FeelessWithinQuota<T, S>(pub S, PhantomData<T>);
+
+impl<T, S: StaticTypeInfo> TypeInfo for FeelessWithinQuota<T, S> {
+	type Identity = S;
+	fn type_info() -> scale_info::Type {
+		S::type_info()
+	}
+}
+
+impl<T, S: core::fmt::Debug> core::fmt::Debug for FeelessWithinQuota<T, S> {
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		write!(f, "FeelessWithinQuota<{:?}>", self.0)
+	}
+}
+
+impl<T, S> From<S> for FeelessWithinQuota<T, S> {
+	fn from(s: S) -> Self {
+		Self(s, PhantomData)
+	}
+}
+
+/// Whether the inner extension applies or the fee is waived.
+pub enum Intermediate<Inner, AccountId> {
+	/// `S` runs.
+	Apply(Inner),
+	/// Fee waived for this signer in this period.
+	Waive(AccountId, u32),
+}
+
+/// The signer, and its free calls this period after this one.
+pub enum Waived<Inner, AccountId> {
+	/// `S` ran.
+	Apply(Inner),
+	/// Fee waived.
+	Waived(AccountId, u32),
+}
+
+impl<T: Config + Send + Sync, S: TransactionExtension<T::RuntimeCall>>
+	TransactionExtension<T::RuntimeCall> for FeelessWithinQuota<T, S>
+{
+	const IDENTIFIER: &'static str = S::IDENTIFIER;
+	type Implicit = S::Implicit;
+
+	fn metadata() -> alloc::vec::Vec<polkadot_sdk::sp_runtime::traits::TransactionExtensionMetadata> {
+		S::metadata()
+	}
+
+	fn implicit(&self) -> Result<Self::Implicit, TransactionValidityError> {
+		self.0.implicit()
+	}
+
+	type Val = Intermediate<S::Val, T::AccountId>;
+	type Pre = Waived<S::Pre, T::AccountId>;
+
+	fn weight(&self, call: &T::RuntimeCall) -> Weight {
+		self.0.weight(call).saturating_add(T::WeightInfo::feeless_within_quota())
+	}
+
+	fn validate(
+		&self,
+		origin: DispatchOriginOf<T::RuntimeCall>,
+		call: &T::RuntimeCall,
+		info: &DispatchInfoOf<T::RuntimeCall>,
+		len: usize,
+		self_implicit: S::Implicit,
+		inherited_implication: &impl Implication,
+		source: TransactionSource,
+	) -> ValidateResult<Self::Val, T::RuntimeCall> {
+		if let Some(who) = origin.as_signer() {
+			if let Some((period, _used)) = Pallet::<T>::free_call(who, call) {
+				let who = who.clone();
+				return Ok((ValidTransaction::default(), Intermediate::Waive(who, period), origin));
+			}
+		}
+		let (valid, val, origin) =
+			self.0.validate(origin, call, info, len, self_implicit, inherited_implication, source)?;
+		Ok((valid, Intermediate::Apply(val), origin))
+	}
+
+	fn prepare(
+		self,
+		val: Self::Val,
+		origin: &DispatchOriginOf<T::RuntimeCall>,
+		call: &T::RuntimeCall,
+		info: &DispatchInfoOf<T::RuntimeCall>,
+		len: usize,
+	) -> Result<Self::Pre, TransactionValidityError> {
+		match val {
+			Intermediate::Apply(val) => self.0.prepare(val, origin, call, info, len).map(Waived::Apply),
+			Intermediate::Waive(who, _) => {
+				// Other free calls of the same signer may have been applied since validation:
+				// check the quota again against the block's state.
+				let Some((period, _)) = Pallet::<T>::free_call(&who, call) else {
+					return Err(InvalidTransaction::Custom(QUOTA_USED).into());
+				};
+				let used = Pallet::<T>::note_free_call(&who, period);
+				Ok(Waived::Waived(who, used))
+			},
+		}
+	}
+
+	fn post_dispatch_details(
+		pre: Self::Pre,
+		info: &DispatchInfoOf<T::RuntimeCall>,
+		post_info: &PostDispatchInfoOf<T::RuntimeCall>,
+		len: usize,
+		result: &DispatchResult,
+	) -> Result<Weight, TransactionValidityError> {
+		match pre {
+			Waived::Apply(pre) => S::post_dispatch_details(pre, info, post_info, len, result),
+			Waived::Waived(who, used) => {
+				Pallet::<T>::deposit_event(Event::<T>::FeeWaived { who, used });
+				Ok(Weight::zero())
+			},
+		}
+	}
+}

@@ -1,0 +1,99 @@
+//! Quota accounting: whether a signed call is free now, counting free calls, and the bounded
+//! clean-up of past periods.
+
+use crate::*;
+use genex_primitives::KycProvider;
+use polkadot_sdk::{
+	frame_support::{
+		traits::{Get, GetCallMetadata},
+		weights::Weight,
+	},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_runtime::traits::{SaturatedConversion, Zero},
+};
+
+/// Most usage entries one block's `on_idle` deletes.
+const MAX_CLEAN_PER_BLOCK: u32 = 1_000;
+
+impl<T: Config> Pallet<T> {
+	/// Index of the current quota period.
+	pub fn current_period() -> u32 {
+		let period: BlockNumberFor<T> = T::Period::get();
+		// `integrity_test` proves `Period > 0`.
+		if period.is_zero() {
+			return 0;
+		}
+		(frame_system::Pallet::<T>::block_number() / period).saturated_into::<u32>()
+	}
+
+	/// If `who` may make `call` without a fee now: the period and the free calls used so far.
+	pub fn free_call(who: &T::AccountId, call: &T::RuntimeCall) -> Option<(u32, u32)> {
+		let meta = call.get_call_metadata();
+		if Self::never_feeless(meta.pallet_name, meta.function_name) {
+			return None;
+		}
+		let key = (
+			PalletName::try_from(meta.pallet_name.as_bytes().to_vec()).ok()?,
+			CallName::try_from(meta.function_name.as_bytes().to_vec()).ok()?,
+		);
+		let min_level = FeelessCalls::<T>::get(&key)?;
+		let level = T::Kyc::level(who);
+		if level < min_level {
+			return None;
+		}
+		let period = Self::current_period();
+		let used = Usage::<T>::get(period, who);
+		(used < Quotas::<T>::get(level)).then_some((period, used))
+	}
+
+	/// Count one free call of `who` in `period`; returns the new count.
+	pub(crate) fn note_free_call(who: &T::AccountId, period: u32) -> u32 {
+		Usage::<T>::mutate(period, who, |used| {
+			*used = used.saturating_add(1);
+			*used
+		})
+	}
+
+	/// Free calls `who` has left this period at its current level.
+	pub fn free_calls_remaining(who: &T::AccountId) -> u32 {
+		let quota = Quotas::<T>::get(T::Kyc::level(who));
+		quota.saturating_sub(Usage::<T>::get(Self::current_period(), who))
+	}
+
+	/// Delete usage of past periods within `remaining` weight; returns the weight used.
+	pub(crate) fn do_clean_usage(remaining: Weight) -> Weight {
+		let none = T::WeightInfo::clean_usage(0);
+		let one = T::WeightInfo::clean_usage(1);
+		if remaining.any_lt(one) {
+			return Weight::zero();
+		}
+		let oldest = OldestPeriod::<T>::get();
+		if oldest >= Self::current_period() {
+			return none;
+		}
+		let per_entry = one.saturating_sub(none).ref_time().max(1);
+		let fits = remaining.saturating_sub(none).ref_time() / per_entry;
+		let limit = u32::try_from(fits).unwrap_or(u32::MAX).clamp(1, MAX_CLEAN_PER_BLOCK);
+		let result = Usage::<T>::clear_prefix(oldest, limit, None);
+		if result.maybe_cursor.is_none() {
+			OldestPeriod::<T>::put(oldest.saturating_add(1));
+		}
+		T::WeightInfo::clean_usage(result.loops)
+	}
+
+	/// Storage invariants: fee-less calls bounded and allowed; no usage before `OldestPeriod`.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub(crate) fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		use polkadot_sdk::frame_support::ensure;
+		ensure!(
+			FeelessCalls::<T>::count() <= T::MaxFeelessCalls::get(),
+			"more fee-less calls than MaxFeelessCalls"
+		);
+		for (pallet, call) in FeelessCalls::<T>::iter_keys() {
+			ensure!(Self::checked_key(&pallet, &call).is_ok(), "stored fee-less call not allowed");
+		}
+		let oldest = OldestPeriod::<T>::get();
+		ensure!(Usage::<T>::iter_keys().all(|(p, _)| p >= oldest), "usage before OldestPeriod");
+		Ok(())
+	}
+}
