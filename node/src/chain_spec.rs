@@ -38,7 +38,12 @@ fn from_preset(
 
 /// `dev`: one validator (Alice) with sudo.
 pub fn development_chain_spec() -> Result<ChainSpec, String> {
-	from_preset("Genex Development", "genex_dev", ChainType::Development, presets::DEV_RUNTIME_PRESET)
+	from_preset(
+		"Genex Development",
+		"genex_dev",
+		ChainType::Development,
+		presets::DEV_RUNTIME_PRESET,
+	)
 }
 
 /// `local`: platform + bank-a + bank-b validators, council governance.
@@ -53,12 +58,7 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 
 /// `staging`: the three-party network on staging keys.
 pub fn staging_chain_spec() -> Result<ChainSpec, String> {
-	from_preset(
-		"Genex Staging",
-		"genex_staging",
-		ChainType::Live,
-		presets::STAGING_RUNTIME_PRESET,
-	)
+	from_preset("Genex Staging", "genex_staging", ChainType::Live, presets::STAGING_RUNTIME_PRESET)
 }
 
 /// Load `--chain`: a built-in name, or the path of a JSON chain spec.

@@ -67,7 +67,8 @@ fn check_inspected_uri() -> sc_cli::Result<()> {
 		sr25519, Pair,
 	};
 	let matches = Cli::command().get_matches();
-	let Some(inspect) = matches.subcommand_matches("key").and_then(|m| m.subcommand_matches("inspect"))
+	let Some(inspect) =
+		matches.subcommand_matches("key").and_then(|m| m.subcommand_matches("inspect"))
 	else {
 		return Ok(());
 	};
@@ -156,14 +157,16 @@ pub fn run() -> sc_cli::Result<()> {
 			};
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| match cmd {
-				BenchmarkCmd::Pallet(cmd) =>
-					cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec)),
+				BenchmarkCmd::Pallet(cmd) => {
+					cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec))
+				},
 				BenchmarkCmd::Block(cmd) => {
 					let PartialComponents { client, .. } = service::new_partial(&config)?;
 					cmd.run(client)
 				},
-				BenchmarkCmd::Machine(cmd) =>
-					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
+				BenchmarkCmd::Machine(cmd) => {
+					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
+				},
 				_ => Err("this benchmark is not offered by genex-node; use `pallet`, `block` or \
 					`machine`"
 					.into()),
@@ -184,9 +187,10 @@ pub fn run() -> sc_cli::Result<()> {
 						>,
 					>(config)
 					.map_err(sc_cli::Error::Service),
-					sc_network::config::NetworkBackendType::Litep2p =>
+					sc_network::config::NetworkBackendType::Litep2p => {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
-							.map_err(sc_cli::Error::Service),
+							.map_err(sc_cli::Error::Service)
+					},
 				}
 			})
 		},

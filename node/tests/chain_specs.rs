@@ -9,7 +9,9 @@
 mod common;
 
 use common::{node_bin, workspace};
-use polkadot_sdk::{sc_executor::read_embedded_version, sc_executor_common::runtime_blob::RuntimeBlob};
+use polkadot_sdk::{
+	sc_executor::read_embedded_version, sc_executor_common::runtime_blob::RuntimeBlob,
+};
 use std::process::Command;
 
 /// The runtime version embedded in a chain spec's `code` (hex of the compressed Wasm).
@@ -26,10 +28,7 @@ fn embedded_version(spec: &serde_json::Value) -> String {
 }
 
 fn hex_decode(s: &str) -> Vec<u8> {
-	(0..s.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex"))
-		.collect()
+	(0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex")).collect()
 }
 
 #[test]
@@ -46,8 +45,8 @@ fn checked_in_chain_specs_are_up_to_date() {
 		let stale = format!(
 			"chain-specs/{chain}.json is stale: run scripts/gen-chain-specs.sh and commit it"
 		);
-		let fresh = std::fs::read_to_string(out.path().join(format!("{chain}.json")))
-			.expect("generated");
+		let fresh =
+			std::fs::read_to_string(out.path().join(format!("{chain}.json"))).expect("generated");
 		let checked_in =
 			std::fs::read_to_string(workspace().join(format!("chain-specs/{chain}.json")))
 				.unwrap_or_else(|_| panic!("chain-specs/{chain}.json missing"));

@@ -48,8 +48,20 @@ fn bad_key_seed() {
 	assert_one_line_error(&["key", "inspect", "not a seed phrase"], "neither a valid secret URI");
 	assert_one_line_error(&["key", "inspect", "0x1234"], "neither a valid secret URI");
 	assert_one_line_error(
-		&["key", "insert", "--chain", "dev", "--key-type", "aura", "--scheme", "sr25519", "--suri",
-			"not a seed phrase", "--keystore-path", "/tmp/genex-test-keystore"],
+		&[
+			"key",
+			"insert",
+			"--chain",
+			"dev",
+			"--key-type",
+			"aura",
+			"--scheme",
+			"sr25519",
+			"--suri",
+			"not a seed phrase",
+			"--keystore-path",
+			"/tmp/genex-test-keystore",
+		],
 		"",
 	);
 }

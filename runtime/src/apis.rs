@@ -7,18 +7,19 @@ use polkadot_sdk::{
 		genesis_builder_helper::{build_state, get_preset},
 		weights::Weight,
 	},
-	pallet_aura, pallet_contracts,
+	frame_system_rpc_runtime_api, pallet_aura, pallet_contracts,
 	pallet_grandpa::AuthorityId as GrandpaId,
 	pallet_transaction_payment_rpc_runtime_api, sp_api, sp_block_builder,
 	sp_consensus_aura::{self, sr25519::AuthorityId as AuraId},
-	sp_consensus_grandpa, sp_core::{crypto::KeyTypeId, OpaqueMetadata},
+	sp_consensus_grandpa,
+	sp_core::{crypto::KeyTypeId, OpaqueMetadata},
 	sp_genesis_builder, sp_inherents, sp_offchain,
 	sp_runtime::{
 		traits::{Block as BlockT, NumberFor},
 		transaction_validity::{TransactionSource, TransactionValidity},
 		ApplyExtrinsicResult, ExtrinsicInclusionMode,
 	},
-	sp_session, sp_transaction_pool, frame_system_rpc_runtime_api,
+	sp_session, sp_transaction_pool,
 };
 
 /// Event records as `pallet-contracts` returns them from dry runs.
@@ -257,6 +258,28 @@ sp_api::impl_runtime_apis! {
 			key: Vec<u8>,
 		) -> pallet_contracts::GetStorageResult {
 			Contracts::get_storage(address, key)
+		}
+	}
+
+	impl genex_primitives::api::ComplianceApi<Block, AccountId, Balance> for Runtime {
+		fn kyc_status(who: AccountId) -> genex_primitives::KycStatus<Balance> {
+			Kyc::status(&who)
+		}
+
+		fn is_blocked(who: AccountId) -> bool {
+			<Sanctions as genex_primitives::SanctionsScreen<AccountId>>::is_blocked(&who)
+		}
+
+		fn sanctions_list() -> Option<genex_primitives::SanctionsListInfo> {
+			pallet_sanctions::ListInfo::<Runtime>::get()
+		}
+
+		fn travel_rule_threshold() -> Balance {
+			TravelRule::threshold_in_force()
+		}
+
+		fn free_calls_remaining(who: AccountId) -> u32 {
+			Feeless::free_calls_remaining(&who)
 		}
 	}
 

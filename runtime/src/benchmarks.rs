@@ -24,6 +24,10 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_stablecoin, Stablecoin]
 	[pallet_validator_set, ValidatorSet]
+	[pallet_kyc, Kyc]
+	[pallet_sanctions, Sanctions]
+	[pallet_travel_rule, TravelRule]
+	[pallet_feeless, Feeless]
 );
 
 impl polkadot_sdk::frame_system_benchmarking::Config for Runtime {}

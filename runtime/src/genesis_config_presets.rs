@@ -1,10 +1,14 @@
 //! Genesis presets: `development`, `local_testnet` and `staging`.
 //!
-//! | preset          | validators                         | sudo  | council / banks                 |
-//! |-----------------|------------------------------------|-------|---------------------------------|
-//! | `development`   | Alice                              | Alice | Alice, Bob, Charlie / Alice     |
-//! | `local_testnet` | platform, bank-a, bank-b (A, B, C) | none  | the three validators / banks    |
-//! | `staging`       | platform, bank-a, bank-b (D, E, F) | none  | the three validators / banks    |
+//! | preset          | validators                         | sudo  | council / banks                 | KYC at genesis                         |
+//! |-----------------|------------------------------------|-------|---------------------------------|----------------------------------------|
+//! | `development`   | Alice                              | Alice | Alice, Bob, Charlie / Alice     | A, B, C L3; Dave L2; Eve, Ferdie L1    |
+//! | `local_testnet` | platform, bank-a, bank-b (A, B, C) | none  | the three validators / banks    | A, B, C L3; Dave L2; Eve L1            |
+//! | `staging`       | platform, bank-a, bank-b (D, E, F) | none  | the three validators / banks    | D, E, F L3                             |
+//!
+//! Compliance at genesis: the platform account is the KYC attestor (its in-house KYC desk) and
+//! the compliance committee; the table above lists who is attested at genesis; per-level limits and fee-less quotas are the defaults in
+//! [`default_limits`] and [`FEELESS_CALLS`]. Genesis attestations expire on 2030-01-01.
 //!
 //! Every preset creates the settlement stablecoin (`GUSD`, asset 1, 12 decimals) owned by the
 //! stablecoin pallet's keyless account, and funds the treasury's account with the existential
@@ -17,11 +21,15 @@ use crate::{
 	*,
 };
 use alloc::{vec, vec::Vec};
-use genex_primitives::{STABLECOIN_ASSET_ID, STABLECOIN_NAME, STABLECOIN_SYMBOL, STABLECOIN_UNIT};
+use genex_primitives::{
+	KycLevel, STABLECOIN_ASSET_ID, STABLECOIN_NAME, STABLECOIN_SYMBOL, STABLECOIN_UNIT,
+};
+use pallet_kyc::LevelLimits;
 use polkadot_sdk::{
 	frame_support::build_struct_json_patch,
-	pallet_assets, pallet_balances, pallet_collective, pallet_session, pallet_sudo,
+	pallet_assets, pallet_balances, pallet_collective,
 	pallet_grandpa::AuthorityId as GrandpaId,
+	pallet_session, pallet_sudo,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
 	sp_genesis_builder::{self, PresetId},
 	sp_keyring::{Ed25519Keyring, Sr25519Keyring},
@@ -42,6 +50,55 @@ const ENDOWMENT: Balance = 1_000_000 * UNIT;
 const DEV_STABLECOIN: Balance = 100_000 * STABLECOIN_UNIT;
 /// Smallest stablecoin holding: one cent.
 const STABLECOIN_MIN_BALANCE: Balance = STABLECOIN_UNIT / 100;
+
+/// Genesis attestations expire on 2030-01-01T00:00:00Z (ms since the Unix epoch).
+pub const GENESIS_ATTESTATION_EXPIRY: u64 = 1_893_456_000_000;
+
+/// Default per-level limits (GUSD amounts in the smallest unit): L0 nothing; L1 small trades;
+/// L2 normal trading; L3 institutions.
+pub fn default_limits() -> Vec<(KycLevel, LevelLimits)> {
+	let usd = STABLECOIN_UNIT;
+	vec![
+		(KycLevel::L0, LevelLimits::default()),
+		(
+			KycLevel::L1,
+			LevelLimits {
+				daily_trade_value: 1_000 * usd,
+				daily_p2p_value: 500 * usd,
+				daily_p2p_count: 100,
+				max_holdings: 50,
+			},
+		),
+		(
+			KycLevel::L2,
+			LevelLimits {
+				daily_trade_value: 50_000 * usd,
+				daily_p2p_value: 10_000 * usd,
+				daily_p2p_count: 200,
+				max_holdings: 1_000,
+			},
+		),
+		(
+			KycLevel::L3,
+			LevelLimits {
+				daily_trade_value: 10_000_000 * usd,
+				daily_p2p_value: 5_000_000 * usd,
+				daily_p2p_count: 10_000,
+				max_holdings: 1_000_000,
+			},
+		),
+	]
+}
+
+/// Calls fee-less at genesis, from the given level up.
+pub const FEELESS_CALLS: &[(&str, &str, KycLevel)] = &[
+	("Stablecoin", "transfer", KycLevel::L1),
+	("Stablecoin", "transfer_with_travel_rule", KycLevel::L1),
+];
+
+/// Free calls per day at genesis: 50 for L1, 200 for L2, 1,000 for L3.
+pub const FEELESS_QUOTAS: &[(KycLevel, u32)] =
+	&[(KycLevel::L1, 50), (KycLevel::L2, 200), (KycLevel::L3, 1_000)];
 
 /// A validator: its account and its session keys.
 struct Validator {
@@ -66,6 +123,10 @@ struct Network {
 	banks: Vec<AccountId>,
 	stablecoin_holders: Vec<(AccountId, Balance)>,
 	sudo: Option<AccountId>,
+	/// The KYC attestor and sole compliance officer at genesis.
+	platform: AccountId,
+	/// Accounts attested at genesis (by the platform), with their level.
+	attested: Vec<(AccountId, KycLevel)>,
 }
 
 fn genesis(net: Network) -> Value {
@@ -117,6 +178,25 @@ fn genesis(net: Network) -> Value {
 			settlement_asset: Some(STABLECOIN_ASSET_ID),
 			banks: net.banks,
 		},
+		kyc: pallet_kyc::GenesisConfig {
+			attestors: vec![net.platform.clone()],
+			attestations: net
+				.attested
+				.into_iter()
+				.map(|(who, level)| {
+					(who, level, *b"US", GENESIS_ATTESTATION_EXPIRY, net.platform.clone())
+				})
+				.collect(),
+			limits: default_limits(),
+		},
+		feeless: pallet_feeless::GenesisConfig {
+			feeless_calls: FEELESS_CALLS
+				.iter()
+				.map(|(p, c, l)| ((*p).into(), (*c).into(), *l))
+				.collect(),
+			quotas: FEELESS_QUOTAS.to_vec(),
+		},
+		compliance_committee: pallet_collective::GenesisConfig { members: vec![net.platform] },
 	})
 }
 
@@ -135,6 +215,15 @@ pub fn development_config_genesis() -> Value {
 		],
 		banks: vec![Sr25519Keyring::Alice.to_account_id()],
 		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
+		platform: Sr25519Keyring::Alice.to_account_id(),
+		attested: vec![
+			(Sr25519Keyring::Alice.to_account_id(), KycLevel::L3),
+			(Sr25519Keyring::Bob.to_account_id(), KycLevel::L3),
+			(Sr25519Keyring::Charlie.to_account_id(), KycLevel::L3),
+			(Sr25519Keyring::Dave.to_account_id(), KycLevel::L2),
+			(Sr25519Keyring::Eve.to_account_id(), KycLevel::L1),
+			(Sr25519Keyring::Ferdie.to_account_id(), KycLevel::L1),
+		],
 	})
 }
 
@@ -144,6 +233,7 @@ fn three_party_network(
 	bank_a: (Sr25519Keyring, Ed25519Keyring),
 	bank_b: (Sr25519Keyring, Ed25519Keyring),
 	extra_endowed: Vec<AccountId>,
+	extra_attested: Vec<(AccountId, KycLevel)>,
 ) -> Value {
 	let validators = vec![
 		validator(platform.0, platform.1),
@@ -151,7 +241,12 @@ fn three_party_network(
 		validator(bank_b.0, bank_b.1),
 	];
 	let council: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
+	let mut attested: Vec<(AccountId, KycLevel)> =
+		council.iter().cloned().map(|a| (a, KycLevel::L3)).collect();
+	attested.extend(extra_attested);
 	genesis(Network {
+		platform: platform.0.to_account_id(),
+		attested,
 		banks: vec![bank_a.0.to_account_id(), bank_b.0.to_account_id()],
 		stablecoin_holders: vec![],
 		endowed: extra_endowed,
@@ -168,6 +263,10 @@ pub fn local_config_genesis() -> Value {
 		(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
 		vec![Sr25519Keyring::Dave.to_account_id(), Sr25519Keyring::Eve.to_account_id()],
+		vec![
+			(Sr25519Keyring::Dave.to_account_id(), KycLevel::L2),
+			(Sr25519Keyring::Eve.to_account_id(), KycLevel::L1),
+		],
 	)
 }
 
@@ -178,6 +277,7 @@ pub fn staging_config_genesis() -> Value {
 		(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		(Sr25519Keyring::Eve, Ed25519Keyring::Eve),
 		(Sr25519Keyring::Ferdie, Ed25519Keyring::Ferdie),
+		vec![],
 		vec![],
 	)
 }

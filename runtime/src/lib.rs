@@ -37,11 +37,11 @@ use polkadot_sdk::{
 	sp_version::{self, RuntimeVersion},
 };
 
+pub use genex_primitives::time::*;
 pub use genex_primitives::{
 	AccountId, Address, AssetId, Balance, BlockNumber, Hash, Nonce, Signature, MICRO_UNIT,
 	MILLI_UNIT, UNIT,
 };
-pub use genex_primitives::time::*;
 
 /// Opaque types: what the node needs to know of the runtime without knowing its extrinsics.
 pub mod opaque {
@@ -101,13 +101,19 @@ pub type BlockId = generic::BlockId<Block>;
 pub type TxExtension = (
 	frame_system::AuthorizeCall<Runtime>,
 	frame_system::CheckNonZeroSender<Runtime>,
+	// Before the nonce and the fee: a blocked signer's extrinsic is refused outright.
+	pallet_sanctions::CheckNotBlocked<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// The fee, waived for fee-less calls within the signer's quota.
+	pallet_feeless::FeelessWithinQuota<
+		Runtime,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	>,
 	frame_system::WeightReclaim<Runtime>,
 );
 
@@ -201,4 +207,19 @@ mod runtime {
 
 	#[runtime::pallet_index(16)]
 	pub type Contracts = polkadot_sdk::pallet_contracts;
+
+	#[runtime::pallet_index(17)]
+	pub type Kyc = pallet_kyc;
+
+	#[runtime::pallet_index(18)]
+	pub type Sanctions = pallet_sanctions;
+
+	#[runtime::pallet_index(19)]
+	pub type TravelRule = pallet_travel_rule;
+
+	#[runtime::pallet_index(20)]
+	pub type Feeless = pallet_feeless;
+
+	#[runtime::pallet_index(21)]
+	pub type ComplianceCommittee = polkadot_sdk::pallet_collective<Instance2>;
 }

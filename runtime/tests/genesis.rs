@@ -3,16 +3,13 @@
 mod common;
 
 use common::*;
+use genex_primitives::STABLECOIN_ASSET_ID;
 use genex_runtime::{
 	genesis_config_presets::{self as presets, preset_names},
 	AccountId, Assets, Balances, Grandpa, Runtime, Session, Stablecoin, ValidatorSet,
 };
-use genex_primitives::STABLECOIN_ASSET_ID;
 use polkadot_sdk::{
-	frame_support::traits::{
-		fungibles::metadata::Inspect as MetaInspect,
-		IntegrityTest,
-	},
+	frame_support::traits::{fungibles::metadata::Inspect as MetaInspect, IntegrityTest},
 	sp_keyring::Sr25519Keyring::*,
 };
 
@@ -48,7 +45,10 @@ fn development_has_one_validator_sudo_and_funds() {
 		assert!(Balances::free_balance(account(Ferdie)) > 0);
 		assert!(Assets::balance(STABLECOIN_ASSET_ID, account(Bob)) > 0);
 		assert_eq!(<Assets as MetaInspect<AccountId>>::decimals(STABLECOIN_ASSET_ID), 12);
-		assert_eq!(<Assets as MetaInspect<AccountId>>::symbol(STABLECOIN_ASSET_ID), b"GUSD".to_vec());
+		assert_eq!(
+			<Assets as MetaInspect<AccountId>>::symbol(STABLECOIN_ASSET_ID),
+			b"GUSD".to_vec()
+		);
 	});
 }
 

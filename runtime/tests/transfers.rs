@@ -9,22 +9,12 @@ use genex_runtime::{
 	RuntimeCall, Stablecoin,
 };
 use polkadot_sdk::{
-	frame_support::traits::fungibles::Inspect,
-	pallet_assets, pallet_balances,
-	sp_keyring::Sr25519Keyring::*,
-	sp_runtime::{DispatchError, ModuleError},
+	frame_support::traits::fungibles::Inspect, pallet_assets, pallet_balances,
+	sp_keyring::Sr25519Keyring::*, sp_runtime::DispatchError,
 };
 
 fn module_error(result: polkadot_sdk::sp_runtime::ApplyExtrinsicResult) -> DispatchError {
-	result.expect("transaction is valid").expect_err("dispatch fails")
-}
-
-fn is_error<E: Into<DispatchError>>(got: DispatchError, want: E) -> bool {
-	match (got, want.into()) {
-		(DispatchError::Module(ModuleError { index: a, error: e1, .. }),
-			DispatchError::Module(ModuleError { index: b, error: e2, .. })) => a == b && e1 == e2,
-		(g, w) => g == w,
-	}
+	dispatch_error(result)
 }
 
 #[test]
@@ -49,13 +39,49 @@ fn a_balance_transfer_executes_and_pays_its_fee_to_the_treasury() {
 fn a_stablecoin_transfer_executes() {
 	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
 		let bob0 = Assets::balance(GUSD, account(Bob));
-		let call = RuntimeCall::Assets(pallet_assets::Call::transfer_keep_alive {
-			id: GUSD.into(),
-			target: account(Bob).into(),
+		let call = RuntimeCall::Stablecoin(pallet_stablecoin::Call::transfer {
+			dest: account(Bob),
 			amount: 250 * STABLECOIN_UNIT,
 		});
 		apply(call, Charlie).expect("valid").expect("dispatched");
 		assert_eq!(Assets::balance(GUSD, account(Bob)), bob0 + 250 * STABLECOIN_UNIT);
+	});
+}
+
+#[test]
+fn the_stablecoin_cannot_bypass_compliance_through_pallet_assets() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		let bob0 = Assets::balance(GUSD, account(Bob));
+		let calls = [
+			pallet_assets::Call::transfer_keep_alive {
+				id: GUSD.into(),
+				target: account(Bob).into(),
+				amount: STABLECOIN_UNIT,
+			},
+			pallet_assets::Call::transfer {
+				id: GUSD.into(),
+				target: account(Bob).into(),
+				amount: STABLECOIN_UNIT,
+			},
+			pallet_assets::Call::transfer_all {
+				id: GUSD.into(),
+				dest: account(Bob).into(),
+				keep_alive: false,
+			},
+			pallet_assets::Call::approve_transfer {
+				id: GUSD.into(),
+				delegate: account(Bob).into(),
+				amount: STABLECOIN_UNIT,
+			},
+		];
+		for call in calls {
+			let got = module_error(apply(RuntimeCall::Assets(call), Charlie));
+			assert!(
+				is_error(got, polkadot_sdk::frame_system::Error::<Runtime>::CallFiltered),
+				"{got:?}"
+			);
+		}
+		assert_eq!(Assets::balance(GUSD, account(Bob)), bob0);
 	});
 }
 
@@ -76,9 +102,8 @@ fn a_bank_mints_and_burns_the_stablecoin() {
 			module_error(apply(burn.clone(), Bob)),
 			pallet_stablecoin::Error::<Runtime>::InsufficientBalance
 		));
-		let back = RuntimeCall::Assets(pallet_assets::Call::transfer {
-			id: GUSD.into(),
-			target: account(Bob).into(),
+		let back = RuntimeCall::Stablecoin(pallet_stablecoin::Call::transfer {
+			dest: account(Bob),
 			amount: 1_000 * STABLECOIN_UNIT,
 		});
 		apply(back, Dave).expect("valid").expect("Dave pays the bank back");
@@ -127,9 +152,6 @@ fn a_non_bank_cannot_mint_the_stablecoin() {
 		});
 		assert_eq!(module_error(apply(create, Dave)), DispatchError::BadOrigin);
 		assert_eq!(Assets::total_issuance(GUSD), supply0);
-		assert_eq!(
-			Stablecoin::settlement_asset().expect("configured"),
-			GUSD,
-		);
+		assert_eq!(Stablecoin::settlement_asset().expect("configured"), GUSD,);
 	});
 }

@@ -6,19 +6,18 @@ mod common;
 use codec::Encode;
 use common::*;
 use genex_runtime::{
-	genesis_config_presets as presets, Balances, Grandpa, Runtime, RuntimeCall,
-	RuntimeOrigin, Session, SessionKeys, ValidatorSet,
+	genesis_config_presets as presets, Balances, Grandpa, Runtime, RuntimeCall, RuntimeOrigin,
+	Session, SessionKeys, ValidatorSet,
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok, traits::fungible::Mutate},
-	pallet_collective, pallet_session,
+	pallet_collective,
 	pallet_grandpa::AuthorityId as GrandpaId,
+	pallet_session,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
-	sp_core::{
-		ed25519, proof_of_possession::ProofOfPossessionGenerator, sr25519, Pair,
-	},
+	sp_core::{ed25519, proof_of_possession::ProofOfPossessionGenerator, sr25519, Pair},
 	sp_keyring::Sr25519Keyring::{self, *},
-	sp_runtime::{DispatchError, traits::Hash as _},
+	sp_runtime::{traits::Hash as _, DispatchError},
 };
 
 /// Register session keys for `who` with a valid ownership proof, as an operator would after
@@ -32,11 +31,9 @@ fn register_keys(who: Sr25519Keyring) -> (AuraId, GrandpaId) {
 		aura: AuraId::from(aura.public()),
 		grandpa: GrandpaId::from(grandpa.public()),
 	};
-	let proof = (
-		aura.generate_proof_of_possession(&owner),
-		grandpa.generate_proof_of_possession(&owner),
-	)
-		.encode();
+	let proof =
+		(aura.generate_proof_of_possession(&owner), grandpa.generate_proof_of_possession(&owner))
+			.encode();
 	let _ = Balances::mint_into(&account(who), 1_000 * genex_primitives::UNIT);
 	let call = RuntimeCall::Session(pallet_session::Call::set_keys { keys: keys.clone(), proof });
 	apply(call, who).expect("valid").expect("keys registered");

@@ -72,7 +72,11 @@ impl Node {
 	}
 
 	/// Wait until `check` returns `Some`, polling every 500 ms for at most `timeout`.
-	pub fn wait_for<T>(&self, timeout: Duration, mut check: impl FnMut(&Node) -> Option<T>) -> Option<T> {
+	pub fn wait_for<T>(
+		&self,
+		timeout: Duration,
+		mut check: impl FnMut(&Node) -> Option<T>,
+	) -> Option<T> {
 		let start = Instant::now();
 		while start.elapsed() < timeout {
 			if let Some(t) = check(self) {

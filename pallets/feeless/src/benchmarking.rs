@@ -14,7 +14,9 @@ use polkadot_sdk::{
 		weights::Weight,
 	},
 	frame_system::{self, RawOrigin},
-	sp_runtime::traits::{AsSystemOriginSigner, AsTransactionAuthorizedOrigin, DispatchTransaction, Dispatchable},
+	sp_runtime::traits::{
+		AsSystemOriginSigner, AsTransactionAuthorizedOrigin, DispatchTransaction, Dispatchable,
+	},
 };
 
 /// The first call of the runtime that may be made fee-less.
@@ -87,9 +89,11 @@ mod benchmarks {
 		let ext = FeelessWithinQuota::<T, ()>::from(());
 		#[block]
 		{
-			ext.test_run(RawOrigin::Signed(who.clone()).into(), &call, &info, 0, 0, |_| Ok(().into()))
-				.map_err(|_| BenchmarkError::Stop("fee-less call refused"))?
-				.map_err(|_| BenchmarkError::Stop("remark failed"))?;
+			ext.test_run(RawOrigin::Signed(who.clone()).into(), &call, &info, 0, 0, |_| {
+				Ok(().into())
+			})
+			.map_err(|_| BenchmarkError::Stop("fee-less call refused"))?
+			.map_err(|_| BenchmarkError::Stop("remark failed"))?;
 		}
 		assert_eq!(Usage::<T>::get(Feeless::<T>::current_period(), &who), 11, "fee not waived");
 		Ok(())

@@ -10,8 +10,8 @@ use polkadot_sdk::{
 	},
 	sp_runtime::{
 		traits::{
-			DispatchInfoOf, DispatchOriginOf, Implication, PostDispatchInfoOf, TransactionExtension,
-			ValidateResult,
+			DispatchInfoOf, DispatchOriginOf, Implication, PostDispatchInfoOf,
+			TransactionExtension, ValidateResult,
 		},
 		transaction_validity::{InvalidTransaction, TransactionValidityError, ValidTransaction},
 	},
@@ -66,7 +66,8 @@ impl<T: Config + Send + Sync, S: TransactionExtension<T::RuntimeCall>>
 	const IDENTIFIER: &'static str = S::IDENTIFIER;
 	type Implicit = S::Implicit;
 
-	fn metadata() -> alloc::vec::Vec<polkadot_sdk::sp_runtime::traits::TransactionExtensionMetadata> {
+	fn metadata() -> alloc::vec::Vec<polkadot_sdk::sp_runtime::traits::TransactionExtensionMetadata>
+	{
 		S::metadata()
 	}
 
@@ -97,8 +98,15 @@ impl<T: Config + Send + Sync, S: TransactionExtension<T::RuntimeCall>>
 				return Ok((ValidTransaction::default(), Intermediate::Waive(who, period), origin));
 			}
 		}
-		let (valid, val, origin) =
-			self.0.validate(origin, call, info, len, self_implicit, inherited_implication, source)?;
+		let (valid, val, origin) = self.0.validate(
+			origin,
+			call,
+			info,
+			len,
+			self_implicit,
+			inherited_implication,
+			source,
+		)?;
 		Ok((valid, Intermediate::Apply(val), origin))
 	}
 
@@ -111,7 +119,9 @@ impl<T: Config + Send + Sync, S: TransactionExtension<T::RuntimeCall>>
 		len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
 		match val {
-			Intermediate::Apply(val) => self.0.prepare(val, origin, call, info, len).map(Waived::Apply),
+			Intermediate::Apply(val) => {
+				self.0.prepare(val, origin, call, info, len).map(Waived::Apply)
+			},
 			Intermediate::Waive(who, _) => {
 				// Other free calls of the same signer may have been applied since validation:
 				// check the quota again against the block's state.

@@ -123,7 +123,8 @@ pub mod pallet {
 	#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Fee-less calls at genesis: (pallet name, call name, lowest level).
-		pub feeless_calls: alloc::vec::Vec<(alloc::string::String, alloc::string::String, KycLevel)>,
+		pub feeless_calls:
+			alloc::vec::Vec<(alloc::string::String, alloc::string::String, KycLevel)>,
 		/// Free calls per period at genesis, per level.
 		pub quotas: alloc::vec::Vec<(KycLevel, u32)>,
 		#[serde(skip)]
@@ -212,7 +213,9 @@ pub mod pallet {
 		}
 
 		#[cfg(feature = "try-runtime")]
-		fn try_state(_n: BlockNumberFor<T>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		fn try_state(
+			_n: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
 		}
 	}

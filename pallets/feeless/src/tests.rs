@@ -10,7 +10,8 @@ use polkadot_sdk::{
 		traits::{Hooks, OnIdle},
 		weights::Weight,
 	},
-	pallet_balances, pallet_transaction_payment::ChargeTransactionPayment,
+	pallet_balances,
+	pallet_transaction_payment::ChargeTransactionPayment,
 	sp_runtime::{
 		traits::{DispatchTransaction, Dispatchable, TransactionExtension},
 		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
@@ -22,7 +23,10 @@ type P = crate::Pallet<Test>;
 type Ext = FeelessWithinQuota<Test, ChargeTransactionPayment<Test>>;
 
 fn names(p: &str, c: &str) -> (PalletName, CallName) {
-	(PalletName::truncate_from(p.as_bytes().to_vec()), CallName::truncate_from(c.as_bytes().to_vec()))
+	(
+		PalletName::truncate_from(p.as_bytes().to_vec()),
+		CallName::truncate_from(c.as_bytes().to_vec()),
+	)
 }
 
 fn transfer() -> RuntimeCall {
@@ -42,8 +46,10 @@ fn submit(who: u64, call: RuntimeCall) -> Result<u64, TransactionValidityError> 
 		RuntimeCall::Balances(_) => 10,
 		_ => 0,
 	};
-	ext.test_run(RuntimeOrigin::signed(who), &call, &info, 100, 0, |origin| call.clone().dispatch(origin))?
-		.expect("call succeeds");
+	ext.test_run(RuntimeOrigin::signed(who), &call, &info, 100, 0, |origin| {
+		call.clone().dispatch(origin)
+	})?
+	.expect("call succeeds");
 	Ok(before - Balances::free_balance(who) - sent)
 }
 
@@ -54,13 +60,23 @@ fn policy_calls_and_events() {
 		assert_ok!(Feeless::set_feeless_call(RuntimeOrigin::root(), p.clone(), c.clone(), 2));
 		assert_eq!(
 			events().last(),
-			Some(&Event::FeelessCallSet { pallet: p.clone(), call: c.clone(), min_level: KycLevel::L2 })
+			Some(&Event::FeelessCallSet {
+				pallet: p.clone(),
+				call: c.clone(),
+				min_level: KycLevel::L2
+			})
 		);
 		assert_eq!(FeelessCalls::<Test>::get((p.clone(), c.clone())), Some(KycLevel::L2));
 		assert_ok!(Feeless::remove_feeless_call(RuntimeOrigin::root(), p.clone(), c.clone()));
-		assert_eq!(events().last(), Some(&Event::FeelessCallRemoved { pallet: p.clone(), call: c.clone() }));
+		assert_eq!(
+			events().last(),
+			Some(&Event::FeelessCallRemoved { pallet: p.clone(), call: c.clone() })
+		);
 		assert_ok!(Feeless::set_quota(RuntimeOrigin::root(), 3, 1_000));
-		assert_eq!(events().last(), Some(&Event::QuotaSet { level: KycLevel::L3, free_calls: 1_000 }));
+		assert_eq!(
+			events().last(),
+			Some(&Event::QuotaSet { level: KycLevel::L3, free_calls: 1_000 })
+		);
 		assert_eq!(Quotas::<Test>::get(KycLevel::L3), 1_000);
 		P::do_try_state().expect("state holds");
 	});
@@ -86,21 +102,33 @@ fn policy_failures_write_nothing() {
 		);
 		let (sp, sc) = names("System", "set_code");
 		assert_noop!(Feeless::set_feeless_call(root(), sp, sc, 1), Error::<Test>::NeverFeeless);
-		assert_noop!(Feeless::set_feeless_call(root(), p.clone(), c.clone(), 4), Error::<Test>::InvalidLevel);
+		assert_noop!(
+			Feeless::set_feeless_call(root(), p.clone(), c.clone(), 4),
+			Error::<Test>::InvalidLevel
+		);
 		let (bp, bc) = names("Balances", "force_transfer");
 		assert_ok!(Feeless::set_feeless_call(root(), bp.clone(), bc.clone(), 1));
 		let (rp, rc) = names("System", "remark");
 		assert_ok!(Feeless::set_feeless_call(root(), rp, rc, 1));
-		assert_noop!(Feeless::set_feeless_call(root(), p.clone(), c.clone(), 1), Error::<Test>::TooManyFeelessCalls);
+		assert_noop!(
+			Feeless::set_feeless_call(root(), p.clone(), c.clone(), 1),
+			Error::<Test>::TooManyFeelessCalls
+		);
 		// Changing the level of a named call needs no new room.
 		assert_ok!(Feeless::set_feeless_call(root(), bp, bc, 3));
-		assert_noop!(Feeless::remove_feeless_call(root(), p.clone(), c.clone()), Error::<Test>::NotFeeless);
+		assert_noop!(
+			Feeless::remove_feeless_call(root(), p.clone(), c.clone()),
+			Error::<Test>::NotFeeless
+		);
 		assert_noop!(
 			Feeless::remove_feeless_call(RuntimeOrigin::signed(ALICE), p, c),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(Feeless::set_quota(root(), 4, 1), Error::<Test>::InvalidLevel);
-		assert_noop!(Feeless::set_quota(RuntimeOrigin::signed(ALICE), 1, 1), DispatchError::BadOrigin);
+		assert_noop!(
+			Feeless::set_quota(RuntimeOrigin::signed(ALICE), 1, 1),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
@@ -196,8 +224,15 @@ fn an_account_that_cannot_pay_is_refused_beyond_quota() {
 		let info = call.get_dispatch_info();
 		let ext = Ext::from(ChargeTransactionPayment::from(0));
 		assert_eq!(
-			ext.validate_only(RuntimeOrigin::signed(POOR), &call, &info, 100, TransactionSource::External, 0)
-				.err(),
+			ext.validate_only(
+				RuntimeOrigin::signed(POOR),
+				&call,
+				&info,
+				100,
+				TransactionSource::External,
+				0
+			)
+			.err(),
 			Some(TransactionValidityError::Invalid(InvalidTransaction::Payment))
 		);
 	});

@@ -2,7 +2,11 @@
 
 use crate::*;
 use polkadot_sdk::{
-	frame_support::{ensure, pallet_prelude::DispatchResult, traits::{Get, UnixTime}},
+	frame_support::{
+		ensure,
+		pallet_prelude::DispatchResult,
+		traits::{Get, UnixTime},
+	},
 	sp_core::H256,
 };
 

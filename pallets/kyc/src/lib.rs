@@ -71,8 +71,19 @@ pub struct Attestation<AccountId> {
 
 /// Limits of one KYC level. Each counts over the rolling 24 hours except `max_holdings`.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen,
-	TypeInfo, Debug, serde::Serialize, serde::Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct LevelLimits {
 	/// Value traded (bought or sold, in the settlement asset's smallest unit).
@@ -154,7 +165,8 @@ pub mod pallet {
 	/// Usage in the rolling window, per account; buckets older than the window are dropped
 	/// whenever the account's usage is counted, and an empty window is removed.
 	#[pallet::storage]
-	pub type Usage<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, UsageWindow, ValueQuery>;
+	pub type Usage<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, UsageWindow, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
@@ -282,7 +294,9 @@ pub mod pallet {
 		}
 
 		#[cfg(feature = "try-runtime")]
-		fn try_state(_n: BlockNumberFor<T>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		fn try_state(
+			_n: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
 		}
 	}

@@ -113,8 +113,8 @@ impl<T: Config> KycProvider<T::AccountId, Balance> for Pallet<T> {
 	fn check_p2p(who: &T::AccountId, value: Balance) -> DispatchResult {
 		let limits = Limits::<T>::get(Self::level_of(who));
 		let used = Self::totals(&Self::live_window(who));
-		let within = used.p2p_value.saturating_add(value) <= limits.daily_p2p_value &&
-			used.p2p_count < limits.daily_p2p_count;
+		let within = used.p2p_value.saturating_add(value) <= limits.daily_p2p_value
+			&& used.p2p_count < limits.daily_p2p_count;
 		ensure!(within, Error::<T>::P2pLimitExceeded);
 		Ok(())
 	}

@@ -24,8 +24,12 @@ pub const NOW: u64 = 1_000_000;
 /// Blocks per usage bucket.
 pub const BUCKET: u64 = 10;
 
-pub const L1_LIMITS: LevelLimits =
-	LevelLimits { daily_trade_value: 1_000, daily_p2p_value: 500, daily_p2p_count: 3, max_holdings: 20 };
+pub const L1_LIMITS: LevelLimits = LevelLimits {
+	daily_trade_value: 1_000,
+	daily_p2p_value: 500,
+	daily_p2p_count: 3,
+	max_holdings: 20,
+};
 
 #[polkadot_sdk::frame_support::runtime]
 mod runtime {

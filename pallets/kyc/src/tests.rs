@@ -35,10 +35,16 @@ fn attestor_management_failures() {
 			Kyc::add_attestor(RuntimeOrigin::signed(ALICE), ATTESTOR_B),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(Kyc::add_attestor(RuntimeOrigin::root(), ATTESTOR), Error::<Test>::AlreadyAttestor);
+		assert_noop!(
+			Kyc::add_attestor(RuntimeOrigin::root(), ATTESTOR),
+			Error::<Test>::AlreadyAttestor
+		);
 		assert_ok!(Kyc::add_attestor(RuntimeOrigin::root(), 102));
 		assert_ok!(Kyc::add_attestor(RuntimeOrigin::root(), 103));
-		assert_noop!(Kyc::add_attestor(RuntimeOrigin::root(), 104), Error::<Test>::TooManyAttestors);
+		assert_noop!(
+			Kyc::add_attestor(RuntimeOrigin::root(), 104),
+			Error::<Test>::TooManyAttestors
+		);
 		assert_noop!(
 			Kyc::remove_attestor(RuntimeOrigin::signed(ALICE), ATTESTOR),
 			DispatchError::BadOrigin
@@ -84,8 +90,14 @@ fn attest_rejects_bad_input_and_writes_nothing() {
 			Kyc::attest(RuntimeOrigin::signed(ALICE), BOB, 1, *b"US", LATER, EVIDENCE),
 			Error::<Test>::UnknownAttestor
 		);
-		assert_noop!(Kyc::attest(o(), BOB, 4, *b"US", LATER, EVIDENCE), Error::<Test>::InvalidLevel);
-		assert_noop!(Kyc::attest(o(), BOB, 0, *b"US", LATER, EVIDENCE), Error::<Test>::InvalidLevel);
+		assert_noop!(
+			Kyc::attest(o(), BOB, 4, *b"US", LATER, EVIDENCE),
+			Error::<Test>::InvalidLevel
+		);
+		assert_noop!(
+			Kyc::attest(o(), BOB, 0, *b"US", LATER, EVIDENCE),
+			Error::<Test>::InvalidLevel
+		);
 		assert_noop!(
 			Kyc::attest(o(), BOB, 1, *b"us", LATER, EVIDENCE),
 			Error::<Test>::InvalidJurisdiction
@@ -156,8 +168,14 @@ fn revoke_failures() {
 			Kyc::revoke(RuntimeOrigin::signed(ALICE), ALICE),
 			Error::<Test>::UnknownAttestor
 		);
-		assert_noop!(Kyc::revoke(RuntimeOrigin::signed(ATTESTOR), BOB), Error::<Test>::NoAttestation);
-		assert_noop!(Kyc::force_revoke(RuntimeOrigin::signed(ALICE), ALICE), DispatchError::BadOrigin);
+		assert_noop!(
+			Kyc::revoke(RuntimeOrigin::signed(ATTESTOR), BOB),
+			Error::<Test>::NoAttestation
+		);
+		assert_noop!(
+			Kyc::force_revoke(RuntimeOrigin::signed(ALICE), ALICE),
+			DispatchError::BadOrigin
+		);
 		assert_noop!(Kyc::force_revoke(RuntimeOrigin::root(), BOB), Error::<Test>::NoAttestation);
 	});
 }
@@ -165,12 +183,19 @@ fn revoke_failures() {
 #[test]
 fn set_limits_and_failures() {
 	new_test_ext().execute_with(|| {
-		let limits =
-			LevelLimits { daily_trade_value: 9, daily_p2p_value: 8, daily_p2p_count: 7, max_holdings: 6 };
+		let limits = LevelLimits {
+			daily_trade_value: 9,
+			daily_p2p_value: 8,
+			daily_p2p_count: 7,
+			max_holdings: 6,
+		};
 		assert_ok!(Kyc::set_limits(RuntimeOrigin::root(), 2, limits));
 		assert_eq!(last_event(), Event::LimitsSet { level: KycLevel::L2, limits });
 		assert_eq!(Limits::<Test>::get(KycLevel::L2), limits);
-		assert_noop!(Kyc::set_limits(RuntimeOrigin::root(), 4, limits), Error::<Test>::InvalidLevel);
+		assert_noop!(
+			Kyc::set_limits(RuntimeOrigin::root(), 4, limits),
+			Error::<Test>::InvalidLevel
+		);
 		assert_noop!(
 			Kyc::set_limits(RuntimeOrigin::signed(ALICE), 1, limits),
 			DispatchError::BadOrigin

@@ -7,10 +7,22 @@ use scale_info::TypeInfo;
 
 /// A KYC level (seed 3.6.1). Ordered: `L0 < L1 < L2 < L3`.
 #[derive(
-	Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Encode, Decode, DecodeWithMemTracking,
-	MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum KycLevel {
 	/// No valid attestation (never attested, expired, revoked, or its attestor removed): browse
 	/// only, no trading.
@@ -57,8 +69,18 @@ pub fn is_valid_jurisdiction(code: &Jurisdiction) -> bool {
 }
 
 /// What an account may still do today under its level's limits.
-#[derive(Clone, PartialEq, Eq, Default, Encode, Decode, TypeInfo, Debug)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
 pub struct KycStatus<Balance> {
 	/// The level in force now.
 	pub level: KycLevel,

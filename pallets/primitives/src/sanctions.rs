@@ -128,10 +128,18 @@ pub mod mock {
 
 /// The blocked-address list in force: which publication (e.g. an OFAC SDN release) it follows.
 #[derive(
-	Clone, PartialEq, Eq, codec::Encode, codec::Decode, codec::DecodeWithMemTracking,
-	codec::MaxEncodedLen, scale_info::TypeInfo, Debug,
+	Clone,
+	PartialEq,
+	Eq,
+	codec::Encode,
+	codec::Decode,
+	codec::DecodeWithMemTracking,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub struct SanctionsListInfo {
 	/// The list version; every update raises it.
 	pub version: u32,

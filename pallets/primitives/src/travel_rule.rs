@@ -19,8 +19,7 @@ pub type VaspId = BoundedVec<u8, ConstU32<MAX_VASP_ID_LEN>>;
 /// What a Travel-Rule transfer carries on chain (no personal data: the IVMS101 payload itself
 /// travels VASP to VASP off chain).
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-	Debug,
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct TravelRuleData {
 	/// Hash of the IVMS101 originator/beneficiary payload exchanged off chain.
@@ -33,7 +32,15 @@ pub struct TravelRuleData {
 
 /// What moved in a Travel-Rule transfer.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 	Debug,
 )]
 pub enum TransferredAsset {
@@ -82,7 +89,13 @@ impl<AccountId, Balance: polkadot_sdk::sp_runtime::traits::Bounded> TravelRule<A
 	fn validate(_: &TravelRuleData) -> DispatchResult {
 		Ok(())
 	}
-	fn record(_: &AccountId, _: &AccountId, _: TransferredAsset, _: Balance, _: TravelRuleData) -> u64 {
+	fn record(
+		_: &AccountId,
+		_: &AccountId,
+		_: TransferredAsset,
+		_: Balance,
+		_: TravelRuleData,
+	) -> u64 {
 		0
 	}
 }
@@ -144,7 +157,13 @@ pub mod mock {
 				Ok(())
 			}
 		}
-		fn record(from: &A, to: &A, asset: TransferredAsset, value: B, data: TravelRuleData) -> u64 {
+		fn record(
+			from: &A,
+			to: &A,
+			asset: TransferredAsset,
+			value: B,
+			data: TravelRuleData,
+		) -> u64 {
 			RECORDS.with(|r| {
 				let mut r = r.borrow_mut();
 				r.push((from.encode(), to.encode(), asset, value.into(), data));

@@ -11,7 +11,9 @@ use polkadot_sdk::{
 	},
 	frame_system::RawOrigin,
 	sp_core::H256,
-	sp_runtime::traits::{AsSystemOriginSigner, AsTransactionAuthorizedOrigin, DispatchTransaction, Dispatchable},
+	sp_runtime::traits::{
+		AsSystemOriginSigner, AsTransactionAuthorizedOrigin, DispatchTransaction, Dispatchable,
+	},
 };
 
 #[benchmarks(where
@@ -33,7 +35,11 @@ mod benchmarks {
 		for who in &remove {
 			Blocked::<T>::insert(who, 1);
 		}
-		ListInfo::<T>::put(SanctionsListInfo { version: 1, source_digest: H256::zero(), updated_at: 0 });
+		ListInfo::<T>::put(SanctionsListInfo {
+			version: 1,
+			source_digest: H256::zero(),
+			updated_at: 0,
+		});
 		let origin =
 			T::ComplianceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
@@ -46,7 +52,8 @@ mod benchmarks {
 	#[benchmark]
 	fn check_not_blocked() -> Result<(), BenchmarkError> {
 		let caller: T::AccountId = account("caller", 0, 0);
-		let call: T::RuntimeCall = polkadot_sdk::frame_system::Call::remark { remark: Vec::new() }.into();
+		let call: T::RuntimeCall =
+			polkadot_sdk::frame_system::Call::remark { remark: Vec::new() }.into();
 		let info = DispatchInfo::default();
 		#[block]
 		{

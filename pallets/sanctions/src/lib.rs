@@ -74,7 +74,8 @@ pub mod pallet {
 
 	/// Blocked accounts, with the list version that blocked them.
 	#[pallet::storage]
-	pub type Blocked<T: Config> = CountedStorageMap<_, Blake2_128Concat, T::AccountId, u32, OptionQuery>;
+	pub type Blocked<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, u32, OptionQuery>;
 
 	/// The list in force: version, source digest, block of the last update.
 	#[pallet::storage]
@@ -135,7 +136,9 @@ pub mod pallet {
 		}
 
 		#[cfg(feature = "try-runtime")]
-		fn try_state(_n: BlockNumberFor<T>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		fn try_state(
+			_n: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
 		}
 	}

@@ -29,7 +29,13 @@ fn update_blocks_and_unblocks_with_events() {
 			Some(SanctionsListInfo { version: 1, source_digest: DIGEST, updated_at: 1 })
 		);
 		System::set_block_number(2);
-		assert_ok!(Sanctions::update_list(RuntimeOrigin::root(), 5, H256::zero(), vec![CHARLIE], vec![ALICE]));
+		assert_ok!(Sanctions::update_list(
+			RuntimeOrigin::root(),
+			5,
+			H256::zero(),
+			vec![CHARLIE],
+			vec![ALICE]
+		));
 		assert!(!P::is_blocked(&ALICE) && P::is_blocked(&CHARLIE));
 		assert_eq!(Blocked::<Test>::get(CHARLIE), Some(5));
 		assert_eq!(
@@ -40,7 +46,12 @@ fn update_blocks_and_unblocks_with_events() {
 				Event::ListUpdated { version: 1, source_digest: DIGEST, added: 2, removed: 0 },
 				Event::AccountBlocked { who: CHARLIE, version: 5 },
 				Event::AccountUnblocked { who: ALICE, version: 5 },
-				Event::ListUpdated { version: 5, source_digest: H256::zero(), added: 1, removed: 1 },
+				Event::ListUpdated {
+					version: 5,
+					source_digest: H256::zero(),
+					added: 1,
+					removed: 1
+				},
 			]
 		);
 		assert_eq!(ListInfo::<Test>::get().map(|l| l.updated_at), Some(2));
@@ -56,7 +67,10 @@ fn bad_updates_write_nothing() {
 			Sanctions::update_list(RuntimeOrigin::signed(ALICE), 4, DIGEST, vec![BOB], vec![]),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(Sanctions::update_list(officer(), 4, DIGEST, vec![], vec![]), Error::<Test>::EmptyUpdate);
+		assert_noop!(
+			Sanctions::update_list(officer(), 4, DIGEST, vec![], vec![]),
+			Error::<Test>::EmptyUpdate
+		);
 		assert_noop!(
 			Sanctions::update_list(officer(), 4, DIGEST, vec![10, 11, 12], vec![13, 14]),
 			Error::<Test>::BatchTooLarge
@@ -116,12 +130,30 @@ fn extension_refuses_blocked_signers_only() {
 			TransactionValidityError::Invalid(InvalidTransaction::Custom(BLOCKED_SIGNER))
 		);
 		// Applying in a block refuses it too (validate runs again before dispatch).
-		assert!(ext.clone().test_run(Some(BOB).into(), &call, &info, 0, 0, |_| Ok(().into())).is_err());
-		assert_ok!(ext.validate_only(Some(ALICE).into(), &call, &info, 0, TransactionSource::External, 0));
+		assert!(ext
+			.clone()
+			.test_run(Some(BOB).into(), &call, &info, 0, 0, |_| Ok(().into()))
+			.is_err());
+		assert_ok!(ext.validate_only(
+			Some(ALICE).into(),
+			&call,
+			&info,
+			0,
+			TransactionSource::External,
+			0
+		));
 		// Unsigned: nobody to screen.
 		use polkadot_sdk::sp_runtime::traits::{TransactionExtension, TxBaseImplication};
 		assert!(ext
-			.validate(None.into(), &call, &info, 0, (), &TxBaseImplication(&call), TransactionSource::External)
+			.validate(
+				None.into(),
+				&call,
+				&info,
+				0,
+				(),
+				&TxBaseImplication(&call),
+				TransactionSource::External
+			)
 			.is_ok());
 	});
 }

@@ -1,6 +1,11 @@
 //! The logic behind the calls: every check first, then the writes.
 
-use crate::{AssetIdOf, BalanceOf, Banks, Config, Error, Event, Pallet, SettlementAsset, LOG_TARGET};
+use crate::{
+	AssetIdOf, BalanceOf, Banks, Config, Error, Event, Pallet, SettlementAsset, LOG_TARGET,
+};
+use genex_primitives::{
+	KycLevel, KycProvider, SanctionsScreen, TransferredAsset, TravelRule, TravelRuleData,
+};
 use polkadot_sdk::{
 	frame_support::{
 		pallet_prelude::*,
@@ -37,15 +42,11 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(Banks::<T>::contains_key(&bank), Error::<T>::NotABank);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		T::Sanctions::ensure_not_blocked(&beneficiary)?;
+		// Fiat on-ramp: L2 or above (seed 3.6.1).
+		T::Kyc::ensure_level(&beneficiary, KycLevel::L2)?;
 		let asset = Self::settlement_asset()?;
-		match T::Assets::can_deposit(asset.clone(), &beneficiary, amount, Provenance::Minted) {
-			DepositConsequence::Success => {},
-			DepositConsequence::BelowMinimum => return Err(Error::<T>::BelowMinimum.into()),
-			DepositConsequence::Overflow => return Err(Error::<T>::Overflow.into()),
-			DepositConsequence::UnknownAsset => return Err(Error::<T>::NoSettlementAsset.into()),
-			DepositConsequence::CannotCreate | DepositConsequence::Blocked =>
-				return Err(Error::<T>::CannotReceive.into()),
-		}
+		Self::ensure_can_receive(asset.clone(), &beneficiary, amount, Provenance::Minted)?;
 		T::Assets::mint_into(asset, &beneficiary, amount)?;
 		Self::deposit_event(Event::Minted { bank, beneficiary, amount });
 		Ok(())
@@ -54,6 +55,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_burn(bank: T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		ensure!(Banks::<T>::contains_key(&bank), Error::<T>::NotABank);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		T::Sanctions::ensure_not_blocked(&bank)?;
 		let asset = Self::settlement_asset()?;
 		let burnable = T::Assets::reducible_balance(
 			asset.clone(),
@@ -72,6 +74,61 @@ impl<T: Config> Pallet<T> {
 		)?;
 		Self::deposit_event(Event::Burned { bank, amount });
 		Ok(())
+	}
+
+	/// A P2P transfer, routed with Travel-Rule data or not. Every check, the compliance
+	/// pallets' included, comes before the first write.
+	pub(crate) fn do_transfer(
+		from: T::AccountId,
+		to: T::AccountId,
+		amount: BalanceOf<T>,
+		travel_rule: Option<TravelRuleData>,
+	) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(from != to, Error::<T>::SelfTransfer);
+		T::Sanctions::ensure_clear(&from, &to)?;
+		T::Kyc::ensure_level(&from, KycLevel::L1)?;
+		T::Kyc::ensure_level(&to, KycLevel::L1)?;
+		match &travel_rule {
+			None => T::TravelRule::ensure_below_threshold(amount)?,
+			Some(data) => T::TravelRule::validate(data)?,
+		}
+		T::Kyc::check_p2p(&from, amount)?;
+		let asset = Self::settlement_asset()?;
+		let spendable = T::Assets::reducible_balance(
+			asset.clone(),
+			&from,
+			Preservation::Expendable,
+			Fortitude::Polite,
+		);
+		ensure!(spendable >= amount, Error::<T>::InsufficientBalance);
+		Self::ensure_can_receive(asset.clone(), &to, amount, Provenance::Extant)?;
+
+		T::Kyc::record_p2p(&from, amount);
+		let travel_rule_record = travel_rule.map(|data| {
+			T::TravelRule::record(&from, &to, TransferredAsset::Settlement, amount, data)
+		});
+		T::Assets::transfer(asset, &from, &to, amount, Preservation::Expendable)?;
+		Self::deposit_event(Event::Transferred { from, to, amount, travel_rule_record });
+		Ok(())
+	}
+
+	/// Whether `to` can receive `amount` of `asset`, as a typed error.
+	fn ensure_can_receive(
+		asset: AssetIdOf<T>,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+		provenance: Provenance,
+	) -> DispatchResult {
+		match T::Assets::can_deposit(asset, to, amount, provenance) {
+			DepositConsequence::Success => Ok(()),
+			DepositConsequence::BelowMinimum => Err(Error::<T>::BelowMinimum.into()),
+			DepositConsequence::Overflow => Err(Error::<T>::Overflow.into()),
+			DepositConsequence::UnknownAsset => Err(Error::<T>::NoSettlementAsset.into()),
+			DepositConsequence::CannotCreate | DepositConsequence::Blocked => {
+				Err(Error::<T>::CannotReceive.into())
+			},
+		}
 	}
 
 	/// The settlement asset's id, if it is configured and exists.

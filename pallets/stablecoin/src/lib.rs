@@ -14,6 +14,18 @@
 //! - [`Pallet::add_bank`], [`Pallet::remove_bank`]: governance authorizes or removes a bank.
 //! - [`Pallet::mint`]: a bank issues stablecoin to an account.
 //! - [`Pallet::burn`]: a bank destroys stablecoin it holds.
+//! - [`Pallet::transfer`]: a P2P transfer below the Travel-Rule threshold.
+//! - [`Pallet::transfer_with_travel_rule`]: a P2P transfer of any size, carrying the
+//!   Travel-Rule data.
+//!
+//! ## Compliance
+//!
+//! Every movement asks the compliance pallets through the primitives' traits: nothing moves
+//! from or to a blocked account ([`Config::Sanctions`]); mint goes only to accounts at KYC L2 or
+//! above (fiat on-ramp), P2P transfers need L1 on both sides and count against the sender's
+//! daily P2P limits ([`Config::Kyc`]); transfers at or above the Travel-Rule threshold must be
+//! routed ([`Config::TravelRule`]). Users move the stablecoin only through this pallet: the
+//! runtime filters `pallet-assets`' own transfer calls for the settlement asset.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -32,6 +44,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+use genex_primitives::{KycProvider, SanctionsScreen, TravelRule, TravelRuleData};
 use polkadot_sdk::frame_support::traits::fungibles;
 
 /// Log target of this pallet.
@@ -84,6 +97,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
+		/// KYC levels and limits.
+		type Kyc: KycProvider<Self::AccountId, BalanceOf<Self>>;
+
+		/// The blocked-address list.
+		type Sanctions: SanctionsScreen<Self::AccountId>;
+
+		/// The Travel-Rule threshold and records.
+		type TravelRule: TravelRule<Self::AccountId, BalanceOf<Self>>;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 
@@ -98,7 +120,8 @@ pub mod pallet {
 
 	/// Authorized banks: the only accounts that may mint or burn the stablecoin.
 	#[pallet::storage]
-	pub type Banks<T: Config> = CountedStorageMap<_, Blake2_128Concat, T::AccountId, (), OptionQuery>;
+	pub type Banks<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, (), OptionQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
@@ -159,6 +182,17 @@ pub mod pallet {
 			/// How much, in the smallest unit.
 			amount: BalanceOf<T>,
 		},
+		/// Stablecoin moved P2P.
+		Transferred {
+			/// The sender.
+			from: T::AccountId,
+			/// The receiver.
+			to: T::AccountId,
+			/// How much, in the smallest unit.
+			amount: BalanceOf<T>,
+			/// The Travel-Rule record's id when the transfer was routed.
+			travel_rule_record: Option<u64>,
+		},
 	}
 
 	#[pallet::error]
@@ -179,8 +213,10 @@ pub mod pallet {
 		Overflow,
 		/// The beneficiary cannot receive the stablecoin (its account is blocked).
 		CannotReceive,
-		/// The bank does not hold enough stablecoin to burn that much.
+		/// The account does not hold enough stablecoin (to burn or send that much).
 		InsufficientBalance,
+		/// Sender and receiver are the same account.
+		SelfTransfer,
 	}
 
 	#[pallet::hooks]
@@ -190,7 +226,9 @@ pub mod pallet {
 		}
 
 		#[cfg(feature = "try-runtime")]
-		fn try_state(_n: BlockNumberFor<T>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		fn try_state(
+			_n: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
 		}
 	}
@@ -249,9 +287,55 @@ pub mod pallet {
 		/// Emits `Burned` (and `assets.Burned`).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::burn())]
-		pub fn burn(origin: OriginFor<T>, #[pallet::compact] amount: BalanceOf<T>) -> DispatchResult {
+		pub fn burn(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
 			let bank = ensure_signed(origin)?;
 			Self::do_burn(bank, amount)
+		}
+
+		/// Send `amount` of the stablecoin to `dest` (P2P), below the Travel-Rule threshold.
+		///
+		/// - Origin: signed, KYC L1 or above; `dest` L1 or above; neither blocked.
+		/// - Fails with `ZeroAmount`, `SelfTransfer`, the sanctions pallet's `AccountBlocked`,
+		///   the KYC pallet's `LevelTooLow` or `P2pLimitExceeded`, the travel-rule pallet's
+		///   `TravelRuleRequired` (at or above the threshold: use `transfer_with_travel_rule`),
+		///   `NoSettlementAsset`, `InsufficientBalance`, `BelowMinimum` or `CannotReceive`;
+		///   nothing is written then.
+		///
+		/// Emits `Transferred` (and `assets.Transferred`).
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::transfer())]
+		pub fn transfer(
+			origin: OriginFor<T>,
+			dest: T::AccountId,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let from = ensure_signed(origin)?;
+			Self::do_transfer(from, dest, amount, None)
+		}
+
+		/// Send `amount` of the stablecoin to `dest` with the Travel-Rule data: a commitment
+		/// (hash) of the IVMS101 payload exchanged off chain and both VASPs' identifiers. Required
+		/// at or above the threshold, allowed below it. The transfer is recorded by the
+		/// travel-rule pallet.
+		///
+		/// - Origin: signed, KYC L1 or above; `dest` L1 or above; neither blocked.
+		/// - Fails as `transfer` (except `TravelRuleRequired`), or with the travel-rule pallet's
+		///   `EmptyVaspId`; nothing is written then.
+		///
+		/// Emits `travelRule.TransferRecorded` and `Transferred`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::transfer_with_travel_rule())]
+		pub fn transfer_with_travel_rule(
+			origin: OriginFor<T>,
+			dest: T::AccountId,
+			#[pallet::compact] amount: BalanceOf<T>,
+			travel_rule: TravelRuleData,
+		) -> DispatchResult {
+			let from = ensure_signed(origin)?;
+			Self::do_transfer(from, dest, amount, Some(travel_rule))
 		}
 	}
 

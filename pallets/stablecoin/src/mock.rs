@@ -2,6 +2,9 @@
 //! (minimum balance 10), owned by the pallet's account; account 10 is a bank.
 
 use crate as pallet_stablecoin;
+use genex_primitives::{
+	kyc::mock::MockKyc, sanctions::mock::MockSanctions, travel_rule::mock::MockTravelRule, KycLevel,
+};
 use polkadot_sdk::{
 	frame_support::{
 		derive_impl, parameter_types,
@@ -22,6 +25,12 @@ pub const BANK_B: u64 = 11;
 pub const ALICE: u64 = 1;
 pub const BOB: u64 = 2;
 pub const MIN_BALANCE: u64 = 10;
+/// Not KYC'd (L0).
+pub const CAROL: u64 = 3;
+/// KYC L1 only.
+pub const DAVE: u64 = 4;
+/// The mock Travel-Rule threshold.
+pub const THRESHOLD: u128 = 1_000;
 
 #[polkadot_sdk::frame_support::runtime]
 mod runtime {
@@ -86,13 +95,26 @@ impl pallet_stablecoin::Config for Test {
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type MaxBanks = ConstU32<3>;
 	type PalletId = StablecoinPalletId;
+	type Kyc = MockKyc;
+	type Sanctions = MockSanctions;
+	type TravelRule = MockTravelRule;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
 }
 
 /// Stablecoin asset 1 and an unrelated asset 2; bank 10 authorized; 1 and 2 hold native tokens.
+/// KYC: Alice, Bob and the banks L2, Dave L1, Carol L0; nobody blocked; Travel-Rule threshold
+/// 1,000.
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	MockKyc::reset();
+	for who in [ALICE, BOB, BANK, BANK_B] {
+		MockKyc::set(&who, KycLevel::L2);
+	}
+	MockKyc::set(&DAVE, KycLevel::L1);
+	MockSanctions::reset();
+	MockTravelRule::reset();
+	MockTravelRule::set_threshold(THRESHOLD);
 	let owner = Stablecoin::account_id();
 	let t = RuntimeGenesisConfig {
 		system: Default::default(),

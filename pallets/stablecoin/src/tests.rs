@@ -29,7 +29,9 @@ fn a_bank_mints_to_anyone() {
 		assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 500));
 		assert_eq!(stable(ALICE), 500);
 		assert_eq!(Assets::total_issuance(STABLE), 500);
-		System::assert_last_event(Event::Minted { bank: BANK, beneficiary: ALICE, amount: 500 }.into());
+		System::assert_last_event(
+			Event::Minted { bank: BANK, beneficiary: ALICE, amount: 500 }.into(),
+		);
 	});
 }
 
@@ -50,7 +52,10 @@ fn a_bank_burns_what_it_holds() {
 #[test]
 fn a_non_bank_cannot_mint_or_burn() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(Stablecoin::mint(RuntimeOrigin::signed(ALICE), ALICE, 500), Error::<Test>::NotABank);
+		assert_noop!(
+			Stablecoin::mint(RuntimeOrigin::signed(ALICE), ALICE, 500),
+			Error::<Test>::NotABank
+		);
 		assert_noop!(Stablecoin::burn(RuntimeOrigin::signed(ALICE), 1), Error::<Test>::NotABank);
 		assert_noop!(Stablecoin::mint(RuntimeOrigin::root(), ALICE, 500), DispatchError::BadOrigin);
 	});
@@ -71,7 +76,10 @@ fn nobody_can_mint_through_pallet_assets() {
 #[test]
 fn mint_refuses_bad_amounts() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 0), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 0),
+			Error::<Test>::ZeroAmount
+		);
 		assert_noop!(
 			Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, MIN_BALANCE - 1),
 			Error::<Test>::BelowMinimum
@@ -102,7 +110,10 @@ fn mint_refuses_a_blocked_beneficiary() {
 fn burn_refuses_bad_amounts() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(Stablecoin::burn(RuntimeOrigin::signed(BANK), 0), Error::<Test>::ZeroAmount);
-		assert_noop!(Stablecoin::burn(RuntimeOrigin::signed(BANK), 1), Error::<Test>::InsufficientBalance);
+		assert_noop!(
+			Stablecoin::burn(RuntimeOrigin::signed(BANK), 1),
+			Error::<Test>::InsufficientBalance
+		);
 		assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), BANK, 100));
 		assert_noop!(
 			Stablecoin::burn(RuntimeOrigin::signed(BANK), 101),
@@ -119,7 +130,10 @@ fn calls_fail_without_a_settlement_asset() {
 			Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 100),
 			Error::<Test>::NoSettlementAsset
 		);
-		assert_noop!(Stablecoin::burn(RuntimeOrigin::signed(BANK), 1), Error::<Test>::NoSettlementAsset);
+		assert_noop!(
+			Stablecoin::burn(RuntimeOrigin::signed(BANK), 1),
+			Error::<Test>::NoSettlementAsset
+		);
 		// An id that names no asset is refused too.
 		SettlementAsset::<Test>::put(99);
 		assert_noop!(
@@ -137,7 +151,10 @@ fn governance_adds_and_removes_banks() {
 		assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK_B), BOB, 50));
 		assert_ok!(Stablecoin::remove_bank(RuntimeOrigin::root(), BANK_B));
 		System::assert_last_event(Event::BankRemoved { bank: BANK_B }.into());
-		assert_noop!(Stablecoin::mint(RuntimeOrigin::signed(BANK_B), BOB, 50), Error::<Test>::NotABank);
+		assert_noop!(
+			Stablecoin::mint(RuntimeOrigin::signed(BANK_B), BOB, 50),
+			Error::<Test>::NotABank
+		);
 		// Its coins stay where they are.
 		assert_eq!(stable(BOB), 50);
 		Stablecoin::do_try_state().expect("invariants hold");
@@ -147,10 +164,22 @@ fn governance_adds_and_removes_banks() {
 #[test]
 fn bank_management_failures() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(Stablecoin::add_bank(RuntimeOrigin::signed(BANK), BANK_B), DispatchError::BadOrigin);
-		assert_noop!(Stablecoin::remove_bank(RuntimeOrigin::signed(BANK), BANK), DispatchError::BadOrigin);
-		assert_noop!(Stablecoin::add_bank(RuntimeOrigin::root(), BANK), Error::<Test>::AlreadyABank);
-		assert_noop!(Stablecoin::remove_bank(RuntimeOrigin::root(), ALICE), Error::<Test>::NotABank);
+		assert_noop!(
+			Stablecoin::add_bank(RuntimeOrigin::signed(BANK), BANK_B),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Stablecoin::remove_bank(RuntimeOrigin::signed(BANK), BANK),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Stablecoin::add_bank(RuntimeOrigin::root(), BANK),
+			Error::<Test>::AlreadyABank
+		);
+		assert_noop!(
+			Stablecoin::remove_bank(RuntimeOrigin::root(), ALICE),
+			Error::<Test>::NotABank
+		);
 		assert_ok!(Stablecoin::add_bank(RuntimeOrigin::root(), 20));
 		assert_ok!(Stablecoin::add_bank(RuntimeOrigin::root(), 21));
 		assert_noop!(Stablecoin::add_bank(RuntimeOrigin::root(), 22), Error::<Test>::TooManyBanks);
@@ -166,4 +195,143 @@ fn stablecoin_moves_through_pallet_assets() {
 		// Another asset is not the stablecoin: the bank's mint never touches it.
 		assert_eq!(Assets::total_issuance(OTHER_ASSET), 0);
 	});
+}
+
+mod compliance {
+	use super::*;
+	use genex_primitives::{
+		kyc::{mock::MockKyc, MOCK_LEVEL_TOO_LOW, MOCK_LIMIT_EXCEEDED},
+		sanctions::{mock::MockSanctions, MOCK_BLOCKED},
+		travel_rule::{mock::MockTravelRule, MOCK_BAD_DATA, MOCK_TRAVEL_RULE_REQUIRED},
+		TravelRuleData, VaspId,
+	};
+	use polkadot_sdk::sp_core::H256;
+
+	fn data(o: &[u8]) -> TravelRuleData {
+		TravelRuleData {
+			payload_commitment: H256::repeat_byte(1),
+			originator_vasp: VaspId::truncate_from(o.to_vec()),
+			beneficiary_vasp: VaspId::truncate_from(b"vasp-b".to_vec()),
+		}
+	}
+
+	fn funded() {
+		assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 5_000));
+	}
+
+	#[test]
+	fn mint_needs_l2_and_an_unblocked_beneficiary() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				Stablecoin::mint(RuntimeOrigin::signed(BANK), CAROL, 100),
+				MOCK_LEVEL_TOO_LOW
+			);
+			assert_noop!(
+				Stablecoin::mint(RuntimeOrigin::signed(BANK), DAVE, 100),
+				MOCK_LEVEL_TOO_LOW
+			);
+			MockSanctions::set(&ALICE, true);
+			assert_noop!(Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 100), MOCK_BLOCKED);
+		});
+	}
+
+	#[test]
+	fn a_blocked_bank_cannot_burn() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), BANK, 100));
+			MockSanctions::set(&BANK, true);
+			assert_noop!(Stablecoin::burn(RuntimeOrigin::signed(BANK), 100), MOCK_BLOCKED);
+		});
+	}
+
+	#[test]
+	fn transfer_below_threshold() {
+		new_test_ext().execute_with(|| {
+			funded();
+			assert_ok!(Stablecoin::transfer(RuntimeOrigin::signed(ALICE), DAVE, 999));
+			assert_eq!((stable(ALICE), stable(DAVE)), (4_001, 999));
+			System::assert_last_event(
+				Event::Transferred { from: ALICE, to: DAVE, amount: 999, travel_rule_record: None }
+					.into(),
+			);
+			assert_eq!(MockKyc::p2p_used(&ALICE), (999, 1));
+			assert_eq!(MockTravelRule::records(), 0);
+		});
+	}
+
+	#[test]
+	fn at_threshold_only_routed_transfers_pass() {
+		new_test_ext().execute_with(|| {
+			funded();
+			assert_noop!(
+				Stablecoin::transfer(RuntimeOrigin::signed(ALICE), BOB, 1_000),
+				MOCK_TRAVEL_RULE_REQUIRED
+			);
+			assert_ok!(Stablecoin::transfer_with_travel_rule(
+				RuntimeOrigin::signed(ALICE),
+				BOB,
+				1_000,
+				data(b"vasp-a")
+			));
+			System::assert_last_event(
+				Event::Transferred {
+					from: ALICE,
+					to: BOB,
+					amount: 1_000,
+					travel_rule_record: Some(1),
+				}
+				.into(),
+			);
+			assert_eq!(MockTravelRule::records(), 1);
+			assert_eq!(stable(BOB), 1_000);
+			// Routing below the threshold is allowed too.
+			assert_ok!(Stablecoin::transfer_with_travel_rule(
+				RuntimeOrigin::signed(ALICE),
+				BOB,
+				10,
+				data(b"vasp-a")
+			));
+			assert_eq!(MockTravelRule::records(), 2);
+		});
+	}
+
+	#[test]
+	fn transfer_failures_write_nothing() {
+		new_test_ext().execute_with(|| {
+			funded();
+			let alice = || RuntimeOrigin::signed(ALICE);
+			assert_noop!(Stablecoin::transfer(alice(), BOB, 0), Error::<Test>::ZeroAmount);
+			assert_noop!(Stablecoin::transfer(alice(), ALICE, 5), Error::<Test>::SelfTransfer);
+			assert_noop!(Stablecoin::transfer(alice(), CAROL, 50), MOCK_LEVEL_TOO_LOW);
+			assert_noop!(
+				Stablecoin::transfer(RuntimeOrigin::signed(CAROL), ALICE, 50),
+				MOCK_LEVEL_TOO_LOW
+			);
+			assert_noop!(
+				Stablecoin::transfer_with_travel_rule(alice(), BOB, 2_000, data(b"")),
+				MOCK_BAD_DATA
+			);
+			assert_noop!(
+				Stablecoin::transfer(RuntimeOrigin::signed(DAVE), ALICE, 50),
+				Error::<Test>::InsufficientBalance
+			);
+			assert_noop!(
+				Stablecoin::transfer(alice(), BOB, MIN_BALANCE - 1),
+				Error::<Test>::BelowMinimum
+			);
+			MockSanctions::set(&BOB, true);
+			assert_noop!(Stablecoin::transfer(alice(), BOB, 50), MOCK_BLOCKED);
+			MockSanctions::set(&BOB, false);
+			MockSanctions::set(&ALICE, true);
+			assert_noop!(Stablecoin::transfer(alice(), BOB, 50), MOCK_BLOCKED);
+			MockSanctions::set(&ALICE, false);
+			MockKyc::set_budget(Some(100));
+			assert_noop!(Stablecoin::transfer(alice(), BOB, 101), MOCK_LIMIT_EXCEEDED);
+			assert_ok!(Stablecoin::transfer(alice(), BOB, 100));
+			assert_noop!(Stablecoin::transfer(alice(), BOB, 10), MOCK_LIMIT_EXCEEDED);
+			// Nothing of the failures was counted or recorded.
+			assert_eq!(MockKyc::p2p_used(&ALICE), (100, 1));
+			assert_eq!(MockTravelRule::records(), 0);
+		});
+	}
 }

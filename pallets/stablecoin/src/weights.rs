@@ -16,6 +16,8 @@ pub trait WeightInfo {
 	fn remove_bank() -> Weight;
 	fn mint() -> Weight;
 	fn burn() -> Weight;
+	fn transfer() -> Weight;
+	fn transfer_with_travel_rule() -> Weight;
 }
 
 /// Weights for `pallet_stablecoin` priced with the runtime's `DbWeight`.
@@ -41,6 +43,16 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	fn transfer() -> Weight {
+		Weight::from_parts(60_000_000, 3_700)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn transfer_with_travel_rule() -> Weight {
+		Weight::from_parts(75_000_000, 3_700)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
 }
 
 impl WeightInfo for () {
@@ -63,5 +75,15 @@ impl WeightInfo for () {
 		Weight::from_parts(40_000_000, 3_700)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn transfer() -> Weight {
+		Weight::from_parts(60_000_000, 3_700)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn transfer_with_travel_rule() -> Weight {
+		Weight::from_parts(75_000_000, 3_700)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 }

@@ -50,7 +50,13 @@ mod benchmarks {
 		Records::<T>::insert(0, template);
 		#[block]
 		{
-			TravelRulePallet::<T>::record(&from, &to, TransferredAsset::Coupon { series: 7 }, 10, data);
+			TravelRulePallet::<T>::record(
+				&from,
+				&to,
+				TransferredAsset::Coupon { series: 7 },
+				10,
+				data,
+			);
 		}
 		assert!(!Records::<T>::contains_key(0));
 		assert!(Records::<T>::contains_key(max));

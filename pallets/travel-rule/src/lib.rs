@@ -95,8 +95,13 @@ pub mod pallet {
 
 	/// The newest [`Config::MaxRecords`] routed transfers, by id.
 	#[pallet::storage]
-	pub type Records<T: Config> =
-		StorageMap<_, Twox64Concat, u64, TravelRecord<T::AccountId, BlockNumberFor<T>>, OptionQuery>;
+	pub type Records<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		u64,
+		TravelRecord<T::AccountId, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -146,7 +151,9 @@ pub mod pallet {
 		}
 
 		#[cfg(feature = "try-runtime")]
-		fn try_state(_n: BlockNumberFor<T>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		fn try_state(
+			_n: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
 		}
 	}
@@ -161,7 +168,10 @@ pub mod pallet {
 		/// Emits `ThresholdSet`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::set_threshold())]
-		pub fn set_threshold(origin: OriginFor<T>, #[pallet::compact] threshold: Balance) -> DispatchResult {
+		pub fn set_threshold(
+			origin: OriginFor<T>,
+			#[pallet::compact] threshold: Balance,
+		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_set_threshold(threshold)
 		}

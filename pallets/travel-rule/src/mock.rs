@@ -2,7 +2,7 @@
 
 use crate as pallet_travel_rule;
 use polkadot_sdk::{
-	frame_support::{derive_impl, traits::ConstU64, parameter_types},
+	frame_support::{derive_impl, parameter_types, traits::ConstU64},
 	frame_system::{self, EnsureRoot},
 	sp_io,
 	sp_runtime::BuildStorage,

@@ -1,4 +1,7 @@
-use crate::{mock::*, Error, Event, NextRecordId, Records, Threshold, TransferredAsset, TravelRuleData, VaspId};
+use crate::{
+	mock::*, Error, Event, NextRecordId, Records, Threshold, TransferredAsset, TravelRuleData,
+	VaspId,
+};
 use genex_primitives::TravelRule as _;
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
@@ -32,7 +35,10 @@ fn default_threshold_then_governance_sets_it() {
 #[test]
 fn set_threshold_failures() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(TravelRule::set_threshold(RuntimeOrigin::root(), 0), Error::<Test>::ZeroThreshold);
+		assert_noop!(
+			TravelRule::set_threshold(RuntimeOrigin::root(), 0),
+			Error::<Test>::ZeroThreshold
+		);
 		assert_noop!(
 			TravelRule::set_threshold(RuntimeOrigin::signed(ALICE), 5),
 			DispatchError::BadOrigin
@@ -70,7 +76,10 @@ fn records_are_kept_emitted_and_bounded() {
 		let stored = Records::<Test>::get(0).expect("kept");
 		assert_eq!((stored.from, stored.to, stored.value, stored.at), (ALICE, BOB, 5_000, 1));
 		for i in 1..5u64 {
-			assert_eq!(P::record(&ALICE, &BOB, TransferredAsset::Coupon { series: i }, 10, d.clone()), i);
+			assert_eq!(
+				P::record(&ALICE, &BOB, TransferredAsset::Coupon { series: i }, 10, d.clone()),
+				i
+			);
 		}
 		// Three kept: ids 2, 3, 4.
 		assert_eq!(NextRecordId::<Test>::get(), 5);

@@ -1,7 +1,9 @@
 //! Glue to `pallet-session`: the session manager (which set to use) and the session end rule
 //! (periodic, or forced right after a governance change).
 
-use crate::{Config, Event, Pallet, PendingRotations, Validators, LOG_TARGET, ROTATIONS_PER_CHANGE};
+use crate::{
+	Config, Event, Pallet, PendingRotations, Validators, LOG_TARGET, ROTATIONS_PER_CHANGE,
+};
 use alloc::vec::Vec;
 use core::marker::PhantomData;
 use polkadot_sdk::{
@@ -53,15 +55,18 @@ impl<T: Config> SessionManager<T::AccountId> for Pallet<T> {
 /// of the validator set has forced boundaries pending.
 pub struct ForcedOrPeriodicSessions<T, Period, Offset>(PhantomData<(T, Period, Offset)>);
 
-impl<T, Period, Offset> ShouldEndSession<polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>>
+impl<T, Period, Offset>
+	ShouldEndSession<polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>>
 	for ForcedOrPeriodicSessions<T, Period, Offset>
 where
 	T: Config,
 	Period: Get<polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>>,
 	Offset: Get<polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>>,
 {
-	fn should_end_session(now: polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>) -> bool {
-		!PendingRotations::<T>::get().is_zero() ||
-			<PeriodicSessions<Period, Offset> as ShouldEndSession<_>>::should_end_session(now)
+	fn should_end_session(
+		now: polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor<T>,
+	) -> bool {
+		!PendingRotations::<T>::get().is_zero()
+			|| <PeriodicSessions<Period, Offset> as ShouldEndSession<_>>::should_end_session(now)
 	}
 }

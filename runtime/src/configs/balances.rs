@@ -2,7 +2,10 @@
 
 use crate::*;
 use polkadot_sdk::{
-	frame_support::{parameter_types, traits::{ConstU32, VariantCountOf}},
+	frame_support::{
+		parameter_types,
+		traits::{ConstU32, VariantCountOf},
+	},
 	pallet_balances,
 };
 

@@ -1,8 +1,8 @@
 //! `pallet_collective` (instance 1): the council of the platform and its partner banks, and
 //! the governance origin every Genex pallet uses.
 
-use crate::*;
 use super::RuntimeBlockWeights;
+use crate::*;
 use polkadot_sdk::{
 	frame_support::{
 		parameter_types,
@@ -26,6 +26,7 @@ pub type GovernanceOrigin = EitherOfDiverse<
 
 parameter_types! {
 	pub const CouncilMotionDuration: BlockNumber = DAYS;
+	/// Heaviest proposal a collective may execute: half a block.
 	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
 }
 

@@ -22,7 +22,8 @@ impl pallet_session::Config for Runtime {
 		pallet_validator_set::ForcedOrPeriodicSessions<Runtime, SessionPeriod, SessionOffset>;
 	type NextSessionRotation = PeriodicSessions<SessionPeriod, SessionOffset>;
 	type SessionManager = ValidatorSet;
-	type SessionHandler = <SessionKeys as polkadot_sdk::sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type SessionHandler =
+		<SessionKeys as polkadot_sdk::sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	type DisablingStrategy = ();
 	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;

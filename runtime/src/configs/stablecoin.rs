@@ -14,6 +14,9 @@ impl pallet_stablecoin::Config for Runtime {
 	type GovernanceOrigin = crate::configs::GovernanceOrigin;
 	type MaxBanks = ConstU32<64>;
 	type PalletId = StablecoinPalletId;
+	type Kyc = Kyc;
+	type Sanctions = Sanctions;
+	type TravelRule = TravelRule;
 	type WeightInfo = pallet_stablecoin::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::StablecoinHelper;

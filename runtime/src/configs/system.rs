@@ -6,7 +6,7 @@ use polkadot_sdk::{
 		derive_impl,
 		dispatch::DispatchClass,
 		parameter_types,
-		traits::ConstU32,
+		traits::{ConstU32, Contains},
 		weights::{
 			constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_MILLIS},
 			Weight,
@@ -45,8 +45,32 @@ parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 }
 
+/// Calls users may make. The settlement stablecoin moves between users only through
+/// `stablecoin.transfer` / `stablecoin.transfer_with_travel_rule`, which apply sanctions, KYC
+/// limits and the Travel Rule; `pallet-assets`' own transfer and approval calls are refused for
+/// it (`CallFiltered`). Other assets, if governance ever creates any, are not affected.
+pub struct BaseCallFilter;
+impl Contains<RuntimeCall> for BaseCallFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		use polkadot_sdk::pallet_assets::Call as AssetsCall;
+		let id = match call {
+			RuntimeCall::Assets(
+				AssetsCall::transfer { id, .. }
+				| AssetsCall::transfer_keep_alive { id, .. }
+				| AssetsCall::transfer_all { id, .. }
+				| AssetsCall::force_transfer { id, .. }
+				| AssetsCall::approve_transfer { id, .. }
+				| AssetsCall::transfer_approved { id, .. },
+			) => id.0,
+			_ => return true,
+		};
+		pallet_stablecoin::SettlementAsset::<Runtime>::get() != Some(id)
+	}
+}
+
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	type BaseCallFilter = BaseCallFilter;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;

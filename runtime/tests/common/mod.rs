@@ -18,17 +18,19 @@ use polkadot_sdk::{
 	sp_runtime::{
 		generic::{Digest, DigestItem, Era},
 		traits::Header as _,
-		ApplyExtrinsicResult, BuildStorage, MultiAddress, MultiSignature,
+		ApplyExtrinsicResult, BuildStorage, DispatchError, ModuleError, MultiAddress,
+		MultiSignature,
 	},
 };
 
 /// Merge a JSON patch into a base document (objects merge key by key; anything else replaces).
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
 			for (k, v) in patch {
 				merge(base.entry(k).or_insert(serde_json::Value::Null), v);
-			},
+			}
+		},
 		(base, patch) => *base = patch,
 	}
 }
@@ -80,13 +82,16 @@ pub fn tx_ext(nonce: Nonce, tip: u128) -> TxExtension {
 	(
 		frame_system::AuthorizeCall::<Runtime>::new(),
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		pallet_sanctions::CheckNotBlocked::<Runtime>::new(),
 		frame_system::CheckSpecVersion::<Runtime>::new(),
 		frame_system::CheckTxVersion::<Runtime>::new(),
 		frame_system::CheckGenesis::<Runtime>::new(),
 		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
+		pallet_feeless::FeelessWithinQuota::from(
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
+		),
 		frame_system::WeightReclaim::<Runtime>::new(),
 	)
 }
@@ -108,6 +113,22 @@ pub fn signed(call: RuntimeCall, who: Sr25519Keyring) -> UncheckedExtrinsic {
 /// Sign `call` as `who` and apply it in the current block.
 pub fn apply(call: RuntimeCall, who: Sr25519Keyring) -> ApplyExtrinsicResult {
 	Executive::apply_extrinsic(signed(call, who))
+}
+
+/// Whether `got` is the module error `want` (index and error code; the message may differ).
+pub fn is_error<E: Into<DispatchError>>(got: DispatchError, want: E) -> bool {
+	match (got, want.into()) {
+		(
+			DispatchError::Module(ModuleError { index: a, error: e1, .. }),
+			DispatchError::Module(ModuleError { index: b, error: e2, .. }),
+		) => a == b && e1 == e2,
+		(g, w) => g == w,
+	}
+}
+
+/// The dispatch error of a valid extrinsic that failed.
+pub fn dispatch_error(result: ApplyExtrinsicResult) -> DispatchError {
+	result.expect("transaction is valid").expect_err("dispatch fails")
 }
 
 /// The account of a well-known key.
