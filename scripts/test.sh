@@ -18,8 +18,15 @@ echo "build: $((built - start)) s"
 echo "== cargo test (workspace) =="
 cargo test --release --locked --workspace 2>&1 | tee "$CARGO_TARGET_DIR/genex-test.log"
 echo "== benchmarks of Genex pallets, run as tests against their mocks =="
-SKIP_WASM_BUILD=1 cargo test --release --locked -p pallet-stablecoin -p pallet-validator-set \
-	--features pallet-stablecoin/runtime-benchmarks,pallet-validator-set/runtime-benchmarks \
+bench_pallets=(pallet-stablecoin pallet-validator-set pallet-kyc pallet-sanctions pallet-travel-rule pallet-feeless)
+bench_args=()
+bench_features=()
+for p in "${bench_pallets[@]}"; do
+	bench_args+=(-p "$p")
+	bench_features+=("$p/runtime-benchmarks")
+done
+SKIP_WASM_BUILD=1 cargo test --release --locked "${bench_args[@]}" \
+	--features "$(IFS=,; echo "${bench_features[*]}")" \
 	2>&1 | tee -a "$CARGO_TARGET_DIR/genex-test.log"
 tested=$(date +%s)
 echo "cargo test: $((tested - built)) s"

@@ -5,7 +5,7 @@ use crate::*;
 use alloc::vec::Vec;
 use codec::Encode;
 use polkadot_sdk::{
-	frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList, Benchmarking},
+	frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList},
 	frame_support::traits::{
 		fungible::Mutate as _,
 		fungibles::{Create, Inspect},
