@@ -100,6 +100,28 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn feeless_paying() -> Result<(), BenchmarkError> {
+		// The most work before falling back to the fee: the call is fee-less, the level
+		// qualifies, and the quota is used up.
+		let who: T::AccountId = account("user", 0, 0);
+		T::Kyc::set_level(&who, KycLevel::L1);
+		FeelessCalls::<T>::insert(bounded("remark"), KycLevel::L1);
+		Quotas::<T>::insert(KycLevel::L1, 50);
+		Usage::<T>::insert(Feeless::<T>::current_period(), &who, 50);
+		let call: T::RuntimeCall = frame_system::Call::remark { remark: Vec::new() }.into();
+		let info = DispatchInfo::default();
+		let ext = FeelessWithinQuota::<T, ()>::from(());
+		#[block]
+		{
+			ext.test_run(RawOrigin::Signed(who.clone()).into(), &call, &info, 0, 0, |_| Ok(().into()))
+				.map_err(|_| BenchmarkError::Stop("paying call refused"))?
+				.map_err(|_| BenchmarkError::Stop("remark failed"))?;
+		}
+		assert_eq!(Usage::<T>::get(Feeless::<T>::current_period(), &who), 50, "fee waived");
+		Ok(())
+	}
+
+	#[benchmark]
 	fn clean_usage(n: Linear<0, 1_000>) {
 		for i in 0..n {
 			Usage::<T>::insert(0, account::<T::AccountId>("user", i, 0), 1);

@@ -48,16 +48,17 @@ impl<T, S> From<S> for FeelessWithinQuota<T, S> {
 pub enum Intermediate<Inner, AccountId> {
 	/// `S` runs.
 	Apply(Inner),
-	/// Fee waived for this signer in this period.
-	Waive(AccountId, u32),
+	/// Fee waived for this signer within this quota.
+	Waive(AccountId, crate::quota::FreeCall),
 }
 
-/// The signer, and its free calls this period after this one.
+/// What `prepare` passes on to `post_dispatch`.
 pub enum Waived<Inner, AccountId> {
 	/// `S` ran.
 	Apply(Inner),
-	/// Fee waived.
-	Waived(AccountId, u32),
+	/// Fee waived: the signer, its free calls this period (this one included), and the weight
+	/// `S` would have used (refunded: `S` did not run).
+	Waived(AccountId, u32, Weight),
 }
 
 impl<T: Config + Send + Sync, S: TransactionExtension<T::RuntimeCall>>
@@ -78,8 +79,10 @@ impl<T: Config + Send + Sync, S: TransactionExtension<T::RuntimeCall>>
 	type Val = Intermediate<S::Val, T::AccountId>;
 	type Pre = Waived<S::Pre, T::AccountId>;
 
+	/// `S`'s weight plus the heavier of our two paths; the path not taken is refunded after
+	/// dispatch.
 	fn weight(&self, call: &T::RuntimeCall) -> Weight {
-		self.0.weight(call).saturating_add(T::WeightInfo::feeless_within_quota())
+		self.0.weight(call).saturating_add(Self::own_weight())
 	}
 
 	fn validate(
@@ -93,9 +96,9 @@ impl<T: Config + Send + Sync, S: TransactionExtension<T::RuntimeCall>>
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		if let Some(who) = origin.as_signer() {
-			if let Some((period, _used)) = Pallet::<T>::free_call(who, call) {
+			if let Some(free) = Pallet::<T>::free_call(who, call) {
 				let who = who.clone();
-				return Ok((ValidTransaction::default(), Intermediate::Waive(who, period), origin));
+				return Ok((ValidTransaction::default(), Intermediate::Waive(who, free), origin));
 			}
 		}
 		let (valid, val, origin) = self.0.validate(
@@ -122,14 +125,12 @@ impl<T: Config + Send + Sync, S: TransactionExtension<T::RuntimeCall>>
 			Intermediate::Apply(val) => {
 				self.0.prepare(val, origin, call, info, len).map(Waived::Apply)
 			},
-			Intermediate::Waive(who, _) => {
-				// Other free calls of the same signer may have been applied since validation:
-				// check the quota again against the block's state.
-				let Some((period, _)) = Pallet::<T>::free_call(&who, call) else {
-					return Err(InvalidTransaction::Custom(QUOTA_USED).into());
-				};
-				let used = Pallet::<T>::note_free_call(&who, period);
-				Ok(Waived::Waived(who, used))
+			Intermediate::Waive(who, free) => {
+				// Counted against the quota read in `validate`; refused if other free calls of
+				// the same signer used it up in between.
+				let used = Pallet::<T>::note_free_call(&who, free)
+					.ok_or(InvalidTransaction::Custom(QUOTA_USED))?;
+				Ok(Waived::Waived(who, used, self.0.weight(call)))
 			},
 		}
 	}
@@ -141,12 +142,23 @@ impl<T: Config + Send + Sync, S: TransactionExtension<T::RuntimeCall>>
 		len: usize,
 		result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
+		let own = Self::own_weight();
 		match pre {
-			Waived::Apply(pre) => S::post_dispatch_details(pre, info, post_info, len, result),
-			Waived::Waived(who, used) => {
+			Waived::Apply(pre) => {
+				let unspent = S::post_dispatch_details(pre, info, post_info, len, result)?;
+				Ok(unspent.saturating_add(own.saturating_sub(T::WeightInfo::feeless_paying())))
+			},
+			Waived::Waived(who, used, inner_weight) => {
 				Pallet::<T>::deposit_event(Event::<T>::FeeWaived { who, used });
-				Ok(Weight::zero())
+				Ok(inner_weight.saturating_add(own.saturating_sub(T::WeightInfo::feeless_within_quota())))
 			},
 		}
+	}
+}
+
+impl<T: Config, S> FeelessWithinQuota<T, S> {
+	/// Our part of the weight: the heavier of the fee-waiving and the paying path.
+	fn own_weight() -> Weight {
+		T::WeightInfo::feeless_within_quota().max(T::WeightInfo::feeless_paying())
 	}
 }

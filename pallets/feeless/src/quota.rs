@@ -12,6 +12,17 @@ use polkadot_sdk::{
 	sp_runtime::traits::{SaturatedConversion, Zero},
 };
 
+/// A free call allowed now.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct FreeCall {
+	/// The quota period.
+	pub period: u32,
+	/// Free calls used in it so far.
+	pub used: u32,
+	/// The signer's quota for it.
+	pub quota: u32,
+}
+
 /// Most usage entries one block's `on_idle` deletes.
 const MAX_CLEAN_PER_BLOCK: u32 = 1_000;
 
@@ -26,8 +37,9 @@ impl<T: Config> Pallet<T> {
 		(frame_system::Pallet::<T>::block_number() / period).saturated_into::<u32>()
 	}
 
-	/// If `who` may make `call` without a fee now: the period and the free calls used so far.
-	pub fn free_call(who: &T::AccountId, call: &T::RuntimeCall) -> Option<(u32, u32)> {
+	/// If `who` may make `call` without a fee now: the period, the free calls used so far and
+	/// the quota.
+	pub fn free_call(who: &T::AccountId, call: &T::RuntimeCall) -> Option<FreeCall> {
 		let meta = call.get_call_metadata();
 		if Self::never_feeless(meta.pallet_name, meta.function_name) {
 			return None;
@@ -43,15 +55,22 @@ impl<T: Config> Pallet<T> {
 		}
 		let period = Self::current_period();
 		let used = Usage::<T>::get(period, who);
-		(used < Quotas::<T>::get(level)).then_some((period, used))
+		let quota = Quotas::<T>::get(level);
+		(used < quota).then_some(FreeCall { period, used, quota })
 	}
 
-	/// Count one free call of `who` in `period`; returns the new count.
-	pub(crate) fn note_free_call(who: &T::AccountId, period: u32) -> u32 {
-		Usage::<T>::mutate(period, who, |used| {
+	/// Count one free call of `who` in `free.period` if the quota still allows it (other free
+	/// calls of the same signer may have been counted since `free` was read); returns the new
+	/// count.
+	pub(crate) fn note_free_call(who: &T::AccountId, free: FreeCall) -> Option<u32> {
+		Usage::<T>::try_mutate(free.period, who, |used| {
+			if *used >= free.quota {
+				return Err(());
+			}
 			*used = used.saturating_add(1);
-			*used
+			Ok(*used)
 		})
+		.ok()
 	}
 
 	/// Free calls `who` has left this period at its current level.

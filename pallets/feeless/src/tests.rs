@@ -205,12 +205,42 @@ fn quota_used_between_validation_and_inclusion_is_refused() {
 				TransactionSource::External,
 			)
 			.expect("valid");
-		// … but another free call lands first.
+		// … but another free call of hers was counted in between (a pool that validated both
+		// against the same state; in a block, validation and preparation run back to back).
 		Usage::<Test>::insert(0, ALICE, 3);
 		assert_eq!(
 			ext.prepare(val, &origin, &call, &info, 100).err(),
 			Some(TransactionValidityError::Invalid(InvalidTransaction::Custom(QUOTA_USED)))
 		);
+	});
+}
+
+#[test]
+fn a_waived_fee_refunds_the_fee_extensions_weight() {
+	new_test_ext().execute_with(|| {
+		use crate::WeightInfo;
+		use polkadot_sdk::sp_runtime::traits::TxBaseImplication;
+		let call = transfer();
+		let info = call.get_dispatch_info();
+		let ext = Ext::from(ChargeTransactionPayment::from(0));
+		let inner = ChargeTransactionPayment::<Test>::from(0).weight(&call);
+		let own = <() as WeightInfo>::feeless_within_quota().max(<() as WeightInfo>::feeless_paying());
+		assert_eq!(ext.weight(&call), inner + own, "charged up front: the fee extension and our heavier path");
+		let (_, val, origin) = ext
+			.validate(
+				RuntimeOrigin::signed(ALICE),
+				&call,
+				&info,
+				100,
+				ext.implicit().expect("no implicit"),
+				&TxBaseImplication(&call),
+				TransactionSource::External,
+			)
+			.expect("valid");
+		let pre = ext.prepare(val, &origin, &call, &info, 100).expect("prepared");
+		let unspent = Ext::post_dispatch_details(pre, &info, &Default::default(), 100, &Ok(()))
+			.expect("post-dispatch");
+		assert_eq!(unspent, inner + own - <() as WeightInfo>::feeless_within_quota());
 	});
 }
 

@@ -46,6 +46,7 @@ pub trait WeightInfo {
 	fn remove_feeless_call() -> Weight;
 	fn set_quota() -> Weight;
 	fn feeless_within_quota() -> Weight;
+	fn feeless_paying() -> Weight;
 	fn clean_usage(n: u32, ) -> Weight;
 }
 
@@ -60,8 +61,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `153`
 		//  Estimated: `3581`
-		// Minimum execution time: 27_151_000 picoseconds.
-		Weight::from_parts(30_237_000, 3581)
+		// Minimum execution time: 26_489_000 picoseconds.
+		Weight::from_parts(34_725_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -73,8 +74,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `188`
 		//  Estimated: `3581`
-		// Minimum execution time: 25_679_000 picoseconds.
-		Weight::from_parts(28_814_000, 3581)
+		// Minimum execution time: 26_149_000 picoseconds.
+		Weight::from_parts(32_592_000, 3581)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -84,8 +85,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 11_592_000 picoseconds.
-		Weight::from_parts(13_105_000, 0)
+		// Minimum execution time: 11_382_000 picoseconds.
+		Weight::from_parts(13_285_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Feeless::FeelessCalls` (r:1 w:0)
@@ -104,10 +105,30 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `883`
 		//  Estimated: `3588`
-		// Minimum execution time: 74_079_000 picoseconds.
-		Weight::from_parts(82_956_000, 3588)
+		// Minimum execution time: 56_486_000 picoseconds.
+		Weight::from_parts(63_950_000, 3588)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Feeless::FeelessCalls` (r:1 w:0)
+	/// Proof: `Feeless::FeelessCalls` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Attestations` (r:1 w:0)
+	/// Proof: `Kyc::Attestations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Attestors` (r:1 w:0)
+	/// Proof: `Kyc::Attestors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Feeless::Usage` (r:1 w:0)
+	/// Proof: `Feeless::Usage` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Feeless::Quotas` (r:1 w:0)
+	/// Proof: `Feeless::Quotas` (`max_values`: None, `max_size`: Some(13), added: 2488, mode: `MaxEncodedLen`)
+	fn feeless_paying() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `883`
+		//  Estimated: `3588`
+		// Minimum execution time: 48_051_000 picoseconds.
+		Weight::from_parts(54_112_000, 3588)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 	}
 	/// Storage: `Feeless::OldestPeriod` (r:1 w:1)
 	/// Proof: `Feeless::OldestPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -118,10 +139,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `185 + n * (57 ±0)`
 		//  Estimated: `1489 + n * (2539 ±0)`
-		// Minimum execution time: 11_381_000 picoseconds.
-		Weight::from_parts(11_943_000, 1489)
-			// Standard Error: 1_385
-			.saturating_add(Weight::from_parts(1_486_380, 0).saturating_mul(n.into()))
+		// Minimum execution time: 11_492_000 picoseconds.
+		Weight::from_parts(12_122_000, 1489)
+			// Standard Error: 22_726
+			.saturating_add(Weight::from_parts(2_013_430, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -133,27 +154,31 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with `RocksDbWeight`, for tests and mocks.
 impl WeightInfo for () {
 	fn set_feeless_call() -> Weight {
-		Weight::from_parts(30_237_000, 3581)
+		Weight::from_parts(34_725_000, 3581)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_feeless_call() -> Weight {
-		Weight::from_parts(28_814_000, 3581)
+		Weight::from_parts(32_592_000, 3581)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_quota() -> Weight {
-		Weight::from_parts(13_105_000, 0)
+		Weight::from_parts(13_285_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn feeless_within_quota() -> Weight {
-		Weight::from_parts(82_956_000, 3588)
+		Weight::from_parts(63_950_000, 3588)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
+	fn feeless_paying() -> Weight {
+		Weight::from_parts(54_112_000, 3588)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+	}
 	fn clean_usage(n: u32, ) -> Weight {
-		Weight::from_parts(11_943_000, 1489)
-			.saturating_add(Weight::from_parts(1_486_380, 0).saturating_mul(n.into()))
+		Weight::from_parts(12_122_000, 1489)
+			.saturating_add(Weight::from_parts(2_013_430, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
