@@ -36,11 +36,6 @@ pub enum KycLevel {
 	L3,
 }
 
-impl KycLevel {
-	/// All levels, lowest first.
-	pub const ALL: [KycLevel; 4] = [KycLevel::L0, KycLevel::L1, KycLevel::L2, KycLevel::L3];
-}
-
 impl TryFrom<u8> for KycLevel {
 	type Error = ();
 	fn try_from(value: u8) -> Result<Self, ()> {
