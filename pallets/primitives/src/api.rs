@@ -1,7 +1,14 @@
-//! Runtime APIs of the compliance pallets, for wallets, merchants and regulators.
+//! Runtime APIs of the Genex pallets, for wallets, merchants and regulators.
 
-use crate::{kyc::KycStatus, sanctions::SanctionsListInfo};
+use crate::{
+	coupons::{CouponInfo, CouponStats, CouponVerification, RedemptionAuthorization, SeriesId},
+	credit::CreditReport,
+	kyc::KycStatus,
+	sanctions::SanctionsListInfo,
+};
+use alloc::vec::Vec;
 use codec::Codec;
+use polkadot_sdk::sp_runtime::DispatchError;
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// KYC status, sanctions status, the Travel-Rule threshold and fee-less quotas.
@@ -16,5 +23,30 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		fn travel_rule_threshold() -> Balance;
 		/// Fee-less calls `who` has left in the current period.
 		fn free_calls_remaining(who: AccountId) -> u32;
+	}
+
+	/// Coupons, issuers' credit and merchant redemption.
+	pub trait CouponsApi<AccountId, Balance, BlockNumber, Signature> where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+		Signature: Codec,
+	{
+		/// May `holder` redeem `units` of `series` now? Validity, holding, issuer status.
+		fn verify_coupon(series: SeriesId, holder: AccountId, units: u64) -> CouponVerification<AccountId, Balance>;
+		/// A series and its statistics.
+		fn series_info(series: SeriesId) -> Option<(CouponInfo<AccountId, Balance>, CouponStats<Balance>)>;
+		/// Statistics over all of `issuer`'s series.
+		fn issuer_stats(issuer: AccountId) -> CouponStats<Balance>;
+		/// An approved issuer's credit report (None for other accounts).
+		fn issuer_credit(issuer: AccountId) -> Option<CreditReport<Balance>>;
+		/// The bytes a holder signs to authorize a redemption.
+		fn redemption_payload(authorization: RedemptionAuthorization<AccountId, BlockNumber>) -> Vec<u8>;
+		/// Check a signed authorization as the chain would and, when it would be accepted,
+		/// return the encoded unsigned extrinsic that submits it.
+		fn redemption_extrinsic(
+			authorization: RedemptionAuthorization<AccountId, BlockNumber>,
+			signature: Signature,
+		) -> Result<Vec<u8>, DispatchError>;
 	}
 }

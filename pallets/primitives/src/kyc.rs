@@ -170,6 +170,7 @@ pub mod mock {
 	struct State {
 		levels: BTreeMap<Vec<u8>, KycLevel>,
 		budget: Option<u128>,
+		max_holdings: Option<u64>,
 		used_trade: BTreeMap<Vec<u8>, u128>,
 		used_p2p: BTreeMap<Vec<u8>, (u128, u32)>,
 	}
@@ -190,6 +191,10 @@ pub mod mock {
 		/// Set the daily budget every account gets (None: unlimited).
 		pub fn set_budget(budget: Option<u128>) {
 			STATE.with(|s| s.borrow_mut().budget = budget);
+		}
+		/// Set the holding cap every account gets (None: unlimited).
+		pub fn set_max_holdings(max: Option<u64>) {
+			STATE.with(|s| s.borrow_mut().max_holdings = max);
 		}
 		/// P2P value and count counted for `who`.
 		pub fn p2p_used<A: Encode>(who: &A) -> (u128, u32) {
@@ -245,7 +250,7 @@ pub mod mock {
 			})
 		}
 		fn max_holdings(_: &A) -> u64 {
-			u64::MAX
+			STATE.with(|s| s.borrow().max_holdings.unwrap_or(u64::MAX))
 		}
 		#[cfg(feature = "runtime-benchmarks")]
 		fn set_level(who: &A, level: KycLevel) {

@@ -3,11 +3,13 @@
 //! Types every Genex crate agrees on: account and money types, the settlement asset id, block
 //! time constants, and the glue traits through which pallets ask each other questions without
 //! reading each other's storage: [`KycProvider`], [`SanctionsScreen`] (+ [`OnBlocked`]),
-//! [`TravelRule`] so far (`CreditLimit`, `PriceOracle`, `CouponLedger` follow with their
-//! pallets). One file each under `src/`, each with a `()` no-op implementation and a test mock
-//! (`mock` modules, `std` only). [`api`] declares the compliance runtime API.
+//! [`TravelRule`], [`Settlement`], [`CreditLimit`] and [`CouponLedger`] (`PriceOracle` follows
+//! with its pallet). One file each under `src/`, each with a `()` no-op implementation and a test mock
+//! (`mock` modules, `std` only). [`api`] declares the runtime APIs.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
 
 use polkadot_sdk::sp_runtime::{
 	generic,
@@ -16,11 +18,20 @@ use polkadot_sdk::sp_runtime::{
 };
 
 pub mod api;
+pub mod coupons;
+pub mod credit;
 pub mod kyc;
 pub mod sanctions;
+pub mod settlement;
 pub mod time;
 pub mod travel_rule;
 
+pub use coupons::{
+	CouponInfo, CouponKind, CouponLedger, CouponProblem, CouponStats, CouponVerification,
+	RedemptionAuthorization, SeriesId, SeriesStatus,
+};
+pub use credit::{CreditInputs, CreditLimit, CreditReport, IssuerStatus, Retirement};
+pub use settlement::Settlement;
 pub use kyc::{KycLevel, KycProvider, KycStatus};
 pub use sanctions::{OnBlocked, SanctionsListInfo, SanctionsScreen};
 pub use travel_rule::{TransferredAsset, TravelRule, TravelRuleData, VaspId};

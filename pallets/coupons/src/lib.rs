@@ -1,0 +1,554 @@
+//! # Coupons pallet
+//!
+//! A **series** is one kind of coupon of one issuer: kind (physical, digital, financial), face
+//! value and issue price in the settlement stablecoin, validity window, usage conditions and
+//! scope (bounded text, or a hash of them), and a supply cap. Units of a series are
+//! interchangeable (ERC-1155 style: holdings per account), so they trade on one order book;
+//! units of **physical** series also carry serial numbers (assigned at mint, printed on the
+//! voucher) and each serial can be redeemed once. Anyone can verify a coupon on chain:
+//! [`Pallet::verify`] is what the `genex_verifyCoupon` RPC answers with.
+//!
+//! ## Life cycle
+//!
+//! issued (held by the issuer) → listed (market escrow, with the market) → sold (moved out of
+//! the issuer's hands) → circulating → redeemed (burned by the redemption pallet) | expired.
+//! The issuer can **recall** unsold units (burned, with a reason code) and **refund** sold ones
+//! (burned, the issue price paid back in the stablecoin); governance can **delist** a series in
+//! an emergency (no transfers or trading; redemption stays possible).
+//!
+//! Minting (at creation or later) asks the issuers pallet ([`genex_primitives::CreditLimit`])
+//! whether the issuer's outstanding face value stays within its limit.
+//!
+//! ## Expiry
+//!
+//! Validity is checked against the wall clock on every use, so a coupon cannot be used or
+//! transferred from its `valid_until` on. The book-keeping follows in bounded `on_idle` work:
+//! series are indexed by the hour they expire; once that hour has passed, their holdings are
+//! removed a bounded number per block, the units count as expired, and the face value of
+//! expired units outside the issuer's hands is accounted as **breakage** to the series, the
+//! issuer's statistics and its credit.
+//!
+//! ## Compliance
+//!
+//! P2P transfers check sanctions on both sides, KYC L1 on both sides, the sender's daily P2P
+//! limits and the receiver's holding cap (valued at face value), and the Travel Rule: at or above
+//! the threshold the transfer must carry the Travel-Rule data. Coupons of a frozen issuer are
+//! at risk and cannot be transferred.
+//!
+//! ## Calls
+//!
+//! - [`Pallet::create_series`], [`Pallet::mint`]: issuance within the credit limit.
+//! - [`Pallet::transfer`], [`Pallet::transfer_with_travel_rule`]: P2P.
+//! - [`Pallet::recall`], [`Pallet::refund`]: the issuer withdraws units.
+//! - [`Pallet::delist`], [`Pallet::relist`]: governance emergency delisting.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+mod expiry;
+mod issuance;
+mod ledger;
+mod recall;
+mod transfer;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+use codec::{Decode, Encode, MaxEncodedLen};
+pub use genex_primitives::{
+	Balance, CouponInfo, CouponKind, CouponStats, Moment, SeriesId, SeriesStatus,
+};
+use polkadot_sdk::frame_support::{traits::Get, BoundedVec};
+use scale_info::TypeInfo;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::coupons";
+
+/// Length of an expiry bucket: one hour, in milliseconds.
+pub const EXPIRY_BUCKET_MS: Moment = 3_600_000;
+
+/// A coupon series.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[scale_info(skip_type_params(MaxTerms))]
+pub struct Series<AccountId, MaxTerms: Get<u32>> {
+	/// The issuer.
+	pub issuer: AccountId,
+	/// Physical, digital or financial.
+	pub kind: CouponKind,
+	/// Face value of one unit.
+	pub face_value: Balance,
+	/// Primary-sale price of one unit.
+	pub issue_price: Balance,
+	/// Usable from (ms since the Unix epoch).
+	pub valid_from: Moment,
+	/// Expires at (ms since the Unix epoch).
+	pub valid_until: Moment,
+	/// Usage conditions and scope: text, or a hash of the full terms.
+	pub terms: BoundedVec<u8, MaxTerms>,
+	/// Most units that may ever be minted.
+	pub cap: u64,
+	/// Active, delisted or expired.
+	pub status: SeriesStatus,
+	/// Next serial number to assign (physical series; serials start at 0).
+	pub next_serial: u64,
+	/// Counters.
+	pub stats: CouponStats<Balance>,
+}
+
+impl<AccountId: Clone, MaxTerms: Get<u32>> Series<AccountId, MaxTerms> {
+	/// The view other pallets and the runtime APIs get.
+	pub fn info(&self) -> CouponInfo<AccountId, Balance> {
+		CouponInfo {
+			issuer: self.issuer.clone(),
+			kind: self.kind,
+			face_value: self.face_value,
+			issue_price: self.issue_price,
+			valid_from: self.valid_from,
+			valid_until: self.valid_until,
+			status: self.status,
+		}
+	}
+}
+
+/// Everything [`Pallet::create_series`] needs to know about a new series.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, codec::DecodeWithMemTracking, TypeInfo, Debug,
+)]
+pub struct SeriesTerms {
+	/// Physical, digital or financial.
+	pub kind: CouponKind,
+	/// Face value of one unit (> 0).
+	pub face_value: Balance,
+	/// Primary-sale price of one unit (≤ face value unless financial).
+	pub issue_price: Balance,
+	/// Usable from (ms since the Unix epoch).
+	pub valid_from: Moment,
+	/// Expires at (ms since the Unix epoch; after `valid_from` and in the future).
+	pub valid_until: Moment,
+	/// Usage conditions and scope (1..=`MaxTermsLen` bytes): text or a hash.
+	pub terms: alloc::vec::Vec<u8>,
+	/// Most units that may ever be minted (≥ the initial units).
+	pub cap: u64,
+}
+
+#[polkadot_sdk::frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use genex_primitives::{
+		CreditLimit, KycProvider, SanctionsScreen, Settlement, TravelRule, TravelRuleData,
+	};
+	use polkadot_sdk::{
+		frame_support::{pallet_prelude::*, traits::UnixTime},
+		frame_system::pallet_prelude::*,
+	};
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Delists and relists series.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Issuers' standing and limits.
+		type Credit: CreditLimit<Self::AccountId, Balance>;
+		/// KYC levels and limits.
+		type Kyc: KycProvider<Self::AccountId, Balance>;
+		/// The blocked-address list.
+		type Sanctions: SanctionsScreen<Self::AccountId>;
+		/// The Travel-Rule threshold and records.
+		type TravelRule: TravelRule<Self::AccountId, Balance>;
+		/// Moves the stablecoin for refunds.
+		type Settlement: Settlement<Self::AccountId, Balance>;
+		/// Wall clock.
+		type UnixTime: UnixTime;
+		/// Longest usage-conditions text, in bytes.
+		#[pallet::constant]
+		type MaxTermsLen: Get<u32>;
+		/// Most series that may expire in the same hour.
+		#[pallet::constant]
+		type MaxExpiringPerHour: Get<u32>;
+		/// Most serial numbers in one redemption (physical series).
+		#[pallet::constant]
+		type MaxSerials: Get<u32>;
+		/// Weights of this pallet's calls and of the expiry work, from its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The id the next series gets.
+	#[pallet::storage]
+	pub type NextSeriesId<T: Config> = StorageValue<_, SeriesId, ValueQuery>;
+
+	/// Every series.
+	#[pallet::storage]
+	pub type SeriesOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, SeriesId, Series<T::AccountId, T::MaxTermsLen>, OptionQuery>;
+
+	/// Units held, per series and account.
+	#[pallet::storage]
+	pub type Holdings<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		SeriesId,
+		Blake2_128Concat,
+		T::AccountId,
+		u64,
+		ValueQuery,
+	>;
+
+	/// Units an account holds across all series (the KYC holding cap applies to this).
+	#[pallet::storage]
+	pub type AccountUnits<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u64, ValueQuery>;
+
+	/// Statistics over all of an issuer's series.
+	#[pallet::storage]
+	pub type IssuerStats<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, CouponStats<Balance>, ValueQuery>;
+
+	/// Serials of physical series already redeemed.
+	#[pallet::storage]
+	pub type RedeemedSerials<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, SeriesId, Blake2_128Concat, u64, (), OptionQuery>;
+
+	/// Series by the hour (ms / 3,600,000) of their `valid_until`, still to sweep.
+	#[pallet::storage]
+	pub type ExpiringAt<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		u64,
+		BoundedVec<SeriesId, T::MaxExpiringPerHour>,
+		ValueQuery,
+	>;
+
+	/// The first hour the expiry sweep has not finished (None until the first series).
+	#[pallet::storage]
+	pub type ExpiryCursor<T: Config> = StorageValue<_, u64, OptionQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An issuer created a series.
+		SeriesCreated {
+			/// Its id.
+			series: SeriesId,
+			/// The issuer.
+			issuer: T::AccountId,
+			/// Its kind.
+			kind: CouponKind,
+			/// Face value of a unit.
+			face_value: Balance,
+			/// Issue price of a unit.
+			issue_price: Balance,
+			/// Expires at (ms).
+			valid_until: Moment,
+			/// Supply cap.
+			cap: u64,
+		},
+		/// Units were minted to the issuer.
+		Minted {
+			/// The series.
+			series: SeriesId,
+			/// Units minted.
+			units: u64,
+			/// First serial of the batch (physical series: serials `first_serial..first_serial + units`).
+			first_serial: u64,
+		},
+		/// Units moved P2P (a sale when the sender is the issuer).
+		Transferred {
+			/// The series.
+			series: SeriesId,
+			/// Sender.
+			from: T::AccountId,
+			/// Receiver.
+			to: T::AccountId,
+			/// Units.
+			units: u64,
+			/// The Travel-Rule record's id when routed.
+			travel_rule_record: Option<u64>,
+		},
+		/// Units were burned: redeemed, recalled, refunded or compensated.
+		Burned {
+			/// The series.
+			series: SeriesId,
+			/// Whose units.
+			holder: T::AccountId,
+			/// Units.
+			units: u64,
+			/// Why they left circulation.
+			how: genex_primitives::Retirement,
+		},
+		/// The issuer recalled unsold units.
+		Recalled {
+			/// The series.
+			series: SeriesId,
+			/// Units burned.
+			units: u64,
+			/// The issuer's reason code.
+			reason: u8,
+		},
+		/// The issuer refunded a holder's units at the issue price.
+		Refunded {
+			/// The series.
+			series: SeriesId,
+			/// The holder.
+			holder: T::AccountId,
+			/// Units burned.
+			units: u64,
+			/// Stablecoin paid.
+			amount: Balance,
+			/// The issuer's reason code.
+			reason: u8,
+		},
+		/// Governance delisted a series.
+		Delisted {
+			/// The series.
+			series: SeriesId,
+			/// Reason code.
+			reason: u8,
+		},
+		/// Governance relisted a series.
+		Relisted {
+			/// The series.
+			series: SeriesId,
+		},
+		/// A series expired and its expired units were swept.
+		SeriesExpired {
+			/// The series.
+			series: SeriesId,
+			/// Units expired.
+			expired: u64,
+			/// Face value of expired units outside the issuer's hands.
+			breakage: Balance,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// Zero units.
+		ZeroUnits,
+		/// The face value is zero.
+		ZeroFaceValue,
+		/// The issue price is above the face value, which this kind does not allow.
+		PriceAboveFace,
+		/// `valid_until` is not after `valid_from`.
+		InvalidValidity,
+		/// `valid_until` is not in the future.
+		ValidityInPast,
+		/// The usage conditions are empty.
+		EmptyTerms,
+		/// The usage conditions are longer than `MaxTermsLen`.
+		TermsTooLong,
+		/// Minting would take the series above its supply cap.
+		CapExceeded,
+		/// No such series.
+		UnknownSeries,
+		/// Only the series' issuer may do this.
+		NotIssuer,
+		/// The series has expired (or its `valid_until` has passed).
+		SeriesExpired,
+		/// The series is not valid yet.
+		NotYetValid,
+		/// Governance delisted the series.
+		SeriesDelisted,
+		/// The series is not delisted.
+		NotDelisted,
+		/// The issuer is frozen: its coupons are at risk.
+		IssuerAtRisk,
+		/// Sender and receiver are the same account.
+		SelfTransfer,
+		/// The account holds fewer units.
+		InsufficientUnits,
+		/// The receiver would hold more than its KYC level allows.
+		HoldingLimitExceeded,
+		/// Too many series expire in that hour; choose another `valid_until`.
+		ExpiryHourFull,
+		/// Physical coupons need one serial per unit; other kinds take none.
+		WrongSerials,
+		/// A serial was never minted, repeats, or was redeemed already.
+		InvalidSerial,
+		/// A counter or an amount would overflow.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::do_expire(remaining)
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxTermsLen::get() > 0, "MaxTermsLen must be positive");
+			assert!(T::MaxExpiringPerHour::get() > 0, "MaxExpiringPerHour must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(
+			_n: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Create a series and mint `units` to the signer (its issuer).
+		///
+		/// - Origin: signed by an active issuer, not blocked.
+		/// - Fails with `ZeroUnits`, `ZeroFaceValue`, `PriceAboveFace`, `InvalidValidity`,
+		///   `ValidityInPast`, `EmptyTerms`, `TermsTooLong`, `CapExceeded`, `ExpiryHourFull`,
+		///   `Overflow`, the sanctions pallet's `AccountBlocked`, or the issuers pallet's
+		///   `NotAnIssuer`, `IssuancePaused`, `IssuerFrozen` or `LimitExceeded` (outstanding face
+		///   value above the limit).
+		///
+		/// Emits `SeriesCreated` and `Minted`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_series(terms.terms.len() as u32))]
+		pub fn create_series(
+			origin: OriginFor<T>,
+			terms: SeriesTerms,
+			#[pallet::compact] units: u64,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_create_series(who, terms, units).map(|_| ())
+		}
+
+		/// Mint `units` more of a series to its issuer.
+		///
+		/// - Origin: signed by the series' issuer, active and not blocked.
+		/// - Fails with `ZeroUnits`, `UnknownSeries`, `NotIssuer`, `SeriesExpired`,
+		///   `SeriesDelisted`, `CapExceeded`, `Overflow`, the sanctions pallet's `AccountBlocked`
+		///   or the issuers pallet's errors (as `create_series`).
+		///
+		/// Emits `Minted`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::mint())]
+		pub fn mint(
+			origin: OriginFor<T>,
+			series: SeriesId,
+			#[pallet::compact] units: u64,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_mint(who, series, units)
+		}
+
+		/// Send `units` of a series to `dest`, below the Travel-Rule threshold (valued at face
+		/// value).
+		///
+		/// - Origin: signed, KYC L1; `dest` L1; neither blocked.
+		/// - Fails with `ZeroUnits`, `SelfTransfer`, `UnknownSeries`, `SeriesExpired`,
+		///   `SeriesDelisted`, `IssuerAtRisk`, `InsufficientUnits`, `HoldingLimitExceeded`,
+		///   `Overflow`, the sanctions pallet's `AccountBlocked`, the KYC pallet's `LevelTooLow`
+		///   or `P2pLimitExceeded`, or the travel-rule pallet's `TravelRuleRequired`.
+		///
+		/// Emits `Transferred`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::transfer())]
+		pub fn transfer(
+			origin: OriginFor<T>,
+			series: SeriesId,
+			dest: T::AccountId,
+			#[pallet::compact] units: u64,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_transfer(who, series, dest, units, None)
+		}
+
+		/// Send `units` of a series to `dest` with the Travel-Rule data (required at or above the
+		/// threshold, allowed below it); the transfer is recorded by the travel-rule pallet.
+		///
+		/// - Origin and failures as `transfer` (except `TravelRuleRequired`), plus the
+		///   travel-rule pallet's `EmptyVaspId`.
+		///
+		/// Emits `travelRule.TransferRecorded` and `Transferred`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::transfer_with_travel_rule())]
+		pub fn transfer_with_travel_rule(
+			origin: OriginFor<T>,
+			series: SeriesId,
+			dest: T::AccountId,
+			#[pallet::compact] units: u64,
+			travel_rule: TravelRuleData,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_transfer(who, series, dest, units, Some(travel_rule))
+		}
+
+		/// Burn `units` the issuer still holds (unsold), with a reason code of the issuer's
+		/// choosing. The issuer's outstanding face value drops accordingly.
+		///
+		/// - Origin: signed by the series' issuer.
+		/// - Fails with `ZeroUnits`, `UnknownSeries`, `NotIssuer`, `SeriesExpired` or
+		///   `InsufficientUnits`.
+		///
+		/// Emits `Burned` and `Recalled`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::recall())]
+		pub fn recall(
+			origin: OriginFor<T>,
+			series: SeriesId,
+			#[pallet::compact] units: u64,
+			reason: u8,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_recall(who, series, units, reason)
+		}
+
+		/// Take back `units` sold to `holder`: they are burned and the issuer pays the issue
+		/// price for each in the stablecoin.
+		///
+		/// - Origin: signed by the series' issuer.
+		/// - Fails with `ZeroUnits`, `SelfTransfer` (the issuer's own units: use `recall`),
+		///   `UnknownSeries`, `NotIssuer`, `SeriesExpired`, `InsufficientUnits`, `Overflow`, the
+		///   sanctions pallet's `AccountBlocked` or the stablecoin's balance errors.
+		///
+		/// Emits `Burned` and `Refunded`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::refund())]
+		pub fn refund(
+			origin: OriginFor<T>,
+			series: SeriesId,
+			holder: T::AccountId,
+			#[pallet::compact] units: u64,
+			reason: u8,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_refund(who, series, holder, units, reason)
+		}
+
+		/// Emergency delisting: no transfers or trading until relisted; holders can still
+		/// redeem.
+		///
+		/// - Origin: governance.
+		/// - Fails with `UnknownSeries`, `SeriesExpired` or `SeriesDelisted` (already).
+		///
+		/// Emits `Delisted`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::delist())]
+		pub fn delist(origin: OriginFor<T>, series: SeriesId, reason: u8) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_listed(series, false, reason)
+		}
+
+		/// Lift a delisting.
+		///
+		/// - Origin: governance.
+		/// - Fails with `UnknownSeries`, `SeriesExpired` or `NotDelisted`.
+		///
+		/// Emits `Relisted`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::relist())]
+		pub fn relist(origin: OriginFor<T>, series: SeriesId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_listed(series, true, 0)
+		}
+	}
+}

@@ -1,0 +1,431 @@
+//! Unit tests: every call and failure path (`assert_noop!`), expiry and breakage, the ledger the
+//! redemption pallet uses, and a property test of the supply invariants.
+
+use crate::{
+	mock::*, AccountUnits, Error, Event, ExpiringAt, ExpiryCursor, Holdings, IssuerStats,
+	SeriesOf, WeightInfo,
+};
+use genex_primitives::{
+	credit::{mock::MockCredit, MOCK_LIMIT, NOT_AN_ISSUER},
+	kyc::{mock::MockKyc, MOCK_LEVEL_TOO_LOW, MOCK_LIMIT_EXCEEDED},
+	sanctions::{mock::MockSanctions, MOCK_BLOCKED},
+	settlement::mock::MockSettlement,
+	travel_rule::{mock::MockTravelRule, MOCK_TRAVEL_RULE_REQUIRED},
+	CouponKind, CouponLedger, CouponProblem, Retirement, SeriesStatus, TravelRuleData,
+};
+use polkadot_sdk::{
+	frame_support::{assert_noop, assert_ok, weights::Weight},
+	sp_core::H256,
+	sp_runtime::DispatchError,
+};
+
+type P = crate::Pallet<Test>;
+
+fn signed(who: u64) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Coupons(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+fn last_event() -> Event<Test> {
+	events().pop().expect("an event")
+}
+
+/// Series 0 with 100 units at the issuer; Alice bought 30.
+fn setup() {
+	assert_ok!(P::create_series(signed(ISSUER), digital(), 100));
+	assert_ok!(P::transfer(signed(ISSUER), 0, ALICE, 30));
+}
+
+fn db_read() -> Weight {
+	use polkadot_sdk::frame_support::traits::Get;
+	<<Test as polkadot_sdk::frame_system::Config>::DbWeight as Get<polkadot_sdk::frame_support::weights::RuntimeDbWeight>>::get().reads(1)
+}
+
+fn check() {
+	P::do_try_state().expect("invariants hold");
+}
+
+fn route() -> TravelRuleData {
+	TravelRuleData {
+		payload_commitment: H256::repeat_byte(7),
+		originator_vasp: b"vasp-a".to_vec().try_into().expect("short"),
+		beneficiary_vasp: b"vasp-b".to_vec().try_into().expect("short"),
+	}
+}
+
+#[test]
+fn create_series_mints_within_the_limit() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(P::create_series(signed(ISSUER), digital(), 100));
+		let e = events();
+		assert!(matches!(e[0], Event::SeriesCreated { series: 0, issuer: ISSUER, cap: 1_000, .. }));
+		assert_eq!(e[1], Event::Minted { series: 0, units: 100, first_serial: 0 });
+		assert_eq!(Holdings::<Test>::get(0, ISSUER), 100);
+		assert_eq!(MockCredit::outstanding(&ISSUER), 10_000);
+		let (info, stats) = P::series_info(0).expect("series");
+		assert_eq!((info.status, stats.minted, stats.outstanding_face), (SeriesStatus::Active, 100, 10_000));
+		assert_eq!(ExpiringAt::<Test>::get((NOW + DAY) / HOUR).into_inner(), vec![0]);
+		assert_eq!(ExpiryCursor::<Test>::get(), Some(NOW / HOUR));
+		check();
+	});
+}
+
+#[test]
+fn create_series_refuses_bad_input() {
+	new_test_ext().execute_with(|| {
+		let o = || signed(ISSUER);
+		assert_noop!(P::create_series(o(), digital(), 0), Error::<Test>::ZeroUnits);
+		assert_noop!(P::create_series(o(), crate::SeriesTerms { face_value: 0, ..digital() }, 1), Error::<Test>::ZeroFaceValue);
+		assert_noop!(P::create_series(o(), crate::SeriesTerms { issue_price: 101, ..digital() }, 1), Error::<Test>::PriceAboveFace);
+		assert_noop!(
+			P::create_series(o(), crate::SeriesTerms { kind: CouponKind::Physical, issue_price: 101, ..digital() }, 1),
+			Error::<Test>::PriceAboveFace
+		);
+		assert_noop!(P::create_series(o(), crate::SeriesTerms { valid_until: NOW, valid_from: NOW, ..digital() }, 1), Error::<Test>::InvalidValidity);
+		assert_noop!(P::create_series(o(), crate::SeriesTerms { valid_from: 0, valid_until: NOW, ..digital() }, 1), Error::<Test>::ValidityInPast);
+		assert_noop!(P::create_series(o(), crate::SeriesTerms { terms: vec![], ..digital() }, 1), Error::<Test>::EmptyTerms);
+		assert_noop!(P::create_series(o(), crate::SeriesTerms { terms: vec![1; 33], ..digital() }, 1), Error::<Test>::TermsTooLong);
+		assert_noop!(P::create_series(o(), crate::SeriesTerms { cap: 5, ..digital() }, 6), Error::<Test>::CapExceeded);
+		assert_noop!(P::create_series(o(), crate::SeriesTerms { face_value: u128::MAX, ..digital() }, 2), Error::<Test>::Overflow);
+		assert_noop!(P::create_series(signed(OTHER), digital(), 1), NOT_AN_ISSUER);
+		// 1,001 × 100 > 100,000.
+		assert_noop!(P::create_series(o(), crate::SeriesTerms { cap: 2_000, ..digital() }, 1_001), MOCK_LIMIT);
+		MockSanctions::set(&ISSUER, true);
+		assert_noop!(P::create_series(o(), digital(), 1), MOCK_BLOCKED);
+		MockSanctions::set(&ISSUER, false);
+		// Financial coupons may sell above face value.
+		assert_ok!(P::create_series(o(), crate::SeriesTerms { kind: CouponKind::Financial, issue_price: 120, ..digital() }, 1));
+		// Three series per expiry hour in the mock.
+		assert_ok!(P::create_series(o(), digital(), 1));
+		assert_ok!(P::create_series(o(), digital(), 1));
+		assert_noop!(P::create_series(o(), digital(), 1), Error::<Test>::ExpiryHourFull);
+		check();
+	});
+}
+
+#[test]
+fn mint_enlarges_within_cap_and_limit() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(P::create_series(signed(ISSUER), crate::SeriesTerms { kind: CouponKind::Physical, cap: 300, ..digital() }, 100));
+		assert_noop!(P::mint(signed(ISSUER), 0, 0), Error::<Test>::ZeroUnits);
+		assert_noop!(P::mint(signed(ISSUER), 9, 1), Error::<Test>::UnknownSeries);
+		assert_noop!(P::mint(signed(OTHER), 0, 1), Error::<Test>::NotIssuer);
+		assert_noop!(P::mint(signed(ISSUER), 0, 201), Error::<Test>::CapExceeded);
+		MockCredit::set_issuer(&ISSUER, 15_000);
+		assert_noop!(P::mint(signed(ISSUER), 0, 51), MOCK_LIMIT);
+		assert_ok!(P::mint(signed(ISSUER), 0, 50));
+		assert_eq!(last_event(), Event::Minted { series: 0, units: 50, first_serial: 100 });
+		assert_eq!(SeriesOf::<Test>::get(0).expect("series").next_serial, 150);
+		assert_ok!(P::delist(RuntimeOrigin::root(), 0, 1));
+		assert_noop!(P::mint(signed(ISSUER), 0, 1), Error::<Test>::SeriesDelisted);
+		check();
+	});
+}
+
+#[test]
+fn transfer_moves_units_and_counts_sales() {
+	new_test_ext().execute_with(|| {
+		setup();
+		assert_eq!(
+			last_event(),
+			Event::Transferred { series: 0, from: ISSUER, to: ALICE, units: 30, travel_rule_record: None }
+		);
+		assert_ok!(P::transfer(signed(ALICE), 0, BOB, 10));
+		assert_eq!((Holdings::<Test>::get(0, ALICE), Holdings::<Test>::get(0, BOB)), (20, 10));
+		let stats = SeriesOf::<Test>::get(0).expect("series").stats;
+		assert_eq!(stats.sold, 30);
+		assert_eq!(IssuerStats::<Test>::get(ISSUER).sold, 30);
+		assert_eq!(MockKyc::p2p_used(&ALICE), (1_000, 1));
+		assert_eq!(AccountUnits::<Test>::get(BOB), 10);
+		// All of a holding: the entry goes.
+		assert_ok!(P::transfer(signed(BOB), 0, ALICE, 10));
+		assert!(!Holdings::<Test>::contains_key(0, BOB));
+		check();
+	});
+}
+
+#[test]
+fn transfer_refuses_bad_input_and_compliance_failures() {
+	new_test_ext().execute_with(|| {
+		setup();
+		let a = || signed(ALICE);
+		assert_noop!(P::transfer(a(), 0, BOB, 0), Error::<Test>::ZeroUnits);
+		assert_noop!(P::transfer(a(), 0, ALICE, 1), Error::<Test>::SelfTransfer);
+		assert_noop!(P::transfer(a(), 7, BOB, 1), Error::<Test>::UnknownSeries);
+		assert_noop!(P::transfer(a(), 0, BOB, 31), Error::<Test>::InsufficientUnits);
+		assert_noop!(P::transfer(a(), 0, CAROL, 1), MOCK_LEVEL_TOO_LOW);
+		MockSanctions::set(&BOB, true);
+		assert_noop!(P::transfer(a(), 0, BOB, 1), MOCK_BLOCKED);
+		MockSanctions::set(&BOB, false);
+		MockKyc::set_budget(Some(50));
+		assert_noop!(P::transfer(a(), 0, BOB, 1), MOCK_LIMIT_EXCEEDED);
+		MockKyc::set_budget(None);
+		MockKyc::set_max_holdings(Some(5));
+		assert_noop!(P::transfer(a(), 0, BOB, 6), Error::<Test>::HoldingLimitExceeded);
+		MockKyc::set_max_holdings(None);
+		// 100 × 50 = threshold: must be routed.
+		assert_ok!(P::transfer(signed(ISSUER), 0, ALICE, 30));
+		assert_noop!(P::transfer(a(), 0, BOB, 50), MOCK_TRAVEL_RULE_REQUIRED);
+		assert_ok!(P::transfer_with_travel_rule(a(), 0, BOB, 50, route()));
+		assert_eq!(
+			last_event(),
+			Event::Transferred { series: 0, from: ALICE, to: BOB, units: 50, travel_rule_record: Some(1) }
+		);
+		assert_eq!(MockTravelRule::records(), 1);
+		MockCredit::set_frozen(&ISSUER, true);
+		assert_noop!(P::transfer(signed(BOB), 0, ALICE, 1), Error::<Test>::IssuerAtRisk);
+		MockCredit::set_frozen(&ISSUER, false);
+		assert_ok!(P::delist(RuntimeOrigin::root(), 0, 3));
+		assert_noop!(P::transfer(signed(BOB), 0, ALICE, 1), Error::<Test>::SeriesDelisted);
+		assert_ok!(P::relist(RuntimeOrigin::root(), 0));
+		Timestamp::set_timestamp(NOW + DAY);
+		assert_noop!(P::transfer(signed(BOB), 0, ALICE, 1), Error::<Test>::SeriesExpired);
+		check();
+	});
+}
+
+#[test]
+fn recall_and_refund() {
+	new_test_ext().execute_with(|| {
+		setup();
+		assert_noop!(P::recall(signed(ISSUER), 0, 0, 1), Error::<Test>::ZeroUnits);
+		assert_noop!(P::recall(signed(ALICE), 0, 1, 1), Error::<Test>::NotIssuer);
+		assert_noop!(P::recall(signed(ISSUER), 3, 1, 1), Error::<Test>::UnknownSeries);
+		assert_noop!(P::recall(signed(ISSUER), 0, 71, 1), Error::<Test>::InsufficientUnits);
+		assert_ok!(P::recall(signed(ISSUER), 0, 20, 9));
+		assert_eq!(last_event(), Event::Recalled { series: 0, units: 20, reason: 9 });
+		assert_eq!(MockCredit::outstanding(&ISSUER), 8_000);
+		assert_noop!(P::refund(signed(ISSUER), 0, ISSUER, 1, 2), Error::<Test>::SelfTransfer);
+		assert_noop!(P::refund(signed(ISSUER), 0, ALICE, 31, 2), Error::<Test>::InsufficientUnits);
+		MockSanctions::set(&ALICE, true);
+		assert_noop!(P::refund(signed(ISSUER), 0, ALICE, 1, 2), MOCK_BLOCKED);
+		MockSanctions::set(&ALICE, false);
+		MockSettlement::set(&ISSUER, 100);
+		assert_noop!(P::refund(signed(ISSUER), 0, ALICE, 10, 2), genex_primitives::settlement::MOCK_INSUFFICIENT);
+		MockSettlement::set(&ISSUER, 10_000);
+		assert_ok!(P::refund(signed(ISSUER), 0, ALICE, 10, 2));
+		assert_eq!(last_event(), Event::Refunded { series: 0, holder: ALICE, units: 10, amount: 900, reason: 2 });
+		assert_eq!(MockSettlement::get(&ALICE), 900);
+		let stats = SeriesOf::<Test>::get(0).expect("series").stats;
+		assert_eq!((stats.recalled, stats.supply()), (30, 70));
+		Timestamp::set_timestamp(NOW + DAY);
+		assert_noop!(P::recall(signed(ISSUER), 0, 1, 1), Error::<Test>::SeriesExpired);
+		check();
+	});
+}
+
+#[test]
+fn delist_and_relist() {
+	new_test_ext().execute_with(|| {
+		setup();
+		assert_noop!(P::delist(signed(ISSUER), 0, 1), DispatchError::BadOrigin);
+		assert_noop!(P::delist(RuntimeOrigin::root(), 5, 1), Error::<Test>::UnknownSeries);
+		assert_noop!(P::relist(RuntimeOrigin::root(), 0), Error::<Test>::NotDelisted);
+		assert_ok!(P::delist(RuntimeOrigin::root(), 0, 4));
+		assert_eq!(last_event(), Event::Delisted { series: 0, reason: 4 });
+		assert_noop!(P::delist(RuntimeOrigin::root(), 0, 4), Error::<Test>::SeriesDelisted);
+		// Delisted coupons can still be redeemed.
+		let v = P::verify(0, &ALICE, 1);
+		assert_eq!((v.redeemable, v.problem), (true, Some(CouponProblem::Delisted)));
+		assert_ok!(P::relist(RuntimeOrigin::root(), 0));
+		assert_eq!(last_event(), Event::Relisted { series: 0 });
+	});
+}
+
+#[test]
+fn expiry_sweeps_and_counts_breakage() {
+	new_test_ext().execute_with(|| {
+		setup();
+		assert_ok!(P::transfer(signed(ALICE), 0, BOB, 10));
+		// Still valid: nothing happens.
+		idle_at(NOW + DAY - 1, Weight::MAX);
+		assert_eq!(SeriesOf::<Test>::get(0).expect("series").status, SeriesStatus::Active);
+		// Expired but its hour is not over: usable no more, swept later.
+		Timestamp::set_timestamp(NOW + DAY);
+		assert_eq!(P::verify(0, &ALICE, 1).problem, Some(CouponProblem::Expired));
+		idle_at(NOW + DAY + HOUR - 1, Weight::MAX);
+		assert_eq!(SeriesOf::<Test>::get(0).expect("series").status, SeriesStatus::Active);
+		idle_at(NOW + DAY + HOUR, Weight::MAX);
+		let s = SeriesOf::<Test>::get(0).expect("series");
+		assert_eq!(s.status, SeriesStatus::Expired);
+		// 30 sold units unused → breakage 3,000; the issuer's 70 expire too.
+		assert_eq!((s.stats.expired, s.stats.breakage, s.stats.supply()), (100, 3_000, 0));
+		assert_eq!(last_event(), Event::SeriesExpired { series: 0, expired: 100, breakage: 3_000 });
+		assert_eq!(IssuerStats::<Test>::get(ISSUER).breakage, 3_000);
+		assert_eq!(MockCredit::outstanding(&ISSUER), 0);
+		assert!(MockCredit::retired().iter().all(|(_, _, how)| *how == Retirement::Expired));
+		assert_eq!(AccountUnits::<Test>::get(ALICE), 0);
+		assert_eq!(ExpiryCursor::<Test>::get(), Some((NOW + DAY) / HOUR + 1));
+		assert!(ExpiringAt::<Test>::iter().next().is_none());
+		check();
+	});
+}
+
+#[test]
+fn expiry_is_bounded_by_the_idle_weight() {
+	new_test_ext().execute_with(|| {
+		setup();
+		assert_ok!(P::transfer(signed(ALICE), 0, BOB, 10));
+		// Room for exactly one holding per block.
+		let one = <() as WeightInfo>::expire_idle_hour()
+			.saturating_add(<() as WeightInfo>::expire_holdings(1))
+			.saturating_add(db_read());
+		// Catch up with the empty hours first.
+		idle_at(NOW + DAY, Weight::MAX);
+		assert_eq!(ExpiryCursor::<Test>::get(), Some((NOW + DAY) / HOUR));
+		let mut blocks = 0;
+		while SeriesOf::<Test>::get(0).expect("series").status != SeriesStatus::Expired
+			|| Holdings::<Test>::iter_prefix(0).next().is_some()
+		{
+			let used = idle_at(NOW + DAY + HOUR, one);
+			assert!(one.all_gte(used), "used {used:?} > {one:?}");
+			check();
+			blocks += 1;
+			assert!(blocks < 10, "sweep does not progress");
+		}
+		// Three holdings, one per block; the series finishes in the third.
+		assert_eq!(blocks, 3);
+		idle_at(NOW + DAY + HOUR, one);
+		assert!(ExpiringAt::<Test>::iter().next().is_none());
+		// Too little weight: nothing at all.
+		assert_eq!(idle_at(NOW + 3 * DAY, Weight::zero()), db_read());
+	});
+}
+
+#[test]
+fn ledger_burns_for_redemption() {
+	new_test_ext().execute_with(|| {
+		setup();
+		type L = P;
+		let burn = |units, serials: &[u64]| {
+			<L as CouponLedger<u64, u128>>::burn(0, &ALICE, units, serials, Retirement::Redeemed)
+		};
+		assert_noop!(burn(0, &[]), Error::<Test>::ZeroUnits);
+		assert_noop!(burn(31, &[]), Error::<Test>::InsufficientUnits);
+		assert_noop!(burn(1, &[3]), Error::<Test>::WrongSerials);
+		assert_ok!(burn(5, &[]));
+		assert_eq!(last_event(), Event::Burned { series: 0, holder: ALICE, units: 5, how: Retirement::Redeemed });
+		assert_eq!(SeriesOf::<Test>::get(0).expect("series").stats.redeemed, 5);
+		assert_eq!(MockCredit::retired(), vec![(codec::Encode::encode(&ISSUER), 500, Retirement::Redeemed)]);
+		assert_eq!(<L as CouponLedger<u64, u128>>::balance(0, &ALICE), 25);
+		// Not yet valid.
+		assert_ok!(P::create_series(signed(ISSUER), crate::SeriesTerms { valid_from: NOW + HOUR, ..digital() }, 5));
+		assert_noop!(
+			<L as CouponLedger<u64, u128>>::burn(1, &ISSUER, 1, &[], Retirement::Redeemed),
+			Error::<Test>::NotYetValid
+		);
+		check();
+	});
+}
+
+#[test]
+fn physical_serials_are_redeemed_once() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(P::create_series(signed(ISSUER), crate::SeriesTerms { kind: CouponKind::Physical, ..digital() }, 10));
+		let burn = |units, serials: &[u64]| {
+			<P as CouponLedger<u64, u128>>::burn(0, &ISSUER, units, serials, Retirement::Redeemed)
+		};
+		assert_noop!(burn(2, &[1]), Error::<Test>::WrongSerials);
+		assert_noop!(burn(1, &[10]), Error::<Test>::InvalidSerial);
+		assert_noop!(burn(2, &[4, 4]), Error::<Test>::InvalidSerial);
+		assert_noop!(burn(9, &[0, 1, 2, 3, 4, 5, 6, 7, 8]), Error::<Test>::WrongSerials);
+		assert_ok!(burn(2, &[3, 4]));
+		assert_noop!(burn(1, &[4]), Error::<Test>::InvalidSerial);
+		// Compensation burns take no serials.
+		assert_ok!(<P as CouponLedger<u64, u128>>::burn(0, &ISSUER, 1, &[], Retirement::Compensated));
+		check();
+	});
+}
+
+#[test]
+fn verify_reports_each_problem() {
+	new_test_ext().execute_with(|| {
+		setup();
+		let v = P::verify(0, &ALICE, 30);
+		assert!(v.redeemable && v.problem.is_none() && v.holder_units == 30 && !v.issuer_frozen);
+		assert_eq!(P::verify(0, &ALICE, 31).problem, Some(CouponProblem::InsufficientUnits));
+		assert_eq!(P::verify(9, &ALICE, 1).problem, Some(CouponProblem::UnknownSeries));
+		MockCredit::set_frozen(&ISSUER, true);
+		let v = P::verify(0, &ALICE, 1);
+		assert!(v.redeemable && v.issuer_frozen);
+		assert_eq!(v.problem, Some(CouponProblem::IssuerFrozen));
+		Timestamp::set_timestamp(NOW - 1);
+		assert_eq!(P::verify(0, &ALICE, 1).problem, Some(CouponProblem::NotYetValid));
+	});
+}
+
+mod properties {
+	use super::*;
+	use proptest::prelude::*;
+
+	#[derive(Clone, Debug)]
+	enum Op {
+		Create(u64),
+		Mint(u64, u64),
+		Transfer(u8, u8, u64, u64),
+		Recall(u64, u64),
+		Refund(u8, u64, u64),
+		Redeem(u8, u64, u64),
+		Idle(u64, u32),
+	}
+
+	fn op() -> impl Strategy<Value = Op> {
+		prop_oneof![
+			(1u64..50).prop_map(Op::Create),
+			(0u64..4, 1u64..50).prop_map(|(s, u)| Op::Mint(s, u)),
+			(0u8..4, 0u8..4, 0u64..4, 1u64..40).prop_map(|(a, b, s, u)| Op::Transfer(a, b, s, u)),
+			(0u64..4, 1u64..30).prop_map(|(s, u)| Op::Recall(s, u)),
+			(0u8..4, 0u64..4, 1u64..20).prop_map(|(a, s, u)| Op::Refund(a, s, u)),
+			(0u8..4, 0u64..4, 1u64..20).prop_map(|(a, s, u)| Op::Redeem(a, s, u)),
+			(0u64..72, 0u32..4).prop_map(|(h, n)| Op::Idle(h, n)),
+		]
+	}
+
+	const WHO: [u64; 4] = [ISSUER, ALICE, BOB, CAROL];
+
+	proptest! {
+		#![proptest_config(ProptestConfig::with_cases(64))]
+		/// Whatever happens, holdings + (escrow: none without the market) = supply =
+		/// minted − redeemed − expired − recalled per series; issuer statistics and account
+		/// totals match; the issuer's credit sees the same outstanding face value.
+		#[test]
+		fn supply_invariants(ops in proptest::collection::vec(op(), 1..60)) {
+			new_test_ext().execute_with(|| {
+				MockKyc::set(&CAROL, genex_primitives::KycLevel::L1);
+				let mut clock = NOW;
+				for op in ops {
+					let _ = match op {
+						Op::Create(u) => {
+							let terms = crate::SeriesTerms { valid_until: clock + 2 * HOUR, ..digital() };
+							P::create_series(signed(ISSUER), terms, u)
+						},
+						Op::Mint(s, u) => P::mint(signed(ISSUER), s, u),
+						Op::Transfer(a, b, s, u) => P::transfer(signed(WHO[a as usize]), s, WHO[b as usize], u),
+						Op::Recall(s, u) => P::recall(signed(ISSUER), s, u, 0),
+						Op::Refund(a, s, u) => P::refund(signed(ISSUER), s, WHO[a as usize], u, 0),
+						Op::Redeem(a, s, u) => <P as CouponLedger<u64, u128>>::burn(s, &WHO[a as usize], u, &[], Retirement::Redeemed),
+						Op::Idle(h, n) => {
+							clock = clock.max(NOW + h * HOUR / 4);
+							let w = <() as WeightInfo>::expire_idle_hour().saturating_mul(2)
+								.saturating_add(<() as WeightInfo>::expire_holdings(n));
+							idle_at(clock, w);
+							Ok(())
+						},
+					};
+					prop_assert!(P::do_try_state().is_ok(), "{:?}", P::do_try_state());
+					prop_assert_eq!(MockCredit::outstanding(&ISSUER), IssuerStats::<Test>::get(ISSUER).outstanding_face);
+				}
+				Ok(())
+			})?;
+		}
+	}
+}

@@ -1,0 +1,69 @@
+//! P2P transfers through the compliance traits.
+
+use crate::{AccountUnits, Config, Error, Event, Holdings, IssuerStats, Pallet, SeriesOf};
+use genex_primitives::{
+	CreditLimit, KycLevel, KycProvider, SanctionsScreen, SeriesId, TransferredAsset, TravelRule,
+	TravelRuleData,
+};
+use polkadot_sdk::frame_support::pallet_prelude::*;
+
+impl<T: Config> Pallet<T> {
+	/// Every check, the compliance pallets' included, before the first write.
+	pub(crate) fn do_transfer(
+		from: T::AccountId,
+		id: SeriesId,
+		to: T::AccountId,
+		units: u64,
+		travel_rule: Option<TravelRuleData>,
+	) -> DispatchResult {
+		ensure!(units > 0, Error::<T>::ZeroUnits);
+		ensure!(from != to, Error::<T>::SelfTransfer);
+		let mut series = SeriesOf::<T>::get(id).ok_or(Error::<T>::UnknownSeries)?;
+		Self::ensure_live(&series)?;
+		ensure!(!T::Credit::is_frozen(&series.issuer), Error::<T>::IssuerAtRisk);
+		T::Sanctions::ensure_clear(&from, &to)?;
+		T::Kyc::ensure_level(&from, KycLevel::L1)?;
+		T::Kyc::ensure_level(&to, KycLevel::L1)?;
+		let value = series.face_value.checked_mul(units.into()).ok_or(Error::<T>::Overflow)?;
+		match &travel_rule {
+			None => T::TravelRule::ensure_below_threshold(value)?,
+			Some(data) => T::TravelRule::validate(data)?,
+		}
+		T::Kyc::check_p2p(&from, value)?;
+		let from_units = Holdings::<T>::get(id, &from)
+			.checked_sub(units)
+			.ok_or(Error::<T>::InsufficientUnits)?;
+		let from_total = AccountUnits::<T>::get(&from).saturating_sub(units);
+		let to_units = Holdings::<T>::get(id, &to).checked_add(units).ok_or(Error::<T>::Overflow)?;
+		let to_total = AccountUnits::<T>::get(&to).checked_add(units).ok_or(Error::<T>::Overflow)?;
+		if to != series.issuer {
+			ensure!(to_total <= T::Kyc::max_holdings(&to), Error::<T>::HoldingLimitExceeded);
+		}
+		let sale = from == series.issuer;
+
+		T::Kyc::record_p2p(&from, value);
+		let travel_rule_record = travel_rule.map(|data| {
+			T::TravelRule::record(&from, &to, TransferredAsset::Coupon { series: id }, value, data)
+		});
+		Self::set_holding(id, &from, from_units);
+		Holdings::<T>::insert(id, &to, to_units);
+		AccountUnits::<T>::insert(&from, from_total);
+		AccountUnits::<T>::insert(&to, to_total);
+		if sale {
+			series.stats.sold = series.stats.sold.saturating_add(units);
+			IssuerStats::<T>::mutate(&series.issuer, |s| s.sold = s.sold.saturating_add(units));
+			SeriesOf::<T>::insert(id, series);
+		}
+		Self::deposit_event(Event::Transferred { series: id, from, to, units, travel_rule_record });
+		Ok(())
+	}
+
+	/// Store a holding, removing the entry at zero.
+	pub(crate) fn set_holding(id: SeriesId, who: &T::AccountId, units: u64) {
+		if units == 0 {
+			Holdings::<T>::remove(id, who);
+		} else {
+			Holdings::<T>::insert(id, who, units);
+		}
+	}
+}

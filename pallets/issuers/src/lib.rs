@@ -1,0 +1,602 @@
+//! # Issuers pallet
+//!
+//! Companies, governments and institutions that sell coupons are **issuers**. An account at KYC
+//! L3 applies with a hash of its documents (licence, approvals) and a display name; governance
+//! approves it (attesting its years in business) or rejects it with a reason. No deposit is
+//! needed to start.
+//!
+//! ## Credit
+//!
+//! Each issuer has public **credit inputs** ([`CreditInputs`]): redemptions honoured /
+//! requested, face value issued, redeemed, expired (breakage), recalled and outstanding, reviews
+//! by verified holders, years in business, defaults. The **score** (0–100, [`score`]) is derived
+//! from them on read; it maps to a **tier** (1–4) and the tier to an **issuance limit on
+//! outstanding face value** ([`TierLimits`], set by governance). New issuers start in tier 1.
+//! A stablecoin **deposit** raises the limit by [`Config::DepositLeverage`] times its amount; an
+//! opt-in **escrow** of a share of primary-sale proceeds (kept by the market, released pro rata
+//! as coupons are redeemed or expire) raises the score.
+//!
+//! ## Defaults
+//!
+//! The compliance origin records a default (a failed redemption claim upheld, or a compliance
+//! decision) with an action: downgrade (the default itself costs score), a cut of the limit,
+//! a pause of issuance, or a freeze. A frozen issuer's coupons are flagged at risk (the coupon
+//! pallet refuses their transfer; wallets read `is_frozen`), and governance can open a
+//! **compensation**: deposit and escrow become a pool that pays holders pro rata to the face
+//! value they hold, capped at face value, as each holder claims (their units are burned).
+//!
+//! Other pallets use this one through [`genex_primitives::CreditLimit`]; it asks the coupon
+//! pallet through [`genex_primitives::CouponLedger`].
+//!
+//! ## Calls
+//!
+//! - [`Pallet::apply`], [`Pallet::approve`], [`Pallet::reject`]: onboarding.
+//! - [`Pallet::deposit`], [`Pallet::withdraw_deposit`], [`Pallet::set_escrow_share`]: optional
+//!   collateral.
+//! - [`Pallet::record_default`], [`Pallet::reinstate`]: default handling.
+//! - [`Pallet::set_tier_limits`]: governance sets the limit of each tier.
+//! - [`Pallet::open_compensation`], [`Pallet::claim_compensation`]: holder payouts.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+mod collateral;
+mod credit;
+mod defaults;
+mod onboarding;
+pub mod score;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+pub use genex_primitives::{Balance, CreditInputs, CreditReport, IssuerStatus, SeriesId};
+use polkadot_sdk::{
+	frame_support::{traits::Get, BoundedVec},
+	sp_core::H256,
+	sp_runtime::Perbill,
+};
+use scale_info::TypeInfo;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::issuers";
+
+/// Number of credit tiers.
+pub const TIERS: usize = 4;
+
+/// Issuance limit of each tier (tier 1 first), in the settlement asset's smallest unit.
+pub type TierLimitsOf = [Balance; TIERS];
+
+/// A pending application.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[scale_info(skip_type_params(MaxName))]
+pub struct Application<BlockNumber, MaxName: Get<u32>> {
+	/// Display name.
+	pub name: BoundedVec<u8, MaxName>,
+	/// Hash of the documents submitted off chain (licence, approvals).
+	pub documents: H256,
+	/// Block of the application.
+	pub applied_at: BlockNumber,
+}
+
+/// A holder compensation in progress (a frozen issuer's deposit and escrow paying out).
+#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Compensation {
+	/// Stablecoin set aside for holders when it opened.
+	pub pool: Balance,
+	/// Outstanding face value when it opened: each holder gets `pool × face held / this`.
+	pub outstanding_face: Balance,
+	/// Paid so far.
+	pub paid: Balance,
+}
+
+/// An approved issuer.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[scale_info(skip_type_params(MaxName))]
+pub struct Issuer<MaxName: Get<u32>> {
+	/// Display name.
+	pub name: BoundedVec<u8, MaxName>,
+	/// Hash of the documents approved.
+	pub documents: H256,
+	/// Active, paused or frozen.
+	pub status: IssuerStatus,
+	/// The credit score's inputs.
+	pub inputs: CreditInputs<Balance>,
+	/// Stablecoin deposit (held by the pallet's account).
+	pub deposit: Balance,
+	/// Stablecoin escrow from primary-sale proceeds (held by the pallet's account).
+	pub escrow: Balance,
+	/// Share of primary-sale proceeds kept in escrow.
+	pub escrow_share: Perbill,
+	/// Cut of the limit imposed by default decisions (compounded).
+	pub limit_cut: Perbill,
+	/// The compensation, once governance opened one.
+	pub compensation: Option<Compensation>,
+}
+
+/// Why a default is recorded.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub enum DefaultKind {
+	/// The issuer failed to honour a redemption (a holder's claim, upheld): counts as a
+	/// requested, unhonoured redemption.
+	FailedRedemption,
+	/// A compliance decision (fraud, regulatory order, disappearance).
+	Compliance,
+}
+
+/// What a default does besides costing score.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub enum DefaultAction {
+	/// Only the score drops (the default counts against it).
+	Downgrade,
+	/// The limit is cut by this share (compounded with earlier cuts).
+	CutLimit(Perbill),
+	/// Issuance paused until governance reinstates the issuer.
+	Pause,
+	/// Frozen: no issuance, coupons at risk, compensation possible.
+	Freeze,
+}
+
+#[polkadot_sdk::frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use genex_primitives::{CouponLedger, KycProvider, SanctionsScreen, Settlement};
+	use polkadot_sdk::{
+		frame_support::{pallet_prelude::*, PalletId},
+		frame_system::pallet_prelude::*,
+		sp_runtime::traits::AccountIdConversion,
+	};
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Approves and rejects issuers, sets tier limits, reinstates, opens compensations.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Records defaults.
+		type ComplianceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// KYC levels (issuers must be L3).
+		type Kyc: KycProvider<Self::AccountId, Balance>;
+		/// The blocked-address list.
+		type Sanctions: SanctionsScreen<Self::AccountId>;
+		/// Moves the stablecoin for deposits, escrow releases and compensation.
+		type Settlement: Settlement<Self::AccountId, Balance>;
+		/// The coupon ledger (compensation burns holders' units).
+		type Coupons: CouponLedger<Self::AccountId, Balance>;
+		/// Id of the account holding deposits and escrow.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+		/// Longest display name, in bytes.
+		#[pallet::constant]
+		type MaxNameLen: Get<u32>;
+		/// Longest rejection reason, in bytes.
+		#[pallet::constant]
+		type MaxReasonLen: Get<u32>;
+		/// A deposit raises the limit by this many times its amount.
+		#[pallet::constant]
+		type DepositLeverage: Get<u32>;
+		/// Largest share of proceeds an issuer may keep in escrow.
+		#[pallet::constant]
+		type MaxEscrowShare: Get<Perbill>;
+		/// Weights of this pallet's calls, from its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Pending applications.
+	#[pallet::storage]
+	pub type Applications<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Application<BlockNumberFor<T>, T::MaxNameLen>,
+		OptionQuery,
+	>;
+
+	/// Approved issuers.
+	#[pallet::storage]
+	pub type Issuers<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Issuer<T::MaxNameLen>, OptionQuery>;
+
+	/// Issuance limit of each tier, tier 1 first (non-decreasing).
+	#[pallet::storage]
+	pub type TierLimits<T: Config> = StorageValue<_, TierLimitsOf, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Tier limits (tier 1 first).
+		pub tier_limits: TierLimitsOf,
+		/// Issuers approved at genesis: (account, display name, years in business).
+		pub issuers: alloc::vec::Vec<(T::AccountId, alloc::vec::Vec<u8>, u8)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		// Panics stop a malformed chain spec from producing a genesis block; never on a live
+		// chain.
+		fn build(&self) {
+			assert!(score::limits_ordered(&self.tier_limits), "tier limits must not decrease");
+			TierLimits::<T>::put(self.tier_limits);
+			for (who, name, years) in &self.issuers {
+				let name = BoundedVec::try_from(name.clone()).expect("issuer name too long");
+				assert!(!Issuers::<T>::contains_key(who), "genesis issuers must not repeat");
+				Issuers::<T>::insert(who, Pallet::<T>::new_issuer(name, H256::zero(), *years));
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An account applied to become an issuer.
+		Applied {
+			/// The applicant.
+			applicant: T::AccountId,
+			/// Hash of its documents.
+			documents: H256,
+		},
+		/// Governance approved an issuer.
+		Approved {
+			/// The new issuer.
+			issuer: T::AccountId,
+			/// Its starting score.
+			score: u8,
+			/// Its starting issuance limit.
+			limit: Balance,
+		},
+		/// Governance rejected an application.
+		Rejected {
+			/// The applicant.
+			applicant: T::AccountId,
+			/// Why.
+			reason: BoundedVec<u8, T::MaxReasonLen>,
+		},
+		/// An issuer's deposit changed.
+		DepositChanged {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// The deposit now.
+			deposit: Balance,
+			/// The issuance limit now.
+			limit: Balance,
+		},
+		/// An issuer changed its escrow share.
+		EscrowShareSet {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// The share now.
+			share: Perbill,
+		},
+		/// Proceeds were put into an issuer's escrow.
+		Escrowed {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// How much.
+			amount: Balance,
+		},
+		/// Escrow was released to the issuer as its coupons were redeemed or expired.
+		EscrowReleased {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// How much.
+			amount: Balance,
+		},
+		/// A verified holder reviewed an issuer.
+		Reviewed {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// 1–5 stars.
+			rating: u8,
+		},
+		/// A default was recorded.
+		DefaultRecorded {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// Why.
+			kind: DefaultKind,
+			/// What it does.
+			action: DefaultAction,
+			/// The score now.
+			score: u8,
+			/// The issuance limit now.
+			limit: Balance,
+		},
+		/// Governance reinstated a paused or frozen issuer.
+		Reinstated {
+			/// The issuer.
+			issuer: T::AccountId,
+		},
+		/// Governance set the tier limits.
+		TierLimitsSet {
+			/// Tier 1 first.
+			limits: TierLimitsOf,
+		},
+		/// Governance opened a compensation of a frozen issuer's holders.
+		CompensationOpened {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// Deposit + escrow set aside.
+			pool: Balance,
+			/// Outstanding face value it is shared over.
+			outstanding_face: Balance,
+		},
+		/// A holder was compensated; their units were burned.
+		Compensated {
+			/// The holder.
+			holder: T::AccountId,
+			/// The series.
+			series: SeriesId,
+			/// Units burned.
+			units: u64,
+			/// Stablecoin paid.
+			amount: Balance,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The display name is empty.
+		EmptyName,
+		/// The display name is longer than `MaxNameLen`.
+		NameTooLong,
+		/// The account already applied.
+		AlreadyApplied,
+		/// The account is already an issuer.
+		AlreadyAnIssuer,
+		/// No application from that account.
+		NoApplication,
+		/// The account is not an approved issuer.
+		NotAnIssuer,
+		/// The reason is longer than `MaxReasonLen`.
+		ReasonTooLong,
+		/// The amount is zero.
+		ZeroAmount,
+		/// The deposit is smaller than the amount to withdraw.
+		InsufficientDeposit,
+		/// After the withdrawal the limit would fall below the outstanding face value.
+		LimitBelowOutstanding,
+		/// The share is above `MaxEscrowShare`.
+		EscrowShareTooHigh,
+		/// Issuance is paused.
+		IssuancePaused,
+		/// The issuer is frozen.
+		IssuerFrozen,
+		/// The outstanding face value would exceed the issuance limit.
+		LimitExceeded,
+		/// Ratings are 1 to 5.
+		InvalidRating,
+		/// Tier limits must not decrease from tier 1 to tier 4.
+		TierLimitsNotOrdered,
+		/// The issuer is active already.
+		NotSuspended,
+		/// Only a frozen issuer's holders can be compensated.
+		NotFrozen,
+		/// A compensation is open already (a reinstatement is not possible either).
+		CompensationOpen,
+		/// No compensation is open for the series' issuer.
+		NoCompensation,
+		/// No such coupon series.
+		UnknownSeries,
+		/// The holder holds no units of the series.
+		NothingToClaim,
+		/// A counter would overflow.
+		Overflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxNameLen::get() > 0, "MaxNameLen must be positive");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(
+			_n: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Apply to become an issuer.
+		///
+		/// - Origin: signed, KYC L3, not blocked.
+		/// - `name`: display name (1..=`MaxNameLen` bytes); `documents`: hash of the licence and
+		///   approvals submitted off chain.
+		/// - Fails with `EmptyName`, `NameTooLong`, `AlreadyApplied`, `AlreadyAnIssuer`, the KYC
+		///   pallet's `LevelTooLow` or the sanctions pallet's `AccountBlocked`.
+		///
+		/// Emits `Applied`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::apply())]
+		pub fn apply(origin: OriginFor<T>, name: Vec<u8>, documents: H256) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_apply(who, name, documents)
+		}
+
+		/// Approve an application; the issuer starts in tier 1 unless its attested years in
+		/// business lift its score.
+		///
+		/// - Origin: governance.
+		/// - Fails with `NoApplication`, or the KYC pallet's `LevelTooLow` when the applicant is
+		///   no longer L3.
+		///
+		/// Emits `Approved`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::approve())]
+		pub fn approve(
+			origin: OriginFor<T>,
+			applicant: T::AccountId,
+			years_in_business: u8,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_approve(applicant, years_in_business)
+		}
+
+		/// Reject an application with a reason; the applicant may apply again.
+		///
+		/// - Origin: governance.
+		/// - Fails with `NoApplication` or `ReasonTooLong`.
+		///
+		/// Emits `Rejected`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::reject())]
+		pub fn reject(
+			origin: OriginFor<T>,
+			applicant: T::AccountId,
+			reason: Vec<u8>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_reject(applicant, reason)
+		}
+
+		/// Add `amount` of the stablecoin to the signer's deposit (raises its limit by
+		/// `DepositLeverage × amount`).
+		///
+		/// - Origin: signed by an issuer that is not frozen or blocked.
+		/// - Fails with `NotAnIssuer`, `IssuerFrozen`, `ZeroAmount`, `Overflow`, the sanctions
+		///   pallet's `AccountBlocked` or the stablecoin's balance errors.
+		///
+		/// Emits `DepositChanged`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::deposit())]
+		pub fn deposit(origin: OriginFor<T>, #[pallet::compact] amount: Balance) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_deposit(who, amount)
+		}
+
+		/// Take `amount` back from the signer's deposit, if its limit still covers its
+		/// outstanding face value afterwards.
+		///
+		/// - Origin: signed by an issuer that is not frozen or blocked.
+		/// - Fails with `NotAnIssuer`, `IssuerFrozen`, `ZeroAmount`, `InsufficientDeposit`,
+		///   `LimitBelowOutstanding` or the sanctions pallet's `AccountBlocked`.
+		///
+		/// Emits `DepositChanged`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::withdraw_deposit())]
+		pub fn withdraw_deposit(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: Balance,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_deposit(who, amount)
+		}
+
+		/// Opt in to (or out of, with zero) keeping `share` of primary-sale proceeds in escrow;
+		/// a share of 20 % or more earns the full escrow bonus of the score. Escrow already held
+		/// stays until released.
+		///
+		/// - Origin: signed by an issuer that is not frozen.
+		/// - Fails with `NotAnIssuer`, `IssuerFrozen` or `EscrowShareTooHigh`.
+		///
+		/// Emits `EscrowShareSet`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_escrow_share())]
+		pub fn set_escrow_share(origin: OriginFor<T>, share: Perbill) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_escrow_share(who, share)
+		}
+
+		/// Record a default of `issuer` and act on it.
+		///
+		/// - Origin: the compliance origin.
+		/// - Fails with `NotAnIssuer` or `Overflow`.
+		///
+		/// Emits `DefaultRecorded`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::record_default())]
+		pub fn record_default(
+			origin: OriginFor<T>,
+			issuer: T::AccountId,
+			kind: DefaultKind,
+			action: DefaultAction,
+		) -> DispatchResult {
+			T::ComplianceOrigin::ensure_origin(origin)?;
+			Self::do_record_default(issuer, kind, action)
+		}
+
+		/// Lift a pause or a freeze (recorded defaults keep counting against the score).
+		///
+		/// - Origin: governance.
+		/// - Fails with `NotAnIssuer`, `NotSuspended` or `CompensationOpen`.
+		///
+		/// Emits `Reinstated`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::reinstate())]
+		pub fn reinstate(origin: OriginFor<T>, issuer: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_reinstate(issuer)
+		}
+
+		/// Set the issuance limit of each tier (tier 1 first, non-decreasing).
+		///
+		/// - Origin: governance.
+		/// - Fails with `TierLimitsNotOrdered`.
+		///
+		/// Emits `TierLimitsSet`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::set_tier_limits())]
+		pub fn set_tier_limits(origin: OriginFor<T>, limits: TierLimitsOf) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(score::limits_ordered(&limits), Error::<T>::TierLimitsNotOrdered);
+			TierLimits::<T>::put(limits);
+			Self::deposit_event(Event::TierLimitsSet { limits });
+			Ok(())
+		}
+
+		/// Open the compensation of a frozen issuer's holders: its deposit and escrow become a
+		/// pool shared pro rata over its outstanding face value.
+		///
+		/// - Origin: governance.
+		/// - Fails with `NotAnIssuer`, `NotFrozen` or `CompensationOpen`.
+		///
+		/// Emits `CompensationOpened`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::open_compensation())]
+		pub fn open_compensation(origin: OriginFor<T>, issuer: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_open_compensation(issuer)
+		}
+
+		/// Claim compensation for every unit of `series` the signer holds: the units are burned
+		/// and `pool × face value held / outstanding face value` (at most the face value) is
+		/// paid in the stablecoin.
+		///
+		/// - Origin: signed, not blocked.
+		/// - Fails with `UnknownSeries`, `NoCompensation`, `NothingToClaim`, the sanctions
+		///   pallet's `AccountBlocked`, the coupon pallet's errors (e.g. an expired series) or the
+		///   stablecoin's balance errors.
+		///
+		/// Emits `Compensated` (and the coupon pallet's `Burned`).
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::claim_compensation())]
+		pub fn claim_compensation(origin: OriginFor<T>, series: SeriesId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_compensation(who, series)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The keyless account holding deposits and escrow.
+		pub fn account_id() -> T::AccountId {
+			T::PalletId::get().into_account_truncating()
+		}
+	}
+}

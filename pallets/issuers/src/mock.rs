@@ -1,0 +1,111 @@
+//! Test runtime: frame-system and this pallet, with the primitives' mocks for KYC, sanctions,
+//! the stablecoin and the coupon ledger. Governance is Root; the compliance origin is account
+//! 900 or Root.
+
+use crate as pallet_issuers;
+use genex_primitives::{
+	coupons::mock::MockCoupons, kyc::mock::MockKyc, sanctions::mock::MockSanctions,
+	settlement::mock::MockSettlement, KycLevel,
+};
+use polkadot_sdk::{
+	frame_support::{
+		derive_impl, ord_parameter_types, parameter_types,
+		traits::{ConstU32, EitherOfDiverse},
+		PalletId,
+	},
+	frame_system::{self, EnsureRoot, EnsureSignedBy},
+	sp_io,
+	sp_runtime::{BuildStorage, Perbill},
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+/// L3 applicant.
+pub const ACME: u64 = 1;
+/// Another L3 applicant.
+pub const BETA: u64 = 2;
+/// L2: may not apply.
+pub const CAROL: u64 = 3;
+/// A coupon holder.
+pub const HOLDER: u64 = 4;
+/// Compliance officer.
+pub const OFFICER: u64 = 900;
+/// Tier limits of the mock: 1,000 / 5,000 / 20,000 / 100,000.
+pub const LIMITS: [u128; 4] = [1_000, 5_000, 20_000, 100_000];
+
+#[polkadot_sdk::frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeTask,
+		RuntimeHoldReason,
+		RuntimeFreezeReason
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Issuers = pallet_issuers;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+ord_parameter_types! {
+	pub const Officer: u64 = OFFICER;
+}
+
+parameter_types! {
+	pub const IssuersPalletId: PalletId = PalletId(*b"gx/issue");
+	pub const MaxEscrow: Perbill = Perbill::from_percent(50);
+}
+
+impl pallet_issuers::Config for Test {
+	type GovernanceOrigin = EnsureRoot<u64>;
+	type ComplianceOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Officer, u64>>;
+	type Kyc = MockKyc;
+	type Sanctions = MockSanctions;
+	type Settlement = MockSettlement;
+	type Coupons = MockCoupons;
+	type PalletId = IssuersPalletId;
+	type MaxNameLen = ConstU32<16>;
+	type MaxReasonLen = ConstU32<16>;
+	type DepositLeverage = ConstU32<2>;
+	type MaxEscrowShare = MaxEscrow;
+	type WeightInfo = ();
+}
+
+/// ACME and BETA are L3, CAROL L2, HOLDER L1; ACME, BETA hold 10,000 stablecoin.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	MockKyc::reset();
+	MockSanctions::reset();
+	MockSettlement::reset();
+	MockCoupons::reset();
+	MockKyc::set(&ACME, KycLevel::L3);
+	MockKyc::set(&BETA, KycLevel::L3);
+	MockKyc::set(&CAROL, KycLevel::L2);
+	MockKyc::set(&HOLDER, KycLevel::L1);
+	MockSettlement::set(&ACME, 10_000);
+	MockSettlement::set(&BETA, 10_000);
+	let t = RuntimeGenesisConfig {
+		system: Default::default(),
+		issuers: pallet_issuers::GenesisConfig { tier_limits: LIMITS, issuers: vec![] },
+	}
+	.build_storage()
+	.expect("valid genesis");
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// The pallet's pot account.
+pub fn pot() -> u64 {
+	Issuers::account_id()
+}

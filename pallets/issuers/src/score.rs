@@ -1,0 +1,108 @@
+//! The credit score, its tier and the issuance limit: pure functions of public inputs, so
+//! wallets and regulators can recompute them.
+//!
+//! Score (0–100, integer arithmetic, saturating at both ends):
+//!
+//! | part | points | from |
+//! |---|---|---|
+//! | redemption | 0–35 | 35 × honoured / requested (0 without history) |
+//! | breakage | 0–15 | 15 × redeemed face / (redeemed + expired face) (0 without history) |
+//! | reviews | 0–20 | 20 × (average stars − 1) / 4 (0 without reviews) |
+//! | years in business | 0–20 | 2 per year, at most 10 years |
+//! | escrow | 0–10 | 1 per 2 % of proceeds kept in escrow, at most 10 |
+//! | defaults | −15 each | |
+//!
+//! Tier: score < 40 → 1, < 60 → 2, < 80 → 3, else 4. A new issuer has only its years (≤ 20
+//! points) and escrow (≤ 10) and so starts in tier 1. Limit: (tier limit + deposit ×
+//! leverage) × (1 − limit cut).
+
+use crate::{TierLimitsOf, TIERS};
+use genex_primitives::{Balance, CreditInputs};
+use polkadot_sdk::sp_runtime::{
+	helpers_128bit::multiply_by_rational_with_rounding, PerThing, Perbill,
+	Rounding,
+};
+
+/// Points of a perfect redemption record.
+pub const REDEMPTION_POINTS: u128 = 35;
+/// Points of zero breakage.
+pub const BREAKAGE_POINTS: u128 = 15;
+/// Points of five-star reviews.
+pub const REVIEW_POINTS: u128 = 20;
+/// Points per year in business.
+pub const POINTS_PER_YEAR: u32 = 2;
+/// Years that count.
+pub const MAX_YEARS: u8 = 10;
+/// Most escrow points.
+pub const MAX_ESCROW_POINTS: u32 = 10;
+/// Points a default costs.
+pub const DEFAULT_PENALTY: u32 = 15;
+
+/// `points × num / den`, rounded down; 0 when `den` is 0.
+fn share(points: u128, num: u128, den: u128) -> u32 {
+	if den == 0 {
+		return 0;
+	}
+	multiply_by_rational_with_rounding(points, num.min(den), den, Rounding::Down)
+		.map(|p| p.min(points) as u32)
+		.unwrap_or(0)
+}
+
+/// The credit score of an issuer with `inputs` and `escrow_share`.
+pub fn score(inputs: &CreditInputs<Balance>, escrow_share: Perbill) -> u8 {
+	let redemption = share(REDEMPTION_POINTS, inputs.honoured.into(), inputs.requested.into());
+	let retired = inputs.redeemed_face.saturating_add(inputs.expired_face);
+	let breakage = share(BREAKAGE_POINTS, inputs.redeemed_face, retired);
+	let reviews = share(
+		REVIEW_POINTS,
+		u128::from(inputs.review_stars).saturating_sub(inputs.reviews.into()),
+		u128::from(inputs.reviews).saturating_mul(4),
+	);
+	let years = u32::from(inputs.years_in_business.min(MAX_YEARS)).saturating_mul(POINTS_PER_YEAR);
+	// One point per 2 % (20,000,000 parts per billion).
+	let escrow = (escrow_share.deconstruct() / 20_000_000).min(MAX_ESCROW_POINTS);
+	let penalty = u32::from(inputs.defaults).saturating_mul(DEFAULT_PENALTY);
+	let total = redemption
+		.saturating_add(breakage)
+		.saturating_add(reviews)
+		.saturating_add(years)
+		.saturating_add(escrow)
+		.saturating_sub(penalty)
+		.min(100);
+	total as u8
+}
+
+/// The tier (1–4) of a score.
+pub fn tier(score: u8) -> u8 {
+	match score {
+		0..=39 => 1,
+		40..=59 => 2,
+		60..=79 => 3,
+		_ => 4,
+	}
+}
+
+/// The issuance limit: (limit of `tier` + `deposit × leverage`) × (1 − `cut`).
+pub fn limit(
+	limits: &TierLimitsOf,
+	tier: u8,
+	deposit: Balance,
+	leverage: u32,
+	cut: Perbill,
+) -> Balance {
+	let index = usize::from(tier.saturating_sub(1)).min(TIERS.saturating_sub(1));
+	let base = limits.get(index).copied().unwrap_or_default();
+	let gross = base.saturating_add(deposit.saturating_mul(leverage.into()));
+	gross.saturating_sub(cut * gross)
+}
+
+/// Whether tier limits do not decrease from tier 1 to tier 4.
+pub fn limits_ordered(limits: &TierLimitsOf) -> bool {
+	limits.windows(2).all(|w| matches!(w, [a, b] if a <= b))
+}
+
+/// `cut` compounded with an earlier cut: 1 − (1 − old)(1 − new).
+pub fn compound_cut(old: Perbill, new: Perbill) -> Perbill {
+	let kept = old.left_from_one() * new.left_from_one();
+	kept.left_from_one()
+}

@@ -1,0 +1,313 @@
+//! Coupons as the other pallets see them: [`CouponLedger`] (implemented by the coupon pallet)
+//! answers what a series is and who holds how many units, and burns units the redemption and
+//! issuers pallets retire. The types here are also what the runtime APIs and the `genex_*` RPC
+//! methods return.
+
+use crate::credit::Retirement;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use polkadot_sdk::sp_runtime::{DispatchError, DispatchResult};
+use scale_info::TypeInfo;
+
+/// Identifier of a coupon series (also `TransferredAsset::Coupon::series`).
+pub type SeriesId = u64;
+
+/// What a coupon is (seed 3.1.4). The kind decides pricing rules and serial tracking.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum CouponKind {
+	/// Printed voucher or gift card: each unit has a serial number, redeemed once; sold at or
+	/// below face value.
+	Physical,
+	/// Electronic code, in-app stored value, e-gift card: sold at or below face value.
+	Digital,
+	/// Tradable gift card, points, platform credit: may be sold above face value.
+	Financial,
+}
+
+/// Where a series is in its life.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum SeriesStatus {
+	/// Transferable and redeemable within its validity.
+	Active,
+	/// Governance delisted it (emergency): no transfers or trading; holders can still redeem.
+	Delisted,
+	/// Past its end of validity: every unit expired.
+	Expired,
+}
+
+/// A series as other pallets and the runtime APIs see it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub struct CouponInfo<AccountId, Balance> {
+	/// The issuer (the account that owes the goods or services).
+	pub issuer: AccountId,
+	/// What kind of coupon.
+	pub kind: CouponKind,
+	/// Face value of one unit, in the settlement asset's smallest unit.
+	pub face_value: Balance,
+	/// Primary-sale price of one unit, in the settlement asset's smallest unit.
+	pub issue_price: Balance,
+	/// First moment (ms since the Unix epoch) the coupon can be used.
+	pub valid_from: u64,
+	/// The coupon expires at this moment (ms since the Unix epoch).
+	pub valid_until: u64,
+	/// Life-cycle status.
+	pub status: SeriesStatus,
+}
+
+/// Counters of a series or of all an issuer's series, in units and face value.
+#[derive(
+	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct CouponStats<Balance> {
+	/// Units minted.
+	pub minted: u64,
+	/// Units sold: moved out of the issuer's hands for the first time.
+	pub sold: u64,
+	/// Units redeemed (burned on use).
+	pub redeemed: u64,
+	/// Units expired unused.
+	pub expired: u64,
+	/// Units recalled (unsold, or sold and refunded) or compensated.
+	pub recalled: u64,
+	/// Face value of expired units that had been sold (breakage).
+	pub breakage: Balance,
+	/// Face value of units still in existence.
+	pub outstanding_face: Balance,
+}
+
+impl<Balance> CouponStats<Balance> {
+	/// Units in existence: minted − redeemed − expired − recalled (saturating).
+	pub fn supply(&self) -> u64 {
+		self.minted
+			.saturating_sub(self.redeemed)
+			.saturating_sub(self.expired)
+			.saturating_sub(self.recalled)
+	}
+}
+
+/// Why a coupon check failed, for merchants' terminals and wallets (`genex_verifyCoupon`).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum CouponProblem {
+	/// No such series.
+	UnknownSeries,
+	/// Before the series' `valid_from`.
+	NotYetValid,
+	/// At or after the series' `valid_until`, or expired.
+	Expired,
+	/// The holder has fewer units than asked.
+	InsufficientUnits,
+	/// The issuer is frozen: the coupon is at risk.
+	IssuerFrozen,
+	/// Governance delisted the series (redemption still possible).
+	Delisted,
+}
+
+/// The answer to "may `holder` use `units` of `series` now?".
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub struct CouponVerification<AccountId, Balance> {
+	/// Whether a redemption of `units` by `holder` would be accepted now.
+	pub redeemable: bool,
+	/// What is wrong (or worth a warning, as `Delisted`), if anything.
+	pub problem: Option<CouponProblem>,
+	/// Units `holder` holds.
+	pub holder_units: u64,
+	/// Whether the issuer is frozen (at-risk coupon).
+	pub issuer_frozen: bool,
+	/// The series, when it exists.
+	pub series: Option<CouponInfo<AccountId, Balance>>,
+}
+
+/// What a holder signs off chain so a merchant can redeem units for them (a QR code: about 100
+/// bytes SCALE-encoded). The signature covers `(REDEMPTION_CONTEXT, genesis hash, this)`.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub struct RedemptionAuthorization<AccountId, BlockNumber> {
+	/// The holder whose units are redeemed (and who signed).
+	pub holder: AccountId,
+	/// The series.
+	pub series: SeriesId,
+	/// How many units.
+	pub units: u64,
+	/// The merchant (or the issuer itself) that serves the holder.
+	pub merchant: AccountId,
+	/// Any number the holder has not used in an authorization that is still valid.
+	pub nonce: u64,
+	/// Last block in which the authorization can be used.
+	pub valid_until: BlockNumber,
+}
+
+/// Domain separator of redemption-authorization signatures.
+pub const REDEMPTION_CONTEXT: &[u8] = b"genex/redeem/v1";
+
+/// The coupon questions other pallets ask, and the burns they make.
+pub trait CouponLedger<AccountId, Balance> {
+	/// The series, if it exists.
+	fn info(series: SeriesId) -> Option<CouponInfo<AccountId, Balance>>;
+
+	/// Units of `series` `who` holds (outside any escrow).
+	fn balance(series: SeriesId, who: &AccountId) -> u64;
+
+	/// `Ok(info)` when `holder` can give up `units` of `series` now `how` (redeemed: within the
+	/// validity and with valid `serials` for physical coupons; compensated: any time before
+	/// expiry); the coupon pallet's typed error otherwise. Reads only.
+	fn ensure_can_burn(
+		series: SeriesId,
+		holder: &AccountId,
+		units: u64,
+		serials: &[u64],
+		how: Retirement,
+	) -> Result<CouponInfo<AccountId, Balance>, DispatchError>;
+
+	/// Burn `units` of `holder`'s `series` (after [`CouponLedger::ensure_can_burn`]), update the
+	/// statistics and tell the issuer's credit.
+	fn burn(
+		series: SeriesId,
+		holder: &AccountId,
+		units: u64,
+		serials: &[u64],
+		how: Retirement,
+	) -> DispatchResult;
+
+	/// Create a series of `issuer` with `units` held by `holder` (benchmark set-up only).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_series(issuer: &AccountId, holder: &AccountId, units: u64, kind: CouponKind) -> SeriesId;
+}
+
+/// Error of the `()` implementation.
+pub const NO_COUPONS: DispatchError = DispatchError::Other("no coupon ledger");
+
+/// No coupons exist.
+impl<AccountId, Balance> CouponLedger<AccountId, Balance> for () {
+	fn info(_: SeriesId) -> Option<CouponInfo<AccountId, Balance>> {
+		None
+	}
+	fn balance(_: SeriesId, _: &AccountId) -> u64 {
+		0
+	}
+	fn ensure_can_burn(
+		_: SeriesId,
+		_: &AccountId,
+		_: u64,
+		_: &[u64],
+		_: Retirement,
+	) -> Result<CouponInfo<AccountId, Balance>, DispatchError> {
+		Err(NO_COUPONS)
+	}
+	fn burn(_: SeriesId, _: &AccountId, _: u64, _: &[u64], _: Retirement) -> DispatchResult {
+		Err(NO_COUPONS)
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_series(_: &AccountId, _: &AccountId, _: u64, _: CouponKind) -> SeriesId {
+		0
+	}
+}
+
+/// A test double: series and holdings in thread-local memory.
+#[cfg(feature = "std")]
+pub mod mock {
+	use super::*;
+	use std::{cell::RefCell, collections::BTreeMap};
+
+	/// Error the mock returns when a burn is not possible.
+	pub const MOCK_CANNOT_BURN: DispatchError = DispatchError::Other("MockCoupons: cannot burn");
+
+	#[derive(Default)]
+	struct State {
+		series: BTreeMap<SeriesId, (Vec<u8>, u8, u128, u128)>,
+		holdings: BTreeMap<(SeriesId, Vec<u8>), u64>,
+		burns: Vec<(SeriesId, Vec<u8>, u64, Retirement)>,
+	}
+
+	thread_local! {
+		static STATE: RefCell<State> = RefCell::new(State::default());
+	}
+
+	/// The mock [`CouponLedger`]: digital, active series valid over all time.
+	pub struct MockCoupons;
+
+	impl MockCoupons {
+		/// Create (or replace) `series` of `issuer` with `face` and `price`.
+		pub fn add_series<A: Encode>(series: SeriesId, issuer: &A, face: u128, price: u128) {
+			STATE.with(|s| s.borrow_mut().series.insert(series, (issuer.encode(), 0, face, price)));
+		}
+		/// Set `who`'s holding of `series`.
+		pub fn set_balance<A: Encode>(series: SeriesId, who: &A, units: u64) {
+			STATE.with(|s| s.borrow_mut().holdings.insert((series, who.encode()), units));
+		}
+		/// Every burn, in order: (series, holder, units, how).
+		pub fn burns() -> Vec<(SeriesId, Vec<u8>, u64, Retirement)> {
+			STATE.with(|s| s.borrow().burns.clone())
+		}
+		/// Forget everything.
+		pub fn reset() {
+			STATE.with(|s| *s.borrow_mut() = State::default());
+		}
+	}
+
+	impl<A: Encode + Decode, B: TryFrom<u128> + Default> CouponLedger<A, B> for MockCoupons {
+		fn info(series: SeriesId) -> Option<CouponInfo<A, B>> {
+			STATE.with(|s| {
+				let s = s.borrow();
+				let (issuer, _, face, price) = s.series.get(&series)?;
+				Some(CouponInfo {
+					issuer: A::decode(&mut &issuer[..]).ok()?,
+					kind: CouponKind::Digital,
+					face_value: B::try_from(*face).unwrap_or_default(),
+					issue_price: B::try_from(*price).unwrap_or_default(),
+					valid_from: 0,
+					valid_until: u64::MAX,
+					status: SeriesStatus::Active,
+				})
+			})
+		}
+		fn balance(series: SeriesId, who: &A) -> u64 {
+			STATE.with(|s| s.borrow().holdings.get(&(series, who.encode())).copied().unwrap_or(0))
+		}
+		fn ensure_can_burn(
+			series: SeriesId,
+			holder: &A,
+			units: u64,
+			_: &[u64],
+			_: Retirement,
+		) -> Result<CouponInfo<A, B>, DispatchError> {
+			let info = <Self as CouponLedger<A, B>>::info(series).ok_or(MOCK_CANNOT_BURN)?;
+			if units == 0 || <Self as CouponLedger<A, B>>::balance(series, holder) < units {
+				return Err(MOCK_CANNOT_BURN);
+			}
+			Ok(info)
+		}
+		fn burn(
+			series: SeriesId,
+			holder: &A,
+			units: u64,
+			serials: &[u64],
+			how: Retirement,
+		) -> DispatchResult {
+			<Self as CouponLedger<A, B>>::ensure_can_burn(series, holder, units, serials, how)?;
+			STATE.with(|s| {
+				let mut s = s.borrow_mut();
+				let h = s.holdings.entry((series, holder.encode())).or_default();
+				*h = h.saturating_sub(units);
+				s.burns.push((series, holder.encode(), units, how));
+			});
+			Ok(())
+		}
+		#[cfg(feature = "runtime-benchmarks")]
+		fn make_series(issuer: &A, holder: &A, units: u64, _: CouponKind) -> SeriesId {
+			let id = STATE.with(|s| s.borrow().series.len() as SeriesId);
+			Self::add_series(id, issuer, 1_000, 900);
+			Self::set_balance(id, holder, units);
+			id
+		}
+	}
+}
