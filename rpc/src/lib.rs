@@ -7,6 +7,7 @@
 //! |-----------------------|----------------------------------------------------|----------------|
 //! | `system` (frame)      | `system_accountNextIndex`, `system_dryRun`         | wallets        |
 //! | `transaction-payment` | `payment_queryInfo`, `payment_queryFeeDetails`    | wallets        |
+//! | [`coupons`]           | `genex_verifyCoupon`, `genex_seriesInfo`, `genex_issuerCredit`, `genex_redemptionPayload`, `genex_submitRedemption` | merchants, wallets |
 //!
 //! Domain modules (merchant coupon verification and redemption, market depth and quotes,
 //! compliance status) each live in their own file here and are merged in [`create_full`]
@@ -15,7 +16,9 @@
 
 #![warn(missing_docs)]
 
-use genex_primitives::{AccountId, Balance, Nonce, OpaqueBlock as Block};
+pub mod coupons;
+
+use genex_primitives::{AccountId, Balance, BlockNumber, Nonce, OpaqueBlock as Block, Signature};
 use jsonrpsee::RpcModule;
 use polkadot_sdk::{
 	pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer},
@@ -47,15 +50,18 @@ where
 	C::Api:
 		polkadot_sdk::pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
-	P: TransactionPool + 'static,
+	C::Api: genex_primitives::api::CouponsApi<Block, AccountId, Balance, BlockNumber, Signature>,
+	P: TransactionPool<Block = Block, Hash = polkadot_sdk::sp_core::H256> + 'static,
 {
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
 
-	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
-
-	// Domain modules (`genex_*`) are merged here as they land.
+	module.merge(System::new(client.clone(), pool.clone()).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	{
+		use coupons::CouponsRpcServer;
+		module.merge(coupons::Coupons::new(client, pool).into_rpc())?;
+	}
 
 	Ok(module)
 }

@@ -283,6 +283,53 @@ sp_api::impl_runtime_apis! {
 		}
 	}
 
+	impl genex_primitives::api::CouponsApi<Block, AccountId, Balance, BlockNumber, Signature> for Runtime {
+		fn verify_coupon(
+			series: genex_primitives::SeriesId,
+			holder: AccountId,
+			units: u64,
+		) -> genex_primitives::CouponVerification<AccountId, Balance> {
+			Coupons::verify(series, &holder, units)
+		}
+
+		fn series_info(
+			series: genex_primitives::SeriesId,
+		) -> Option<(genex_primitives::CouponInfo<AccountId, Balance>, genex_primitives::CouponStats<Balance>)> {
+			Coupons::series_info(series)
+		}
+
+		fn issuer_stats(issuer: AccountId) -> genex_primitives::CouponStats<Balance> {
+			Coupons::issuer_stats(&issuer)
+		}
+
+		fn issuer_credit(issuer: AccountId) -> Option<genex_primitives::CreditReport<Balance>> {
+			Issuers::credit_report(&issuer)
+		}
+
+		fn redemption_payload(
+			authorization: genex_primitives::RedemptionAuthorization<AccountId, BlockNumber>,
+		) -> Vec<u8> {
+			Redemption::signing_payload(&authorization)
+		}
+
+		fn redemption_extrinsic(
+			authorization: genex_primitives::RedemptionAuthorization<AccountId, BlockNumber>,
+			signature: Signature,
+		) -> Result<Vec<u8>, Vec<u8>> {
+			Redemption::check_authorization(&authorization, &signature).map_err(|e| {
+				match RuntimeError::from_dispatch_error(e) {
+					Some(named) => alloc::format!("{named:?}").into_bytes(),
+					None => alloc::format!("{e:?}").into_bytes(),
+				}
+			})?;
+			let call = RuntimeCall::Redemption(pallet_redemption::Call::redeem_authorized {
+				authorization,
+				signature,
+			});
+			Ok(codec::Encode::encode(&UncheckedExtrinsic::new_bare(call)))
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)

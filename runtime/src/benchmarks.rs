@@ -28,6 +28,9 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_sanctions, Sanctions]
 	[pallet_travel_rule, TravelRule]
 	[pallet_feeless, Feeless]
+	[pallet_issuers, Issuers]
+	[pallet_coupons, Coupons]
+	[pallet_redemption, Redemption]
 );
 
 impl polkadot_sdk::frame_system_benchmarking::Config for Runtime {}
@@ -57,6 +60,22 @@ impl pallet_stablecoin::BenchmarkHelper<AssetId> for StablecoinHelper {
 				.expect("asset id is free; qed");
 		}
 		id
+	}
+}
+
+/// Signs redemption authorizations with an sr25519 key generated in the benchmark keystore.
+pub struct RedemptionHelper;
+impl pallet_redemption::BenchmarkHelper<AccountId, Signature> for RedemptionHelper {
+	fn signer() -> AccountId {
+		use polkadot_sdk::sp_runtime::traits::IdentifyAccount;
+		let public = polkadot_sdk::sp_io::crypto::sr25519_generate(0.into(), None);
+		polkadot_sdk::sp_runtime::MultiSigner::Sr25519(public).into_account()
+	}
+	fn sign(signer: &AccountId, message: &[u8]) -> Signature {
+		let public = polkadot_sdk::sp_core::sr25519::Public::from_raw(signer.clone().into());
+		let signature = polkadot_sdk::sp_io::crypto::sr25519_sign(0.into(), &public, message)
+			.expect("the key was generated in the benchmark keystore; qed");
+		Signature::Sr25519(signature)
 	}
 }
 

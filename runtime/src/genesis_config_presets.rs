@@ -10,6 +10,10 @@
 //! the compliance committee; the table above lists who is attested at genesis; per-level limits and fee-less quotas are the defaults in
 //! [`default_limits`] and [`FEELESS_CALLS`]. Genesis attestations expire on 2030-01-01.
 //!
+//! Every preset sets the issuers' tier limits ([`default_tier_limits`]); the development preset
+//! also has a demo store (Charlie) with one coupon series, Dave holding 10 units and Eve as its
+//! merchant ([`DEMO_ISSUER_NAME`]).
+//!
 //! Every preset creates the settlement stablecoin (`GUSD`, asset 1, 12 decimals) owned by the
 //! stablecoin pallet's keyless account, and funds the treasury's account with the existential
 //! deposit so small fees are never dust. The `staging` keys are the public development keys
@@ -90,11 +94,61 @@ pub fn default_limits() -> Vec<(KycLevel, LevelLimits)> {
 	]
 }
 
-/// Calls fee-less at genesis, from the given level up.
+/// Calls fee-less at genesis, from the given level up. (Merchants' redemptions of holder
+/// authorizations are unsigned and free anyway.)
 pub const FEELESS_CALLS: &[(&str, &str, KycLevel)] = &[
 	("Stablecoin", "transfer", KycLevel::L1),
 	("Stablecoin", "transfer_with_travel_rule", KycLevel::L1),
+	("Coupons", "transfer", KycLevel::L1),
+	("Coupons", "transfer_with_travel_rule", KycLevel::L1),
+	("Redemption", "redeem", KycLevel::L1),
+	("Redemption", "review", KycLevel::L1),
 ];
+
+/// Issuance limit of each credit tier (outstanding face value, GUSD): 10 k, 100 k, 1 M, 10 M.
+pub fn default_tier_limits() -> [Balance; 4] {
+	let usd = STABLECOIN_UNIT;
+	[10_000 * usd, 100_000 * usd, 1_000_000 * usd, 10_000_000 * usd]
+}
+
+/// The development chain's demo store (Charlie): an approved issuer with one digital series
+/// (id 0: face 50 GUSD, price 45 GUSD, 100 units, valid until 2030), 10 units sold to Dave,
+/// and Eve registered as its merchant.
+pub const DEMO_ISSUER_NAME: &[u8] = b"Genex Demo Store";
+
+/// Units of the demo series Dave holds at genesis.
+pub const DEMO_DAVE_UNITS: u64 = 10;
+
+/// Coupon set-up of a preset: issuers (account, name, years), series, merchants.
+#[derive(Default)]
+struct CouponGenesis {
+	issuers: Vec<(AccountId, Vec<u8>, u8)>,
+	series: Vec<(AccountId, pallet_coupons::SeriesTerms, u64, Vec<(AccountId, u64)>)>,
+	merchants: Vec<(AccountId, AccountId)>,
+}
+
+fn demo_coupons() -> CouponGenesis {
+	let charlie = Sr25519Keyring::Charlie.to_account_id();
+	let terms = pallet_coupons::SeriesTerms {
+		kind: genex_primitives::CouponKind::Digital,
+		face_value: 50 * STABLECOIN_UNIT,
+		issue_price: 45 * STABLECOIN_UNIT,
+		valid_from: 0,
+		valid_until: GENESIS_ATTESTATION_EXPIRY,
+		terms: b"Any Genex Demo Store; one unit per visit".to_vec(),
+		cap: 1_000,
+	};
+	CouponGenesis {
+		issuers: vec![(charlie.clone(), DEMO_ISSUER_NAME.to_vec(), 5)],
+		series: vec![(
+			charlie.clone(),
+			terms,
+			100,
+			vec![(Sr25519Keyring::Dave.to_account_id(), DEMO_DAVE_UNITS)],
+		)],
+		merchants: vec![(charlie, Sr25519Keyring::Eve.to_account_id())],
+	}
+}
 
 /// Free calls per day at genesis: 50 for L1, 200 for L2, 1,000 for L3.
 pub const FEELESS_QUOTAS: &[(KycLevel, u32)] =
@@ -127,6 +181,8 @@ struct Network {
 	platform: AccountId,
 	/// Accounts attested at genesis (by the platform), with their level.
 	attested: Vec<(AccountId, KycLevel)>,
+	/// Issuers, series and merchants at genesis.
+	coupons: CouponGenesis,
 }
 
 fn genesis(net: Network) -> Value {
@@ -197,6 +253,12 @@ fn genesis(net: Network) -> Value {
 			quotas: FEELESS_QUOTAS.to_vec(),
 		},
 		compliance_committee: pallet_collective::GenesisConfig { members: vec![net.platform] },
+		issuers: pallet_issuers::GenesisConfig {
+			tier_limits: default_tier_limits(),
+			issuers: net.coupons.issuers,
+		},
+		coupons: pallet_coupons::GenesisConfig { series: net.coupons.series },
+		redemption: pallet_redemption::GenesisConfig { merchants: net.coupons.merchants },
 	})
 }
 
@@ -224,6 +286,7 @@ pub fn development_config_genesis() -> Value {
 			(Sr25519Keyring::Eve.to_account_id(), KycLevel::L1),
 			(Sr25519Keyring::Ferdie.to_account_id(), KycLevel::L1),
 		],
+		coupons: demo_coupons(),
 	})
 }
 
@@ -253,6 +316,7 @@ fn three_party_network(
 		council,
 		validators,
 		sudo: None,
+		coupons: CouponGenesis::default(),
 	})
 }
 

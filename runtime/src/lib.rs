@@ -71,7 +71,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("genex"),
 	impl_name: Cow::Borrowed("genex-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -222,4 +222,14 @@ mod runtime {
 
 	#[runtime::pallet_index(21)]
 	pub type ComplianceCommittee = polkadot_sdk::pallet_collective<Instance2>;
+
+	// Coupons: issuers and their credit, series and holdings, redemption.
+	#[runtime::pallet_index(22)]
+	pub type Issuers = pallet_issuers;
+
+	#[runtime::pallet_index(23)]
+	pub type Coupons = pallet_coupons;
+
+	#[runtime::pallet_index(24)]
+	pub type Redemption = pallet_redemption;
 }

@@ -55,6 +55,11 @@ impl Node {
 
 	/// Call `method` with `params` (a JSON array) over HTTP JSON-RPC; `None` until it answers.
 	pub fn rpc(&self, method: &str, params: &str) -> Option<serde_json::Value> {
+		self.rpc_response(method, params)?.get("result").cloned()
+	}
+
+	/// The whole JSON-RPC response (`result` or `error`); `None` until the node answers.
+	pub fn rpc_response(&self, method: &str, params: &str) -> Option<serde_json::Value> {
 		let body = format!(r#"{{"jsonrpc":"2.0","id":1,"method":"{method}","params":{params}}}"#);
 		let mut stream = TcpStream::connect(("127.0.0.1", self.rpc_port)).ok()?;
 		stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
@@ -67,8 +72,7 @@ impl Node {
 		let mut response = String::new();
 		stream.read_to_string(&mut response).ok()?;
 		let json = response.split("\r\n\r\n").nth(1)?;
-		let value: serde_json::Value = serde_json::from_str(json).ok()?;
-		value.get("result").cloned()
+		serde_json::from_str(json).ok()
 	}
 
 	/// Wait until `check` returns `Some`, polling every 500 ms for at most `timeout`.

@@ -1,9 +1,12 @@
 //! Expiry in bounded `on_idle` work.
 //!
 //! Series are indexed by the hour of their `valid_until` ([`ExpiringAt`]). [`ExpiryCursor`] is
-//! the first hour not yet swept; an hour is swept once it has fully passed. Sweeping a series
+//! the first hour not yet swept (a new series with an earlier hour moves it back, so it never
+//! passes a pending series and never starts before the earliest one); an hour is swept once it
+//! has fully passed. Sweeping a series
 //! marks it expired, then removes its holdings a bounded number per block: each removed holding
-//! counts its units as expired, and as breakage when held outside the issuer's hands. The last
+//! counts its units as expired, and as breakage when held outside the issuer's hands (the
+//! issuer's credit sees breakage as expired and its own unsold units as recalled). The last
 //! step emits `SeriesExpired`. Each block does as much as the idle weight allows, priced from
 //! the benchmarks: `expire_idle_hour` per hour looked at, `expire_holdings(n)` per step.
 
@@ -18,9 +21,14 @@ use polkadot_sdk::frame_support::{pallet_prelude::*, weights::Weight};
 impl<T: Config> Pallet<T> {
 	/// Sweep expired series within `remaining` weight; returns the weight used.
 	pub(crate) fn do_expire(remaining: Weight) -> Weight {
+		Self::do_expire_at(Self::now(), remaining)
+	}
+
+	/// [`Pallet::do_expire`] at wall-clock time `now` (ms).
+	pub(crate) fn do_expire_at(now: u64, remaining: Weight) -> Weight {
 		let mut used = T::DbWeight::get().reads(1);
 		let Some(mut cursor) = ExpiryCursor::<T>::get() else { return used };
-		let current_hour = Self::now() / EXPIRY_BUCKET_MS;
+		let current_hour = now / EXPIRY_BUCKET_MS;
 		let hour_cost = T::WeightInfo::expire_idle_hour();
 		let step_base = T::WeightInfo::expire_holdings(0);
 		let per_holding = T::WeightInfo::expire_holdings(1).saturating_sub(step_base);
@@ -76,13 +84,16 @@ impl<T: Config> Pallet<T> {
 			Holdings::<T>::iter_prefix(id).take((max as usize).saturating_add(1)).collect();
 		let done = batch.len() <= max as usize;
 		let mut units: u64 = 0;
+		let mut unsold: u64 = 0;
 		let mut breakage: Balance = 0;
 		let mut swept: u32 = 0;
 		for (who, held) in batch.into_iter().take(max as usize) {
 			Holdings::<T>::remove(id, &who);
 			AccountUnits::<T>::mutate(&who, |u| *u = u.saturating_sub(held));
 			units = units.saturating_add(held);
-			if who != series.issuer {
+			if who == series.issuer {
+				unsold = unsold.saturating_add(held);
+			} else {
 				breakage = breakage.saturating_add(series.face_value.saturating_mul(held.into()));
 			}
 			swept = swept.saturating_add(1);
@@ -95,8 +106,14 @@ impl<T: Config> Pallet<T> {
 			Self::retire(s, units, face, Retirement::Expired);
 			s.breakage = s.breakage.saturating_add(breakage);
 		});
-		if face > 0 {
-			T::Credit::note_retired(&issuer, face, Retirement::Expired);
+		// Toward credit, only sold units count as breakage; the issuer's own unsold units
+		// leave circulation like a recall.
+		if breakage > 0 {
+			T::Credit::note_retired(&issuer, breakage, Retirement::Expired);
+		}
+		let unsold_face = face.saturating_sub(breakage);
+		if unsold_face > 0 {
+			T::Credit::note_retired(&issuer, unsold_face, Retirement::Recalled);
 		}
 		if done {
 			Self::deposit_event(Event::SeriesExpired {

@@ -61,8 +61,9 @@ impl<T: Config> Pallet<T> {
 		};
 		NextSeriesId::<T>::put(next);
 		ExpiringAt::<T>::insert(hour, expiring);
-		if ExpiryCursor::<T>::get().is_none() {
-			ExpiryCursor::<T>::put(now / EXPIRY_BUCKET_MS);
+		// The sweep starts at the earliest hour with a series in it (never later).
+		if ExpiryCursor::<T>::get().is_none_or(|cursor| hour < cursor) {
+			ExpiryCursor::<T>::put(hour);
 		}
 		SeriesOf::<T>::insert(id, series);
 		Holdings::<T>::insert(id, &issuer, units);

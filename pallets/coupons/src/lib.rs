@@ -121,7 +121,16 @@ impl<AccountId: Clone, MaxTerms: Get<u32>> Series<AccountId, MaxTerms> {
 
 /// Everything [`Pallet::create_series`] needs to know about a new series.
 #[derive(
-	Clone, PartialEq, Eq, Encode, Decode, codec::DecodeWithMemTracking, TypeInfo, Debug,
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	codec::DecodeWithMemTracking,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct SeriesTerms {
 	/// Physical, digital or financial.
@@ -232,6 +241,36 @@ pub mod pallet {
 	/// The first hour the expiry sweep has not finished (None until the first series).
 	#[pallet::storage]
 	pub type ExpiryCursor<T: Config> = StorageValue<_, u64, OptionQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Series created at genesis (demo and test chains): (issuer, terms, units minted,
+		/// holders and the units each is sold). Issuers, KYC and limits must allow them.
+		#[allow(clippy::type_complexity)]
+		pub series: alloc::vec::Vec<(
+			T::AccountId,
+			SeriesTerms,
+			u64,
+			alloc::vec::Vec<(T::AccountId, u64)>,
+		)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		// Panics stop a malformed chain spec from producing a genesis block; never on a live
+		// chain.
+		fn build(&self) {
+			for (issuer, terms, units, holders) in &self.series {
+				let id = Pallet::<T>::do_create_series(issuer.clone(), terms.clone(), *units)
+					.expect("genesis series must be valid");
+				for (holder, n) in holders {
+					Pallet::<T>::do_transfer(issuer.clone(), id, holder.clone(), *n, None)
+						.expect("genesis coupon sales must be valid");
+				}
+			}
+		}
+	}
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]

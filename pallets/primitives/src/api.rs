@@ -8,7 +8,6 @@ use crate::{
 };
 use alloc::vec::Vec;
 use codec::Codec;
-use polkadot_sdk::sp_runtime::DispatchError;
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// KYC status, sanctions status, the Travel-Rule threshold and fee-less quotas.
@@ -43,10 +42,11 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// The bytes a holder signs to authorize a redemption.
 		fn redemption_payload(authorization: RedemptionAuthorization<AccountId, BlockNumber>) -> Vec<u8>;
 		/// Check a signed authorization as the chain would and, when it would be accepted,
-		/// return the encoded unsigned extrinsic that submits it.
+		/// return the encoded unsigned extrinsic that submits it; otherwise the refusal as
+		/// UTF-8 text naming the pallet and error, e.g. `Redemption(AuthorizationUsed)`.
 		fn redemption_extrinsic(
 			authorization: RedemptionAuthorization<AccountId, BlockNumber>,
 			signature: Signature,
-		) -> Result<Vec<u8>, DispatchError>;
+		) -> Result<Vec<u8>, Vec<u8>>;
 	}
 }

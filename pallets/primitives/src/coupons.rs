@@ -13,9 +13,19 @@ pub type SeriesId = u64;
 
 /// What a coupon is (seed 3.1.4). The kind decides pricing rules and serial tracking.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum CouponKind {
 	/// Printed voucher or gift card: each unit has a serial number, redeemed once; sold at or
 	/// below face value.
@@ -131,6 +141,7 @@ pub struct CouponVerification<AccountId, Balance> {
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct RedemptionAuthorization<AccountId, BlockNumber> {
 	/// The holder whose units are redeemed (and who signed).
 	pub holder: AccountId,
@@ -243,6 +254,10 @@ pub mod mock {
 		/// Set `who`'s holding of `series`.
 		pub fn set_balance<A: Encode>(series: SeriesId, who: &A, units: u64) {
 			STATE.with(|s| s.borrow_mut().holdings.insert((series, who.encode()), units));
+		}
+		/// `who`'s holding of `series`.
+		pub fn balance_of<A: Encode>(series: SeriesId, who: &A) -> u64 {
+			STATE.with(|s| s.borrow().holdings.get(&(series, who.encode())).copied().unwrap_or(0))
 		}
 		/// Every burn, in order: (series, holder, units, how).
 		pub fn burns() -> Vec<(SeriesId, Vec<u8>, u64, Retirement)> {

@@ -155,3 +155,42 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
+
+/// The stablecoin movements other pallets make inside their own calls (deposits, escrow,
+/// refunds, compensation). They screen the parties themselves; this only checks balances.
+impl<T: Config> genex_primitives::Settlement<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn ensure_can_transfer(
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		let asset = Self::settlement_asset()?;
+		let spendable = T::Assets::reducible_balance(
+			asset.clone(),
+			from,
+			Preservation::Expendable,
+			Fortitude::Polite,
+		);
+		ensure!(spendable >= amount, Error::<T>::InsufficientBalance);
+		Self::ensure_can_receive(asset, to, amount, Provenance::Extant)
+	}
+
+	fn transfer(from: &T::AccountId, to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		let asset = Self::settlement_asset()?;
+		T::Assets::transfer(asset, from, to, amount, Preservation::Expendable).map(|_| ())
+	}
+
+	fn balance(who: &T::AccountId) -> BalanceOf<T> {
+		SettlementAsset::<T>::get()
+			.map(|asset| T::Assets::balance(asset, who))
+			.unwrap_or_default()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn fund(who: &T::AccountId, amount: BalanceOf<T>) {
+		use crate::BenchmarkHelper;
+		let asset = T::BenchmarkHelper::create_settlement_asset();
+		SettlementAsset::<T>::put(asset.clone());
+		let _ = T::Assets::mint_into(asset, who, amount);
+	}
+}

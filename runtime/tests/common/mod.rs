@@ -55,19 +55,31 @@ pub fn new_ext(preset: &str) -> TestExternalities {
 
 /// Start block `n` at slot `n` (Aura pre-digest) with its timestamp inherent.
 pub fn start_block(n: u32) {
+	start_block_at_slot(n, n as u64)
+}
+
+/// Finish the current block and start the next one at `slot` (the clock jumps forward).
+pub fn jump_to_slot(slot: u64) {
+	let header = Executive::finalize_block();
+	start_block_at_slot(header.number() + 1, slot);
+}
+
+/// Start block `n` at `slot` with its timestamp inherent.
+fn start_block_at_slot(n: u32, slot: u64) {
 	let digest = Digest {
-		logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(n as u64).encode())],
+		logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(slot).encode())],
 	};
 	let parent = System::block_hash(n.saturating_sub(1));
 	let header = Header::new(n, Default::default(), Default::default(), parent, digest);
 	Executive::initialize_block(&header);
-	Timestamp::set(RuntimeOrigin::none(), n as u64 * SLOT_DURATION).expect("timestamp inherent");
+	Timestamp::set(RuntimeOrigin::none(), slot * SLOT_DURATION).expect("timestamp inherent");
 }
 
 /// Finish the current block and start the next one.
 pub fn next_block() {
+	let slot = u64::from(polkadot_sdk::pallet_aura::CurrentSlot::<Runtime>::get());
 	let header = Executive::finalize_block();
-	start_block(header.number() + 1);
+	start_block_at_slot(header.number() + 1, slot + 1);
 }
 
 /// Run blocks until `n` has started.

@@ -1,0 +1,182 @@
+//! Benchmarks (frame-benchmarking v2), each at its worst case.
+
+use super::*;
+use crate::Pallet as Issuers_;
+use genex_primitives::{
+	CouponKind, CouponLedger, CreditLimit, KycLevel, KycProvider, Settlement,
+};
+use polkadot_sdk::{
+	frame_benchmarking::v2::*,
+	frame_support::traits::{EnsureOrigin, Get},
+	frame_system::RawOrigin,
+};
+
+const FUNDS: Balance = 1_000_000_000_000_000_000;
+
+fn applicant<T: Config>() -> T::AccountId {
+	let who: T::AccountId = account("applicant", 0, 0);
+	T::Kyc::set_level(&who, KycLevel::L3);
+	who
+}
+
+fn applied<T: Config>() -> T::AccountId {
+	let who = applicant::<T>();
+	let name = alloc::vec![b'n'; T::MaxNameLen::get() as usize];
+	Issuers_::<T>::do_apply(who.clone(), name, H256::repeat_byte(1))
+		.map_err(|_| "apply")
+		.expect("L3 applicant with a valid name; qed");
+	who
+}
+
+/// An approved issuer holding funds, with a deposit.
+fn issuer<T: Config>() -> T::AccountId {
+	let who = applicant::<T>();
+	<Issuers_<T> as CreditLimit<T::AccountId, Balance>>::make_issuer(&who, 1_000);
+	T::Settlement::fund(&who, FUNDS);
+	Issuers_::<T>::do_deposit(who.clone(), 1_000_000).map_err(|_| "deposit").expect("funded; qed");
+	who
+}
+
+fn governance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+fn compliance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::ComplianceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+fn freeze<T: Config>(who: &T::AccountId) {
+	Issuers::<T>::mutate(who, |i| {
+		if let Some(i) = i {
+			i.status = IssuerStatus::Frozen;
+		}
+	});
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn apply() {
+		let who = applicant::<T>();
+		let name = alloc::vec![b'n'; T::MaxNameLen::get() as usize];
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), name, H256::repeat_byte(1));
+		assert!(Applications::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn approve() -> Result<(), BenchmarkError> {
+		let who = applied::<T>();
+		let origin = governance::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), 10);
+		assert!(Issuers::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reject() -> Result<(), BenchmarkError> {
+		let who = applied::<T>();
+		let origin = governance::<T>()?;
+		let reason = alloc::vec![b'r'; T::MaxReasonLen::get() as usize];
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), reason);
+		assert!(!Applications::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn deposit() {
+		let who = issuer::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), 1_000);
+		assert_eq!(Issuers::<T>::get(&who).map(|i| i.deposit), Some(1_001_000));
+	}
+
+	#[benchmark]
+	fn withdraw_deposit() {
+		let who = issuer::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), 1_000);
+		assert_eq!(Issuers::<T>::get(&who).map(|i| i.deposit), Some(999_000));
+	}
+
+	#[benchmark]
+	fn set_escrow_share() {
+		let who = issuer::<T>();
+		let share = T::MaxEscrowShare::get();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), share);
+		assert_eq!(Issuers::<T>::get(&who).map(|i| i.escrow_share), Some(share));
+	}
+
+	#[benchmark]
+	fn record_default() -> Result<(), BenchmarkError> {
+		let who = issuer::<T>();
+		let origin = compliance::<T>()?;
+		let action = DefaultAction::CutLimit(Perbill::from_percent(10));
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), DefaultKind::FailedRedemption, action);
+		assert_eq!(Issuers::<T>::get(&who).map(|i| i.inputs.defaults), Some(1));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reinstate() -> Result<(), BenchmarkError> {
+		let who = issuer::<T>();
+		freeze::<T>(&who);
+		let origin = governance::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+		assert_eq!(Issuers::<T>::get(&who).map(|i| i.status), Some(IssuerStatus::Active));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_tier_limits() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, [1, 2, 3, 4]);
+		assert_eq!(TierLimits::<T>::get(), [1, 2, 3, 4]);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn open_compensation() -> Result<(), BenchmarkError> {
+		let who = issuer::<T>();
+		freeze::<T>(&who);
+		let origin = governance::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+		assert!(Issuers::<T>::get(&who).is_some_and(|i| i.compensation.is_some()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn claim_compensation() {
+		let who: T::AccountId = account("issuer", 1, 0);
+		let holder: T::AccountId = account("holder", 0, 0);
+		T::Kyc::set_level(&holder, KycLevel::L3);
+		let series = T::Coupons::make_series(&who, &holder, 10, CouponKind::Digital);
+		if !Issuers::<T>::contains_key(&who) {
+			// A coupon ledger that does not ask the credit pallet (the mock).
+			<Issuers_<T> as CreditLimit<T::AccountId, Balance>>::make_issuer(&who, 1_000);
+			<Issuers_<T> as CreditLimit<T::AccountId, Balance>>::note_issued(&who, 10_000);
+		}
+		T::Settlement::fund(&Issuers_::<T>::account_id(), FUNDS);
+		Issuers::<T>::mutate(&who, |i| {
+			if let Some(i) = i {
+				i.deposit = FUNDS;
+			}
+		});
+		freeze::<T>(&who);
+		Issuers_::<T>::do_open_compensation(who.clone()).map_err(|_| "open").expect("frozen; qed");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder.clone()), series);
+		assert_eq!(T::Coupons::balance(series, &holder), 0);
+	}
+
+	impl_benchmark_test_suite!(Issuers_, crate::mock::new_test_ext(), crate::mock::Test);
+}
