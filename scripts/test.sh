@@ -18,7 +18,7 @@ echo "build: $((built - start)) s"
 echo "== cargo test (workspace) =="
 cargo test --release --locked --workspace 2>&1 | tee "$CARGO_TARGET_DIR/genex-test.log"
 echo "== benchmarks of Genex pallets, run as tests against their mocks =="
-bench_pallets=(pallet-stablecoin pallet-validator-set pallet-kyc pallet-sanctions pallet-travel-rule pallet-feeless pallet-issuers pallet-coupons pallet-redemption)
+bench_pallets=(pallet-stablecoin pallet-validator-set pallet-kyc pallet-sanctions pallet-travel-rule pallet-feeless pallet-issuers pallet-coupons pallet-redemption pallet-market)
 bench_args=()
 bench_features=()
 for p in "${bench_pallets[@]}"; do

@@ -4,9 +4,8 @@
 //! stablecoin's smallest unit (12 decimals) so JavaScript does not lose precision.
 
 use genex_primitives::{
-	api::CouponsApi, AccountId, Balance, BlockNumber, CouponInfo, CouponStats,
-	CouponVerification, CreditReport, OpaqueBlock as Block, RedemptionAuthorization, SeriesId,
-	Signature,
+	api::CouponsApi, AccountId, Balance, BlockNumber, CouponInfo, CouponStats, CouponVerification,
+	CreditReport, OpaqueBlock as Block, RedemptionAuthorization, SeriesId, Signature,
 };
 use jsonrpsee::{
 	core::{async_trait, RpcResult},
@@ -224,11 +223,19 @@ pub trait CouponsRpc<BlockHash> {
 
 	/// A series and its statistics (null when unknown).
 	#[method(name = "genex_seriesInfo")]
-	fn series_info(&self, series: SeriesId, at: Option<BlockHash>) -> RpcResult<Option<SeriesInfoJson>>;
+	fn series_info(
+		&self,
+		series: SeriesId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<SeriesInfoJson>>;
 
 	/// An issuer's credit report and statistics (null for non-issuers).
 	#[method(name = "genex_issuerCredit")]
-	fn issuer_credit(&self, issuer: AccountId, at: Option<BlockHash>) -> RpcResult<Option<CreditJson>>;
+	fn issuer_credit(
+		&self,
+		issuer: AccountId,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<CreditJson>>;
 
 	/// The bytes the holder signs for `authorization` (hex).
 	#[method(name = "genex_redemptionPayload")]
@@ -284,7 +291,11 @@ where
 		at: Option<H256>,
 	) -> RpcResult<VerificationJson> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let v = self.client.runtime_api().verify_coupon(at, series, holder, units).map_err(runtime_error)?;
+		let v = self
+			.client
+			.runtime_api()
+			.verify_coupon(at, series, holder, units)
+			.map_err(runtime_error)?;
 		Ok(v.into())
 	}
 
@@ -309,8 +320,11 @@ where
 		authorization: RedemptionAuthorization<AccountId, BlockNumber>,
 	) -> RpcResult<Bytes> {
 		let at = self.client.info().best_hash;
-		let payload =
-			self.client.runtime_api().redemption_payload(at, authorization).map_err(runtime_error)?;
+		let payload = self
+			.client
+			.runtime_api()
+			.redemption_payload(at, authorization)
+			.map_err(runtime_error)?;
 		Ok(payload.into())
 	}
 

@@ -8,6 +8,7 @@
 //! | `system` (frame)      | `system_accountNextIndex`, `system_dryRun`         | wallets        |
 //! | `transaction-payment` | `payment_queryInfo`, `payment_queryFeeDetails`    | wallets        |
 //! | [`coupons`]           | `genex_verifyCoupon`, `genex_seriesInfo`, `genex_issuerCredit`, `genex_redemptionPayload`, `genex_submitRedemption` | merchants, wallets |
+//! | [`market`]            | `genex_marketDepth`, `genex_bestBidAsk`, `genex_lastTrades`, `genex_openOrders`, `genex_quote` | wallets, market makers |
 //!
 //! Domain modules (merchant coupon verification and redemption, market depth and quotes,
 //! compliance status) each live in their own file here and are merged in [`create_full`]
@@ -17,6 +18,7 @@
 #![warn(missing_docs)]
 
 pub mod coupons;
+pub mod market;
 
 use genex_primitives::{AccountId, Balance, BlockNumber, Nonce, OpaqueBlock as Block, Signature};
 use jsonrpsee::RpcModule;
@@ -51,6 +53,7 @@ where
 		polkadot_sdk::pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
 	C::Api: genex_primitives::api::CouponsApi<Block, AccountId, Balance, BlockNumber, Signature>,
+	C::Api: genex_primitives::api::MarketApi<Block, AccountId>,
 	P: TransactionPool<Block = Block, Hash = polkadot_sdk::sp_core::H256> + 'static,
 {
 	let mut module = RpcModule::new(());
@@ -60,7 +63,11 @@ where
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	{
 		use coupons::CouponsRpcServer;
-		module.merge(coupons::Coupons::new(client, pool).into_rpc())?;
+		module.merge(coupons::Coupons::new(client.clone(), pool).into_rpc())?;
+	}
+	{
+		use market::MarketRpcServer;
+		module.merge(market::Market::new(client).into_rpc())?;
 	}
 
 	Ok(module)

@@ -283,6 +283,32 @@ sp_api::impl_runtime_apis! {
 		}
 	}
 
+	impl genex_primitives::api::MarketApi<Block, AccountId> for Runtime {
+		fn depth(series: genex_primitives::SeriesId, levels: u32) -> genex_primitives::market::MarketDepth {
+			Market::market_depth(series, levels)
+		}
+
+		fn best_bid_ask(series: genex_primitives::SeriesId) -> (Option<Balance>, Option<Balance>) {
+			Market::best_bid_ask(series)
+		}
+
+		fn last_trades(series: genex_primitives::SeriesId) -> Vec<genex_primitives::market::Trade> {
+			Market::last_trades(series)
+		}
+
+		fn open_orders(who: AccountId) -> Vec<genex_primitives::market::OpenOrder> {
+			Market::open_order_views(&who)
+		}
+
+		fn quote(
+			series: genex_primitives::SeriesId,
+			side: genex_primitives::market::Side,
+			units: u64,
+		) -> genex_primitives::market::Quote {
+			Market::quote(series, side, units)
+		}
+	}
+
 	impl genex_primitives::api::CouponsApi<Block, AccountId, Balance, BlockNumber, Signature> for Runtime {
 		fn verify_coupon(
 			series: genex_primitives::SeriesId,

@@ -31,6 +31,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_issuers, Issuers]
 	[pallet_coupons, Coupons]
 	[pallet_redemption, Redemption]
+	[pallet_market, Market]
 );
 
 impl polkadot_sdk::frame_system_benchmarking::Config for Runtime {}

@@ -16,12 +16,13 @@
 //!
 //! Every preset creates the settlement stablecoin (`GUSD`, asset 1, 12 decimals) owned by the
 //! stablecoin pallet's keyless account, and funds the treasury's account with the existential
-//! deposit so small fees are never dust. The `staging` keys are the public development keys
+//! deposit so small fees are never dust; the treasury, the market's account and the issuers'
+//! pot also hold the stablecoin's minimum balance ([`module_stablecoin_accounts`]). The `staging` keys are the public development keys
 //! Dave, Eve and Ferdie: replace them with the operators' keys before a real launch
 //! (`docs/operators.md`).
 
 use crate::{
-	configs::{StablecoinPalletId, TreasuryAccount},
+	configs::{MarketPalletId, StablecoinPalletId, TreasuryAccount},
 	*,
 };
 use alloc::{vec, vec::Vec};
@@ -37,7 +38,7 @@ use polkadot_sdk::{
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
 	sp_genesis_builder::{self, PresetId},
 	sp_keyring::{Ed25519Keyring, Sr25519Keyring},
-	sp_runtime::traits::AccountIdConversion,
+	sp_runtime::{traits::AccountIdConversion, Permill},
 };
 use serde_json::Value;
 
@@ -103,7 +104,18 @@ pub const FEELESS_CALLS: &[(&str, &str, KycLevel)] = &[
 	("Coupons", "transfer_with_travel_rule", KycLevel::L1),
 	("Redemption", "redeem", KycLevel::L1),
 	("Redemption", "review", KycLevel::L1),
+	("Market", "place_order", KycLevel::L1),
+	("Market", "place_market_order", KycLevel::L1),
+	("Market", "cancel_order", KycLevel::L1),
+	("Market", "list", KycLevel::L1),
+	("Market", "buy_listing", KycLevel::L1),
+	("Market", "cancel_listing", KycLevel::L1),
 ];
+
+/// Trading fees: 0.1 % for the resting side (and market makers), 0.3 % for the incoming one.
+pub fn default_market_fees() -> pallet_market::FeeRates {
+	pallet_market::FeeRates { maker: Permill::from_parts(1_000), taker: Permill::from_parts(3_000) }
+}
 
 /// Issuance limit of each credit tier (outstanding face value, GUSD): 10 k, 100 k, 1 M, 10 M.
 pub fn default_tier_limits() -> [Balance; 4] {
@@ -169,6 +181,17 @@ fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
 	}
 }
 
+/// Keyless accounts that receive stablecoin in amounts that may be below its minimum balance
+/// (trading fees, escrow, bonds, deposits) hold the minimum balance from genesis: the
+/// treasury, the market's account and the issuers pallet's pot.
+fn module_stablecoin_accounts() -> Vec<(AccountId, Balance)> {
+	vec![
+		(TreasuryAccount::get(), STABLECOIN_MIN_BALANCE),
+		(MarketPalletId::get().into_account_truncating(), STABLECOIN_MIN_BALANCE),
+		(Issuers::account_id(), STABLECOIN_MIN_BALANCE),
+	]
+}
+
 /// What differs between the presets.
 struct Network {
 	validators: Vec<Validator>,
@@ -227,6 +250,7 @@ fn genesis(net: Network) -> Value {
 			accounts: net
 				.stablecoin_holders
 				.into_iter()
+				.chain(module_stablecoin_accounts())
 				.map(|(who, amount)| (STABLECOIN_ASSET_ID, who, amount))
 				.collect(),
 		},
@@ -259,6 +283,15 @@ fn genesis(net: Network) -> Value {
 		},
 		coupons: pallet_coupons::GenesisConfig { series: net.coupons.series },
 		redemption: pallet_redemption::GenesisConfig { merchants: net.coupons.merchants },
+		market: pallet_market::GenesisConfig {
+			fees: default_market_fees(),
+			risk: pallet_market::RiskParams::default(),
+			obligations: pallet_market::Obligations {
+				min_depth: 10,
+				max_spread: Permill::from_percent(5),
+			},
+			..Default::default()
+		},
 	})
 }
 

@@ -71,7 +71,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("genex"),
 	impl_name: Cow::Borrowed("genex-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -232,4 +232,8 @@ mod runtime {
 
 	#[runtime::pallet_index(24)]
 	pub type Redemption = pallet_redemption;
+
+	// The coupon market: primary sale, listings, order books.
+	#[runtime::pallet_index(25)]
+	pub type Market = pallet_market;
 }

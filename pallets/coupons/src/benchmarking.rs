@@ -27,8 +27,8 @@ fn issuer<T: Config>() -> T::AccountId {
 fn terms<T: Config>(len: u32) -> SeriesTerms {
 	SeriesTerms {
 		kind: CouponKind::Digital,
-		face_value: 1_000,
-		issue_price: 900,
+		face_value: crate::bench_face::<T>(),
+		issue_price: crate::bench_face::<T>() / 10 * 9,
 		valid_from: 0,
 		valid_until: Coupons::<T>::now().saturating_add(86_400_000),
 		terms: alloc::vec![b't'; len as usize],
@@ -43,7 +43,9 @@ fn series<T: Config>(issuer: &T::AccountId, holder: &T::AccountId, units: u64) -
 }
 
 fn vasp() -> VaspId {
-	VaspId::truncate_from(alloc::vec![b'v'; genex_primitives::travel_rule::MAX_VASP_ID_LEN as usize])
+	VaspId::truncate_from(
+		alloc::vec![b'v'; genex_primitives::travel_rule::MAX_VASP_ID_LEN as usize],
+	)
 }
 
 #[benchmarks]
@@ -120,7 +122,8 @@ mod benchmarks {
 	fn delist() -> Result<(), BenchmarkError> {
 		let who = issuer::<T>();
 		let id = series::<T>(&who, &who, 1);
-		let origin = T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, 1);
 		assert_eq!(SeriesOf::<T>::get(id).map(|s| s.status), Some(SeriesStatus::Delisted));
@@ -132,7 +135,8 @@ mod benchmarks {
 		let who = issuer::<T>();
 		let id = series::<T>(&who, &who, 1);
 		Coupons::<T>::do_set_listed(id, false, 1).map_err(|_| BenchmarkError::Stop("delist"))?;
-		let origin = T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id);
 		assert_eq!(SeriesOf::<T>::get(id).map(|s| s.status), Some(SeriesStatus::Active));

@@ -11,8 +11,8 @@
 //! the benchmarks: `expire_idle_hour` per hour looked at, `expire_holdings(n)` per step.
 
 use crate::{
-	AccountUnits, Config, Event, ExpiringAt, ExpiryCursor, Holdings, IssuerStats, Pallet,
-	SeriesOf, WeightInfo, EXPIRY_BUCKET_MS,
+	AccountUnits, Config, Event, ExpiringAt, ExpiryCursor, Holdings, IssuerStats, Pallet, SeriesOf,
+	WeightInfo, EXPIRY_BUCKET_MS,
 };
 use alloc::vec::Vec;
 use genex_primitives::{Balance, CreditLimit, Retirement, SeriesId, SeriesStatus};
@@ -34,7 +34,10 @@ impl<T: Config> Pallet<T> {
 		let per_holding = T::WeightInfo::expire_holdings(1).saturating_sub(step_base);
 		let start = cursor;
 		while cursor < current_hour {
-			let needed = used.saturating_add(hour_cost).saturating_add(step_base).saturating_add(per_holding);
+			let needed = used
+				.saturating_add(hour_cost)
+				.saturating_add(step_base)
+				.saturating_add(per_holding);
 			if !remaining.all_gte(needed) {
 				break;
 			}
@@ -89,6 +92,7 @@ impl<T: Config> Pallet<T> {
 		let mut swept: u32 = 0;
 		for (who, held) in batch.into_iter().take(max as usize) {
 			Holdings::<T>::remove(id, &who);
+			crate::Locked::<T>::remove(id, &who);
 			AccountUnits::<T>::mutate(&who, |u| *u = u.saturating_sub(held));
 			units = units.saturating_add(held);
 			if who == series.issuer {

@@ -7,9 +7,7 @@ use crate::{
 use genex_primitives::{
 	Balance, CouponKind, CouponStats, CreditLimit, SanctionsScreen, SeriesId, SeriesStatus,
 };
-use polkadot_sdk::{
-	frame_support::{pallet_prelude::*, traits::UnixTime, BoundedVec},
-};
+use polkadot_sdk::frame_support::{pallet_prelude::*, traits::UnixTime, BoundedVec};
 
 impl<T: Config> Pallet<T> {
 	/// Now, in milliseconds since the Unix epoch.
@@ -44,7 +42,8 @@ impl<T: Config> Pallet<T> {
 		let mut expiring = ExpiringAt::<T>::get(hour);
 		expiring.try_push(id).map_err(|_| Error::<T>::ExpiryHourFull)?;
 		let issuer_stats = Self::add_minted(IssuerStats::<T>::get(&issuer), units, face)?;
-		let issuer_units = AccountUnits::<T>::get(&issuer).checked_add(units).ok_or(Error::<T>::Overflow)?;
+		let issuer_units =
+			AccountUnits::<T>::get(&issuer).checked_add(units).ok_or(Error::<T>::Overflow)?;
 
 		let series = Series {
 			issuer: issuer.clone(),
@@ -96,7 +95,8 @@ impl<T: Config> Pallet<T> {
 		T::Credit::ensure_can_issue(&who, face)?;
 		series.stats = Self::add_minted(series.stats, units, face)?;
 		let issuer_stats = Self::add_minted(IssuerStats::<T>::get(&who), units, face)?;
-		let holding = Holdings::<T>::get(id, &who).checked_add(units).ok_or(Error::<T>::Overflow)?;
+		let holding =
+			Holdings::<T>::get(id, &who).checked_add(units).ok_or(Error::<T>::Overflow)?;
 		let total = AccountUnits::<T>::get(&who).checked_add(units).ok_or(Error::<T>::Overflow)?;
 		let first_serial = series.next_serial;
 		series.next_serial = first_serial.checked_add(units).ok_or(Error::<T>::Overflow)?;

@@ -3,8 +3,8 @@
 
 use crate::{Config, Error, Holdings, IssuerStats, Pallet, RedeemedSerials, SeriesOf};
 use genex_primitives::{
-	Balance, CouponInfo, CouponKind, CouponLedger, CouponProblem, CouponStats,
-	CouponVerification, CreditLimit, Retirement, SeriesId, SeriesStatus,
+	Balance, CouponInfo, CouponKind, CouponLedger, CouponProblem, CouponStats, CouponVerification,
+	CreditLimit, KycProvider, Retirement, SeriesId, SeriesStatus,
 };
 use polkadot_sdk::frame_support::{pallet_prelude::*, traits::Get};
 
@@ -15,7 +15,7 @@ impl<T: Config> Pallet<T> {
 		holder: &T::AccountId,
 		units: u64,
 	) -> CouponVerification<T::AccountId, Balance> {
-		let holder_units = Holdings::<T>::get(series, holder);
+		let holder_units = Self::free_units(series, holder);
 		let Some(s) = SeriesOf::<T>::get(series) else {
 			return CouponVerification {
 				redeemable: false,
@@ -45,7 +45,13 @@ impl<T: Config> Pallet<T> {
 			problem,
 			None | Some(CouponProblem::IssuerFrozen) | Some(CouponProblem::Delisted)
 		);
-		CouponVerification { redeemable, problem, holder_units, issuer_frozen, series: Some(s.info()) }
+		CouponVerification {
+			redeemable,
+			problem,
+			holder_units,
+			issuer_frozen,
+			series: Some(s.info()),
+		}
 	}
 
 	/// A series' public view and statistics.
@@ -99,6 +105,7 @@ impl<T: Config> Pallet<T> {
 			let mut held: u64 = 0;
 			for (who, units) in Holdings::<T>::iter_prefix(id) {
 				ensure!(units > 0, "zero holding stored");
+				ensure!(crate::Locked::<T>::get(id, &who) <= units, "more locked than held");
 				held = held.saturating_add(units);
 				let a = accounts.entry(who).or_default();
 				*a = a.saturating_add(units);
@@ -119,13 +126,23 @@ impl<T: Config> Pallet<T> {
 			i.outstanding_face = i.outstanding_face.saturating_add(s.stats.outstanding_face);
 		}
 		for (issuer, stats) in IssuerStats::<T>::iter() {
-			ensure!(issuers.remove(&issuer).unwrap_or_default() == stats, "issuer statistics drift");
+			ensure!(
+				issuers.remove(&issuer).unwrap_or_default() == stats,
+				"issuer statistics drift"
+			);
 		}
-		ensure!(issuers.values().all(|s| *s == CouponStats::default()), "issuer statistics missing");
+		ensure!(
+			issuers.values().all(|s| *s == CouponStats::default()),
+			"issuer statistics missing"
+		);
 		for (who, units) in crate::AccountUnits::<T>::iter() {
 			ensure!(accounts.remove(&who).unwrap_or_default() == units, "account units drift");
 		}
 		ensure!(accounts.is_empty(), "account units missing");
+		for (id, who, units) in crate::Locked::<T>::iter() {
+			ensure!(units > 0, "zero lock stored");
+			ensure!(Holdings::<T>::contains_key(id, &who), "lock without holding");
+		}
 		Ok(())
 	}
 }
@@ -136,7 +153,86 @@ impl<T: Config> CouponLedger<T::AccountId, Balance> for Pallet<T> {
 	}
 
 	fn balance(series: SeriesId, who: &T::AccountId) -> u64 {
-		Holdings::<T>::get(series, who)
+		Self::free_units(series, who)
+	}
+
+	fn locked(series: SeriesId, who: &T::AccountId) -> u64 {
+		crate::Locked::<T>::get(series, who)
+	}
+
+	fn ensure_can_lock(
+		id: SeriesId,
+		who: &T::AccountId,
+		units: u64,
+	) -> Result<CouponInfo<T::AccountId, Balance>, DispatchError> {
+		ensure!(units > 0, Error::<T>::ZeroUnits);
+		let s = SeriesOf::<T>::get(id).ok_or(Error::<T>::UnknownSeries)?;
+		Self::ensure_live(&s)?;
+		ensure!(Self::free_units(id, who) >= units, Error::<T>::InsufficientUnits);
+		Ok(s.info())
+	}
+
+	fn lock(id: SeriesId, who: &T::AccountId, units: u64) -> DispatchResult {
+		<Self as CouponLedger<T::AccountId, Balance>>::ensure_can_lock(id, who, units)?;
+		// Cannot overflow: locked + units ≤ holding (checked above).
+		crate::Locked::<T>::mutate(id, who, |l| *l = l.saturating_add(units));
+		Ok(())
+	}
+
+	fn unlock(id: SeriesId, who: &T::AccountId, units: u64) -> u64 {
+		crate::Locked::<T>::mutate_exists(id, who, |l| {
+			let held = l.unwrap_or(0);
+			let freed = units.min(held);
+			let left = held.saturating_sub(freed);
+			*l = (left > 0).then_some(left);
+			freed
+		})
+	}
+
+	fn ensure_can_deliver(
+		id: SeriesId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		units: u64,
+	) -> Result<CouponInfo<T::AccountId, Balance>, DispatchError> {
+		ensure!(units > 0, Error::<T>::ZeroUnits);
+		ensure!(from != to, Error::<T>::SelfTransfer);
+		let s = SeriesOf::<T>::get(id).ok_or(Error::<T>::UnknownSeries)?;
+		Self::ensure_live(&s)?;
+		ensure!(crate::Locked::<T>::get(id, from) >= units, Error::<T>::InsufficientLocked);
+		let to_total =
+			crate::AccountUnits::<T>::get(to).checked_add(units).ok_or(Error::<T>::Overflow)?;
+		if *to != s.issuer {
+			ensure!(to_total <= T::Kyc::max_holdings(to), Error::<T>::HoldingLimitExceeded);
+		}
+		Ok(s.info())
+	}
+
+	fn deliver(id: SeriesId, from: &T::AccountId, to: &T::AccountId, units: u64) -> DispatchResult {
+		let info =
+			<Self as CouponLedger<T::AccountId, Balance>>::ensure_can_deliver(id, from, to, units)?;
+		// Checked above: `from` has `units` locked, hence held; `to`'s totals do not overflow.
+		let from_units = Holdings::<T>::get(id, from).saturating_sub(units);
+		<Self as CouponLedger<T::AccountId, Balance>>::unlock(id, from, units);
+		Self::set_holding(id, from, from_units);
+		Holdings::<T>::mutate(id, to, |h| *h = h.saturating_add(units));
+		crate::AccountUnits::<T>::mutate(from, |u| *u = u.saturating_sub(units));
+		crate::AccountUnits::<T>::mutate(to, |u| *u = u.saturating_add(units));
+		if *from == info.issuer {
+			SeriesOf::<T>::mutate(id, |s| {
+				if let Some(s) = s {
+					s.stats.sold = s.stats.sold.saturating_add(units);
+				}
+			});
+			IssuerStats::<T>::mutate(&info.issuer, |s| s.sold = s.sold.saturating_add(units));
+		}
+		Self::deposit_event(crate::Event::Delivered {
+			series: id,
+			from: from.clone(),
+			to: to.clone(),
+			units,
+		});
+		Ok(())
 	}
 
 	fn ensure_can_burn(
@@ -156,7 +252,7 @@ impl<T: Config> CouponLedger<T::AccountId, Balance> for Pallet<T> {
 		if how == Retirement::Redeemed {
 			ensure!(now >= s.valid_from, Error::<T>::NotYetValid);
 		}
-		ensure!(Holdings::<T>::get(id, holder) >= units, Error::<T>::InsufficientUnits);
+		ensure!(Self::free_units(id, holder) >= units, Error::<T>::InsufficientUnits);
 		Self::check_serials(id, s.kind, s.next_serial, units, serials, how)?;
 		Ok(s.info())
 	}
@@ -168,7 +264,9 @@ impl<T: Config> CouponLedger<T::AccountId, Balance> for Pallet<T> {
 		serials: &[u64],
 		how: Retirement,
 	) -> DispatchResult {
-		<Self as CouponLedger<T::AccountId, Balance>>::ensure_can_burn(id, holder, units, serials, how)?;
+		<Self as CouponLedger<T::AccountId, Balance>>::ensure_can_burn(
+			id, holder, units, serials, how,
+		)?;
 		let series = SeriesOf::<T>::get(id).ok_or(Error::<T>::UnknownSeries)?;
 		for serial in serials {
 			RedeemedSerials::<T>::insert(id, serial, ());
@@ -190,8 +288,8 @@ impl<T: Config> CouponLedger<T::AccountId, Balance> for Pallet<T> {
 		let now = Self::now();
 		let terms = crate::SeriesTerms {
 			kind,
-			face_value: 1_000,
-			issue_price: 900,
+			face_value: crate::bench_face::<T>(),
+			issue_price: crate::bench_face::<T>() / 10 * 9,
 			valid_from: 0,
 			valid_until: now.saturating_add(86_400_000),
 			terms: alloc::vec![b'x'; T::MaxTermsLen::get() as usize],

@@ -73,6 +73,19 @@ use scale_info::TypeInfo;
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::coupons";
 
+/// Face value of the series benchmarks create: 100 stablecoin units of 12 decimals (large
+/// enough for the stablecoin's minimum balance, below the Travel-Rule threshold).
+#[cfg(feature = "runtime-benchmarks")]
+pub const BENCH_FACE: Balance = 100_000_000_000_000;
+
+/// The face value benchmarks use: [`BENCH_FACE`], or less where the Travel-Rule threshold is
+/// lower (test mocks), so one unit moves without routing.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn bench_face<T: Config>() -> Balance {
+	use genex_primitives::TravelRule;
+	BENCH_FACE.min(T::TravelRule::threshold() / 2).max(1)
+}
+
 /// Length of an expiry bucket: one hour, in milliseconds.
 pub const EXPIRY_BUCKET_MS: Moment = 3_600_000;
 
@@ -198,12 +211,31 @@ pub mod pallet {
 
 	/// Every series.
 	#[pallet::storage]
-	pub type SeriesOf<T: Config> =
-		StorageMap<_, Blake2_128Concat, SeriesId, Series<T::AccountId, T::MaxTermsLen>, OptionQuery>;
+	pub type SeriesOf<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		SeriesId,
+		Series<T::AccountId, T::MaxTermsLen>,
+		OptionQuery,
+	>;
 
 	/// Units held, per series and account.
 	#[pallet::storage]
 	pub type Holdings<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		SeriesId,
+		Blake2_128Concat,
+		T::AccountId,
+		u64,
+		ValueQuery,
+	>;
+
+	/// Units of a holding the market locks as escrow of sell orders and listings (part of the
+	/// holding, at most all of it): they cannot be transferred, redeemed or recalled until the
+	/// market delivers or unlocks them.
+	#[pallet::storage]
+	pub type Locked<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		SeriesId,
@@ -230,13 +262,8 @@ pub mod pallet {
 
 	/// Series by the hour (ms / 3,600,000) of their `valid_until`, still to sweep.
 	#[pallet::storage]
-	pub type ExpiringAt<T: Config> = StorageMap<
-		_,
-		Twox64Concat,
-		u64,
-		BoundedVec<SeriesId, T::MaxExpiringPerHour>,
-		ValueQuery,
-	>;
+	pub type ExpiringAt<T: Config> =
+		StorageMap<_, Twox64Concat, u64, BoundedVec<SeriesId, T::MaxExpiringPerHour>, ValueQuery>;
 
 	/// The first hour the expiry sweep has not finished (None until the first series).
 	#[pallet::storage]
@@ -248,12 +275,8 @@ pub mod pallet {
 		/// Series created at genesis (demo and test chains): (issuer, terms, units minted,
 		/// holders and the units each is sold). Issuers, KYC and limits must allow them.
 		#[allow(clippy::type_complexity)]
-		pub series: alloc::vec::Vec<(
-			T::AccountId,
-			SeriesTerms,
-			u64,
-			alloc::vec::Vec<(T::AccountId, u64)>,
-		)>,
+		pub series:
+			alloc::vec::Vec<(T::AccountId, SeriesTerms, u64, alloc::vec::Vec<(T::AccountId, u64)>)>,
 	}
 
 	#[pallet::genesis_build]
@@ -313,6 +336,18 @@ pub mod pallet {
 			units: u64,
 			/// The Travel-Rule record's id when routed.
 			travel_rule_record: Option<u64>,
+		},
+		/// Units the market had locked were delivered to a buyer (a sale when the seller is the
+		/// issuer).
+		Delivered {
+			/// The series.
+			series: SeriesId,
+			/// Seller.
+			from: T::AccountId,
+			/// Buyer.
+			to: T::AccountId,
+			/// Units.
+			units: u64,
 		},
 		/// Units were burned: redeemed, recalled, refunded or compensated.
 		Burned {
@@ -404,8 +439,10 @@ pub mod pallet {
 		IssuerAtRisk,
 		/// Sender and receiver are the same account.
 		SelfTransfer,
-		/// The account holds fewer units.
+		/// The account holds fewer units (outside what the market locks).
 		InsufficientUnits,
+		/// The account has fewer units locked by the market.
+		InsufficientLocked,
 		/// The receiver would hold more than its KYC level allows.
 		HoldingLimitExceeded,
 		/// Too many series expire in that hour; choose another `valid_until`.

@@ -8,7 +8,11 @@ use genex_primitives::{
 	settlement::mock::MockSettlement, travel_rule::mock::MockTravelRule, CouponKind, KycLevel,
 };
 use polkadot_sdk::{
-	frame_support::{derive_impl, traits::{ConstU32, ConstU64, Hooks}, weights::Weight},
+	frame_support::{
+		derive_impl,
+		traits::{ConstU32, ConstU64, Hooks},
+		weights::Weight,
+	},
 	frame_system::{self, EnsureRoot},
 	pallet_timestamp, sp_io,
 	sp_runtime::BuildStorage,

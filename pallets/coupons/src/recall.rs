@@ -1,20 +1,23 @@
 //! Burning units: recall of unsold units, refund of sold ones, delisting, and the burn every
 //! retirement shares.
 
-use crate::{
-	AccountUnits, Config, Error, Event, IssuerStats, Pallet, Series, SeriesOf,
-};
+use crate::{AccountUnits, Config, Error, Event, IssuerStats, Pallet, Series, SeriesOf};
 use genex_primitives::{
-	CouponStats, CreditLimit, Retirement, SanctionsScreen, SeriesId, SeriesStatus, Settlement,
-	Balance,
+	Balance, CouponStats, CreditLimit, Retirement, SanctionsScreen, SeriesId, SeriesStatus,
+	Settlement,
 };
 use polkadot_sdk::frame_support::pallet_prelude::*;
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_recall(who: T::AccountId, id: SeriesId, units: u64, reason: u8) -> DispatchResult {
+	pub(crate) fn do_recall(
+		who: T::AccountId,
+		id: SeriesId,
+		units: u64,
+		reason: u8,
+	) -> DispatchResult {
 		ensure!(units > 0, Error::<T>::ZeroUnits);
 		let series = Self::issuers_series(&who, id)?;
-		ensure!(crate::Holdings::<T>::get(id, &who) >= units, Error::<T>::InsufficientUnits);
+		ensure!(Self::free_units(id, &who) >= units, Error::<T>::InsufficientUnits);
 		Self::burn_units(id, series, &who, units, Retirement::Recalled)?;
 		Self::deposit_event(Event::Recalled { series: id, units, reason });
 		Ok(())
@@ -30,7 +33,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(units > 0, Error::<T>::ZeroUnits);
 		ensure!(who != holder, Error::<T>::SelfTransfer);
 		let series = Self::issuers_series(&who, id)?;
-		ensure!(crate::Holdings::<T>::get(id, &holder) >= units, Error::<T>::InsufficientUnits);
+		ensure!(Self::free_units(id, &holder) >= units, Error::<T>::InsufficientUnits);
 		T::Sanctions::ensure_clear(&who, &holder)?;
 		let amount = series.issue_price.checked_mul(units.into()).ok_or(Error::<T>::Overflow)?;
 		if amount > 0 {
@@ -110,12 +113,18 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Count `units` (worth `face`) leaving circulation `how`.
-	pub(crate) fn retire(stats: &mut CouponStats<Balance>, units: u64, face: Balance, how: Retirement) {
+	pub(crate) fn retire(
+		stats: &mut CouponStats<Balance>,
+		units: u64,
+		face: Balance,
+		how: Retirement,
+	) {
 		match how {
 			Retirement::Redeemed => stats.redeemed = stats.redeemed.saturating_add(units),
 			Retirement::Expired => stats.expired = stats.expired.saturating_add(units),
-			Retirement::Recalled | Retirement::Compensated =>
-				stats.recalled = stats.recalled.saturating_add(units),
+			Retirement::Recalled | Retirement::Compensated => {
+				stats.recalled = stats.recalled.saturating_add(units)
+			},
 		}
 		stats.outstanding_face = stats.outstanding_face.saturating_sub(face);
 	}

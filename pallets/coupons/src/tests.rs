@@ -2,8 +2,8 @@
 //! redemption pallet uses, and a property test of the supply invariants.
 
 use crate::{
-	mock::*, AccountUnits, Error, Event, ExpiringAt, ExpiryCursor, Holdings, IssuerStats,
-	SeriesOf, WeightInfo,
+	mock::*, AccountUnits, Error, Event, ExpiringAt, ExpiryCursor, Holdings, IssuerStats, SeriesOf,
+	WeightInfo,
 };
 use genex_primitives::{
 	credit::{mock::MockCredit, MOCK_LIMIT, NOT_AN_ISSUER},
@@ -47,7 +47,10 @@ fn setup() {
 
 fn db_read() -> Weight {
 	use polkadot_sdk::frame_support::traits::Get;
-	<<Test as polkadot_sdk::frame_system::Config>::DbWeight as Get<polkadot_sdk::frame_support::weights::RuntimeDbWeight>>::get().reads(1)
+	<<Test as polkadot_sdk::frame_system::Config>::DbWeight as Get<
+		polkadot_sdk::frame_support::weights::RuntimeDbWeight,
+	>>::get()
+	.reads(1)
 }
 
 fn check() {
@@ -72,7 +75,10 @@ fn create_series_mints_within_the_limit() {
 		assert_eq!(Holdings::<Test>::get(0, ISSUER), 100);
 		assert_eq!(MockCredit::outstanding(&ISSUER), 10_000);
 		let (info, stats) = P::series_info(0).expect("series");
-		assert_eq!((info.status, stats.minted, stats.outstanding_face), (SeriesStatus::Active, 100, 10_000));
+		assert_eq!(
+			(info.status, stats.minted, stats.outstanding_face),
+			(SeriesStatus::Active, 100, 10_000)
+		);
 		assert_eq!(ExpiringAt::<Test>::get((NOW + DAY) / HOUR).into_inner(), vec![0]);
 		assert_eq!(ExpiryCursor::<Test>::get(), Some((NOW + DAY) / HOUR));
 		check();
@@ -84,26 +90,69 @@ fn create_series_refuses_bad_input() {
 	new_test_ext().execute_with(|| {
 		let o = || signed(ISSUER);
 		assert_noop!(P::create_series(o(), digital(), 0), Error::<Test>::ZeroUnits);
-		assert_noop!(P::create_series(o(), crate::SeriesTerms { face_value: 0, ..digital() }, 1), Error::<Test>::ZeroFaceValue);
-		assert_noop!(P::create_series(o(), crate::SeriesTerms { issue_price: 101, ..digital() }, 1), Error::<Test>::PriceAboveFace);
 		assert_noop!(
-			P::create_series(o(), crate::SeriesTerms { kind: CouponKind::Physical, issue_price: 101, ..digital() }, 1),
+			P::create_series(o(), crate::SeriesTerms { face_value: 0, ..digital() }, 1),
+			Error::<Test>::ZeroFaceValue
+		);
+		assert_noop!(
+			P::create_series(o(), crate::SeriesTerms { issue_price: 101, ..digital() }, 1),
 			Error::<Test>::PriceAboveFace
 		);
-		assert_noop!(P::create_series(o(), crate::SeriesTerms { valid_until: NOW, valid_from: NOW, ..digital() }, 1), Error::<Test>::InvalidValidity);
-		assert_noop!(P::create_series(o(), crate::SeriesTerms { valid_from: 0, valid_until: NOW, ..digital() }, 1), Error::<Test>::ValidityInPast);
-		assert_noop!(P::create_series(o(), crate::SeriesTerms { terms: vec![], ..digital() }, 1), Error::<Test>::EmptyTerms);
-		assert_noop!(P::create_series(o(), crate::SeriesTerms { terms: vec![1; 33], ..digital() }, 1), Error::<Test>::TermsTooLong);
-		assert_noop!(P::create_series(o(), crate::SeriesTerms { cap: 5, ..digital() }, 6), Error::<Test>::CapExceeded);
-		assert_noop!(P::create_series(o(), crate::SeriesTerms { face_value: u128::MAX, ..digital() }, 2), Error::<Test>::Overflow);
+		assert_noop!(
+			P::create_series(
+				o(),
+				crate::SeriesTerms { kind: CouponKind::Physical, issue_price: 101, ..digital() },
+				1
+			),
+			Error::<Test>::PriceAboveFace
+		);
+		assert_noop!(
+			P::create_series(
+				o(),
+				crate::SeriesTerms { valid_until: NOW, valid_from: NOW, ..digital() },
+				1
+			),
+			Error::<Test>::InvalidValidity
+		);
+		assert_noop!(
+			P::create_series(
+				o(),
+				crate::SeriesTerms { valid_from: 0, valid_until: NOW, ..digital() },
+				1
+			),
+			Error::<Test>::ValidityInPast
+		);
+		assert_noop!(
+			P::create_series(o(), crate::SeriesTerms { terms: vec![], ..digital() }, 1),
+			Error::<Test>::EmptyTerms
+		);
+		assert_noop!(
+			P::create_series(o(), crate::SeriesTerms { terms: vec![1; 33], ..digital() }, 1),
+			Error::<Test>::TermsTooLong
+		);
+		assert_noop!(
+			P::create_series(o(), crate::SeriesTerms { cap: 5, ..digital() }, 6),
+			Error::<Test>::CapExceeded
+		);
+		assert_noop!(
+			P::create_series(o(), crate::SeriesTerms { face_value: u128::MAX, ..digital() }, 2),
+			Error::<Test>::Overflow
+		);
 		assert_noop!(P::create_series(signed(OTHER), digital(), 1), NOT_AN_ISSUER);
 		// 1,001 × 100 > 100,000.
-		assert_noop!(P::create_series(o(), crate::SeriesTerms { cap: 2_000, ..digital() }, 1_001), MOCK_LIMIT);
+		assert_noop!(
+			P::create_series(o(), crate::SeriesTerms { cap: 2_000, ..digital() }, 1_001),
+			MOCK_LIMIT
+		);
 		MockSanctions::set(&ISSUER, true);
 		assert_noop!(P::create_series(o(), digital(), 1), MOCK_BLOCKED);
 		MockSanctions::set(&ISSUER, false);
 		// Financial coupons may sell above face value.
-		assert_ok!(P::create_series(o(), crate::SeriesTerms { kind: CouponKind::Financial, issue_price: 120, ..digital() }, 1));
+		assert_ok!(P::create_series(
+			o(),
+			crate::SeriesTerms { kind: CouponKind::Financial, issue_price: 120, ..digital() },
+			1
+		));
 		// Three series per expiry hour in the mock.
 		assert_ok!(P::create_series(o(), digital(), 1));
 		assert_ok!(P::create_series(o(), digital(), 1));
@@ -115,7 +164,11 @@ fn create_series_refuses_bad_input() {
 #[test]
 fn mint_enlarges_within_cap_and_limit() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(P::create_series(signed(ISSUER), crate::SeriesTerms { kind: CouponKind::Physical, cap: 300, ..digital() }, 100));
+		assert_ok!(P::create_series(
+			signed(ISSUER),
+			crate::SeriesTerms { kind: CouponKind::Physical, cap: 300, ..digital() },
+			100
+		));
 		assert_noop!(P::mint(signed(ISSUER), 0, 0), Error::<Test>::ZeroUnits);
 		assert_noop!(P::mint(signed(ISSUER), 9, 1), Error::<Test>::UnknownSeries);
 		assert_noop!(P::mint(signed(OTHER), 0, 1), Error::<Test>::NotIssuer);
@@ -137,7 +190,13 @@ fn transfer_moves_units_and_counts_sales() {
 		setup();
 		assert_eq!(
 			last_event(),
-			Event::Transferred { series: 0, from: ISSUER, to: ALICE, units: 30, travel_rule_record: None }
+			Event::Transferred {
+				series: 0,
+				from: ISSUER,
+				to: ALICE,
+				units: 30,
+				travel_rule_record: None
+			}
 		);
 		assert_ok!(P::transfer(signed(ALICE), 0, BOB, 10));
 		assert_eq!((Holdings::<Test>::get(0, ALICE), Holdings::<Test>::get(0, BOB)), (20, 10));
@@ -178,7 +237,13 @@ fn transfer_refuses_bad_input_and_compliance_failures() {
 		assert_ok!(P::transfer_with_travel_rule(a(), 0, BOB, 50, route()));
 		assert_eq!(
 			last_event(),
-			Event::Transferred { series: 0, from: ALICE, to: BOB, units: 50, travel_rule_record: Some(1) }
+			Event::Transferred {
+				series: 0,
+				from: ALICE,
+				to: BOB,
+				units: 50,
+				travel_rule_record: Some(1)
+			}
 		);
 		assert_eq!(MockTravelRule::records(), 1);
 		MockCredit::set_frozen(&ISSUER, true);
@@ -210,10 +275,16 @@ fn recall_and_refund() {
 		assert_noop!(P::refund(signed(ISSUER), 0, ALICE, 1, 2), MOCK_BLOCKED);
 		MockSanctions::set(&ALICE, false);
 		MockSettlement::set(&ISSUER, 100);
-		assert_noop!(P::refund(signed(ISSUER), 0, ALICE, 10, 2), genex_primitives::settlement::MOCK_INSUFFICIENT);
+		assert_noop!(
+			P::refund(signed(ISSUER), 0, ALICE, 10, 2),
+			genex_primitives::settlement::MOCK_INSUFFICIENT
+		);
 		MockSettlement::set(&ISSUER, 10_000);
 		assert_ok!(P::refund(signed(ISSUER), 0, ALICE, 10, 2));
-		assert_eq!(last_event(), Event::Refunded { series: 0, holder: ALICE, units: 10, amount: 900, reason: 2 });
+		assert_eq!(
+			last_event(),
+			Event::Refunded { series: 0, holder: ALICE, units: 10, amount: 900, reason: 2 }
+		);
 		assert_eq!(MockSettlement::get(&ALICE), 900);
 		let stats = SeriesOf::<Test>::get(0).expect("series").stats;
 		assert_eq!((stats.recalled, stats.supply()), (30, 70));
@@ -265,7 +336,10 @@ fn expiry_sweeps_and_counts_breakage() {
 		let issuer = codec::Encode::encode(&ISSUER);
 		assert_eq!(
 			MockCredit::retired(),
-			vec![(issuer.clone(), 3_000, Retirement::Expired), (issuer, 7_000, Retirement::Recalled)]
+			vec![
+				(issuer.clone(), 3_000, Retirement::Expired),
+				(issuer, 7_000, Retirement::Recalled)
+			]
 		);
 		assert_eq!(AccountUnits::<Test>::get(ALICE), 0);
 		assert_eq!(ExpiryCursor::<Test>::get(), Some((NOW + DAY) / HOUR + 1));
@@ -316,12 +390,22 @@ fn ledger_burns_for_redemption() {
 		assert_noop!(burn(31, &[]), Error::<Test>::InsufficientUnits);
 		assert_noop!(burn(1, &[3]), Error::<Test>::WrongSerials);
 		assert_ok!(burn(5, &[]));
-		assert_eq!(last_event(), Event::Burned { series: 0, holder: ALICE, units: 5, how: Retirement::Redeemed });
+		assert_eq!(
+			last_event(),
+			Event::Burned { series: 0, holder: ALICE, units: 5, how: Retirement::Redeemed }
+		);
 		assert_eq!(SeriesOf::<Test>::get(0).expect("series").stats.redeemed, 5);
-		assert_eq!(MockCredit::retired(), vec![(codec::Encode::encode(&ISSUER), 500, Retirement::Redeemed)]);
+		assert_eq!(
+			MockCredit::retired(),
+			vec![(codec::Encode::encode(&ISSUER), 500, Retirement::Redeemed)]
+		);
 		assert_eq!(<L as CouponLedger<u64, u128>>::balance(0, &ALICE), 25);
 		// Not yet valid.
-		assert_ok!(P::create_series(signed(ISSUER), crate::SeriesTerms { valid_from: NOW + HOUR, ..digital() }, 5));
+		assert_ok!(P::create_series(
+			signed(ISSUER),
+			crate::SeriesTerms { valid_from: NOW + HOUR, ..digital() },
+			5
+		));
 		assert_noop!(
 			<L as CouponLedger<u64, u128>>::burn(1, &ISSUER, 1, &[], Retirement::Redeemed),
 			Error::<Test>::NotYetValid
@@ -333,7 +417,11 @@ fn ledger_burns_for_redemption() {
 #[test]
 fn physical_serials_are_redeemed_once() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(P::create_series(signed(ISSUER), crate::SeriesTerms { kind: CouponKind::Physical, ..digital() }, 10));
+		assert_ok!(P::create_series(
+			signed(ISSUER),
+			crate::SeriesTerms { kind: CouponKind::Physical, ..digital() },
+			10
+		));
 		let burn = |units, serials: &[u64]| {
 			<P as CouponLedger<u64, u128>>::burn(0, &ISSUER, units, serials, Retirement::Redeemed)
 		};
@@ -344,7 +432,13 @@ fn physical_serials_are_redeemed_once() {
 		assert_ok!(burn(2, &[3, 4]));
 		assert_noop!(burn(1, &[4]), Error::<Test>::InvalidSerial);
 		// Compensation burns take no serials.
-		assert_ok!(<P as CouponLedger<u64, u128>>::burn(0, &ISSUER, 1, &[], Retirement::Compensated));
+		assert_ok!(<P as CouponLedger<u64, u128>>::burn(
+			0,
+			&ISSUER,
+			1,
+			&[],
+			Retirement::Compensated
+		));
 		check();
 	});
 }
@@ -431,4 +525,72 @@ mod properties {
 			})?;
 		}
 	}
+}
+
+#[test]
+fn market_locks_hold_units_until_delivered_or_unlocked() {
+	new_test_ext().execute_with(|| {
+		setup();
+		let lock = |who, units| <P as CouponLedger<u64, u128>>::lock(0, &who, units);
+		// Checks before the first write.
+		assert_noop!(lock(ALICE, 0), Error::<Test>::ZeroUnits);
+		assert_noop!(lock(ALICE, 31), Error::<Test>::InsufficientUnits);
+		assert_noop!(
+			<P as CouponLedger<u64, u128>>::lock(9, &ALICE, 1),
+			Error::<Test>::UnknownSeries
+		);
+		assert_ok!(lock(ALICE, 20));
+		assert_eq!(<P as CouponLedger<u64, u128>>::balance(0, &ALICE), 10);
+		assert_eq!(<P as CouponLedger<u64, u128>>::locked(0, &ALICE), 20);
+		// Locked units cannot be transferred, redeemed or locked twice.
+		assert_noop!(P::transfer(signed(ALICE), 0, BOB, 11), Error::<Test>::InsufficientUnits);
+		assert_noop!(
+			<P as CouponLedger<u64, u128>>::burn(0, &ALICE, 11, &[], Retirement::Redeemed),
+			Error::<Test>::InsufficientUnits
+		);
+		assert_noop!(lock(ALICE, 11), Error::<Test>::InsufficientUnits);
+		assert_eq!(P::verify(0, &ALICE, 10).holder_units, 10);
+		// Delivery checks.
+		let deliver =
+			|from, to, units| <P as CouponLedger<u64, u128>>::deliver(0, &from, &to, units);
+		assert_noop!(deliver(ALICE, BOB, 21), Error::<Test>::InsufficientLocked);
+		assert_noop!(deliver(ALICE, ALICE, 1), Error::<Test>::SelfTransfer);
+		MockKyc::set_max_holdings(Some(5));
+		assert_noop!(deliver(ALICE, BOB, 6), Error::<Test>::HoldingLimitExceeded);
+		MockKyc::set_max_holdings(None);
+		assert_ok!(deliver(ALICE, BOB, 15));
+		assert_eq!(last_event(), Event::Delivered { series: 0, from: ALICE, to: BOB, units: 15 });
+		assert_eq!((Holdings::<Test>::get(0, ALICE), Holdings::<Test>::get(0, BOB)), (15, 15));
+		assert_eq!(<P as CouponLedger<u64, u128>>::locked(0, &ALICE), 5);
+		// Not the issuer: no sale counted.
+		assert_eq!(SeriesOf::<Test>::get(0).expect("series").stats.sold, 30);
+		// Unlock frees at most what is locked.
+		assert_eq!(<P as CouponLedger<u64, u128>>::unlock(0, &ALICE, 9), 5);
+		assert_eq!(<P as CouponLedger<u64, u128>>::locked(0, &ALICE), 0);
+		check();
+		// The issuer's delivery is a sale.
+		assert_ok!(lock(ISSUER, 10));
+		assert_ok!(deliver(ISSUER, BOB, 10));
+		assert_eq!(SeriesOf::<Test>::get(0).expect("series").stats.sold, 40);
+		assert_eq!(IssuerStats::<Test>::get(ISSUER).sold, 40);
+		check();
+	});
+}
+
+#[test]
+fn expiry_takes_locked_units_with_the_holding() {
+	new_test_ext().execute_with(|| {
+		setup();
+		assert_ok!(<P as CouponLedger<u64, u128>>::lock(0, &ALICE, 30));
+		let until = SeriesOf::<Test>::get(0).expect("series").valid_until;
+		Timestamp::set_timestamp(until);
+		assert_eq!(
+			<P as CouponLedger<u64, u128>>::ensure_can_deliver(0, &ALICE, &BOB, 1).map(|_| ()),
+			Err(Error::<Test>::SeriesExpired.into())
+		);
+		idle_at(until + 2 * crate::EXPIRY_BUCKET_MS, Weight::MAX);
+		assert_eq!(<P as CouponLedger<u64, u128>>::locked(0, &ALICE), 0);
+		assert_eq!(<P as CouponLedger<u64, u128>>::unlock(0, &ALICE, 30), 0);
+		check();
+	});
 }

@@ -30,12 +30,13 @@ impl<T: Config> Pallet<T> {
 			Some(data) => T::TravelRule::validate(data)?,
 		}
 		T::Kyc::check_p2p(&from, value)?;
-		let from_units = Holdings::<T>::get(id, &from)
-			.checked_sub(units)
-			.ok_or(Error::<T>::InsufficientUnits)?;
+		ensure!(Self::free_units(id, &from) >= units, Error::<T>::InsufficientUnits);
+		let from_units = Holdings::<T>::get(id, &from).saturating_sub(units);
 		let from_total = AccountUnits::<T>::get(&from).saturating_sub(units);
-		let to_units = Holdings::<T>::get(id, &to).checked_add(units).ok_or(Error::<T>::Overflow)?;
-		let to_total = AccountUnits::<T>::get(&to).checked_add(units).ok_or(Error::<T>::Overflow)?;
+		let to_units =
+			Holdings::<T>::get(id, &to).checked_add(units).ok_or(Error::<T>::Overflow)?;
+		let to_total =
+			AccountUnits::<T>::get(&to).checked_add(units).ok_or(Error::<T>::Overflow)?;
 		if to != series.issuer {
 			ensure!(to_total <= T::Kyc::max_holdings(&to), Error::<T>::HoldingLimitExceeded);
 		}
@@ -56,6 +57,11 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::deposit_event(Event::Transferred { series: id, from, to, units, travel_rule_record });
 		Ok(())
+	}
+
+	/// Units of `who`'s holding of `id` the market does not lock.
+	pub fn free_units(id: SeriesId, who: &T::AccountId) -> u64 {
+		Holdings::<T>::get(id, who).saturating_sub(crate::Locked::<T>::get(id, who))
 	}
 
 	/// Store a holding, removing the entry at zero.

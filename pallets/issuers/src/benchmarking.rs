@@ -2,9 +2,7 @@
 
 use super::*;
 use crate::Pallet as Issuers_;
-use genex_primitives::{
-	CouponKind, CouponLedger, CreditLimit, KycLevel, KycProvider, Settlement,
-};
+use genex_primitives::{CouponKind, CouponLedger, CreditLimit, KycLevel, KycProvider, Settlement};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::traits::{EnsureOrigin, Get},
@@ -12,6 +10,10 @@ use polkadot_sdk::{
 };
 
 const FUNDS: Balance = 1_000_000_000_000_000_000;
+/// The set-up deposit: 1,000 stablecoin units of 12 decimals (above any minimum balance).
+const DEPOSIT: Balance = 1_000_000_000_000_000;
+/// What the deposit calls move: 10 stablecoin units.
+const AMOUNT: Balance = 10_000_000_000_000;
 
 fn applicant<T: Config>() -> T::AccountId {
 	let who: T::AccountId = account("applicant", 0, 0);
@@ -33,7 +35,7 @@ fn issuer<T: Config>() -> T::AccountId {
 	let who = applicant::<T>();
 	<Issuers_<T> as CreditLimit<T::AccountId, Balance>>::make_issuer(&who, 1_000);
 	T::Settlement::fund(&who, FUNDS);
-	Issuers_::<T>::do_deposit(who.clone(), 1_000_000).map_err(|_| "deposit").expect("funded; qed");
+	Issuers_::<T>::do_deposit(who.clone(), DEPOSIT).map_err(|_| "deposit").expect("funded; qed");
 	who
 }
 
@@ -91,16 +93,16 @@ mod benchmarks {
 	fn deposit() {
 		let who = issuer::<T>();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), 1_000);
-		assert_eq!(Issuers::<T>::get(&who).map(|i| i.deposit), Some(1_001_000));
+		_(RawOrigin::Signed(who.clone()), AMOUNT);
+		assert_eq!(Issuers::<T>::get(&who).map(|i| i.deposit), Some(DEPOSIT + AMOUNT));
 	}
 
 	#[benchmark]
 	fn withdraw_deposit() {
 		let who = issuer::<T>();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), 1_000);
-		assert_eq!(Issuers::<T>::get(&who).map(|i| i.deposit), Some(999_000));
+		_(RawOrigin::Signed(who.clone()), AMOUNT);
+		assert_eq!(Issuers::<T>::get(&who).map(|i| i.deposit), Some(DEPOSIT - AMOUNT));
 	}
 
 	#[benchmark]

@@ -1,9 +1,7 @@
 //! [`CreditLimit`] for the other pallets, the public credit report, and the invariants.
 
 use crate::{score, Config, Error, Event, Issuer, Issuers, Pallet, TierLimits, LOG_TARGET};
-use genex_primitives::{
-	Balance, CreditLimit, CreditReport, IssuerStatus, Retirement, Settlement,
-};
+use genex_primitives::{Balance, CreditLimit, CreditReport, IssuerStatus, Retirement, Settlement};
 use polkadot_sdk::{
 	frame_support::pallet_prelude::*,
 	sp_runtime::{helpers_128bit::multiply_by_rational_with_rounding, Perbill, Rounding},
@@ -47,8 +45,13 @@ impl<T: Config> Pallet<T> {
 		if outstanding == 0 {
 			return escrow;
 		}
-		multiply_by_rational_with_rounding(escrow, face.min(outstanding), outstanding, Rounding::Down)
-			.unwrap_or(0)
+		multiply_by_rational_with_rounding(
+			escrow,
+			face.min(outstanding),
+			outstanding,
+			Rounding::Down,
+		)
+		.unwrap_or(0)
 	}
 
 	/// Invariants: tier limits ordered; the pot holds at least every deposit, escrow and
@@ -62,15 +65,19 @@ impl<T: Config> Pallet<T> {
 			held = held.saturating_add(issuer.deposit).saturating_add(issuer.escrow);
 			if let Some(c) = issuer.compensation {
 				ensure!(c.paid <= c.pool, "compensation paid more than its pool");
-				ensure!(issuer.status == IssuerStatus::Frozen, "compensation of an unfrozen issuer");
+				ensure!(
+					issuer.status == IssuerStatus::Frozen,
+					"compensation of an unfrozen issuer"
+				);
 				held = held.saturating_add(c.pool.saturating_sub(c.paid));
 			}
 			let i = issuer.inputs;
-			let retired = i
-				.redeemed_face
-				.saturating_add(i.expired_face)
-				.saturating_add(i.recalled_face);
-			ensure!(i.issued_face == i.outstanding_face.saturating_add(retired), "face value drift");
+			let retired =
+				i.redeemed_face.saturating_add(i.expired_face).saturating_add(i.recalled_face);
+			ensure!(
+				i.issued_face == i.outstanding_face.saturating_add(retired),
+				"face value drift"
+			);
 			ensure!(i.honoured <= i.requested, "more honoured than requested");
 		}
 		ensure!(T::Settlement::balance(&Self::account_id()) >= held, "pot below its obligations");
@@ -104,7 +111,8 @@ impl<T: Config> CreditLimit<T::AccountId, Balance> for Pallet<T> {
 		Issuers::<T>::mutate(who, |issuer| {
 			if let Some(issuer) = issuer {
 				issuer.inputs.issued_face = issuer.inputs.issued_face.saturating_add(face);
-				issuer.inputs.outstanding_face = issuer.inputs.outstanding_face.saturating_add(face);
+				issuer.inputs.outstanding_face =
+					issuer.inputs.outstanding_face.saturating_add(face);
 			}
 		});
 	}
@@ -130,17 +138,24 @@ impl<T: Config> CreditLimit<T::AccountId, Balance> for Pallet<T> {
 		let release = match how {
 			Retirement::Redeemed | Retirement::Expired
 				if issuer.status != IssuerStatus::Frozen && issuer.escrow > 0 =>
-				Self::escrow_release(issuer.escrow, face, outstanding),
+			{
+				Self::escrow_release(issuer.escrow, face, outstanding)
+			},
 			_ => 0,
 		};
 		if release > 0 {
 			match T::Settlement::transfer(&Self::account_id(), who, release) {
 				Ok(()) => {
 					issuer.escrow = issuer.escrow.saturating_sub(release);
-					Self::deposit_event(Event::EscrowReleased { issuer: who.clone(), amount: release });
+					Self::deposit_event(Event::EscrowReleased {
+						issuer: who.clone(),
+						amount: release,
+					});
 				},
 				// The pot always holds the escrow (try_state); keep it if it cannot move now.
-				Err(e) => log::error!(target: LOG_TARGET, "escrow release to {:?} failed: {:?}", who, e),
+				Err(e) => {
+					log::error!(target: LOG_TARGET, "escrow release to {:?} failed: {:?}", who, e)
+				},
 			}
 		}
 		Issuers::<T>::insert(who, issuer);
@@ -150,7 +165,8 @@ impl<T: Config> CreditLimit<T::AccountId, Balance> for Pallet<T> {
 		ensure!((1..=5).contains(&rating), Error::<T>::InvalidRating);
 		Issuers::<T>::try_mutate(who, |issuer| {
 			let issuer = issuer.as_mut().ok_or(Error::<T>::NotAnIssuer)?;
-			issuer.inputs.reviews = issuer.inputs.reviews.checked_add(1).ok_or(Error::<T>::Overflow)?;
+			issuer.inputs.reviews =
+				issuer.inputs.reviews.checked_add(1).ok_or(Error::<T>::Overflow)?;
 			issuer.inputs.review_stars = issuer
 				.inputs
 				.review_stars

@@ -11,7 +11,8 @@ impl<T: Config> Pallet<T> {
 		action: DefaultAction,
 	) -> DispatchResult {
 		let mut issuer = Issuers::<T>::get(&who).ok_or(Error::<T>::NotAnIssuer)?;
-		issuer.inputs.defaults = issuer.inputs.defaults.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		issuer.inputs.defaults =
+			issuer.inputs.defaults.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		if kind == DefaultKind::FailedRedemption {
 			issuer.inputs.requested =
 				issuer.inputs.requested.checked_add(1).ok_or(Error::<T>::Overflow)?;

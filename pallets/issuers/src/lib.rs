@@ -125,7 +125,16 @@ pub struct Issuer<MaxName: Get<u32>> {
 
 /// Why a default is recorded.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum DefaultKind {
 	/// The issuer failed to honour a redemption (a holder's claim, upheld): counts as a
@@ -137,7 +146,16 @@ pub enum DefaultKind {
 
 /// What a default does besides costing score.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum DefaultAction {
 	/// Only the score drops (the default counts against it).

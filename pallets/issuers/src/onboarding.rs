@@ -1,8 +1,6 @@
 //! Applications, approvals and rejections.
 
-use crate::{
-	Application, Applications, Config, Error, Event, Issuer, Issuers, Pallet, LOG_TARGET,
-};
+use crate::{Application, Applications, Config, Error, Event, Issuer, Issuers, Pallet, LOG_TARGET};
 use alloc::vec::Vec;
 use genex_primitives::{CreditInputs, IssuerStatus, KycLevel, KycProvider, SanctionsScreen};
 use polkadot_sdk::{

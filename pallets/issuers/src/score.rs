@@ -19,8 +19,7 @@
 use crate::{TierLimitsOf, TIERS};
 use genex_primitives::{Balance, CreditInputs};
 use polkadot_sdk::sp_runtime::{
-	helpers_128bit::multiply_by_rational_with_rounding, PerThing, Perbill,
-	Rounding,
+	helpers_128bit::multiply_by_rational_with_rounding, PerThing, Perbill, Rounding,
 };
 
 /// Points of a perfect redemption record.

@@ -2,8 +2,8 @@
 //! of the credit bookkeeping.
 
 use crate::{
-	mock::*, score, Applications, CreditInputs, DefaultAction, DefaultKind, Error, Event,
-	Issuers, TierLimits,
+	mock::*, score, Applications, CreditInputs, DefaultAction, DefaultKind, Error, Event, Issuers,
+	TierLimits,
 };
 use genex_primitives::{
 	coupons::mock::MockCoupons, kyc::MOCK_LEVEL_TOO_LOW, sanctions::mock::MockSanctions,
@@ -42,7 +42,10 @@ fn limit(who: u64) -> u128 {
 fn apply_and_approve() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(P::apply(signed(ACME), b"Acme".to_vec(), H256::repeat_byte(1)));
-		assert_eq!(last_event(), Event::Applied { applicant: ACME, documents: H256::repeat_byte(1) });
+		assert_eq!(
+			last_event(),
+			Event::Applied { applicant: ACME, documents: H256::repeat_byte(1) }
+		);
 		assert!(Applications::<Test>::contains_key(ACME));
 		assert_ok!(P::approve(RuntimeOrigin::root(), ACME, 3));
 		// 3 years → 6 points → tier 1.
@@ -59,14 +62,23 @@ fn apply_and_approve() {
 fn apply_refuses_bad_input() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(P::apply(signed(ACME), vec![], H256::zero()), Error::<Test>::EmptyName);
-		assert_noop!(P::apply(signed(ACME), vec![b'a'; 17], H256::zero()), Error::<Test>::NameTooLong);
+		assert_noop!(
+			P::apply(signed(ACME), vec![b'a'; 17], H256::zero()),
+			Error::<Test>::NameTooLong
+		);
 		assert_noop!(P::apply(signed(CAROL), b"c".to_vec(), H256::zero()), MOCK_LEVEL_TOO_LOW);
 		MockSanctions::set(&BETA, true);
 		assert_noop!(P::apply(signed(BETA), b"b".to_vec(), H256::zero()), MOCK_BLOCKED);
 		assert_ok!(P::apply(signed(ACME), b"a".to_vec(), H256::zero()));
-		assert_noop!(P::apply(signed(ACME), b"a".to_vec(), H256::zero()), Error::<Test>::AlreadyApplied);
+		assert_noop!(
+			P::apply(signed(ACME), b"a".to_vec(), H256::zero()),
+			Error::<Test>::AlreadyApplied
+		);
 		assert_ok!(P::approve(RuntimeOrigin::root(), ACME, 0));
-		assert_noop!(P::apply(signed(ACME), b"a".to_vec(), H256::zero()), Error::<Test>::AlreadyAnIssuer);
+		assert_noop!(
+			P::apply(signed(ACME), b"a".to_vec(), H256::zero()),
+			Error::<Test>::AlreadyAnIssuer
+		);
 	});
 }
 
@@ -77,7 +89,10 @@ fn approve_and_reject_failures() {
 		assert_noop!(P::approve(RuntimeOrigin::root(), ACME, 0), Error::<Test>::NoApplication);
 		assert_noop!(P::reject(RuntimeOrigin::root(), ACME, vec![]), Error::<Test>::NoApplication);
 		assert_ok!(P::apply(signed(ACME), b"a".to_vec(), H256::zero()));
-		assert_noop!(P::reject(RuntimeOrigin::root(), ACME, vec![0; 17]), Error::<Test>::ReasonTooLong);
+		assert_noop!(
+			P::reject(RuntimeOrigin::root(), ACME, vec![0; 17]),
+			Error::<Test>::ReasonTooLong
+		);
 		// KYC lapsed between application and approval.
 		genex_primitives::kyc::mock::MockKyc::set(&ACME, genex_primitives::KycLevel::L2);
 		assert_noop!(P::approve(RuntimeOrigin::root(), ACME, 0), MOCK_LEVEL_TOO_LOW);
@@ -92,19 +107,44 @@ fn approve_and_reject_failures() {
 fn issuance_limit_and_statuses() {
 	new_test_ext().execute_with(|| {
 		type C = P;
-		assert_noop!(<C as CreditLimit<u64, u128>>::ensure_can_issue(&ACME, 1), Error::<Test>::NotAnIssuer);
+		assert_noop!(
+			<C as CreditLimit<u64, u128>>::ensure_can_issue(&ACME, 1),
+			Error::<Test>::NotAnIssuer
+		);
 		onboard(ACME, 0);
 		assert_ok!(<C as CreditLimit<u64, u128>>::ensure_can_issue(&ACME, 1_000));
-		assert_noop!(<C as CreditLimit<u64, u128>>::ensure_can_issue(&ACME, 1_001), Error::<Test>::LimitExceeded);
+		assert_noop!(
+			<C as CreditLimit<u64, u128>>::ensure_can_issue(&ACME, 1_001),
+			Error::<Test>::LimitExceeded
+		);
 		<C as CreditLimit<u64, u128>>::note_issued(&ACME, 600);
-		assert_noop!(<C as CreditLimit<u64, u128>>::ensure_can_issue(&ACME, 401), Error::<Test>::LimitExceeded);
+		assert_noop!(
+			<C as CreditLimit<u64, u128>>::ensure_can_issue(&ACME, 401),
+			Error::<Test>::LimitExceeded
+		);
 		assert_ok!(<C as CreditLimit<u64, u128>>::ensure_can_issue(&ACME, 400));
-		assert_ok!(P::record_default(signed(OFFICER), ACME, DefaultKind::Compliance, DefaultAction::Pause));
-		assert_noop!(<C as CreditLimit<u64, u128>>::ensure_can_issue(&ACME, 1), Error::<Test>::IssuancePaused);
+		assert_ok!(P::record_default(
+			signed(OFFICER),
+			ACME,
+			DefaultKind::Compliance,
+			DefaultAction::Pause
+		));
+		assert_noop!(
+			<C as CreditLimit<u64, u128>>::ensure_can_issue(&ACME, 1),
+			Error::<Test>::IssuancePaused
+		);
 		assert_ok!(P::reinstate(RuntimeOrigin::root(), ACME));
-		assert_ok!(P::record_default(RuntimeOrigin::root(), ACME, DefaultKind::Compliance, DefaultAction::Freeze));
+		assert_ok!(P::record_default(
+			RuntimeOrigin::root(),
+			ACME,
+			DefaultKind::Compliance,
+			DefaultAction::Freeze
+		));
 		assert!(<C as CreditLimit<u64, u128>>::is_frozen(&ACME));
-		assert_noop!(<C as CreditLimit<u64, u128>>::ensure_can_issue(&ACME, 1), Error::<Test>::IssuerFrozen);
+		assert_noop!(
+			<C as CreditLimit<u64, u128>>::ensure_can_issue(&ACME, 1),
+			Error::<Test>::IssuerFrozen
+		);
 	});
 }
 
@@ -114,10 +154,16 @@ fn deposit_raises_limit_and_withdrawal_respects_outstanding() {
 		onboard(ACME, 0);
 		assert_noop!(P::deposit(signed(BETA), 10), Error::<Test>::NotAnIssuer);
 		assert_noop!(P::deposit(signed(ACME), 0), Error::<Test>::ZeroAmount);
-		assert_noop!(P::deposit(signed(ACME), 20_000), genex_primitives::settlement::MOCK_INSUFFICIENT);
+		assert_noop!(
+			P::deposit(signed(ACME), 20_000),
+			genex_primitives::settlement::MOCK_INSUFFICIENT
+		);
 		assert_ok!(P::deposit(signed(ACME), 500));
 		// Leverage 2: 1,000 + 2 × 500.
-		assert_eq!(last_event(), Event::DepositChanged { issuer: ACME, deposit: 500, limit: 2_000 });
+		assert_eq!(
+			last_event(),
+			Event::DepositChanged { issuer: ACME, deposit: 500, limit: 2_000 }
+		);
 		assert_eq!((MockSettlement::get(&ACME), MockSettlement::get(&pot())), (9_500, 500));
 		<P as CreditLimit<u64, u128>>::note_issued(&ACME, 1_800);
 		assert_noop!(P::withdraw_deposit(signed(ACME), 0), Error::<Test>::ZeroAmount);
@@ -125,12 +171,20 @@ fn deposit_raises_limit_and_withdrawal_respects_outstanding() {
 		// 2,000 − 2 × 101 < 1,800.
 		assert_noop!(P::withdraw_deposit(signed(ACME), 101), Error::<Test>::LimitBelowOutstanding);
 		assert_ok!(P::withdraw_deposit(signed(ACME), 100));
-		assert_eq!(last_event(), Event::DepositChanged { issuer: ACME, deposit: 400, limit: 1_800 });
+		assert_eq!(
+			last_event(),
+			Event::DepositChanged { issuer: ACME, deposit: 400, limit: 1_800 }
+		);
 		MockSanctions::set(&ACME, true);
 		assert_noop!(P::deposit(signed(ACME), 1), MOCK_BLOCKED);
 		assert_noop!(P::withdraw_deposit(signed(ACME), 1), MOCK_BLOCKED);
 		MockSanctions::set(&ACME, false);
-		assert_ok!(P::record_default(signed(OFFICER), ACME, DefaultKind::Compliance, DefaultAction::Freeze));
+		assert_ok!(P::record_default(
+			signed(OFFICER),
+			ACME,
+			DefaultKind::Compliance,
+			DefaultAction::Freeze
+		));
 		assert_noop!(P::deposit(signed(ACME), 1), Error::<Test>::IssuerFrozen);
 		assert_noop!(P::withdraw_deposit(signed(ACME), 1), Error::<Test>::IssuerFrozen);
 		P::do_try_state().expect("invariants");
@@ -141,13 +195,19 @@ fn deposit_raises_limit_and_withdrawal_respects_outstanding() {
 fn escrow_share_score_and_release() {
 	new_test_ext().execute_with(|| {
 		onboard(ACME, 0);
-		assert_noop!(P::set_escrow_share(signed(BETA), Perbill::from_percent(10)), Error::<Test>::NotAnIssuer);
+		assert_noop!(
+			P::set_escrow_share(signed(BETA), Perbill::from_percent(10)),
+			Error::<Test>::NotAnIssuer
+		);
 		assert_noop!(
 			P::set_escrow_share(signed(ACME), Perbill::from_percent(51)),
 			Error::<Test>::EscrowShareTooHigh
 		);
 		assert_ok!(P::set_escrow_share(signed(ACME), Perbill::from_percent(20)));
-		assert_eq!(last_event(), Event::EscrowShareSet { issuer: ACME, share: Perbill::from_percent(20) });
+		assert_eq!(
+			last_event(),
+			Event::EscrowShareSet { issuer: ACME, share: Perbill::from_percent(20) }
+		);
 		assert_eq!(P::credit_report(&ACME).expect("issuer").score, 10);
 		// The market escrows 100 of proceeds; a quarter of the face value is redeemed.
 		<P as CreditLimit<u64, u128>>::note_issued(&ACME, 400);
@@ -170,9 +230,18 @@ fn reviews_and_redemptions_move_the_score() {
 	new_test_ext().execute_with(|| {
 		onboard(ACME, 10);
 		assert_eq!(P::credit_report(&ACME).expect("issuer").score, 20);
-		assert_noop!(<P as CreditLimit<u64, u128>>::note_review(&ACME, 0), Error::<Test>::InvalidRating);
-		assert_noop!(<P as CreditLimit<u64, u128>>::note_review(&ACME, 6), Error::<Test>::InvalidRating);
-		assert_noop!(<P as CreditLimit<u64, u128>>::note_review(&BETA, 5), Error::<Test>::NotAnIssuer);
+		assert_noop!(
+			<P as CreditLimit<u64, u128>>::note_review(&ACME, 0),
+			Error::<Test>::InvalidRating
+		);
+		assert_noop!(
+			<P as CreditLimit<u64, u128>>::note_review(&ACME, 6),
+			Error::<Test>::InvalidRating
+		);
+		assert_noop!(
+			<P as CreditLimit<u64, u128>>::note_review(&BETA, 5),
+			Error::<Test>::NotAnIssuer
+		);
 		assert_ok!(<P as CreditLimit<u64, u128>>::note_review(&ACME, 5));
 		assert_eq!(last_event(), Event::Reviewed { issuer: ACME, rating: 5 });
 		<P as CreditLimit<u64, u128>>::note_issued(&ACME, 1_000);
@@ -209,12 +278,22 @@ fn reviews_and_redemptions_move_the_score() {
 fn defaults_cut_pause_and_reinstate() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(
-			P::record_default(signed(OFFICER), ACME, DefaultKind::Compliance, DefaultAction::Downgrade),
+			P::record_default(
+				signed(OFFICER),
+				ACME,
+				DefaultKind::Compliance,
+				DefaultAction::Downgrade
+			),
 			Error::<Test>::NotAnIssuer
 		);
 		onboard(ACME, 0);
 		assert_noop!(
-			P::record_default(signed(ACME), ACME, DefaultKind::Compliance, DefaultAction::Downgrade),
+			P::record_default(
+				signed(ACME),
+				ACME,
+				DefaultKind::Compliance,
+				DefaultAction::Downgrade
+			),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(P::reinstate(RuntimeOrigin::root(), ACME), Error::<Test>::NotSuspended);
@@ -223,7 +302,12 @@ fn defaults_cut_pause_and_reinstate() {
 		assert_eq!(limit(ACME), 500);
 		assert_ok!(P::record_default(signed(OFFICER), ACME, DefaultKind::Compliance, half));
 		assert_eq!(limit(ACME), 250);
-		assert_ok!(P::record_default(signed(OFFICER), ACME, DefaultKind::Compliance, DefaultAction::Pause));
+		assert_ok!(P::record_default(
+			signed(OFFICER),
+			ACME,
+			DefaultKind::Compliance,
+			DefaultAction::Pause
+		));
 		assert_eq!(P::credit_report(&ACME).expect("issuer").status, IssuerStatus::Paused);
 		assert_noop!(P::reinstate(signed(ACME), ACME), DispatchError::BadOrigin);
 		assert_ok!(P::reinstate(RuntimeOrigin::root(), ACME));
@@ -257,14 +341,22 @@ fn compensation_pays_holders_pro_rata() {
 		assert_noop!(P::open_compensation(RuntimeOrigin::root(), ACME), Error::<Test>::NotFrozen);
 		assert_noop!(P::claim_compensation(signed(HOLDER), 7), Error::<Test>::NoCompensation);
 		assert_noop!(P::claim_compensation(signed(HOLDER), 8), Error::<Test>::UnknownSeries);
-		assert_ok!(P::record_default(signed(OFFICER), ACME, DefaultKind::Compliance, DefaultAction::Freeze));
+		assert_ok!(P::record_default(
+			signed(OFFICER),
+			ACME,
+			DefaultKind::Compliance,
+			DefaultAction::Freeze
+		));
 		assert_noop!(P::open_compensation(signed(ACME), ACME), DispatchError::BadOrigin);
 		assert_ok!(P::open_compensation(RuntimeOrigin::root(), ACME));
 		assert_eq!(
 			last_event(),
 			Event::CompensationOpened { issuer: ACME, pool: 300, outstanding_face: 1_000 }
 		);
-		assert_noop!(P::open_compensation(RuntimeOrigin::root(), ACME), Error::<Test>::CompensationOpen);
+		assert_noop!(
+			P::open_compensation(RuntimeOrigin::root(), ACME),
+			Error::<Test>::CompensationOpen
+		);
 		assert_noop!(P::reinstate(RuntimeOrigin::root(), ACME), Error::<Test>::CompensationOpen);
 		assert_noop!(P::claim_compensation(signed(BETA), 7), Error::<Test>::NothingToClaim);
 		MockSanctions::set(&HOLDER, true);
@@ -272,9 +364,15 @@ fn compensation_pays_holders_pro_rata() {
 		MockSanctions::set(&HOLDER, false);
 		// 400 of 1,000 face → 40 % of 300.
 		assert_ok!(P::claim_compensation(signed(HOLDER), 7));
-		assert_eq!(last_event(), Event::Compensated { holder: HOLDER, series: 7, units: 4, amount: 120 });
+		assert_eq!(
+			last_event(),
+			Event::Compensated { holder: HOLDER, series: 7, units: 4, amount: 120 }
+		);
 		assert_eq!(MockSettlement::get(&HOLDER), 120);
-		assert_eq!(MockCoupons::burns(), vec![(7, HOLDER.encode_to_vec(), 4, Retirement::Compensated)]);
+		assert_eq!(
+			MockCoupons::burns(),
+			vec![(7, HOLDER.encode_to_vec(), 4, Retirement::Compensated)]
+		);
 		assert_noop!(P::claim_compensation(signed(HOLDER), 7), Error::<Test>::NothingToClaim);
 		P::do_try_state().expect("invariants");
 	});
@@ -305,7 +403,10 @@ fn score_bounds_and_tiers() {
 	assert_eq!(score::score(&worst, Perbill::one()), 0);
 	assert_eq!(score::score(&CreditInputs::default(), Perbill::zero()), 0);
 	assert_eq!([0, 39, 40, 59, 60, 79, 80, 100].map(score::tier), [1, 1, 2, 2, 3, 3, 4, 4]);
-	assert_eq!(score::compound_cut(Perbill::from_percent(50), Perbill::from_percent(50)), Perbill::from_percent(75));
+	assert_eq!(
+		score::compound_cut(Perbill::from_percent(50), Perbill::from_percent(50)),
+		Perbill::from_percent(75)
+	);
 }
 
 mod properties {

@@ -4,7 +4,9 @@ use crate::{
 	coupons::{CouponInfo, CouponStats, CouponVerification, RedemptionAuthorization, SeriesId},
 	credit::CreditReport,
 	kyc::KycStatus,
+	market::{MarketDepth, OpenOrder, Quote, Side, Trade},
 	sanctions::SanctionsListInfo,
+	Balance,
 };
 use alloc::vec::Vec;
 use codec::Codec;
@@ -48,5 +50,19 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 			authorization: RedemptionAuthorization<AccountId, BlockNumber>,
 			signature: Signature,
 		) -> Result<Vec<u8>, Vec<u8>>;
+	}
+
+	/// The coupon market: books, trades, quotes, open orders.
+	pub trait MarketApi<AccountId> where AccountId: Codec {
+		/// Up to `levels` aggregated price levels of each side of `series`' book.
+		fn depth(series: SeriesId, levels: u32) -> MarketDepth;
+		/// Best bid and best ask of `series`.
+		fn best_bid_ask(series: SeriesId) -> (Option<Balance>, Option<Balance>);
+		/// The latest trades of `series`, newest last.
+		fn last_trades(series: SeriesId) -> Vec<Trade>;
+		/// `who`'s resting orders.
+		fn open_orders(who: AccountId) -> Vec<OpenOrder>;
+		/// What a market order for `units` on `side` would get now (before fees).
+		fn quote(series: SeriesId, side: Side, units: u64) -> Quote;
 	}
 }

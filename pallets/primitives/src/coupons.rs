@@ -38,7 +38,16 @@ pub enum CouponKind {
 
 /// Where a series is in its life.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum SeriesStatus {
@@ -72,7 +81,17 @@ pub struct CouponInfo<AccountId, Balance> {
 
 /// Counters of a series or of all an issuer's series, in units and face value.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct CouponStats<Balance> {
 	/// Units minted.
@@ -165,8 +184,40 @@ pub trait CouponLedger<AccountId, Balance> {
 	/// The series, if it exists.
 	fn info(series: SeriesId) -> Option<CouponInfo<AccountId, Balance>>;
 
-	/// Units of `series` `who` holds (outside any escrow).
+	/// Units of `series` `who` holds and can use: its holding minus what the market locks.
 	fn balance(series: SeriesId, who: &AccountId) -> u64;
+
+	/// Units of `series` of `who` the market locks as escrow of sell orders and listings.
+	fn locked(series: SeriesId, who: &AccountId) -> u64;
+
+	/// `Ok(info)` when `who` can lock `units` of `series` now: the series is active (neither
+	/// delisted nor expired) and within its validity, and `who` has `units` free. Reads only.
+	fn ensure_can_lock(
+		series: SeriesId,
+		who: &AccountId,
+		units: u64,
+	) -> Result<CouponInfo<AccountId, Balance>, DispatchError>;
+
+	/// Lock `units` of `who`'s free units of `series` (after [`CouponLedger::ensure_can_lock`]).
+	fn lock(series: SeriesId, who: &AccountId, units: u64) -> DispatchResult;
+
+	/// Unlock up to `units` of `who`'s locked units of `series`; returns how many were locked
+	/// (fewer when expiry already removed them). Never fails.
+	fn unlock(series: SeriesId, who: &AccountId, units: u64) -> u64;
+
+	/// `Ok(info)` when `units` locked by `from` can be delivered to `to` now: the series is
+	/// active and within its validity, `from` has `units` locked and `to` stays within its
+	/// holding cap. Compliance of the parties is the caller's. Reads only.
+	fn ensure_can_deliver(
+		series: SeriesId,
+		from: &AccountId,
+		to: &AccountId,
+		units: u64,
+	) -> Result<CouponInfo<AccountId, Balance>, DispatchError>;
+
+	/// Deliver `units` locked by `from` to `to` (a sale: counts as sold when `from` is the
+	/// issuer), after [`CouponLedger::ensure_can_deliver`].
+	fn deliver(series: SeriesId, from: &AccountId, to: &AccountId, units: u64) -> DispatchResult;
 
 	/// `Ok(info)` when `holder` can give up `units` of `series` now `how` (redeemed: within the
 	/// validity and with valid `serials` for physical coupons; compensated: any time before
@@ -191,7 +242,12 @@ pub trait CouponLedger<AccountId, Balance> {
 
 	/// Create a series of `issuer` with `units` held by `holder` (benchmark set-up only).
 	#[cfg(feature = "runtime-benchmarks")]
-	fn make_series(issuer: &AccountId, holder: &AccountId, units: u64, kind: CouponKind) -> SeriesId;
+	fn make_series(
+		issuer: &AccountId,
+		holder: &AccountId,
+		units: u64,
+		kind: CouponKind,
+	) -> SeriesId;
 }
 
 /// Error of the `()` implementation.
@@ -204,6 +260,33 @@ impl<AccountId, Balance> CouponLedger<AccountId, Balance> for () {
 	}
 	fn balance(_: SeriesId, _: &AccountId) -> u64 {
 		0
+	}
+	fn locked(_: SeriesId, _: &AccountId) -> u64 {
+		0
+	}
+	fn ensure_can_lock(
+		_: SeriesId,
+		_: &AccountId,
+		_: u64,
+	) -> Result<CouponInfo<AccountId, Balance>, DispatchError> {
+		Err(NO_COUPONS)
+	}
+	fn lock(_: SeriesId, _: &AccountId, _: u64) -> DispatchResult {
+		Err(NO_COUPONS)
+	}
+	fn unlock(_: SeriesId, _: &AccountId, _: u64) -> u64 {
+		0
+	}
+	fn ensure_can_deliver(
+		_: SeriesId,
+		_: &AccountId,
+		_: &AccountId,
+		_: u64,
+	) -> Result<CouponInfo<AccountId, Balance>, DispatchError> {
+		Err(NO_COUPONS)
+	}
+	fn deliver(_: SeriesId, _: &AccountId, _: &AccountId, _: u64) -> DispatchResult {
+		Err(NO_COUPONS)
 	}
 	fn ensure_can_burn(
 		_: SeriesId,
@@ -232,11 +315,21 @@ pub mod mock {
 	/// Error the mock returns when a burn is not possible.
 	pub const MOCK_CANNOT_BURN: DispatchError = DispatchError::Other("MockCoupons: cannot burn");
 
+	/// Error the mock returns when units cannot be locked or delivered.
+	pub const MOCK_CANNOT_MOVE: DispatchError = DispatchError::Other("MockCoupons: cannot move");
+
 	#[derive(Default)]
 	struct State {
-		series: BTreeMap<SeriesId, (Vec<u8>, u8, u128, u128)>,
+		series: BTreeMap<SeriesId, (Vec<u8>, SeriesStatus, u128, u128)>,
+		/// Total holdings (free + locked).
 		holdings: BTreeMap<(SeriesId, Vec<u8>), u64>,
+		locked: BTreeMap<(SeriesId, Vec<u8>), u64>,
+		sold: BTreeMap<SeriesId, u64>,
 		burns: Vec<(SeriesId, Vec<u8>, u64, Retirement)>,
+	}
+
+	fn get(map: &BTreeMap<(SeriesId, Vec<u8>), u64>, series: SeriesId, who: &[u8]) -> u64 {
+		map.get(&(series, who.to_vec())).copied().unwrap_or(0)
 	}
 
 	thread_local! {
@@ -249,15 +342,46 @@ pub mod mock {
 	impl MockCoupons {
 		/// Create (or replace) `series` of `issuer` with `face` and `price`.
 		pub fn add_series<A: Encode>(series: SeriesId, issuer: &A, face: u128, price: u128) {
-			STATE.with(|s| s.borrow_mut().series.insert(series, (issuer.encode(), 0, face, price)));
+			STATE.with(|s| {
+				s.borrow_mut()
+					.series
+					.insert(series, (issuer.encode(), SeriesStatus::Active, face, price))
+			});
+		}
+		/// Set `series`' status (delisted or expired series cannot be locked or delivered).
+		pub fn set_status(series: SeriesId, status: SeriesStatus) {
+			STATE.with(|s| {
+				if let Some(entry) = s.borrow_mut().series.get_mut(&series) {
+					entry.1 = status;
+				}
+			});
+		}
+		/// Units of `series` `who` has locked.
+		pub fn locked_of<A: Encode>(series: SeriesId, who: &A) -> u64 {
+			STATE.with(|s| get(&s.borrow().locked, series, &who.encode()))
+		}
+		/// Units of `series` delivered by its issuer.
+		pub fn sold(series: SeriesId) -> u64 {
+			STATE.with(|s| s.borrow().sold.get(&series).copied().unwrap_or(0))
+		}
+		/// Units of `series` held by anyone (free + locked).
+		pub fn total_units(series: SeriesId) -> u64 {
+			STATE.with(|s| {
+				s.borrow()
+					.holdings
+					.iter()
+					.filter(|((id, _), _)| *id == series)
+					.map(|(_, u)| *u)
+					.sum()
+			})
 		}
 		/// Set `who`'s holding of `series`.
 		pub fn set_balance<A: Encode>(series: SeriesId, who: &A, units: u64) {
 			STATE.with(|s| s.borrow_mut().holdings.insert((series, who.encode()), units));
 		}
-		/// `who`'s holding of `series`.
+		/// `who`'s holding of `series` (free + locked).
 		pub fn balance_of<A: Encode>(series: SeriesId, who: &A) -> u64 {
-			STATE.with(|s| s.borrow().holdings.get(&(series, who.encode())).copied().unwrap_or(0))
+			STATE.with(|s| get(&s.borrow().holdings, series, &who.encode()))
 		}
 		/// Every burn, in order: (series, holder, units, how).
 		pub fn burns() -> Vec<(SeriesId, Vec<u8>, u64, Retirement)> {
@@ -273,7 +397,7 @@ pub mod mock {
 		fn info(series: SeriesId) -> Option<CouponInfo<A, B>> {
 			STATE.with(|s| {
 				let s = s.borrow();
-				let (issuer, _, face, price) = s.series.get(&series)?;
+				let (issuer, status, face, price) = s.series.get(&series)?;
 				Some(CouponInfo {
 					issuer: A::decode(&mut &issuer[..]).ok()?,
 					kind: CouponKind::Digital,
@@ -281,12 +405,85 @@ pub mod mock {
 					issue_price: B::try_from(*price).unwrap_or_default(),
 					valid_from: 0,
 					valid_until: u64::MAX,
-					status: SeriesStatus::Active,
+					status: *status,
 				})
 			})
 		}
 		fn balance(series: SeriesId, who: &A) -> u64 {
-			STATE.with(|s| s.borrow().holdings.get(&(series, who.encode())).copied().unwrap_or(0))
+			STATE.with(|s| {
+				let s = s.borrow();
+				let who = who.encode();
+				get(&s.holdings, series, &who).saturating_sub(get(&s.locked, series, &who))
+			})
+		}
+		fn locked(series: SeriesId, who: &A) -> u64 {
+			Self::locked_of(series, who)
+		}
+		fn ensure_can_lock(
+			series: SeriesId,
+			who: &A,
+			units: u64,
+		) -> Result<CouponInfo<A, B>, DispatchError> {
+			let info = <Self as CouponLedger<A, B>>::info(series).ok_or(MOCK_CANNOT_MOVE)?;
+			if info.status != SeriesStatus::Active
+				|| units == 0
+				|| <Self as CouponLedger<A, B>>::balance(series, who) < units
+			{
+				return Err(MOCK_CANNOT_MOVE);
+			}
+			Ok(info)
+		}
+		fn lock(series: SeriesId, who: &A, units: u64) -> DispatchResult {
+			<Self as CouponLedger<A, B>>::ensure_can_lock(series, who, units)?;
+			STATE.with(|s| {
+				let mut s = s.borrow_mut();
+				let l = s.locked.entry((series, who.encode())).or_default();
+				*l = l.saturating_add(units);
+			});
+			Ok(())
+		}
+		fn unlock(series: SeriesId, who: &A, units: u64) -> u64 {
+			STATE.with(|s| {
+				let mut s = s.borrow_mut();
+				let l = s.locked.entry((series, who.encode())).or_default();
+				let freed = units.min(*l);
+				*l = l.saturating_sub(freed);
+				freed
+			})
+		}
+		fn ensure_can_deliver(
+			series: SeriesId,
+			from: &A,
+			_to: &A,
+			units: u64,
+		) -> Result<CouponInfo<A, B>, DispatchError> {
+			let info = <Self as CouponLedger<A, B>>::info(series).ok_or(MOCK_CANNOT_MOVE)?;
+			if info.status != SeriesStatus::Active
+				|| units == 0
+				|| Self::locked_of(series, from) < units
+			{
+				return Err(MOCK_CANNOT_MOVE);
+			}
+			Ok(info)
+		}
+		fn deliver(series: SeriesId, from: &A, to: &A, units: u64) -> DispatchResult {
+			let info: CouponInfo<A, B> =
+				<Self as CouponLedger<A, B>>::ensure_can_deliver(series, from, to, units)?;
+			let sale = info.issuer.encode() == from.encode();
+			STATE.with(|s| {
+				let s = &mut *s.borrow_mut();
+				let (from, to) = (from.encode(), to.encode());
+				for map in [&mut s.locked, &mut s.holdings] {
+					let f = map.entry((series, from.clone())).or_default();
+					*f = f.saturating_sub(units);
+				}
+				let t = s.holdings.entry((series, to)).or_default();
+				*t = t.saturating_add(units);
+				if sale {
+					*s.sold.entry(series).or_default() += units;
+				}
+			});
+			Ok(())
 		}
 		fn ensure_can_burn(
 			series: SeriesId,

@@ -9,7 +9,16 @@ use scale_info::TypeInfo;
 /// How coupon units left circulation (the face value retired with them counts differently
 /// toward the issuer's credit).
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum Retirement {
 	/// Honoured: the holder used them at the issuer or one of its merchants.
@@ -24,7 +33,16 @@ pub enum Retirement {
 
 /// Where an approved issuer stands.
 #[derive(
-	Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub enum IssuerStatus {
 	/// May issue within its limit.
@@ -38,7 +56,17 @@ pub enum IssuerStatus {
 
 /// What the credit score is computed from; public (runtime API `issuer_credit`).
 #[derive(
-	Clone, Copy, PartialEq, Eq, Default, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
 )]
 pub struct CreditInputs<Balance> {
 	/// Redemptions requested: honoured ones plus failed claims upheld by governance.
@@ -170,6 +198,8 @@ pub mod mock {
 		frozen: BTreeMap<Vec<u8>, bool>,
 		retired: Vec<(Vec<u8>, u128, Retirement)>,
 		reviews: Vec<(Vec<u8>, u8)>,
+		escrow_share: BTreeMap<Vec<u8>, Perbill>,
+		escrowed: BTreeMap<Vec<u8>, u128>,
 	}
 
 	thread_local! {
@@ -195,6 +225,14 @@ pub mod mock {
 		/// Every retirement noted, in order: (issuer, face, how).
 		pub fn retired() -> Vec<(Vec<u8>, u128, Retirement)> {
 			STATE.with(|s| s.borrow().retired.clone())
+		}
+		/// Set the share of primary-sale proceeds `who` escrows.
+		pub fn set_escrow_share<A: Encode>(who: &A, share: Perbill) {
+			STATE.with(|s| s.borrow_mut().escrow_share.insert(who.encode(), share));
+		}
+		/// Escrow noted for `who`.
+		pub fn escrowed<A: Encode>(who: &A) -> u128 {
+			STATE.with(|s| s.borrow().escrowed.get(&who.encode()).copied().unwrap_or_default())
 		}
 		/// Every review noted, in order.
 		pub fn reviews() -> Vec<(Vec<u8>, u8)> {
@@ -251,10 +289,18 @@ pub mod mock {
 			STATE.with(|s| s.borrow_mut().reviews.push((issuer.encode(), rating)));
 			Ok(())
 		}
-		fn escrow_share(_: &A) -> Perbill {
-			Perbill::zero()
+		fn escrow_share(issuer: &A) -> Perbill {
+			STATE.with(|s| {
+				s.borrow().escrow_share.get(&issuer.encode()).copied().unwrap_or_default()
+			})
 		}
-		fn note_escrowed(_: &A, _: B) {}
+		fn note_escrowed(issuer: &A, amount: B) {
+			STATE.with(|s| {
+				let mut s = s.borrow_mut();
+				let e = s.escrowed.entry(issuer.encode()).or_default();
+				*e = e.saturating_add(amount.into());
+			})
+		}
 		fn escrow_account() -> A {
 			A::default()
 		}

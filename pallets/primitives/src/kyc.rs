@@ -170,6 +170,7 @@ pub mod mock {
 	struct State {
 		levels: BTreeMap<Vec<u8>, KycLevel>,
 		budget: Option<u128>,
+		budgets: BTreeMap<Vec<u8>, u128>,
 		max_holdings: Option<u64>,
 		used_trade: BTreeMap<Vec<u8>, u128>,
 		used_p2p: BTreeMap<Vec<u8>, (u128, u32)>,
@@ -192,6 +193,10 @@ pub mod mock {
 		pub fn set_budget(budget: Option<u128>) {
 			STATE.with(|s| s.borrow_mut().budget = budget);
 		}
+		/// Give `who` its own daily budget (overrides the common one).
+		pub fn set_budget_for<A: Encode>(who: &A, budget: u128) {
+			STATE.with(|s| s.borrow_mut().budgets.insert(who.encode(), budget));
+		}
 		/// Set the holding cap every account gets (None: unlimited).
 		pub fn set_max_holdings(max: Option<u64>) {
 			STATE.with(|s| s.borrow_mut().max_holdings = max);
@@ -208,8 +213,11 @@ pub mod mock {
 		pub fn reset() {
 			STATE.with(|s| *s.borrow_mut() = State::default());
 		}
-		fn within_budget(used: u128, value: u128) -> DispatchResult {
-			let budget = STATE.with(|s| s.borrow().budget);
+		fn within_budget(who: &[u8], used: u128, value: u128) -> DispatchResult {
+			let budget = STATE.with(|s| {
+				let s = s.borrow();
+				s.budgets.get(who).copied().or(s.budget)
+			});
 			match budget {
 				Some(b) if used.saturating_add(value) > b => Err(MOCK_LIMIT_EXCEEDED),
 				_ => Ok(()),
@@ -229,7 +237,7 @@ pub mod mock {
 			}
 		}
 		fn check_volume(who: &A, value: B) -> DispatchResult {
-			Self::within_budget(Self::trade_used(who), value.into())
+			Self::within_budget(&who.encode(), Self::trade_used(who), value.into())
 		}
 		fn record_volume(who: &A, value: B) {
 			STATE.with(|s| {
@@ -239,7 +247,7 @@ pub mod mock {
 			})
 		}
 		fn check_p2p(who: &A, value: B) -> DispatchResult {
-			Self::within_budget(Self::p2p_used(who).0, value.into())
+			Self::within_budget(&who.encode(), Self::p2p_used(who).0, value.into())
 		}
 		fn record_p2p(who: &A, value: B) {
 			STATE.with(|s| {

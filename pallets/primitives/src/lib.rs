@@ -3,9 +3,9 @@
 //! Types every Genex crate agrees on: account and money types, the settlement asset id, block
 //! time constants, and the glue traits through which pallets ask each other questions without
 //! reading each other's storage: [`KycProvider`], [`SanctionsScreen`] (+ [`OnBlocked`]),
-//! [`TravelRule`], [`Settlement`], [`CreditLimit`] and [`CouponLedger`] (`PriceOracle` follows
-//! with its pallet). One file each under `src/`, each with a `()` no-op implementation and a test mock
-//! (`mock` modules, `std` only). [`api`] declares the runtime APIs.
+//! [`TravelRule`], [`Settlement`], [`CreditLimit`], [`CouponLedger`] and [`PriceOracle`]. One
+//! file each under `src/`, each with a `()` no-op implementation and a test mock (`mock`
+//! modules, `std` only). [`api`] declares the runtime APIs.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -21,6 +21,8 @@ pub mod api;
 pub mod coupons;
 pub mod credit;
 pub mod kyc;
+pub mod market;
+pub mod oracle;
 pub mod sanctions;
 pub mod settlement;
 pub mod time;
@@ -31,9 +33,10 @@ pub use coupons::{
 	RedemptionAuthorization, SeriesId, SeriesStatus,
 };
 pub use credit::{CreditInputs, CreditLimit, CreditReport, IssuerStatus, Retirement};
-pub use settlement::Settlement;
 pub use kyc::{KycLevel, KycProvider, KycStatus};
+pub use oracle::PriceOracle;
 pub use sanctions::{OnBlocked, SanctionsListInfo, SanctionsScreen};
+pub use settlement::Settlement;
 pub use travel_rule::{TransferredAsset, TravelRule, TravelRuleData, VaspId};
 
 /// An index to a block.

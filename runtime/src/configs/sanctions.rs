@@ -6,8 +6,8 @@ use polkadot_sdk::frame_support::traits::ConstU32;
 
 impl pallet_sanctions::Config for Runtime {
 	type ComplianceOrigin = crate::configs::ComplianceOrigin;
-	// The market pallet will cancel a blocked account's orders here.
-	type OnBlocked = ();
+	// A blocked account's resting orders leave the book.
+	type OnBlocked = Market;
 	type MaxBatch = ConstU32<256>;
 	type WeightInfo = pallet_sanctions::weights::SubstrateWeight<Runtime>;
 }

@@ -66,9 +66,8 @@ pub fn jump_to_slot(slot: u64) {
 
 /// Start block `n` at `slot` with its timestamp inherent.
 fn start_block_at_slot(n: u32, slot: u64) {
-	let digest = Digest {
-		logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(slot).encode())],
-	};
+	let digest =
+		Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(slot).encode())] };
 	let parent = System::block_hash(n.saturating_sub(1));
 	let header = Header::new(n, Default::default(), Default::default(), parent, digest);
 	Executive::initialize_block(&header);

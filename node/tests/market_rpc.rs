@@ -1,0 +1,148 @@
+//! The market RPC methods against a running `--dev` node, with orders signed here the way a
+//! wallet signs them: Dave (L2, 10 units of the demo series) rests an ask, Ferdie (L1) lifts
+//! part of it, and `genex_marketDepth`, `genex_bestBidAsk`, `genex_openOrders`, `genex_quote`
+//! and `genex_lastTrades` show the book before and after.
+
+mod common;
+
+use codec::Encode;
+use common::Node;
+use genex_runtime::{RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic, VERSION};
+use pallet_market::{OrderRequest, Side, TimeInForce};
+use polkadot_sdk::{
+	frame_system, pallet_transaction_payment,
+	sp_core::{crypto::Ss58Codec, H256},
+	sp_keyring::Sr25519Keyring::{self, *},
+	sp_runtime::{generic::Era, MultiAddress, MultiSignature},
+};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+const USD: u128 = genex_primitives::STABLECOIN_UNIT;
+
+fn ss58(k: Sr25519Keyring) -> String {
+	k.to_account_id().to_ss58check()
+}
+
+fn hex(bytes: &[u8]) -> String {
+	format!("0x{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
+}
+
+fn genesis_hash(node: &Node) -> H256 {
+	let hash = node.rpc("chain_getBlockHash", "[0]").expect("genesis hash");
+	let hex = hash.as_str().expect("hex").trim_start_matches("0x").to_string();
+	let bytes: Vec<u8> =
+		(0..64).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex")).collect();
+	H256::from_slice(&bytes)
+}
+
+fn nonce(node: &Node, who: Sr25519Keyring) -> u32 {
+	let n = node.rpc("system_accountNextIndex", &json!([ss58(who)]).to_string()).expect("nonce");
+	n.as_u64().expect("number") as u32
+}
+
+/// Sign `call` as `who` (immortal, no tip) and submit it.
+fn submit(node: &Node, call: RuntimeCall, who: Sr25519Keyring) -> Value {
+	let genesis = genesis_hash(node);
+	let ext: TxExtension = (
+		frame_system::AuthorizeCall::new(),
+		frame_system::CheckNonZeroSender::new(),
+		pallet_sanctions::CheckNotBlocked::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(nonce(node, who)),
+		frame_system::CheckWeight::new(),
+		pallet_feeless::FeelessWithinQuota::from(
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		),
+		frame_system::WeightReclaim::new(),
+	);
+	// What the extensions add to the signed payload without carrying it.
+	let implicit = (
+		(),
+		(),
+		(),
+		VERSION.spec_version,
+		VERSION.transaction_version,
+		genesis,
+		genesis,
+		(),
+		(),
+		(),
+		(),
+	);
+	let payload = SignedPayload::from_raw(call.clone(), ext.clone(), implicit);
+	let signature = payload.using_encoded(|p| who.sign(p));
+	let xt = UncheckedExtrinsic::new_signed(
+		call,
+		MultiAddress::Id(who.to_account_id()),
+		MultiSignature::Sr25519(signature),
+		ext,
+	);
+	node.rpc_response("author_submitExtrinsic", &json!([hex(&xt.encode())]).to_string())
+		.expect("author_submitExtrinsic answers")
+}
+
+fn order(side: Side, price: u128, units: u64) -> RuntimeCall {
+	RuntimeCall::Market(pallet_market::Call::place_order {
+		series: 0,
+		order: OrderRequest {
+			side,
+			price,
+			units,
+			time_in_force: TimeInForce::GoodTillCancelled,
+			post_only: false,
+		},
+	})
+}
+
+#[test]
+fn market_rpc_shows_the_book_and_trades() {
+	let node = Node::start(&["--dev", "--tmp"]);
+	assert!(
+		node.wait_for(Duration::from_secs(90), |n| n.best_number().filter(|b| *b >= 1)).is_some(),
+		"no block 1 within 90 s"
+	);
+	let empty = node.rpc("genex_marketDepth", "[0]").expect("depth");
+	assert_eq!(empty, json!({"bids": [], "asks": []}));
+	assert_eq!(node.rpc("genex_bestBidAsk", "[0]"), Some(json!({"bid": null, "ask": null})));
+	let bad = node.rpc_response("genex_marketDepth", "[0, 0]").expect("answer");
+	assert_eq!(bad["error"]["code"], 1003, "{bad}");
+
+	// Dave asks 5 units at 46 GUSD.
+	let sent = submit(&node, order(Side::Sell, 46 * USD, 5), Dave);
+	assert!(sent["result"].is_string(), "{sent}");
+	let best = node
+		.wait_for(Duration::from_secs(60), |n| {
+			n.rpc("genex_bestBidAsk", "[0]").filter(|b| !b["ask"].is_null())
+		})
+		.expect("the ask rests within 60 s");
+	assert_eq!(best, json!({"bid": null, "ask": "46000000000000"}));
+	let depth = node.rpc("genex_marketDepth", "[0, 5]").expect("depth");
+	assert_eq!(depth["asks"], json!([{"price": "46000000000000", "units": 5, "orders": 1}]));
+	let orders = node.rpc("genex_openOrders", &json!([ss58(Dave)]).to_string()).expect("orders");
+	assert_eq!(orders[0]["side"], "Sell");
+	assert_eq!(orders[0]["units"], 5);
+	assert_eq!(orders[0]["expiresAt"], Value::Null);
+	let quote = node.rpc("genex_quote", "[0, \"Buy\", 3]").expect("quote");
+	assert_eq!(
+		quote,
+		json!({"units": 3, "notional": "138000000000000", "worstPrice": "46000000000000"})
+	);
+
+	// Ferdie (L1) lifts 2.
+	let sent = submit(&node, order(Side::Buy, 46 * USD, 2), Ferdie);
+	assert!(sent["result"].is_string(), "{sent}");
+	let trades = node
+		.wait_for(Duration::from_secs(60), |n| {
+			n.rpc("genex_lastTrades", "[0]").filter(|t| t.as_array().is_some_and(|a| !a.is_empty()))
+		})
+		.expect("the trade lands within 60 s");
+	assert_eq!(trades[0]["price"], "46000000000000");
+	assert_eq!(trades[0]["units"], 2);
+	assert_eq!(trades[0]["takerSide"], "Buy");
+	let depth = node.rpc("genex_marketDepth", "[0]").expect("depth");
+	assert_eq!(depth["asks"][0]["units"], 3);
+}

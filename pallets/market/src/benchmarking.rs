@@ -1,0 +1,360 @@
+//! Benchmarks (frame-benchmarking v2), each at its worst case. Every account is KYC L3 and
+//! funded; the market's account and the treasury hold the stablecoin's minimum balance, as the
+//! runtime's genesis gives them.
+
+use super::*;
+use crate::Pallet as Market;
+use alloc::{vec, vec::Vec};
+use genex_primitives::{
+	CouponKind, CouponLedger, CreditLimit, KycLevel, KycProvider, SeriesId, Settlement,
+};
+use polkadot_sdk::{
+	frame_benchmarking::v2::*,
+	frame_support::traits::{EnsureOrigin, Get},
+	frame_system::RawOrigin,
+	sp_runtime::Permill,
+};
+
+/// Stablecoin every benchmark account gets.
+const FUNDS: Balance = 1_000_000_000_000_000_000;
+/// Units every maker gets.
+const MAKER_UNITS: u64 = 100;
+
+fn l3<T: Config>(name: &'static str, i: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, i, 0);
+	T::Kyc::set_level(&who, KycLevel::L3);
+	T::Settlement::fund(&who, FUNDS);
+	who
+}
+
+/// A series of an L3 issuer holding plenty of units; the market's account and the treasury
+/// funded with what the runtime's genesis gives them.
+fn series<T: Config>() -> (SeriesId, T::AccountId) {
+	let issuer = l3::<T>("issuer", 0);
+	T::Credit::make_issuer(&issuer, FUNDS);
+	let id = T::Coupons::make_series(&issuer, &issuer, 10_000, CouponKind::Digital);
+	T::Settlement::fund(&Market::<T>::account_id(), T::TickSize::get());
+	T::Settlement::fund(&T::Treasury::get(), T::TickSize::get());
+	(id, issuer)
+}
+
+/// Give `who` `units` of `series` from the issuer.
+fn give<T: Config>(series: SeriesId, issuer: &T::AccountId, who: &T::AccountId, units: u64) {
+	T::Coupons::lock(series, issuer, units).expect("the issuer holds enough; qed");
+	T::Coupons::deliver(series, issuer, who, units).expect("an L3 account may hold them; qed");
+}
+
+/// A price on the tick near the series' issue price, plus `steps` ticks.
+fn price<T: Config>(series: SeriesId, steps: u32) -> Balance {
+	let tick = T::TickSize::get();
+	let issue = T::Coupons::info(series).map(|i| i.issue_price).unwrap_or(tick);
+	(issue / tick).max(1).saturating_add(steps.into()).saturating_mul(tick)
+}
+
+fn gtc(side: Side, price: Balance, units: u64) -> OrderRequest {
+	OrderRequest {
+		side,
+		price,
+		units,
+		time_in_force: TimeInForce::GoodTillCancelled,
+		post_only: false,
+	}
+}
+
+/// `n` makers, each with one sell of one unit at its own price level (ascending).
+fn asks<T: Config>(series: SeriesId, issuer: &T::AccountId, n: u32) -> Result<(), BenchmarkError> {
+	for i in 0..n {
+		let maker = l3::<T>("maker", i);
+		give::<T>(series, issuer, &maker, MAKER_UNITS);
+		let mut budget = 0;
+		Market::<T>::do_place(
+			&maker,
+			series,
+			gtc(Side::Sell, price::<T>(series, i), 1),
+			&mut budget,
+			false,
+		)?;
+	}
+	Ok(())
+}
+
+/// A market maker with `n` resting bids at distinct prices.
+fn maker_with_bids<T: Config>(
+	series: SeriesId,
+	n: u32,
+) -> Result<(T::AccountId, Vec<OrderId>), BenchmarkError> {
+	let mm = l3::<T>("mm", 0);
+	Market::<T>::do_join(&mm)?;
+	let mut ids = Vec::new();
+	for i in 0..n {
+		ids.push(NextOrderId::<T>::get());
+		let mut budget = 0;
+		// Below the asks, over as many levels as a side may have.
+		let level = Balance::from(i % T::MaxPriceLevels::get() + 1);
+		let bid = price::<T>(series, 0).saturating_sub(level.saturating_mul(T::TickSize::get()));
+		Market::<T>::do_place(&mm, series, gtc(Side::Buy, bid, 1), &mut budget, false)?;
+	}
+	Ok((mm, ids))
+}
+
+fn governance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// A buy that fills `f` makers at `f` price levels, then rests (escrow, new level).
+	#[benchmark]
+	fn place_order(f: Linear<0, { T::MaxFills::get() }>) -> Result<(), BenchmarkError> {
+		let (series, issuer) = series::<T>();
+		asks::<T>(series, &issuer, f)?;
+		let taker = l3::<T>("taker", 0);
+		let limit = price::<T>(series, f);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(taker.clone()), series, gtc(Side::Buy, limit, u64::from(f) + 1));
+		assert_eq!(T::Coupons::balance(series, &taker), u64::from(f));
+		assert_eq!(Market::<T>::best_price(series, Side::Buy), Some(limit));
+		Ok(())
+	}
+
+	/// `n` orders of a market maker: the first fills `f` makers, the others rest at new levels.
+	#[benchmark]
+	fn batch_place(
+		n: Linear<1, { T::MaxBatch::get() }>,
+		f: Linear<0, { T::MaxFills::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (series, issuer) = series::<T>();
+		asks::<T>(series, &issuer, f)?;
+		let mm = l3::<T>("mm", 0);
+		Market::<T>::do_join(&mm)?;
+		let tick = T::TickSize::get();
+		let mut orders = vec![gtc(Side::Buy, price::<T>(series, f), u64::from(f) + 1)];
+		for i in 1..n {
+			orders.push(gtc(
+				Side::Buy,
+				price::<T>(series, 0).saturating_sub(Balance::from(i) * tick),
+				1,
+			));
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(mm.clone()), series, orders);
+		assert_eq!(OpenCount::<T>::get(&mm), n);
+		Ok(())
+	}
+
+	/// The middle order of a level (both neighbours relinked), a buy (escrow paid back).
+	#[benchmark]
+	fn cancel_order() -> Result<(), BenchmarkError> {
+		let (series, _) = series::<T>();
+		let p = price::<T>(series, 0);
+		let mut ids = Vec::new();
+		for i in 0..3 {
+			let who = l3::<T>("bidder", i);
+			ids.push(NextOrderId::<T>::get());
+			let mut budget = 0;
+			Market::<T>::do_place(&who, series, gtc(Side::Buy, p, 1), &mut budget, false)?;
+		}
+		let owner: T::AccountId = account("bidder", 1, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), ids[1]);
+		assert!(Orders::<T>::get(ids[1]).is_none());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn batch_cancel(n: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
+		let (series, _) = series::<T>();
+		let (mm, ids) = maker_with_bids::<T>(series, n)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(mm.clone()), ids);
+		assert_eq!(OpenCount::<T>::get(&mm), 0);
+		Ok(())
+	}
+
+	/// A fixed-price listing after a trade (the band's reference exists).
+	#[benchmark]
+	fn list() -> Result<(), BenchmarkError> {
+		let (series, issuer) = series::<T>();
+		Markets::<T>::insert(
+			series,
+			SeriesMarket { last_price: Some(price::<T>(series, 0)), ..Default::default() },
+		);
+		let seller = l3::<T>("seller", 0);
+		give::<T>(series, &issuer, &seller, MAKER_UNITS);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller.clone()), series, MAKER_UNITS, price::<T>(series, 0));
+		assert_eq!(T::Coupons::locked(series, &seller), MAKER_UNITS);
+		Ok(())
+	}
+
+	/// A secondary listing bought in part: fees on both sides, both sides' limits counted.
+	#[benchmark]
+	fn buy_listing() -> Result<(), BenchmarkError> {
+		let (series, issuer) = series::<T>();
+		let seller = l3::<T>("seller", 0);
+		give::<T>(series, &issuer, &seller, MAKER_UNITS);
+		Market::<T>::do_list(&seller, series, MAKER_UNITS, Some(price::<T>(series, 0)))?;
+		let buyer = l3::<T>("buyer", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(buyer.clone()), 0, 1, price::<T>(series, 0));
+		assert_eq!(T::Coupons::balance(series, &buyer), 1);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn cancel_listing() -> Result<(), BenchmarkError> {
+		let (series, issuer) = series::<T>();
+		let seller = l3::<T>("seller", 0);
+		give::<T>(series, &issuer, &seller, MAKER_UNITS);
+		Market::<T>::do_list(&seller, series, MAKER_UNITS, Some(price::<T>(series, 0)))?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(seller.clone()), 0);
+		assert_eq!(T::Coupons::locked(series, &seller), 0);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn join_market_makers() {
+		series::<T>();
+		let who = l3::<T>("mm", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(MarketMakers::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn leave_market_makers() -> Result<(), BenchmarkError> {
+		series::<T>();
+		let who = l3::<T>("mm", 0);
+		Market::<T>::do_join(&who)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(!MarketMakers::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	/// `n` resting orders cancelled, part of the bond slashed.
+	#[benchmark]
+	fn remove_market_maker(n: Linear<0, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
+		let (series, _) = series::<T>();
+		let (mm, _) = maker_with_bids::<T>(series, n)?;
+		let origin = governance::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, mm.clone(), Permill::from_percent(10));
+		assert_eq!(OpenCount::<T>::get(&mm), 0);
+		Ok(())
+	}
+
+	/// A market maker with `n` resting orders.
+	#[benchmark]
+	fn check_obligations(n: Linear<0, { T::MaxOpenOrders::get() }>) -> Result<(), BenchmarkError> {
+		let (series, _) = series::<T>();
+		let (mm, _) = maker_with_bids::<T>(series, n)?;
+		let caller = l3::<T>("caller", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), mm, series);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn add_affiliate() {
+		let (_, issuer) = series::<T>();
+		let affiliate: T::AccountId = account("affiliate", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer), affiliate.clone());
+		assert!(Affiliates::<T>::contains_key(&affiliate));
+	}
+
+	#[benchmark]
+	fn remove_affiliate() -> Result<(), BenchmarkError> {
+		let (_, issuer) = series::<T>();
+		let affiliate: T::AccountId = account("affiliate", 0, 0);
+		Market::<T>::do_add_affiliate(issuer, affiliate.clone())?;
+		let origin = governance::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, affiliate.clone());
+		assert!(!Affiliates::<T>::contains_key(&affiliate));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_fees() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let fees = FeeRates { maker: T::MaxFee::get(), taker: T::MaxFee::get() };
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, fees);
+		assert_eq!(Fees::<T>::get(), fees);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_risk() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let risk = RiskParams { band: Permill::from_percent(5), ..RiskParams::default() };
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, risk);
+		assert_eq!(Risk::<T>::get(), risk);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_obligations() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let duty = Obligations { min_depth: 5, max_spread: Permill::from_percent(3) };
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, duty);
+		assert_eq!(MakerObligations::<T>::get(), duty);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_halt() -> Result<(), BenchmarkError> {
+		let (series, _) = series::<T>();
+		let origin = governance::<T>()?;
+		let until = Market::<T>::block_number() + 10u32.into();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, series, Some(until));
+		assert_eq!(Markets::<T>::get(series).halted_until, Some(until));
+		Ok(())
+	}
+
+	/// One expired good-till-time buy removed in idle time (escrow paid back).
+	#[benchmark]
+	fn expire_order() -> Result<(), BenchmarkError> {
+		let (series, _) = series::<T>();
+		let who = l3::<T>("bidder", 0);
+		let at = Market::<T>::now().saturating_add(EXPIRY_BUCKET_MS);
+		let req = OrderRequest {
+			time_in_force: TimeInForce::GoodTillTime(at),
+			..gtc(Side::Buy, price::<T>(series, 0), 1)
+		};
+		let mut budget = 0;
+		Market::<T>::do_place(&who, series, req, &mut budget, false)?;
+		let later = at.saturating_add(2 * EXPIRY_BUCKET_MS);
+		#[block]
+		{
+			Market::<T>::do_expire_at(later, polkadot_sdk::frame_support::weights::Weight::MAX);
+		}
+		assert_eq!(OpenCount::<T>::get(&who), 0);
+		Ok(())
+	}
+
+	/// One minute looked at with nothing in it.
+	#[benchmark]
+	fn expire_idle_minute() {
+		let now = Market::<T>::now();
+		ExpiryCursor::<T>::put(now / EXPIRY_BUCKET_MS);
+		#[block]
+		{
+			Market::<T>::do_expire_at(
+				now.saturating_add(EXPIRY_BUCKET_MS),
+				polkadot_sdk::frame_support::weights::Weight::MAX,
+			);
+		}
+		assert_eq!(ExpiryCursor::<T>::get(), Some(now / EXPIRY_BUCKET_MS + 1));
+	}
+
+	impl_benchmark_test_suite!(Market, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,148 @@
+//! Abuse guards: is the coupon tradable, price bands, the circuit breaker, issuers'
+//! affiliates (wash trades).
+
+use crate::{Affiliates, Config, Error, Event, Markets, Pallet, Risk, SeriesMarket};
+use genex_primitives::{
+	Balance, CouponInfo, CouponLedger, CreditLimit, PriceOracle, SeriesId, SeriesStatus,
+};
+use polkadot_sdk::{
+	frame_support::pallet_prelude::*,
+	frame_system::pallet_prelude::BlockNumberFor,
+	sp_runtime::{traits::Saturating, Permill},
+};
+
+/// What the breaker and the band say about a fill price.
+pub(crate) enum PriceCheck<BlockNumber> {
+	/// The fill may happen; the market state to store after it.
+	Ok(SeriesMarket<BlockNumber>),
+	/// Outside the band around the reference price: no fill.
+	OutsideBand,
+	/// Beyond the circuit breaker: no fill, the series halts (the state to store).
+	Halt(SeriesMarket<BlockNumber>, Balance),
+}
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn block_number() -> BlockNumberFor<T> {
+		polkadot_sdk::frame_system::Pallet::<T>::block_number()
+	}
+
+	/// The series as the market needs it: it exists, is active and valid now, its issuer is
+	/// not frozen and (unless `ignore_halt`) trading is not halted.
+	pub(crate) fn ensure_tradable(
+		series: SeriesId,
+		ignore_halt: bool,
+	) -> Result<CouponInfo<T::AccountId, Balance>, DispatchError> {
+		let info = T::Coupons::info(series).ok_or(Error::<T>::UnknownSeries)?;
+		ensure!(info.status == SeriesStatus::Active, Error::<T>::NotTradable);
+		ensure!(Self::now() < info.valid_until, Error::<T>::NotTradable);
+		ensure!(!T::Credit::is_frozen(&info.issuer), Error::<T>::IssuerFrozen);
+		if !ignore_halt {
+			let halted = Markets::<T>::get(series)
+				.halted_until
+				.is_some_and(|until| Self::block_number() < until);
+			ensure!(!halted, Error::<T>::SeriesHalted);
+		}
+		Ok(info)
+	}
+
+	/// The price bands centre on: the oracle's, else the last trade.
+	pub(crate) fn reference_price(
+		series: SeriesId,
+		market: &SeriesMarket<BlockNumberFor<T>>,
+	) -> Option<Balance> {
+		T::Oracle::reference_price(series).or(market.last_price)
+	}
+
+	/// Whether `price` is more than `share` away from `centre`.
+	pub(crate) fn beyond(price: Balance, centre: Balance, share: Permill) -> bool {
+		let width = share.mul_floor(centre);
+		price < centre.saturating_sub(width) || price > centre.saturating_add(width)
+	}
+
+	/// `Ok` when a limit price lies within the band (or there is no reference yet).
+	pub(crate) fn ensure_in_band(series: SeriesId, price: Balance) -> DispatchResult {
+		let market = Markets::<T>::get(series);
+		if let Some(centre) = Self::reference_price(series, &market) {
+			ensure!(
+				!Self::beyond(price, centre, Risk::<T>::get().band),
+				Error::<T>::PriceOutsideBand
+			);
+		}
+		Ok(())
+	}
+
+	/// Band and breaker for a fill at `price` given the series' state `market` (the caller
+	/// keeps it in memory over a call's fills and stores it once).
+	pub(crate) fn check_fill_price(
+		series: SeriesId,
+		market: &SeriesMarket<BlockNumberFor<T>>,
+		price: Balance,
+	) -> PriceCheck<BlockNumberFor<T>> {
+		let risk = Risk::<T>::get();
+		if let Some(centre) = Self::reference_price(series, market) {
+			if Self::beyond(price, centre, risk.band) {
+				return PriceCheck::OutsideBand;
+			}
+		}
+		let now = Self::block_number();
+		let window_over = now >= market.anchor_block.saturating_add(risk.window_blocks.into());
+		let mut next = *market;
+		if market.anchor_price.is_none() || window_over {
+			next.anchor_price = Some(market.last_price.unwrap_or(price));
+			next.anchor_block = now;
+		}
+		let anchor = next.anchor_price.unwrap_or(price);
+		if Self::beyond(price, anchor, risk.breaker) {
+			next.halted_until = Some(now.saturating_add(risk.halt_blocks.into()));
+			return PriceCheck::Halt(next, anchor);
+		}
+		next.last_price = Some(price);
+		PriceCheck::Ok(next)
+	}
+
+	/// Record a circuit-breaker halt.
+	pub(crate) fn halt(
+		series: SeriesId,
+		market: SeriesMarket<BlockNumberFor<T>>,
+		price: Balance,
+		anchor: Balance,
+	) {
+		let until = market.halted_until.unwrap_or_else(Self::block_number);
+		Markets::<T>::insert(series, market);
+		log::info!(target: crate::LOG_TARGET, "series {series} halted until {until:?}: {price} vs {anchor}");
+		Self::deposit_event(Event::SeriesHalted { series, until, price, anchor });
+	}
+
+	/// Whether `who` is `issuer` or registered as its affiliate.
+	pub(crate) fn is_issuer_side(issuer: &T::AccountId, who: &T::AccountId) -> bool {
+		who == issuer || Affiliates::<T>::get(who).is_some_and(|of| of == *issuer)
+	}
+
+	/// Both sides on the issuer's side: a wash trade.
+	pub(crate) fn is_wash(issuer: &T::AccountId, a: &T::AccountId, b: &T::AccountId) -> bool {
+		Self::is_issuer_side(issuer, a) && Self::is_issuer_side(issuer, b)
+	}
+
+	pub(crate) fn do_add_affiliate(issuer: T::AccountId, account: T::AccountId) -> DispatchResult {
+		ensure!(account != issuer, Error::<T>::AlreadyAffiliated);
+		ensure!(!Affiliates::<T>::contains_key(&account), Error::<T>::AlreadyAffiliated);
+		Affiliates::<T>::insert(&account, &issuer);
+		Self::deposit_event(Event::AffiliateAdded { issuer, account });
+		Ok(())
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::mock::Test;
+
+	#[test]
+	fn beyond_is_symmetric_and_inclusive() {
+		let ten = Permill::from_percent(10);
+		assert!(!Pallet::<Test>::beyond(110, 100, ten));
+		assert!(!Pallet::<Test>::beyond(90, 100, ten));
+		assert!(Pallet::<Test>::beyond(111, 100, ten));
+		assert!(Pallet::<Test>::beyond(89, 100, ten));
+	}
+}

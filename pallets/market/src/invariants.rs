@@ -1,0 +1,102 @@
+//! Invariants, checked by `try_state` and by the tests after every step:
+//!
+//! - every level's list links exactly its orders, oldest first, and its totals match;
+//! - the price lists hold exactly the prices with a level, sorted best first;
+//! - the book is not crossed at rest (best bid < best ask);
+//! - `OpenOrders`/`OpenCount` match the orders and listings;
+//! - escrow: the stablecoin `Escrowed` = Σ buy orders' `escrow_of` + Σ bonds, and the market's
+//!   account holds at least that; per (series, seller) the units the ledger locks = Σ open sell
+//!   orders and listings (fewer once the coupon expired and took them).
+
+#[cfg(any(test, feature = "try-runtime"))]
+impl<T: crate::Config> crate::Pallet<T> {
+	pub(crate) fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+		use crate::*;
+		use alloc::collections::btree_map::BTreeMap;
+		use genex_primitives::{CouponLedger, Settlement};
+		use polkadot_sdk::frame_support::ensure;
+
+		let mut escrow: Balance = 0;
+		let mut counts: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let mut locked: BTreeMap<(SeriesId, T::AccountId), u64> = BTreeMap::new();
+		let mut seen: u32 = 0;
+		for ((series, side), prices) in Prices::<T>::iter() {
+			ensure!(!prices.is_empty(), "empty price list stored");
+			for pair in prices.windows(2) {
+				ensure!(side.better(pair[0], pair[1]), "prices not sorted best first");
+			}
+			for price in prices.iter() {
+				let level =
+					Levels::<T>::get((series, side, *price)).ok_or("price without level")?;
+				let (mut units, mut orders) = (0u64, 0u32);
+				let mut cursor = Some(level.head);
+				let mut prev = None;
+				while let Some(id) = cursor {
+					let order = Orders::<T>::get(id).ok_or("dangling order link")?;
+					ensure!(order.prev == prev, "broken back link");
+					ensure!(
+						order.series == series && order.side == side && order.price == *price,
+						"order on the wrong level"
+					);
+					ensure!(order.units > 0, "empty order resting");
+					ensure!(OpenOrders::<T>::contains_key(&order.owner, id), "order not indexed");
+					units = units.saturating_add(order.units);
+					orders = orders.saturating_add(1);
+					ensure!(orders <= level.orders, "level list longer than counted");
+					*counts.entry(order.owner.clone()).or_default() += 1;
+					match side {
+						Side::Buy => {
+							escrow = escrow.saturating_add(
+								Self::escrow_of(order.price, order.units, order.fee_rate)
+									.ok_or("escrow overflow")?,
+							)
+						},
+						Side::Sell => {
+							let l = locked.entry((series, order.owner.clone())).or_default();
+							*l = l.saturating_add(order.units);
+						},
+					}
+					prev = Some(id);
+					cursor = order.next;
+				}
+				ensure!(prev == Some(level.tail), "level tail wrong");
+				ensure!(units == level.units && orders == level.orders, "level totals drift");
+				seen = seen.saturating_add(orders);
+			}
+			if let (Some(bid), Some(ask)) =
+				(Self::best_price(series, Side::Buy), Self::best_price(series, Side::Sell))
+			{
+				ensure!(bid < ask, "crossed book at rest");
+			}
+		}
+		ensure!(Orders::<T>::iter().count() as u32 == seen, "orders outside the book");
+		ensure!(
+			Levels::<T>::iter().count()
+				== Prices::<T>::iter_values().map(|p| p.len()).sum::<usize>(),
+			"level without price"
+		);
+		for (_, listing) in Listings::<T>::iter() {
+			ensure!(listing.units > 0, "empty listing stored");
+			*counts.entry(listing.seller.clone()).or_default() += 1;
+			let l = locked.entry((listing.series, listing.seller)).or_default();
+			*l = l.saturating_add(listing.units);
+		}
+		for (who, n) in OpenCount::<T>::iter() {
+			ensure!(counts.remove(&who).unwrap_or(0) == n, "open count drift");
+		}
+		ensure!(counts.is_empty(), "open count missing");
+		for ((series, who), units) in locked {
+			let live = T::Coupons::info(series)
+				.is_some_and(|i| i.status == genex_primitives::SeriesStatus::Active);
+			let held = T::Coupons::locked(series, &who);
+			// Expiry removes locked units with the rest; otherwise the lock is exact.
+			ensure!(if live { held == units } else { held <= units }, "sell escrow not locked");
+		}
+		for (_, bond) in MarketMakers::<T>::iter() {
+			escrow = escrow.saturating_add(bond);
+		}
+		ensure!(Escrowed::<T>::get() == escrow, "escrow differs from open orders and bonds");
+		ensure!(T::Settlement::balance(&Self::account_id()) >= escrow, "escrow not funded");
+		Ok(())
+	}
+}

@@ -1,0 +1,142 @@
+//! Primary sale at the issue price and fixed-price listings (一口价): units locked in the
+//! coupon ledger, bought atomically against the stablecoin.
+
+use crate::{
+	Config, Error, Event, Fees, Listing, ListingId, Listings, MarketMakers, NextListingId,
+	OpenCount, Pallet,
+};
+use genex_primitives::{
+	Balance, CouponLedger, CreditLimit, KycLevel, KycProvider, SanctionsScreen, SeriesId,
+	Settlement,
+};
+use polkadot_sdk::frame_support::{pallet_prelude::*, traits::Get};
+
+impl<T: Config> Pallet<T> {
+	/// List `units` of `series`: at the issue price by its issuer (`price: None`, primary), or
+	/// at `price` by anyone.
+	pub(crate) fn do_list(
+		who: &T::AccountId,
+		series: SeriesId,
+		units: u64,
+		price: Option<Balance>,
+	) -> DispatchResult {
+		ensure!(units > 0, Error::<T>::ZeroUnits);
+		let primary = price.is_none();
+		let info = Self::ensure_tradable(series, primary)?;
+		T::Sanctions::ensure_not_blocked(who)?;
+		let price = match price {
+			None => {
+				ensure!(*who == info.issuer, Error::<T>::NotIssuer);
+				info.issue_price
+			},
+			Some(price) => {
+				ensure!(price > 0, Error::<T>::ZeroPrice);
+				ensure!(price % T::TickSize::get() == 0, Error::<T>::OffTick);
+				T::Kyc::ensure_level(who, KycLevel::L1)?;
+				Self::ensure_in_band(series, price)?;
+				price
+			},
+		};
+		ensure!(OpenCount::<T>::get(who) < T::MaxOpenOrders::get(), Error::<T>::TooManyOpenOrders);
+		T::Coupons::ensure_can_lock(series, who, units)?;
+
+		T::Coupons::lock(series, who, units)?;
+		let listing = NextListingId::<T>::mutate(|next| {
+			let id = *next;
+			*next = next.saturating_add(1);
+			id
+		});
+		Listings::<T>::insert(
+			listing,
+			Listing { seller: who.clone(), series, price, units, primary },
+		);
+		OpenCount::<T>::mutate(who, |c| *c = c.saturating_add(1));
+		Self::deposit_event(Event::Listed {
+			listing,
+			seller: who.clone(),
+			series,
+			price,
+			units,
+			primary,
+		});
+		Ok(())
+	}
+
+	/// Buy `units` of `listing` at no more than `max_price` each.
+	pub(crate) fn do_buy_listing(
+		who: &T::AccountId,
+		id: ListingId,
+		units: u64,
+		max_price: Balance,
+	) -> DispatchResult {
+		ensure!(units > 0, Error::<T>::ZeroUnits);
+		let mut listing = Listings::<T>::get(id).ok_or(Error::<T>::UnknownListing)?;
+		ensure!(units <= listing.units, Error::<T>::NotEnoughListed);
+		ensure!(listing.price <= max_price, Error::<T>::PriceAboveLimit);
+		ensure!(*who != listing.seller, Error::<T>::SelfTrade);
+		let info = Self::ensure_tradable(listing.series, listing.primary)?;
+		ensure!(!Self::is_wash(&info.issuer, &listing.seller, who), Error::<T>::WashTrade);
+		T::Sanctions::ensure_clear(&listing.seller, who)?;
+		T::Kyc::ensure_level(who, KycLevel::L1)?;
+		let notional = listing.price.checked_mul(units.into()).ok_or(Error::<T>::Overflow)?;
+		T::Kyc::check_volume(who, notional)?;
+		// A primary sale is the issuer's raise: no trading fee, and its escrow share.
+		let (buyer_fee, seller_fee, escrowed) = if listing.primary {
+			(0, 0, T::Credit::escrow_share(&info.issuer).mul_floor(notional))
+		} else {
+			T::Kyc::ensure_level(&listing.seller, KycLevel::L1)?;
+			T::Kyc::check_volume(&listing.seller, notional)?;
+			let fees = Fees::<T>::get();
+			let buyer_rate =
+				if MarketMakers::<T>::contains_key(who) { fees.maker } else { fees.taker };
+			(buyer_rate.mul_floor(notional), fees.maker.mul_floor(notional), 0)
+		};
+		T::Coupons::ensure_can_deliver(listing.series, &listing.seller, who, units)?;
+		let cost = notional.checked_add(buyer_fee).ok_or(Error::<T>::Overflow)?;
+		ensure!(T::Settlement::balance(who) >= cost, Error::<T>::InsufficientFunds);
+		let proceeds = notional.saturating_sub(escrowed).saturating_sub(seller_fee);
+		T::Settlement::ensure_can_transfer(who, &listing.seller, proceeds)?;
+
+		T::Settlement::transfer(who, &listing.seller, proceeds)?;
+		if escrowed > 0 {
+			T::Settlement::transfer(who, &T::Credit::escrow_account(), escrowed)?;
+			T::Credit::note_escrowed(&info.issuer, escrowed);
+		}
+		let fees = buyer_fee.saturating_add(seller_fee);
+		if fees > 0 {
+			T::Settlement::transfer(who, &T::Treasury::get(), fees)?;
+		}
+		T::Coupons::deliver(listing.series, &listing.seller, who, units)?;
+		T::Kyc::record_volume(who, notional);
+		if !listing.primary {
+			T::Kyc::record_volume(&listing.seller, notional);
+		}
+		listing.units = listing.units.saturating_sub(units);
+		if listing.units == 0 {
+			Listings::<T>::remove(id);
+			OpenCount::<T>::mutate(&listing.seller, |c| *c = c.saturating_sub(1));
+		} else {
+			Listings::<T>::insert(id, &listing);
+		}
+		Self::deposit_event(Event::ListingBought {
+			listing: id,
+			buyer: who.clone(),
+			units,
+			paid: notional,
+			escrowed,
+			fee: buyer_fee,
+		});
+		Ok(())
+	}
+
+	/// Withdraw `who`'s listing `id`.
+	pub(crate) fn do_cancel_listing(who: &T::AccountId, id: ListingId) -> DispatchResult {
+		let listing = Listings::<T>::get(id).ok_or(Error::<T>::UnknownListing)?;
+		ensure!(listing.seller == *who, Error::<T>::NotOwner);
+		T::Coupons::unlock(listing.series, who, listing.units);
+		Listings::<T>::remove(id);
+		OpenCount::<T>::mutate(who, |c| *c = c.saturating_sub(1));
+		Self::deposit_event(Event::ListingCancelled { listing: id, units: listing.units });
+		Ok(())
+	}
+}

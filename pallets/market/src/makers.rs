@@ -1,0 +1,114 @@
+//! Market makers: admission with a bond, batch place and cancel, obligations.
+
+use crate::{
+	CancelReason, Config, Error, Event, MakerObligations, MarketMakers, ObligationReport,
+	OpenOrders, OrderId, OrderRequest, Orders, Pallet, Side,
+};
+use alloc::vec::Vec;
+use genex_primitives::{KycLevel, KycProvider, SanctionsScreen, SeriesId, Settlement};
+use polkadot_sdk::{
+	frame_support::{pallet_prelude::*, traits::Get},
+	sp_runtime::Permill,
+};
+
+impl<T: Config> Pallet<T> {
+	fn ensure_batch<X>(who: &T::AccountId, items: &[X]) -> DispatchResult {
+		ensure!(MarketMakers::<T>::contains_key(who), Error::<T>::NotMarketMaker);
+		ensure!(!items.is_empty(), Error::<T>::EmptyBatch);
+		ensure!(items.len() <= T::MaxBatch::get() as usize, Error::<T>::BatchTooLarge);
+		Ok(())
+	}
+
+	/// Place `orders` in turn, sharing `MaxFills`. Returns the resting orders touched.
+	pub(crate) fn do_batch_place(
+		who: &T::AccountId,
+		series: SeriesId,
+		orders: Vec<OrderRequest>,
+	) -> Result<u32, DispatchError> {
+		Self::ensure_batch(who, &orders)?;
+		// Malformed orders fail the batch before anything is written.
+		for order in orders.iter() {
+			Self::ensure_well_formed(order, false)?;
+		}
+		let mut budget = T::MaxFills::get();
+		for order in orders {
+			Self::do_place(who, series, order, &mut budget, false)?;
+		}
+		Ok(T::MaxFills::get().saturating_sub(budget))
+	}
+
+	/// Cancel `orders` of `who` (all or none).
+	pub(crate) fn do_batch_cancel(who: &T::AccountId, orders: Vec<OrderId>) -> DispatchResult {
+		Self::ensure_batch(who, &orders)?;
+		for id in orders {
+			Self::do_cancel_own(who, id)?;
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_join(who: &T::AccountId) -> DispatchResult {
+		ensure!(!MarketMakers::<T>::contains_key(who), Error::<T>::AlreadyMarketMaker);
+		T::Sanctions::ensure_not_blocked(who)?;
+		T::Kyc::ensure_level(who, KycLevel::L3)?;
+		let bond = T::MarketMakerBond::get();
+		ensure!(T::Settlement::balance(who) >= bond, Error::<T>::InsufficientFunds);
+		Self::pay_in(who, bond)?;
+		MarketMakers::<T>::insert(who, bond);
+		Self::deposit_event(Event::MarketMakerJoined { who: who.clone(), bond });
+		Ok(())
+	}
+
+	/// `who` leaves; governance passes `slash` (and its orders are cancelled, up to
+	/// `MaxBatch`).
+	pub(crate) fn do_leave(who: &T::AccountId, slash: Option<Permill>) -> DispatchResult {
+		let bond = MarketMakers::<T>::get(who).ok_or(Error::<T>::NotMarketMaker)?;
+		let slashed = slash.map_or(0, |s| s.mul_floor(bond));
+		let returned = bond.saturating_sub(slashed);
+		if slash.is_some() {
+			let ids: Vec<OrderId> =
+				OpenOrders::<T>::iter_key_prefix(who).take(T::MaxBatch::get() as usize).collect();
+			for id in ids {
+				if let Some(order) = Orders::<T>::get(id) {
+					Self::remove_order(id, &order, CancelReason::MarketMakerRemoved)?;
+				}
+			}
+		}
+		Self::pay_out(who, returned)?;
+		Self::pay_out(&T::Treasury::get(), slashed)?;
+		MarketMakers::<T>::remove(who);
+		Self::deposit_event(Event::MarketMakerLeft { who: who.clone(), returned, slashed });
+		Ok(())
+	}
+
+	/// `who`'s depth and spread on `series` against the obligations.
+	pub fn obligation_report(who: &T::AccountId, series: SeriesId) -> ObligationReport {
+		let mut report = ObligationReport {
+			bid_units: 0,
+			ask_units: 0,
+			best_bid: None,
+			best_ask: None,
+			met: false,
+		};
+		for (_, order) in Self::open_orders(who) {
+			if order.series != series {
+				continue;
+			}
+			let (units, best) = match order.side {
+				Side::Buy => (&mut report.bid_units, &mut report.best_bid),
+				Side::Sell => (&mut report.ask_units, &mut report.best_ask),
+			};
+			*units = units.saturating_add(order.units);
+			if best.is_none_or(|b| order.side.better(order.price, b)) {
+				*best = Some(order.price);
+			}
+		}
+		let duty = MakerObligations::<T>::get();
+		let spread_ok = match (report.best_bid, report.best_ask) {
+			(Some(bid), Some(ask)) => ask.saturating_sub(bid) <= duty.max_spread.mul_floor(bid),
+			_ => false,
+		};
+		report.met =
+			spread_ok && report.bid_units >= duty.min_depth && report.ask_units >= duty.min_depth;
+		report
+	}
+}

@@ -1,0 +1,267 @@
+//! Placing and cancelling orders: the checks on arrival, continuous matching with price-time
+//! priority and a bounded number of resting orders touched, resting what is left.
+
+use crate::{
+	guards::PriceCheck,
+	settle::{Blame, Taker},
+	CancelReason, Config, Error, Event, Expiring, ExpiryCursor, Fees, Levels, MarketMakers,
+	Markets, NextOrderId, Order, OrderId, OrderRequest, Orders, Pallet, RecentTrades, Side,
+	TimeInForce, EXPIRY_BUCKET_MS,
+};
+use alloc::vec::Vec;
+use genex_primitives::{
+	CouponLedger, KycLevel, KycProvider, SanctionsScreen, SeriesId, Settlement,
+};
+use polkadot_sdk::frame_support::{pallet_prelude::*, traits::Get};
+
+/// How matching ended.
+pub(crate) struct MatchEnd {
+	/// The circuit breaker halted the series.
+	pub halted: bool,
+	/// The taker failed a check after some fills.
+	pub stopped: bool,
+}
+
+/// What placing an order did.
+pub(crate) struct Placed {
+	/// Units traded on arrival.
+	pub filled: u64,
+	/// Whether the circuit breaker halted the series meanwhile.
+	pub halted: bool,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Check, match and rest (or drop) one order. `budget` is the number of resting orders
+	/// the call may still touch; `market` waives the tick on the (worst) price.
+	pub(crate) fn do_place(
+		who: &T::AccountId,
+		series: SeriesId,
+		req: OrderRequest,
+		budget: &mut u32,
+		market: bool,
+	) -> Result<Placed, DispatchError> {
+		let expires_at = Self::ensure_well_formed(&req, market)?;
+		let info = Self::ensure_tradable(series, false)?;
+		T::Sanctions::ensure_not_blocked(who)?;
+		T::Kyc::ensure_level(who, KycLevel::L1)?;
+		if !market {
+			Self::ensure_in_band(series, req.price)?;
+		}
+		let opposite = Self::best_price(series, req.side.opposite());
+		if req.post_only {
+			ensure!(
+				!opposite.is_some_and(|best| req.side.crosses(req.price, best)),
+				Error::<T>::WouldCross
+			);
+		}
+		let value = req.price.checked_mul(req.units.into()).ok_or(Error::<T>::Overflow)?;
+		T::Kyc::check_volume(who, value)?;
+		let fees = Fees::<T>::get();
+		let market_maker = MarketMakers::<T>::contains_key(who);
+		let taker_rate = if market_maker { fees.maker } else { fees.taker };
+		let rests = req.time_in_force != TimeInForce::ImmediateOrCancel;
+		match req.side {
+			Side::Buy => {
+				let need = Self::escrow_of(req.price, req.units, taker_rate.max(fees.maker))
+					.ok_or(Error::<T>::Overflow)?;
+				ensure!(T::Settlement::balance(who) >= need, Error::<T>::InsufficientFunds);
+			},
+			Side::Sell => {
+				T::Coupons::ensure_can_lock(series, who, req.units)?;
+			},
+		}
+		if rests {
+			Self::ensure_can_rest(who, series, req.side, req.price)?;
+			if let Some(at) = expires_at {
+				let len = Expiring::<T>::decode_len(at / EXPIRY_BUCKET_MS).unwrap_or(0);
+				ensure!(
+					len < T::MaxExpiringPerMinute::get() as usize,
+					Error::<T>::ExpiryMinuteFull
+				);
+			}
+		}
+
+		// Checks done; writes follow.
+		if req.side == Side::Sell {
+			T::Coupons::lock(series, who, req.units)?;
+		}
+		let id = NextOrderId::<T>::mutate(|next| {
+			let id = *next;
+			*next = next.saturating_add(1);
+			id
+		});
+		let mut taker = Taker {
+			id,
+			who: who.clone(),
+			series,
+			issuer: info.issuer,
+			side: req.side,
+			limit: req.price,
+			remaining: req.units,
+			filled: 0,
+			rate: taker_rate,
+			trades: Vec::new(),
+		};
+		let end = Self::match_order(&mut taker, budget)?;
+		let mut resting = 0;
+		if taker.remaining > 0 {
+			// What still crosses (band, breaker or `MaxFills` stopped matching) or what the taker
+			// itself could not trade is dropped: the book never rests crossed.
+			let still_crosses = Self::best_price(series, req.side.opposite())
+				.is_some_and(|best| req.side.crosses(req.price, best));
+			if rests && !end.halted && !end.stopped && !still_crosses {
+				resting = taker.remaining;
+				Self::rest(id, &taker, expires_at, fees.maker)?;
+			} else if req.side == Side::Sell {
+				T::Coupons::unlock(series, who, taker.remaining);
+			}
+		}
+		if !taker.trades.is_empty() {
+			RecentTrades::<T>::mutate(series, |recent| {
+				for trade in taker.trades.drain(..) {
+					if recent.is_full() {
+						recent.remove(0);
+					}
+					// Room was made above.
+					let _ = recent.try_push(trade);
+				}
+			});
+		}
+		Self::deposit_event(Event::OrderPlaced {
+			order: id,
+			owner: who.clone(),
+			series,
+			side: req.side,
+			price: req.price,
+			units: req.units,
+			filled: taker.filled,
+			resting,
+		});
+		Ok(Placed { filled: taker.filled, halted: end.halted })
+	}
+
+	/// `Ok(expiry)` when `req` is well formed: units and price above zero, the price on the
+	/// tick (not for market orders' worst price), a good-till-time moment in the future.
+	pub(crate) fn ensure_well_formed(
+		req: &OrderRequest,
+		market: bool,
+	) -> Result<Option<genex_primitives::Moment>, DispatchError> {
+		ensure!(req.units > 0, Error::<T>::ZeroUnits);
+		ensure!(req.price > 0, Error::<T>::ZeroPrice);
+		if !market {
+			ensure!(req.price % T::TickSize::get() == 0, Error::<T>::OffTick);
+		}
+		match req.time_in_force {
+			TimeInForce::GoodTillTime(at) => {
+				ensure!(at > Self::now(), Error::<T>::ExpiryInPast);
+				Ok(Some(at))
+			},
+			_ => Ok(None),
+		}
+	}
+
+	/// Put what is left of `taker` on the book with its escrow.
+	fn rest(
+		id: OrderId,
+		taker: &Taker<T::AccountId>,
+		expires_at: Option<genex_primitives::Moment>,
+		maker_rate: polkadot_sdk::sp_runtime::Permill,
+	) -> DispatchResult {
+		if taker.side == Side::Buy {
+			let escrow = Self::escrow_of(taker.limit, taker.remaining, maker_rate)
+				.ok_or(Error::<T>::Overflow)?;
+			Self::pay_in(&taker.who, escrow)?;
+		}
+		Self::link(
+			id,
+			Order {
+				owner: taker.who.clone(),
+				series: taker.series,
+				side: taker.side,
+				price: taker.limit,
+				units: taker.remaining,
+				expires_at,
+				fee_rate: maker_rate,
+				prev: None,
+				next: None,
+			},
+		)?;
+		if let Some(at) = expires_at {
+			let bucket = at / EXPIRY_BUCKET_MS;
+			Expiring::<T>::try_mutate(bucket, |ids| ids.try_push(id))
+				.map_err(|_| Error::<T>::ExpiryMinuteFull)?;
+			if ExpiryCursor::<T>::get().is_none_or(|cursor| bucket < cursor) {
+				ExpiryCursor::<T>::put(bucket);
+			}
+		}
+		Ok(())
+	}
+
+	/// Trade `taker` against the opposite side while it crosses, touching at most `budget`
+	/// resting orders.
+	pub(crate) fn match_order(
+		taker: &mut Taker<T::AccountId>,
+		budget: &mut u32,
+	) -> Result<MatchEnd, DispatchError> {
+		let opposite = taker.side.opposite();
+		let now = Self::now();
+		let start = Markets::<T>::get(taker.series);
+		let mut market = start;
+		let mut halted = false;
+		let mut stopped = false;
+		while taker.remaining > 0 && *budget > 0 {
+			let Some(best) = Self::best_price(taker.series, opposite) else { break };
+			if !taker.side.crosses(taker.limit, best) {
+				break;
+			}
+			let Some(level) = Levels::<T>::get((taker.series, opposite, best)) else { break };
+			let maker_id = level.head;
+			let Some(mut maker) = Orders::<T>::get(maker_id) else { break };
+			*budget = budget.saturating_sub(1);
+			if maker.expires_at.is_some_and(|at| at <= now) {
+				Self::remove_order(maker_id, &maker, CancelReason::Expired)?;
+				continue;
+			}
+			if maker.owner == taker.who {
+				Self::remove_order(maker_id, &maker, CancelReason::SelfTrade)?;
+				continue;
+			}
+			if Self::is_wash(&taker.issuer, &maker.owner, &taker.who) {
+				Self::remove_order(maker_id, &maker, CancelReason::WashTrade)?;
+				continue;
+			}
+			let next = match Self::check_fill_price(taker.series, &market, best) {
+				PriceCheck::Ok(next) => next,
+				PriceCheck::OutsideBand => break,
+				PriceCheck::Halt(next, anchor) => {
+					Self::halt(taker.series, next, best, anchor);
+					market = next;
+					halted = true;
+					break;
+				},
+			};
+			let units = taker.remaining.min(maker.units);
+			match Self::fill(taker, maker_id, &mut maker, units) {
+				Ok(()) => market = next,
+				Err(Blame::Maker(reason)) => Self::remove_order(maker_id, &maker, reason)?,
+				Err(Blame::Taker(e)) if taker.filled == 0 => return Err(e),
+				Err(Blame::Taker(_)) => {
+					stopped = true;
+					break;
+				},
+				Err(Blame::Fatal(e)) => return Err(e),
+			}
+		}
+		if market != start && !halted {
+			Markets::<T>::insert(taker.series, market);
+		}
+		Ok(MatchEnd { halted, stopped })
+	}
+
+	/// Cancel resting order `id` of `who`.
+	pub(crate) fn do_cancel_own(who: &T::AccountId, id: OrderId) -> DispatchResult {
+		let order = Orders::<T>::get(id).ok_or(Error::<T>::UnknownOrder)?;
+		ensure!(order.owner == *who, Error::<T>::NotOwner);
+		Self::remove_order(id, &order, CancelReason::ByOwner)
+	}
+}

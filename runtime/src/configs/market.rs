@@ -1,0 +1,43 @@
+//! `pallet_market`: primary sale, fixed-price listings and the per-series order book.
+
+use crate::*;
+use genex_primitives::STABLECOIN_UNIT;
+use polkadot_sdk::{
+	frame_support::{parameter_types, traits::ConstU32, PalletId},
+	sp_runtime::Permill,
+};
+
+parameter_types! {
+	/// The market's account: buy orders' escrow and market makers' bonds.
+	pub const MarketPalletId: PalletId = PalletId(*b"gx/markt");
+	/// Prices are multiples of 0.01 GUSD (also the stablecoin's minimum balance).
+	pub const MarketTickSize: Balance = STABLECOIN_UNIT / 100;
+	/// Governance cannot set a trading fee above 2 %.
+	pub const MaxMarketFee: Permill = Permill::from_percent(2);
+	/// A market maker's bond: 10 000 GUSD.
+	pub const MarketMakerBond: Balance = 10_000 * STABLECOIN_UNIT;
+}
+
+impl pallet_market::Config for Runtime {
+	type GovernanceOrigin = crate::configs::GovernanceOrigin;
+	type Coupons = Coupons;
+	type Credit = Issuers;
+	type Kyc = Kyc;
+	type Sanctions = Sanctions;
+	type Settlement = Stablecoin;
+	// No oracle pallet yet: bands centre on the last trade.
+	type Oracle = ();
+	type UnixTime = Timestamp;
+	type PalletId = MarketPalletId;
+	type Treasury = crate::configs::TreasuryAccount;
+	type TickSize = MarketTickSize;
+	type MaxFills = ConstU32<32>;
+	type MaxBatch = ConstU32<64>;
+	type MaxPriceLevels = ConstU32<256>;
+	type MaxOpenOrders = ConstU32<512>;
+	type MaxExpiringPerMinute = ConstU32<1024>;
+	type MaxRecentTrades = ConstU32<32>;
+	type MaxFee = MaxMarketFee;
+	type MarketMakerBond = MarketMakerBond;
+	type WeightInfo = pallet_market::weights::SubstrateWeight<Runtime>;
+}
