@@ -7,13 +7,11 @@ mod common;
 
 use codec::Encode;
 use common::Node;
-use genex_runtime::{RuntimeCall, SignedPayload, TxExtension, UncheckedExtrinsic, VERSION};
+use genex_runtime::RuntimeCall;
 use pallet_market::{OrderRequest, Side, TimeInForce};
 use polkadot_sdk::{
-	frame_system, pallet_transaction_payment,
 	sp_core::{crypto::Ss58Codec, H256},
 	sp_keyring::Sr25519Keyring::{self, *},
-	sp_runtime::{generic::Era, MultiAddress, MultiSignature},
 };
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -43,43 +41,11 @@ fn nonce(node: &Node, who: Sr25519Keyring) -> u32 {
 
 /// Sign `call` as `who` (immortal, no tip) and submit it.
 fn submit(node: &Node, call: RuntimeCall, who: Sr25519Keyring) -> Value {
-	let genesis = genesis_hash(node);
-	let ext: TxExtension = (
-		frame_system::AuthorizeCall::new(),
-		frame_system::CheckNonZeroSender::new(),
-		pallet_sanctions::CheckNotBlocked::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce(node, who)),
-		frame_system::CheckWeight::new(),
-		pallet_feeless::FeelessWithinQuota::from(
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		),
-		frame_system::WeightReclaim::new(),
-	);
-	// What the extensions add to the signed payload without carrying it.
-	let implicit = (
-		(),
-		(),
-		(),
-		VERSION.spec_version,
-		VERSION.transaction_version,
-		genesis,
-		genesis,
-		(),
-		(),
-		(),
-		(),
-	);
-	let payload = SignedPayload::from_raw(call.clone(), ext.clone(), implicit);
-	let signature = payload.using_encoded(|p| who.sign(p));
-	let xt = UncheckedExtrinsic::new_signed(
+	let xt = genex_runtime::client::signed_extrinsic(
+		&who.pair(),
 		call,
-		MultiAddress::Id(who.to_account_id()),
-		MultiSignature::Sr25519(signature),
-		ext,
+		nonce(node, who),
+		genesis_hash(node),
 	);
 	node.rpc_response("author_submitExtrinsic", &json!([hex(&xt.encode())]).to_string())
 		.expect("author_submitExtrinsic answers")

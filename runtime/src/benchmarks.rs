@@ -18,6 +18,7 @@ use polkadot_sdk::{
 polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[pallet_balances, Balances]
+	[pallet_assets, Assets]
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]
 	[pallet_multisig, Multisig]

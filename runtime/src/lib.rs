@@ -27,6 +27,8 @@ extern crate alloc;
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
+#[cfg(feature = "std")]
+pub mod client;
 pub mod configs;
 pub mod genesis_config_presets;
 

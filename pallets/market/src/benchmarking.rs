@@ -119,6 +119,21 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A market buy that fills `f` makers at `f` price levels and nothing rests: the crossing
+	/// trade (`f` = 1) the issue compares with `pallet_assets::transfer_keep_alive`.
+	#[benchmark]
+	fn place_market_order(f: Linear<1, { T::MaxFills::get() }>) -> Result<(), BenchmarkError> {
+		let (series, issuer) = series::<T>();
+		asks::<T>(series, &issuer, f)?;
+		let taker = l3::<T>("taker", 0);
+		let worst = price::<T>(series, f);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(taker.clone()), series, Side::Buy, u64::from(f), worst);
+		assert_eq!(T::Coupons::balance(series, &taker), u64::from(f));
+		assert_eq!(Market::<T>::best_price(series, Side::Sell), None);
+		Ok(())
+	}
+
 	/// `n` orders of a market maker: the first fills `f` makers, the others rest at new levels.
 	#[benchmark]
 	fn batch_place(

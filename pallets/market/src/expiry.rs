@@ -33,13 +33,13 @@ impl<T: Config> Pallet<T> {
 			}
 			used.saturating_accrue(minute_cost);
 			let ids = Expiring::<T>::get(cursor);
-			let mut done = 0;
+			let mut done: usize = 0;
 			for id in ids.iter() {
 				if !remaining.all_gte(used.saturating_add(per_order)) {
 					break;
 				}
 				used.saturating_accrue(per_order);
-				done += 1;
+				done = done.saturating_add(1);
 				let Some(order) = Orders::<T>::get(id) else { continue };
 				if order.expires_at.is_some_and(|at| at <= now) {
 					if let Err(e) = Self::remove_order(*id, &order, CancelReason::Expired) {

@@ -43,7 +43,8 @@ impl<T: crate::Config> crate::Pallet<T> {
 					units = units.saturating_add(order.units);
 					orders = orders.saturating_add(1);
 					ensure!(orders <= level.orders, "level list longer than counted");
-					*counts.entry(order.owner.clone()).or_default() += 1;
+					let c = counts.entry(order.owner.clone()).or_default();
+					*c = c.saturating_add(1);
 					match side {
 						Side::Buy => {
 							escrow = escrow.saturating_add(
@@ -77,7 +78,8 @@ impl<T: crate::Config> crate::Pallet<T> {
 		);
 		for (_, listing) in Listings::<T>::iter() {
 			ensure!(listing.units > 0, "empty listing stored");
-			*counts.entry(listing.seller.clone()).or_default() += 1;
+			let c = counts.entry(listing.seller.clone()).or_default();
+			*c = c.saturating_add(1);
 			let l = locked.entry((listing.series, listing.seller)).or_default();
 			*l = l.saturating_add(listing.units);
 		}

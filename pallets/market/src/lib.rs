@@ -79,8 +79,8 @@ pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-#[cfg(test)]
-mod mock;
+#[cfg(any(test, feature = "test-utils"))]
+pub mod mock;
 #[cfg(test)]
 mod tests;
 
@@ -825,7 +825,7 @@ pub mod pallet {
 		///
 		/// Emits `Traded` per fill and `OrderPlaced`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::place_order(T::MaxFills::get()))]
+		#[pallet::weight(T::WeightInfo::place_market_order(T::MaxFills::get()))]
 		pub fn place_market_order(
 			origin: OriginFor<T>,
 			series: SeriesId,
@@ -845,7 +845,8 @@ pub mod pallet {
 			let placed = Self::do_place(&who, series, request, &mut budget, true)?;
 			// A halt the order ran into stays recorded even when nothing traded.
 			ensure!(placed.filled > 0 || placed.halted, Error::<T>::NoLiquidity);
-			Ok(Some(T::WeightInfo::place_order(T::MaxFills::get().saturating_sub(budget))).into())
+			Ok(Some(T::WeightInfo::place_market_order(T::MaxFills::get().saturating_sub(budget)))
+				.into())
 		}
 
 		/// Cancel one of the signer's resting orders; its escrow goes back.

@@ -31,7 +31,7 @@ impl<T: Config> Pallet<T> {
 			},
 			Some(price) => {
 				ensure!(price > 0, Error::<T>::ZeroPrice);
-				ensure!(price % T::TickSize::get() == 0, Error::<T>::OffTick);
+				ensure!(Self::on_tick(price), Error::<T>::OffTick);
 				T::Kyc::ensure_level(who, KycLevel::L1)?;
 				Self::ensure_in_band(series, price)?;
 				price

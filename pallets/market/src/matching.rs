@@ -10,7 +10,7 @@ use crate::{
 };
 use alloc::vec::Vec;
 use genex_primitives::{
-	CouponLedger, KycLevel, KycProvider, SanctionsScreen, SeriesId, Settlement,
+	Balance, CouponLedger, KycLevel, KycProvider, SanctionsScreen, SeriesId, Settlement,
 };
 use polkadot_sdk::frame_support::{pallet_prelude::*, traits::Get};
 
@@ -94,6 +94,7 @@ impl<T: Config> Pallet<T> {
 			id,
 			who: who.clone(),
 			series,
+			issuer_side: Self::is_issuer_side(&info.issuer, who),
 			issuer: info.issuer,
 			side: req.side,
 			limit: req.price,
@@ -140,6 +141,11 @@ impl<T: Config> Pallet<T> {
 		Ok(Placed { filled: taker.filled, halted: end.halted })
 	}
 
+	/// Whether `price` is a multiple of the tick (`TickSize` > 0: `integrity_test`).
+	pub(crate) fn on_tick(price: Balance) -> bool {
+		price.checked_rem(T::TickSize::get()) == Some(0)
+	}
+
 	/// `Ok(expiry)` when `req` is well formed: units and price above zero, the price on the
 	/// tick (not for market orders' worst price), a good-till-time moment in the future.
 	pub(crate) fn ensure_well_formed(
@@ -149,7 +155,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(req.units > 0, Error::<T>::ZeroUnits);
 		ensure!(req.price > 0, Error::<T>::ZeroPrice);
 		if !market {
-			ensure!(req.price % T::TickSize::get() == 0, Error::<T>::OffTick);
+			ensure!(Self::on_tick(req.price), Error::<T>::OffTick);
 		}
 		match req.time_in_force {
 			TimeInForce::GoodTillTime(at) => {
@@ -226,7 +232,7 @@ impl<T: Config> Pallet<T> {
 				Self::remove_order(maker_id, &maker, CancelReason::SelfTrade)?;
 				continue;
 			}
-			if Self::is_wash(&taker.issuer, &maker.owner, &taker.who) {
+			if taker.issuer_side && Self::is_issuer_side(&taker.issuer, &maker.owner) {
 				Self::remove_order(maker_id, &maker, CancelReason::WashTrade)?;
 				continue;
 			}

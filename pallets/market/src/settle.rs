@@ -21,6 +21,8 @@ pub(crate) struct Taker<AccountId> {
 	pub series: SeriesId,
 	/// The series' issuer (wash-trade checks).
 	pub issuer: AccountId,
+	/// Whether the taker is the issuer or its affiliate (then makers are checked too).
+	pub issuer_side: bool,
 	/// Buy or sell.
 	pub side: Side,
 	/// Limit (or worst) price.

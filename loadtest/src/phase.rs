@@ -1,0 +1,338 @@
+//! One measured phase: submit signed transactions as fast as the node takes them, follow the
+//! finalized chain until all are included (or nothing more comes), count what the blocks' events
+//! say happened.
+
+use crate::{
+	chain::Tx,
+	rpc::{from_hex, to_hex, Rpc},
+};
+use codec::Decode;
+use genex_runtime::RuntimeEvent;
+use polkadot_sdk::{
+	frame_system::{self, EventRecord, Phase},
+	sp_core::H256,
+	sp_crypto_hashing::{blake2_256, twox_128},
+};
+use serde_json::{json, Value};
+use std::{
+	collections::{HashMap, HashSet},
+	sync::{
+		atomic::{AtomicBool, AtomicU64, Ordering},
+		Arc, Mutex,
+	},
+	time::{Duration, Instant},
+};
+
+/// Transactions per JSON-RPC batch request.
+const BATCH: usize = 250;
+
+/// What a phase counts as its unit of work.
+#[derive(Clone, Copy)]
+pub enum Count {
+	/// Successful extrinsics.
+	Extrinsics,
+	/// `Balances::Transfer` events.
+	Transfers,
+	/// `Market::OrderPlaced` events.
+	Placements,
+	/// `Market::Traded` events (fills).
+	Trades,
+}
+
+impl Count {
+	fn counts(self, event: &RuntimeEvent) -> bool {
+		match self {
+			Count::Extrinsics => false,
+			Count::Transfers => matches!(
+				event,
+				RuntimeEvent::Balances(polkadot_sdk::pallet_balances::Event::Transfer { .. })
+			),
+			Count::Placements => {
+				matches!(event, RuntimeEvent::Market(pallet_market::Event::OrderPlaced { .. }))
+			},
+			Count::Trades => {
+				matches!(event, RuntimeEvent::Market(pallet_market::Event::Traded { .. }))
+			},
+		}
+	}
+}
+
+/// Runs phases against one node.
+pub struct Runner {
+	/// The node's RPC port.
+	pub port: u16,
+	/// How long to wait for more inclusions once everything is submitted.
+	pub idle: Duration,
+}
+
+/// The outcome of a phase.
+#[derive(Default)]
+pub struct Outcome {
+	name: String,
+	submitted: u64,
+	rejected: u64,
+	rejection: Option<String>,
+	included: u64,
+	failed: u64,
+	failure: Option<String>,
+	/// The counted unit (see [`Count`]).
+	work: u64,
+	/// Blocks that included the phase's transactions: (number, transactions, work).
+	blocks: Vec<(u64, u64, u64)>,
+	/// Milliseconds between the block before the first including block and the last one.
+	span_ms: u64,
+	/// Submission of the first transaction to the last inclusion seen, in ms.
+	wall_ms: u64,
+	/// Submission to finality, ms, of every included transaction.
+	latencies: Vec<u64>,
+}
+
+impl Outcome {
+	/// Work per second of block time.
+	pub fn rate(&self) -> f64 {
+		if self.span_ms == 0 {
+			return 0.0;
+		}
+		self.work as f64 * 1000.0 / self.span_ms as f64
+	}
+
+	fn percentile(&self, p: usize) -> Option<u64> {
+		let mut v = self.latencies.clone();
+		v.sort_unstable();
+		let i = (v.len() * p).div_ceil(100).checked_sub(1)?;
+		v.get(i).copied()
+	}
+
+	/// The outcome as JSON.
+	pub fn to_json(&self) -> Value {
+		let peak = self.blocks.iter().map(|b| b.2).max().unwrap_or(0);
+		json!({
+			"submitted": self.submitted,
+			"rejected_by_pool": self.rejected,
+			"first_rejection": self.rejection,
+			"included": self.included,
+			"failed": self.failed,
+			"first_failure": self.failure,
+			"work": self.work,
+			"per_s": self.rate(),
+			"per_s_wall": if self.wall_ms > 0 { self.work as f64 * 1000.0 / self.wall_ms as f64 } else { 0.0 },
+			"peak_per_block": peak,
+			"blocks": self.blocks.len(),
+			"span_ms": self.span_ms,
+			"wall_ms": self.wall_ms,
+			"latency_ms": {
+				"p50": self.percentile(50),
+				"p99": self.percentile(99),
+				"max": self.latencies.iter().max(),
+			},
+			"per_block": self.blocks.iter().map(|(n, t, w)| json!([n, t, w])).collect::<Vec<_>>(),
+		})
+	}
+}
+
+fn storage_key(pallet: &str, item: &str) -> String {
+	let mut key = twox_128(pallet.as_bytes()).to_vec();
+	key.extend(twox_128(item.as_bytes()));
+	to_hex(&key)
+}
+
+fn number(v: &Value) -> Option<u64> {
+	u64::from_str_radix(v.as_str()?.trim_start_matches("0x"), 16).ok()
+}
+
+fn finalized_number(rpc: &mut Rpc) -> Result<u64, String> {
+	let hash = rpc.call("chain_getFinalizedHead", json!([]))?;
+	let header = rpc.call("chain_getHeader", json!([hash]))?;
+	number(&header["number"]).ok_or_else(|| "bad header".to_string())
+}
+
+/// A finalized block as the phase sees it.
+struct Block {
+	timestamp: u64,
+	extrinsics: Vec<[u8; 32]>,
+	events: Vec<EventRecord<RuntimeEvent, H256>>,
+}
+
+fn fetch_block(rpc: &mut Rpc, n: u64, keys: &(String, String)) -> Result<Block, String> {
+	let hash = rpc.call("chain_getBlockHash", json!([n]))?;
+	let block = rpc.call("chain_getBlock", json!([hash]))?;
+	let extrinsics = block["block"]["extrinsics"]
+		.as_array()
+		.ok_or("block without extrinsics")?
+		.iter()
+		.map(|x| {
+			let bytes = x.as_str().and_then(from_hex).ok_or("bad extrinsic hex")?;
+			Ok(blake2_256(&bytes))
+		})
+		.collect::<Result<Vec<_>, String>>()?;
+	let raw = |key: &String, rpc: &mut Rpc| -> Result<Vec<u8>, String> {
+		let v = rpc.call("state_getStorage", json!([key, hash]))?;
+		Ok(v.as_str().and_then(from_hex).unwrap_or_default())
+	};
+	// Genesis has neither events nor a timestamp.
+	let events = raw(&keys.0, rpc)?;
+	let events = if events.is_empty() {
+		Vec::new()
+	} else {
+		Vec::<EventRecord<RuntimeEvent, H256>>::decode(&mut &events[..])
+			.map_err(|e| format!("events of block {n}: {e}"))?
+	};
+	let now = raw(&keys.1, rpc)?;
+	let timestamp = if now.is_empty() {
+		0
+	} else {
+		u64::decode(&mut &now[..]).map_err(|e| format!("timestamp of block {n}: {e}"))?
+	};
+	Ok(Block { timestamp, extrinsics, events })
+}
+
+impl Runner {
+	/// Submit `txs`, follow finalized blocks until they are all included (or nothing more is
+	/// included for `idle` after the last submission), and count `count`.
+	pub fn run(&self, name: &str, txs: Vec<Tx>, count: Count) -> Result<Outcome, String> {
+		let mut rpc = Rpc::new(self.port);
+		let keys = (storage_key("System", "Events"), storage_key("Timestamp", "Now"));
+		let mut next = finalized_number(&mut rpc)?.saturating_add(1);
+		let mut prev_timestamp = fetch_block(&mut rpc, next.saturating_sub(1), &keys)?.timestamp;
+		let total = txs.len() as u64;
+		let pending: Arc<Mutex<HashMap<[u8; 32], Instant>>> = Arc::default();
+		let submitted = Arc::new(AtomicU64::new(0));
+		let rejected = Arc::new(AtomicU64::new(0));
+		let rejection: Arc<Mutex<Option<String>>> = Arc::default();
+		let done = Arc::new(AtomicBool::new(false));
+		let started = Instant::now();
+
+		let submitter = {
+			let (pending, submitted, rejected, rejection, done) = (
+				pending.clone(),
+				submitted.clone(),
+				rejected.clone(),
+				rejection.clone(),
+				done.clone(),
+			);
+			let port = self.port;
+			std::thread::spawn(move || {
+				let mut rpc = Rpc::new(port);
+				for chunk in txs.chunks(BATCH) {
+					let now = Instant::now();
+					if let Ok(mut p) = pending.lock() {
+						p.extend(chunk.iter().map(|t| (t.hash, now)));
+					}
+					let params: Vec<Value> = chunk.iter().map(|t| json!([t.hex])).collect();
+					let answers = rpc
+						.batch("author_submitExtrinsic", &params)
+						.unwrap_or_else(|e| chunk.iter().map(|_| Err(e.to_string())).collect());
+					for (tx, answer) in chunk.iter().zip(answers) {
+						if let Err(e) = answer {
+							rejected.fetch_add(1, Ordering::Relaxed);
+							if let Ok(mut p) = pending.lock() {
+								p.remove(&tx.hash);
+							}
+							if let Ok(mut r) = rejection.lock() {
+								r.get_or_insert(e);
+							}
+						}
+					}
+					submitted.fetch_add(chunk.len() as u64, Ordering::Relaxed);
+				}
+				done.store(true, Ordering::Relaxed);
+			})
+		};
+
+		let mut out = Outcome { name: name.to_string(), submitted: total, ..Default::default() };
+		let mut last_progress = Instant::now();
+		let mut last_inclusion = Instant::now();
+		let mut first_included_prev_ts = None;
+		let mut last_included_ts = 0;
+		loop {
+			let finalized = finalized_number(&mut rpc)?;
+			while next <= finalized {
+				let block = fetch_block(&mut rpc, next, &keys)?;
+				let seen = Instant::now();
+				let mut ours: HashSet<u32> = HashSet::new();
+				{
+					let mut p = pending.lock().map_err(|_| "poisoned")?;
+					for (i, hash) in block.extrinsics.iter().enumerate() {
+						if let Some(at) = p.remove(hash) {
+							ours.insert(i as u32);
+							out.latencies.push(seen.duration_since(at).as_millis() as u64);
+						}
+					}
+				}
+				if !ours.is_empty() {
+					let (mut work, mut failed) = (0, 0);
+					for record in &block.events {
+						let Phase::ApplyExtrinsic(i) = record.phase else { continue };
+						if !ours.contains(&i) {
+							continue;
+						}
+						if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
+							dispatch_error,
+							..
+						}) = &record.event
+						{
+							failed += 1;
+							out.failure.get_or_insert_with(|| format!("{dispatch_error:?}"));
+						} else if count.counts(&record.event) {
+							work += 1;
+						}
+					}
+					let included = ours.len() as u64;
+					if let Count::Extrinsics = count {
+						work = included.saturating_sub(failed);
+					}
+					out.failed += failed;
+					out.included += included;
+					out.work += work;
+					out.blocks.push((next, included, work));
+					first_included_prev_ts.get_or_insert(prev_timestamp);
+					last_included_ts = block.timestamp;
+					last_inclusion = seen;
+					out.wall_ms = seen.duration_since(started).as_millis() as u64;
+				}
+				prev_timestamp = block.timestamp;
+				next += 1;
+			}
+			let all_sent = done.load(Ordering::Relaxed);
+			let waiting = pending.lock().map(|p| p.len()).unwrap_or(0);
+			if last_progress.elapsed() >= Duration::from_secs(2) || (all_sent && waiting == 0) {
+				eprintln!(
+					"[{name}] submitted {}/{total}, rejected {}, included {} (failed {}), work {}, finalized #{finalized}",
+					submitted.load(Ordering::Relaxed),
+					rejected.load(Ordering::Relaxed),
+					out.included,
+					out.failed,
+					out.work,
+				);
+				last_progress = Instant::now();
+			}
+			if all_sent && waiting == 0 {
+				break;
+			}
+			if all_sent && last_inclusion.elapsed() > self.idle {
+				eprintln!(
+					"[{name}] {waiting} transactions not included after {:?}; giving up on them",
+					self.idle
+				);
+				break;
+			}
+			std::thread::sleep(Duration::from_millis(100));
+		}
+		let _ = submitter.join();
+		out.rejected = rejected.load(Ordering::Relaxed);
+		out.rejection = rejection.lock().ok().and_then(|r| r.clone());
+		if let Some(first) = first_included_prev_ts {
+			out.span_ms = last_included_ts.saturating_sub(first);
+		}
+		eprintln!(
+			"[{}] {} of {} included, {} work in {:.1} s of blocks: {:.0}/s",
+			out.name,
+			out.included,
+			out.submitted,
+			out.work,
+			out.span_ms as f64 / 1000.0,
+			out.rate()
+		);
+		Ok(out)
+	}
+}

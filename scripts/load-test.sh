@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# End-to-end load test: builds the node and `genex-load`, then runs it (it starts its own dev
+# node with the load accounts in genesis). Options go to genex-load (`--help`); results are
+# written to load-results.json unless `--out` says otherwise. See docs/performance.md.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$GENEX_ROOT"
+# The same build as scripts/test.sh (one feature set): after a test run nothing rebuilds.
+cargo test --release --locked --workspace --no-run
+exec "$CARGO_TARGET_DIR/release/genex-load" --node "$GENEX_NODE" "$@"
