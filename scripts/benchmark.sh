@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$GENEX_ROOT"
 pallets=("$@")
-[ ${#pallets[@]} -eq 0 ] && pallets=(pallet_stablecoin pallet_validator_set pallet_kyc pallet_sanctions pallet_travel_rule pallet_feeless pallet_issuers pallet_coupons pallet_redemption pallet_market)
+[ ${#pallets[@]} -eq 0 ] && pallets=(pallet_stablecoin pallet_validator_set pallet_kyc pallet_sanctions pallet_travel_rule pallet_feeless pallet_issuers pallet_coupons pallet_redemption pallet_market pallet_oracle)
 cargo build --release --locked -p genex-node --features runtime-benchmarks
 for pallet in "${pallets[@]}"; do
 	dir="pallets/$(echo "${pallet#pallet_}" | tr _ -)"

@@ -18,12 +18,13 @@ echo "build: $((built - start)) s"
 echo "== cargo test (workspace) =="
 cargo test --release --locked --workspace 2>&1 | tee "$CARGO_TARGET_DIR/genex-test.log"
 echo "== benchmarks of Genex pallets, run as tests against their mocks =="
-bench_pallets=(pallet-stablecoin pallet-validator-set pallet-kyc pallet-sanctions pallet-travel-rule pallet-feeless pallet-issuers pallet-coupons pallet-redemption pallet-market)
+# `pallet-oracle@0.1.0`: the lock file also lists an unrelated crates.io `pallet-oracle`.
+bench_pallets=(pallet-stablecoin pallet-validator-set pallet-kyc pallet-sanctions pallet-travel-rule pallet-feeless pallet-issuers pallet-coupons pallet-redemption pallet-market pallet-oracle@0.1.0)
 bench_args=()
 bench_features=()
 for p in "${bench_pallets[@]}"; do
 	bench_args+=(-p "$p")
-	bench_features+=("$p/runtime-benchmarks")
+	bench_features+=("${p%@*}/runtime-benchmarks")
 done
 SKIP_WASM_BUILD=1 cargo test --release --locked "${bench_args[@]}" \
 	--features "$(IFS=,; echo "${bench_features[*]}")" \

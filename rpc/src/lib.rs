@@ -9,6 +9,7 @@
 //! | `transaction-payment` | `payment_queryInfo`, `payment_queryFeeDetails`    | wallets        |
 //! | [`coupons`]           | `genex_verifyCoupon`, `genex_seriesInfo`, `genex_issuerCredit`, `genex_redemptionPayload`, `genex_submitRedemption` | merchants, wallets |
 //! | [`market`]            | `genex_marketDepth`, `genex_bestBidAsk`, `genex_lastTrades`, `genex_openOrders`, `genex_quote` | wallets, market makers |
+//! | [`oracle`]            | `genex_oraclePrice`                                | wallets, regulators |
 //!
 //! Domain modules (merchant coupon verification and redemption, market depth and quotes,
 //! compliance status) each live in their own file here and are merged in [`create_full`]
@@ -19,6 +20,7 @@
 
 pub mod coupons;
 pub mod market;
+pub mod oracle;
 
 use genex_primitives::{AccountId, Balance, BlockNumber, Nonce, OpaqueBlock as Block, Signature};
 use jsonrpsee::RpcModule;
@@ -54,6 +56,7 @@ where
 	C::Api: BlockBuilder<Block>,
 	C::Api: genex_primitives::api::CouponsApi<Block, AccountId, Balance, BlockNumber, Signature>,
 	C::Api: genex_primitives::api::MarketApi<Block, AccountId>,
+	C::Api: genex_primitives::api::OracleApi<Block>,
 	P: TransactionPool<Block = Block, Hash = polkadot_sdk::sp_core::H256> + 'static,
 {
 	let mut module = RpcModule::new(());
@@ -67,7 +70,11 @@ where
 	}
 	{
 		use market::MarketRpcServer;
-		module.merge(market::Market::new(client).into_rpc())?;
+		module.merge(market::Market::new(client.clone()).into_rpc())?;
+	}
+	{
+		use oracle::OracleRpcServer;
+		module.merge(oracle::Oracle::new(client).into_rpc())?;
 	}
 
 	Ok(module)

@@ -187,7 +187,7 @@ impl<C> Market<C> {
 	}
 }
 
-fn runtime_error(e: impl std::fmt::Debug) -> ErrorObjectOwned {
+pub(crate) fn runtime_error(e: impl std::fmt::Debug) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(RUNTIME_ERROR, format!("runtime API call failed: {e:?}"), None::<()>)
 }
 

@@ -309,6 +309,12 @@ sp_api::impl_runtime_apis! {
 		}
 	}
 
+	impl genex_primitives::api::OracleApi<Block> for Runtime {
+		fn oracle_price(series: genex_primitives::SeriesId) -> genex_primitives::OracleView {
+			Oracle::oracle_view(series)
+		}
+	}
+
 	impl genex_primitives::api::CouponsApi<Block, AccountId, Balance, BlockNumber, Signature> for Runtime {
 		fn verify_coupon(
 			series: genex_primitives::SeriesId,

@@ -33,6 +33,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_coupons, Coupons]
 	[pallet_redemption, Redemption]
 	[pallet_market, Market]
+	[pallet_oracle, Oracle]
 );
 
 impl polkadot_sdk::frame_system_benchmarking::Config for Runtime {}

@@ -171,6 +171,8 @@ struct Validator {
 	account: AccountId,
 	aura: AuraId,
 	grandpa: GrandpaId,
+	/// Its operator's oracle feeder key (`orcl`), from the same seed in these presets.
+	feeder: pallet_oracle::FeederId,
 }
 
 fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
@@ -178,6 +180,18 @@ fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
 		account: sr.to_account_id(),
 		aura: AuraId::from(sr.public()),
 		grandpa: GrandpaId::from(ed.public()),
+		feeder: pallet_oracle::FeederId::from(sr.public()),
+	}
+}
+
+/// Oracle parameters of a preset: the defaults, with `min_feeders` agreeing feeders and one
+/// submission per feeder and series every `period` blocks (fresh for two periods).
+pub fn oracle_params(min_feeders: u32, period: u32) -> pallet_oracle::OracleParams {
+	pallet_oracle::OracleParams {
+		min_feeders,
+		period,
+		max_age: period.saturating_mul(2),
+		..Default::default()
 	}
 }
 
@@ -206,6 +220,8 @@ struct Network {
 	attested: Vec<(AccountId, KycLevel)>,
 	/// Issuers, series and merchants at genesis.
 	coupons: CouponGenesis,
+	/// Oracle parameters (the validators' feeder keys are the feeders).
+	oracle: pallet_oracle::OracleParams,
 }
 
 fn genesis(net: Network) -> Value {
@@ -292,6 +308,10 @@ fn genesis(net: Network) -> Value {
 			},
 			..Default::default()
 		},
+		oracle: pallet_oracle::GenesisConfig {
+			feeders: net.validators.iter().map(|v| v.feeder.clone()).collect(),
+			params: Some(net.oracle),
+		},
 	})
 }
 
@@ -320,6 +340,8 @@ pub fn development_config_genesis() -> Value {
 			(Sr25519Keyring::Ferdie.to_account_id(), KycLevel::L1),
 		],
 		coupons: demo_coupons(),
+		// One feeder: a price every 5 blocks (10 s) once its key is inserted.
+		oracle: oracle_params(1, 5),
 	})
 }
 
@@ -350,6 +372,8 @@ fn three_party_network(
 		validators,
 		sudo: None,
 		coupons: CouponGenesis::default(),
+		// Two of the three operators must agree; a submission every 5 minutes.
+		oracle: oracle_params(2, 150),
 	})
 }
 

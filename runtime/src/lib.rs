@@ -73,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("genex"),
 	impl_name: Cow::Borrowed("genex-node"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -118,6 +118,28 @@ pub type TxExtension = (
 	>,
 	frame_system::WeightReclaim<Runtime>,
 );
+
+/// The transaction extensions as every transaction built by this chain's own code carries them:
+/// immortal, no tip, `nonce` (ignored without a signer). Used by native clients
+/// ([`client::signed_extrinsic`]) and by the oracle's off-chain worker (authorized general
+/// transactions).
+pub fn tx_extension(nonce: Nonce) -> TxExtension {
+	(
+		frame_system::AuthorizeCall::new(),
+		frame_system::CheckNonZeroSender::new(),
+		pallet_sanctions::CheckNotBlocked::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(generic::Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_feeless::FeelessWithinQuota::from(
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		),
+		frame_system::WeightReclaim::new(),
+	)
+}
 
 /// Unchecked extrinsic type as expected by this runtime.
 pub type UncheckedExtrinsic =
@@ -238,4 +260,8 @@ mod runtime {
 	// The coupon market: primary sale, listings, order books.
 	#[runtime::pallet_index(25)]
 	pub type Market = pallet_market;
+
+	// Reference prices from feeders' off-chain workers.
+	#[runtime::pallet_index(26)]
+	pub type Oracle = pallet_oracle;
 }

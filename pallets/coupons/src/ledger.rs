@@ -152,6 +152,10 @@ impl<T: Config> CouponLedger<T::AccountId, Balance> for Pallet<T> {
 		SeriesOf::<T>::get(series).map(|s| s.info())
 	}
 
+	fn next_series_id() -> SeriesId {
+		crate::NextSeriesId::<T>::get()
+	}
+
 	fn balance(series: SeriesId, who: &T::AccountId) -> u64 {
 		Self::free_units(series, who)
 	}

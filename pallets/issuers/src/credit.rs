@@ -107,6 +107,10 @@ impl<T: Config> CreditLimit<T::AccountId, Balance> for Pallet<T> {
 		Issuers::<T>::get(who).is_some_and(|i| i.status == IssuerStatus::Frozen)
 	}
 
+	fn credit_score(who: &T::AccountId) -> Option<u8> {
+		Issuers::<T>::get(who).map(|issuer| score::score(&issuer.inputs, issuer.escrow_share))
+	}
+
 	fn note_issued(who: &T::AccountId, face: Balance) {
 		Issuers::<T>::mutate(who, |issuer| {
 			if let Some(issuer) = issuer {

@@ -870,7 +870,10 @@ pub mod pallet {
 		///
 		/// Emits per order what [`Pallet::place_order`] emits.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::batch_place(orders.len() as u32, T::MaxFills::get()))]
+		#[pallet::weight(
+			T::WeightInfo::batch_place(orders.len() as u32)
+				.saturating_add(Pallet::<T>::fills_weight(T::MaxFills::get()))
+		)]
 		pub fn batch_place(
 			origin: OriginFor<T>,
 			series: SeriesId,
@@ -879,7 +882,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let n = orders.len() as u32;
 			let used = Self::do_batch_place(&who, series, orders)?;
-			Ok(Some(T::WeightInfo::batch_place(n, used)).into())
+			Ok(Some(T::WeightInfo::batch_place(n).saturating_add(Self::fills_weight(used))).into())
 		}
 
 		/// Market makers: cancel up to `MaxBatch` of their resting orders in one call.

@@ -2,7 +2,7 @@
 
 use crate::{
 	CancelReason, Config, Error, Event, MakerObligations, MarketMakers, ObligationReport,
-	OpenOrders, OrderId, OrderRequest, Orders, Pallet, Side,
+	OpenOrders, OrderId, OrderRequest, Orders, Pallet, Side, WeightInfo,
 };
 use alloc::vec::Vec;
 use genex_primitives::{KycLevel, KycProvider, SanctionsScreen, SeriesId, Settlement};
@@ -17,6 +17,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(!items.is_empty(), Error::<T>::EmptyBatch);
 		ensure!(items.len() <= T::MaxBatch::get() as usize, Error::<T>::BatchTooLarge);
 		Ok(())
+	}
+
+	/// The weight of `f` fills on top of placing orders: `place_order`'s per-fill slope, i.e.
+	/// `place_order(f) - place_order(0)`. `batch_place(n)` is benchmarked with every order
+	/// resting; the fills a batch makes are charged with this.
+	pub fn fills_weight(f: u32) -> Weight {
+		T::WeightInfo::place_order(f).saturating_sub(T::WeightInfo::place_order(0))
 	}
 
 	/// Place `orders` in turn, sharing `MaxFills`. Returns the resting orders touched.

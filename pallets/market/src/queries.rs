@@ -6,7 +6,7 @@ use crate::{
 	Side, Trade,
 };
 use alloc::vec::Vec;
-use genex_primitives::{Balance, SeriesId};
+use genex_primitives::{Balance, Moment, SeriesId};
 
 impl<T: Config> Pallet<T> {
 	/// Up to `levels` aggregated price levels of `side` of `series`, best first.
@@ -81,5 +81,15 @@ impl<T: Config> Pallet<T> {
 			quote.worst_price = Some(price);
 		}
 		quote
+	}
+}
+
+/// The oracle blends recent trading into its reference price.
+impl<T: Config> genex_primitives::market::TradeHistory for Pallet<T> {
+	fn vwap(series: SeriesId, since: Moment) -> Option<(Balance, u64)> {
+		let recent = RecentTrades::<T>::get(series);
+		genex_primitives::market::vwap_of(
+			recent.iter().filter(|t| t.at >= since).map(|t| (t.price, t.units)),
+		)
 	}
 }

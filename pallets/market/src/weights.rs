@@ -10,7 +10,7 @@
 //! Regenerate with `scripts/benchmark.sh` (see docs/operators.md).
 
 // Executed Command:
-// /root/.cache/genex-target/release/genex-node
+// /root/.cache/genex-bench-target/release/genex-node
 // benchmark
 // pallet
 // --chain
@@ -44,7 +44,7 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn place_order(f: u32, ) -> Weight;
 	fn place_market_order(f: u32, ) -> Weight;
-	fn batch_place(n: u32, f: u32, ) -> Weight;
+	fn batch_place(n: u32, ) -> Weight;
 	fn cancel_order() -> Weight;
 	fn batch_cancel(n: u32, ) -> Weight;
 	fn list() -> Weight;
@@ -81,6 +81,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Kyc::Attestations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Attestors` (r:33 w:0)
 	/// Proof: `Kyc::Attestors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Submissions` (r:1 w:0)
+	/// Proof: `Oracle::Submissions` (`max_values`: None, `max_size`: Some(857), added: 3332, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Feeders` (r:1 w:0)
+	/// Proof: `Oracle::Feeders` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Params` (r:1 w:0)
+	/// Proof: `Oracle::Params` (`max_values`: Some(1), `max_size`: Some(186), added: 681, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Prices` (r:2 w:2)
 	/// Proof: `Market::Prices` (`max_values`: None, `max_size`: Some(4123), added: 6598, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Limits` (r:1 w:0)
@@ -101,10 +107,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `Market::NextOrderId` (r:1 w:1)
 	/// Proof: `Market::NextOrderId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Affiliates` (r:1 w:0)
+	/// Proof: `Market::Affiliates` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Orders` (r:32 w:33)
 	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Affiliates` (r:32 w:0)
-	/// Proof: `Market::Affiliates` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Risk` (r:1 w:0)
 	/// Proof: `Market::Risk` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Coupons::Locked` (r:32 w:32)
@@ -122,28 +128,20 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Market::OpenOrders` (r:0 w:33)
 	/// Proof: `Market::OpenOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `f` is `[0, 32]`.
-	/// Not generated yet (its benchmark exists): charged as `place_order(f)`, which does all a
-	/// market order does and also rests the remainder — an upper bound until
-	/// `scripts/benchmark.sh pallet_market` runs again.
-	fn place_market_order(f: u32, ) -> Weight {
-		Self::place_order(f)
-	}
 	fn place_order(f: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4201 + f * (640 ±0)`
+		//  Measured:  `4442 + f * (640 ±0)`
 		//  Estimated: `14186 + f * (3484 ±0)`
-		// Minimum execution time: 243_527_000 picoseconds.
-		Weight::from_parts(259_296_000, 14186)
-			// Standard Error: 5_741_506
-			.saturating_add(Weight::from_parts(528_348_530, 0).saturating_mul(f.into()))
-			.saturating_add(T::DbWeight::get().reads(25_u64))
-			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(f.into())))
+		// Minimum execution time: 380_209_000 picoseconds.
+		Weight::from_parts(785_616_736, 14186)
+			// Standard Error: 6_401_130
+			.saturating_add(Weight::from_parts(450_671_493, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(29_u64))
+			.saturating_add(T::DbWeight::get().reads((11_u64).saturating_mul(f.into())))
 			.saturating_add(T::DbWeight::get().writes(16_u64))
 			.saturating_add(T::DbWeight::get().writes((9_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 3484).saturating_mul(f.into()))
 	}
-	/// Storage: `Market::MarketMakers` (r:1 w:0)
-	/// Proof: `Market::MarketMakers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Coupons::SeriesOf` (r:1 w:0)
 	/// Proof: `Coupons::SeriesOf` (`max_values`: None, `max_size`: Some(708), added: 3183, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -158,7 +156,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Kyc::Attestations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Attestors` (r:33 w:0)
 	/// Proof: `Kyc::Attestors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Prices` (r:2 w:2)
+	/// Storage: `Market::Prices` (r:1 w:1)
 	/// Proof: `Market::Prices` (`max_values`: None, `max_size`: Some(4123), added: 6598, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Limits` (r:1 w:0)
 	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
@@ -166,22 +164,28 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1009), added: 3484, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Fees` (r:1 w:0)
 	/// Proof: `Market::Fees` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Market::MarketMakers` (r:1 w:0)
+	/// Proof: `Market::MarketMakers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Stablecoin::SettlementAsset` (r:1 w:0)
 	/// Proof: `Stablecoin::SettlementAsset` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:35 w:35)
+	/// Storage: `Assets::Account` (r:34 w:34)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Market::OpenCount` (r:33 w:33)
-	/// Proof: `Market::OpenCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Levels` (r:96 w:96)
-	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `Market::NextOrderId` (r:1 w:1)
 	/// Proof: `Market::NextOrderId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Orders` (r:32 w:96)
-	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Affiliates` (r:32 w:0)
+	/// Storage: `Market::Affiliates` (r:1 w:0)
 	/// Proof: `Market::Affiliates` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Levels` (r:32 w:32)
+	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Orders` (r:32 w:32)
+	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Risk` (r:1 w:0)
 	/// Proof: `Market::Risk` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Submissions` (r:1 w:0)
+	/// Proof: `Oracle::Submissions` (`max_values`: None, `max_size`: Some(857), added: 3332, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Feeders` (r:1 w:0)
+	/// Proof: `Oracle::Feeders` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Params` (r:1 w:0)
+	/// Proof: `Oracle::Params` (`max_values`: Some(1), `max_size`: Some(186), added: 681, mode: `MaxEncodedLen`)
 	/// Storage: `Coupons::Locked` (r:32 w:32)
 	/// Proof: `Coupons::Locked` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Coupons::AccountUnits` (r:33 w:33)
@@ -190,31 +194,90 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Coupons::Holdings` (r:33 w:33)
 	/// Proof: `Coupons::Holdings` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Escrowed` (r:1 w:1)
-	/// Proof: `Market::Escrowed` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenCount` (r:32 w:32)
+	/// Proof: `Market::OpenCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Market::RecentTrades` (r:1 w:1)
 	/// Proof: `Market::RecentTrades` (`max_values`: None, `max_size`: Some(1081), added: 3556, mode: `MaxEncodedLen`)
-	/// Storage: `Market::OpenOrders` (r:0 w:96)
+	/// Storage: `Market::OpenOrders` (r:0 w:32)
 	/// Proof: `Market::OpenOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[1, 64]`.
-	/// The range of component `f` is `[0, 32]`.
-	fn batch_place(n: u32, f: u32, ) -> Weight {
+	/// The range of component `f` is `[1, 32]`.
+	fn place_market_order(f: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4186 + f * (642 ±0)`
-		//  Estimated: `14186 + f * (3484 ±0) + n * (2544 ±0)`
-		// Minimum execution time: 8_599_302_000 picoseconds.
-		Weight::from_parts(8_790_570_000, 14186)
-			// Standard Error: 3_173_261
-			.saturating_add(Weight::from_parts(69_713_915, 0).saturating_mul(n.into()))
-			// Standard Error: 6_376_722
-			.saturating_add(Weight::from_parts(188_773_301, 0).saturating_mul(f.into()))
-			.saturating_add(T::DbWeight::get().reads(24_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(f.into())))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+		//  Measured:  `4416 + f * (640 ±0)`
+		//  Estimated: `7588 + f * (3484 ±0)`
+		// Minimum execution time: 490_725_000 picoseconds.
+		Weight::from_parts(76_097_173, 7588)
+			// Standard Error: 5_563_820
+			.saturating_add(Weight::from_parts(491_398_848, 0).saturating_mul(f.into()))
+			.saturating_add(T::DbWeight::get().reads(25_u64))
+			.saturating_add(T::DbWeight::get().reads((11_u64).saturating_mul(f.into())))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((9_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 3484).saturating_mul(f.into()))
+	}
+	/// Storage: `Market::MarketMakers` (r:1 w:0)
+	/// Proof: `Market::MarketMakers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Coupons::SeriesOf` (r:1 w:0)
+	/// Proof: `Coupons::SeriesOf` (`max_values`: None, `max_size`: Some(708), added: 3183, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Issuers::Issuers` (r:1 w:0)
+	/// Proof: `Issuers::Issuers` (`max_values`: None, `max_size`: Some(334), added: 2809, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Markets` (r:1 w:0)
+	/// Proof: `Market::Markets` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Storage: `Sanctions::Blocked` (r:1 w:0)
+	/// Proof: `Sanctions::Blocked` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Attestations` (r:1 w:0)
+	/// Proof: `Kyc::Attestations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Attestors` (r:1 w:0)
+	/// Proof: `Kyc::Attestors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Submissions` (r:1 w:0)
+	/// Proof: `Oracle::Submissions` (`max_values`: None, `max_size`: Some(857), added: 3332, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Feeders` (r:1 w:0)
+	/// Proof: `Oracle::Feeders` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Params` (r:1 w:0)
+	/// Proof: `Oracle::Params` (`max_values`: Some(1), `max_size`: Some(186), added: 681, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Prices` (r:2 w:1)
+	/// Proof: `Market::Prices` (`max_values`: None, `max_size`: Some(4123), added: 6598, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Limits` (r:1 w:0)
+	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Usage` (r:1 w:0)
+	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1009), added: 3484, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Fees` (r:1 w:0)
+	/// Proof: `Market::Fees` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Stablecoin::SettlementAsset` (r:1 w:0)
+	/// Proof: `Stablecoin::SettlementAsset` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenCount` (r:1 w:1)
+	/// Proof: `Market::OpenCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Levels` (r:64 w:64)
+	/// Proof: `Market::Levels` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Market::NextOrderId` (r:1 w:1)
+	/// Proof: `Market::NextOrderId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Affiliates` (r:1 w:0)
+	/// Proof: `Market::Affiliates` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Escrowed` (r:1 w:1)
+	/// Proof: `Market::Escrowed` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Orders` (r:0 w:64)
+	/// Proof: `Market::Orders` (`max_values`: None, `max_size`: Some(112), added: 2587, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenOrders` (r:0 w:64)
+	/// Proof: `Market::OpenOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 64]`.
+	fn batch_place(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3776`
+		//  Estimated: `14186 + n * (2544 ±0)`
+		// Minimum execution time: 328_202_000 picoseconds.
+		Weight::from_parts(580_151_878, 14186)
+			// Standard Error: 4_241_972
+			.saturating_add(Weight::from_parts(194_484_249, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(24_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2544).saturating_mul(n.into()))
 	}
 	/// Storage: `Market::Orders` (r:3 w:3)
@@ -235,10 +298,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::OpenOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn cancel_order() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1869`
+		//  Measured:  `1903`
 		//  Estimated: `8751`
-		// Minimum execution time: 130_655_000 picoseconds.
-		Weight::from_parts(142_888_000, 8751)
+		// Minimum execution time: 129_401_000 picoseconds.
+		Weight::from_parts(203_190_000, 8751)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -265,12 +328,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 64]`.
 	fn batch_cancel(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1515 + n * (187 ±0)`
+		//  Measured:  `1549 + n * (187 ±0)`
 		//  Estimated: `7588 + n * (2587 ±0)`
-		// Minimum execution time: 133_170_000 picoseconds.
-		Weight::from_parts(136_112_803, 7588)
-			// Standard Error: 1_469_035
-			.saturating_add(Weight::from_parts(81_834_097, 0).saturating_mul(n.into()))
+		// Minimum execution time: 129_952_000 picoseconds.
+		Weight::from_parts(264_991_700, 7588)
+			// Standard Error: 1_442_396
+			.saturating_add(Weight::from_parts(80_282_618, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -291,6 +354,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Kyc::Attestations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Attestors` (r:1 w:0)
 	/// Proof: `Kyc::Attestors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Submissions` (r:1 w:0)
+	/// Proof: `Oracle::Submissions` (`max_values`: None, `max_size`: Some(857), added: 3332, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Feeders` (r:1 w:0)
+	/// Proof: `Oracle::Feeders` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Params` (r:1 w:0)
+	/// Proof: `Oracle::Params` (`max_values`: Some(1), `max_size`: Some(186), added: 681, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Risk` (r:1 w:0)
 	/// Proof: `Market::Risk` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenCount` (r:1 w:1)
@@ -305,11 +374,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
 	fn list() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2441`
-		//  Estimated: `4173`
-		// Minimum execution time: 135_524_000 picoseconds.
-		Weight::from_parts(223_690_000, 4173)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		//  Measured:  `2682`
+		//  Estimated: `4322`
+		// Minimum execution time: 143_418_000 picoseconds.
+		Weight::from_parts(176_599_000, 4322)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Market::Listings` (r:1 w:1)
@@ -352,10 +421,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Coupons::Holdings` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn buy_listing() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4208`
+		//  Measured:  `4241`
 		//  Estimated: `8817`
-		// Minimum execution time: 376_326_000 picoseconds.
-		Weight::from_parts(437_641_000, 8817)
+		// Minimum execution time: 368_979_000 picoseconds.
+		Weight::from_parts(499_212_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -369,8 +438,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `721`
 		//  Estimated: `3546`
-		// Minimum execution time: 42_750_000 picoseconds.
-		Weight::from_parts(50_445_000, 3546)
+		// Minimum execution time: 41_668_000 picoseconds.
+		Weight::from_parts(62_717_000, 3546)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -394,10 +463,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::Escrowed` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn join_market_makers() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1800`
+		//  Measured:  `1833`
 		//  Estimated: `6208`
-		// Minimum execution time: 129_893_000 picoseconds.
-		Weight::from_parts(156_945_000, 6208)
+		// Minimum execution time: 123_831_000 picoseconds.
+		Weight::from_parts(167_483_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -413,10 +482,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::Escrowed` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn leave_market_makers() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1286`
+		//  Measured:  `1320`
 		//  Estimated: `6208`
-		// Minimum execution time: 96_702_000 picoseconds.
-		Weight::from_parts(107_031_000, 6208)
+		// Minimum execution time: 93_514_000 picoseconds.
+		Weight::from_parts(148_106_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -443,12 +512,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 64]`.
 	fn remove_market_maker(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1590 + n * (207 ±0)`
+		//  Measured:  `1624 + n * (207 ±0)`
 		//  Estimated: `8817 + n * (2587 ±2)`
-		// Minimum execution time: 163_236_000 picoseconds.
-		Weight::from_parts(659_033_344, 8817)
-			// Standard Error: 1_797_091
-			.saturating_add(Weight::from_parts(80_498_925, 0).saturating_mul(n.into()))
+		// Minimum execution time: 158_696_000 picoseconds.
+		Weight::from_parts(55_456_154, 8817)
+			// Standard Error: 1_387_450
+			.saturating_add(Weight::from_parts(129_737_199, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -468,10 +537,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (123 ±0)`
 		//  Estimated: `3529 + n * (2587 ±0)`
-		// Minimum execution time: 38_993_000 picoseconds.
-		Weight::from_parts(40_315_000, 3529)
-			// Standard Error: 127_272
-			.saturating_add(Weight::from_parts(10_202_525, 0).saturating_mul(n.into()))
+		// Minimum execution time: 71_443_000 picoseconds.
+		Weight::from_parts(200_931_230, 3529)
+			// Standard Error: 157_052
+			.saturating_add(Weight::from_parts(9_880_136, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2587).saturating_mul(n.into()))
@@ -484,8 +553,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `399`
 		//  Estimated: `3799`
-		// Minimum execution time: 32_581_000 picoseconds.
-		Weight::from_parts(40_116_000, 3799)
+		// Minimum execution time: 30_828_000 picoseconds.
+		Weight::from_parts(50_454_000, 3799)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -495,8 +564,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `282`
 		//  Estimated: `3545`
-		// Minimum execution time: 23_244_000 picoseconds.
-		Weight::from_parts(29_265_000, 3545)
+		// Minimum execution time: 22_632_000 picoseconds.
+		Weight::from_parts(38_862_000, 3545)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -506,8 +575,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_909_000 picoseconds.
-		Weight::from_parts(12_473_000, 0)
+		// Minimum execution time: 9_948_000 picoseconds.
+		Weight::from_parts(17_513_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Market::Risk` (r:0 w:1)
@@ -516,8 +585,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_119_000 picoseconds.
-		Weight::from_parts(12_924_000, 0)
+		// Minimum execution time: 10_009_000 picoseconds.
+		Weight::from_parts(11_552_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Market::MakerObligations` (r:0 w:1)
@@ -526,8 +595,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_309_000 picoseconds.
-		Weight::from_parts(13_055_000, 0)
+		// Minimum execution time: 9_929_000 picoseconds.
+		Weight::from_parts(13_535_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Coupons::SeriesOf` (r:1 w:0)
@@ -538,8 +607,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1186`
 		//  Estimated: `4173`
-		// Minimum execution time: 35_287_000 picoseconds.
-		Weight::from_parts(62_818_000, 4173)
+		// Minimum execution time: 33_262_000 picoseconds.
+		Weight::from_parts(52_939_000, 4173)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -567,10 +636,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::OpenOrders` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn expire_order() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1718`
+		//  Measured:  `1752`
 		//  Estimated: `22360`
-		// Minimum execution time: 134_813_000 picoseconds.
-		Weight::from_parts(148_289_000, 22360)
+		// Minimum execution time: 128_660_000 picoseconds.
+		Weight::from_parts(212_737_000, 22360)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -582,8 +651,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `207`
 		//  Estimated: `11675`
-		// Minimum execution time: 12_563_000 picoseconds.
-		Weight::from_parts(16_300_000, 11675)
+		// Minimum execution time: 12_093_000 picoseconds.
+		Weight::from_parts(20_679_000, 11675)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -591,42 +660,41 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same weights priced with `RocksDbWeight`, for tests and mocks.
 impl WeightInfo for () {
-	/// Not generated yet (its benchmark exists): charged as `place_order(f)`, which does all a
-	/// market order does and also rests the remainder — an upper bound until
-	/// `scripts/benchmark.sh pallet_market` runs again.
-	fn place_market_order(f: u32, ) -> Weight {
-		Self::place_order(f)
-	}
 	fn place_order(f: u32, ) -> Weight {
-		Weight::from_parts(259_296_000, 14186)
-			.saturating_add(Weight::from_parts(528_348_530, 0).saturating_mul(f.into()))
-			.saturating_add(RocksDbWeight::get().reads(25_u64))
-			.saturating_add(RocksDbWeight::get().reads((12_u64).saturating_mul(f.into())))
+		Weight::from_parts(785_616_736, 14186)
+			.saturating_add(Weight::from_parts(450_671_493, 0).saturating_mul(f.into()))
+			.saturating_add(RocksDbWeight::get().reads(29_u64))
+			.saturating_add(RocksDbWeight::get().reads((11_u64).saturating_mul(f.into())))
 			.saturating_add(RocksDbWeight::get().writes(16_u64))
 			.saturating_add(RocksDbWeight::get().writes((9_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 3484).saturating_mul(f.into()))
 	}
-	fn batch_place(n: u32, f: u32, ) -> Weight {
-		Weight::from_parts(8_790_570_000, 14186)
-			.saturating_add(Weight::from_parts(69_713_915, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(188_773_301, 0).saturating_mul(f.into()))
-			.saturating_add(RocksDbWeight::get().reads(24_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().reads((12_u64).saturating_mul(f.into())))
-			.saturating_add(RocksDbWeight::get().writes(13_u64))
-			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
+	fn place_market_order(f: u32, ) -> Weight {
+		Weight::from_parts(76_097_173, 7588)
+			.saturating_add(Weight::from_parts(491_398_848, 0).saturating_mul(f.into()))
+			.saturating_add(RocksDbWeight::get().reads(25_u64))
+			.saturating_add(RocksDbWeight::get().reads((11_u64).saturating_mul(f.into())))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 			.saturating_add(RocksDbWeight::get().writes((9_u64).saturating_mul(f.into())))
 			.saturating_add(Weight::from_parts(0, 3484).saturating_mul(f.into()))
+	}
+	fn batch_place(n: u32, ) -> Weight {
+		Weight::from_parts(580_151_878, 14186)
+			.saturating_add(Weight::from_parts(194_484_249, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(24_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2544).saturating_mul(n.into()))
 	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(142_888_000, 8751)
+		Weight::from_parts(203_190_000, 8751)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn batch_cancel(n: u32, ) -> Weight {
-		Weight::from_parts(136_112_803, 7588)
-			.saturating_add(Weight::from_parts(81_834_097, 0).saturating_mul(n.into()))
+		Weight::from_parts(264_991_700, 7588)
+			.saturating_add(Weight::from_parts(80_282_618, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -634,33 +702,33 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2587).saturating_mul(n.into()))
 	}
 	fn list() -> Weight {
-		Weight::from_parts(223_690_000, 4173)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
+		Weight::from_parts(176_599_000, 4322)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn buy_listing() -> Weight {
-		Weight::from_parts(437_641_000, 8817)
+		Weight::from_parts(499_212_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(27_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn cancel_listing() -> Weight {
-		Weight::from_parts(50_445_000, 3546)
+		Weight::from_parts(62_717_000, 3546)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn join_market_makers() -> Weight {
-		Weight::from_parts(156_945_000, 6208)
+		Weight::from_parts(167_483_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn leave_market_makers() -> Weight {
-		Weight::from_parts(107_031_000, 6208)
+		Weight::from_parts(148_106_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn remove_market_maker(n: u32, ) -> Weight {
-		Weight::from_parts(659_033_344, 8817)
-			.saturating_add(Weight::from_parts(80_498_925, 0).saturating_mul(n.into()))
+		Weight::from_parts(55_456_154, 8817)
+			.saturating_add(Weight::from_parts(129_737_199, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -668,46 +736,46 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2587).saturating_mul(n.into()))
 	}
 	fn check_obligations(n: u32, ) -> Weight {
-		Weight::from_parts(40_315_000, 3529)
-			.saturating_add(Weight::from_parts(10_202_525, 0).saturating_mul(n.into()))
+		Weight::from_parts(200_931_230, 3529)
+			.saturating_add(Weight::from_parts(9_880_136, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2587).saturating_mul(n.into()))
 	}
 	fn add_affiliate() -> Weight {
-		Weight::from_parts(40_116_000, 3799)
+		Weight::from_parts(50_454_000, 3799)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_affiliate() -> Weight {
-		Weight::from_parts(29_265_000, 3545)
+		Weight::from_parts(38_862_000, 3545)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_fees() -> Weight {
-		Weight::from_parts(12_473_000, 0)
+		Weight::from_parts(17_513_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_risk() -> Weight {
-		Weight::from_parts(12_924_000, 0)
+		Weight::from_parts(11_552_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_obligations() -> Weight {
-		Weight::from_parts(13_055_000, 0)
+		Weight::from_parts(13_535_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_halt() -> Weight {
-		Weight::from_parts(62_818_000, 4173)
+		Weight::from_parts(52_939_000, 4173)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn expire_order() -> Weight {
-		Weight::from_parts(148_289_000, 22360)
+		Weight::from_parts(212_737_000, 22360)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn expire_idle_minute() -> Weight {
-		Weight::from_parts(16_300_000, 11675)
+		Weight::from_parts(20_679_000, 11675)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}

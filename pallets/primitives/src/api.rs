@@ -5,6 +5,7 @@ use crate::{
 	credit::CreditReport,
 	kyc::KycStatus,
 	market::{MarketDepth, OpenOrder, Quote, Side, Trade},
+	oracle::OracleView,
 	sanctions::SanctionsListInfo,
 	Balance,
 };
@@ -64,5 +65,12 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		fn open_orders(who: AccountId) -> Vec<OpenOrder>;
 		/// What a market order for `units` on `side` would get now (before fees).
 		fn quote(series: SeriesId, side: Side, units: u64) -> Quote;
+	}
+
+	/// The pricing oracle: reference prices and their inputs.
+	pub trait OracleApi {
+		/// `series`' reference price, its freshness, the model's inputs now and the suggested
+		/// price range.
+		fn oracle_price(series: SeriesId) -> OracleView;
 	}
 }

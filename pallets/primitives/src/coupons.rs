@@ -184,6 +184,10 @@ pub trait CouponLedger<AccountId, Balance> {
 	/// The series, if it exists.
 	fn info(series: SeriesId) -> Option<CouponInfo<AccountId, Balance>>;
 
+	/// The id the next series will get: every series has an id below it (ids are never reused).
+	/// Lets readers such as the oracle walk the series in bounded batches.
+	fn next_series_id() -> SeriesId;
+
 	/// Units of `series` `who` holds and can use: its holding minus what the market locks.
 	fn balance(series: SeriesId, who: &AccountId) -> u64;
 
@@ -258,6 +262,9 @@ impl<AccountId, Balance> CouponLedger<AccountId, Balance> for () {
 	fn info(_: SeriesId) -> Option<CouponInfo<AccountId, Balance>> {
 		None
 	}
+	fn next_series_id() -> SeriesId {
+		0
+	}
 	fn balance(_: SeriesId, _: &AccountId) -> u64 {
 		0
 	}
@@ -325,6 +332,7 @@ pub mod mock {
 		holdings: BTreeMap<(SeriesId, Vec<u8>), u64>,
 		locked: BTreeMap<(SeriesId, Vec<u8>), u64>,
 		sold: BTreeMap<SeriesId, u64>,
+		validity: BTreeMap<SeriesId, (u64, u64)>,
 		burns: Vec<(SeriesId, Vec<u8>, u64, Retirement)>,
 	}
 
@@ -355,6 +363,10 @@ pub mod mock {
 					entry.1 = status;
 				}
 			});
+		}
+		/// Set `series`' validity window (ms since the Unix epoch; default: all time).
+		pub fn set_validity(series: SeriesId, valid_from: u64, valid_until: u64) {
+			STATE.with(|s| s.borrow_mut().validity.insert(series, (valid_from, valid_until)));
 		}
 		/// Units of `series` `who` has locked.
 		pub fn locked_of<A: Encode>(series: SeriesId, who: &A) -> u64 {
@@ -398,16 +410,22 @@ pub mod mock {
 			STATE.with(|s| {
 				let s = s.borrow();
 				let (issuer, status, face, price) = s.series.get(&series)?;
+				let (valid_from, valid_until) =
+					s.validity.get(&series).copied().unwrap_or((0, u64::MAX));
 				Some(CouponInfo {
 					issuer: A::decode(&mut &issuer[..]).ok()?,
 					kind: CouponKind::Digital,
 					face_value: B::try_from(*face).unwrap_or_default(),
 					issue_price: B::try_from(*price).unwrap_or_default(),
-					valid_from: 0,
-					valid_until: u64::MAX,
+					valid_from,
+					valid_until,
 					status: *status,
 				})
 			})
+		}
+		fn next_series_id() -> SeriesId {
+			STATE
+				.with(|s| s.borrow().series.keys().next_back().map_or(0, |id| id.saturating_add(1)))
 		}
 		fn balance(series: SeriesId, who: &A) -> u64 {
 			STATE.with(|s| {

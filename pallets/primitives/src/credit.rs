@@ -129,6 +129,10 @@ pub trait CreditLimit<AccountId, Balance> {
 	/// Whether `issuer` is frozen: its coupons are at risk.
 	fn is_frozen(issuer: &AccountId) -> bool;
 
+	/// `issuer`'s credit score 0–100 (100 the best), if it is an approved issuer. Prices the
+	/// credit risk of its coupons (the oracle's `rc`).
+	fn credit_score(issuer: &AccountId) -> Option<u8>;
+
 	/// Count `face` of newly minted coupons toward `issuer`'s outstanding face value.
 	fn note_issued(issuer: &AccountId, face: Balance);
 
@@ -169,6 +173,9 @@ impl<AccountId: Default, Balance> CreditLimit<AccountId, Balance> for () {
 	fn is_frozen(_: &AccountId) -> bool {
 		false
 	}
+	fn credit_score(_: &AccountId) -> Option<u8> {
+		None
+	}
 	fn note_issued(_: &AccountId, _: Balance) {}
 	fn note_retired(_: &AccountId, _: Balance, _: Retirement) {}
 	fn note_review(_: &AccountId, _: u8) -> DispatchResult {
@@ -200,6 +207,7 @@ pub mod mock {
 		reviews: Vec<(Vec<u8>, u8)>,
 		escrow_share: BTreeMap<Vec<u8>, Perbill>,
 		escrowed: BTreeMap<Vec<u8>, u128>,
+		scores: BTreeMap<Vec<u8>, u8>,
 	}
 
 	thread_local! {
@@ -217,6 +225,10 @@ pub mod mock {
 		/// Freeze or unfreeze `who`.
 		pub fn set_frozen<A: Encode>(who: &A, frozen: bool) {
 			STATE.with(|s| s.borrow_mut().frozen.insert(who.encode(), frozen));
+		}
+		/// Set `who`'s credit score (an issuer's score is 100 until set).
+		pub fn set_score<A: Encode>(who: &A, score: u8) {
+			STATE.with(|s| s.borrow_mut().scores.insert(who.encode(), score));
 		}
 		/// Outstanding face value counted for `who`.
 		pub fn outstanding<A: Encode>(who: &A) -> u128 {
@@ -266,6 +278,13 @@ pub mod mock {
 		}
 		fn is_frozen(issuer: &A) -> bool {
 			STATE.with(|s| s.borrow().frozen.get(&issuer.encode()).copied().unwrap_or_default())
+		}
+		fn credit_score(issuer: &A) -> Option<u8> {
+			let key = issuer.encode();
+			STATE.with(|s| {
+				let s = s.borrow();
+				s.limits.contains_key(&key).then(|| s.scores.get(&key).copied().unwrap_or(100))
+			})
 		}
 		fn note_issued(issuer: &A, face: B) {
 			STATE.with(|s| {

@@ -34,7 +34,8 @@ pub use coupons::{
 };
 pub use credit::{CreditInputs, CreditLimit, CreditReport, IssuerStatus, Retirement};
 pub use kyc::{KycLevel, KycProvider, KycStatus};
-pub use oracle::PriceOracle;
+pub use market::TradeHistory;
+pub use oracle::{OracleView, PriceInputs, PriceOracle, PriceStatus};
 pub use sanctions::{OnBlocked, SanctionsListInfo, SanctionsScreen};
 pub use settlement::Settlement;
 pub use travel_rule::{TransferredAsset, TravelRule, TravelRuleData, VaspId};

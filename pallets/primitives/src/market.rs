@@ -142,3 +142,66 @@ pub struct ObligationReport {
 	/// Whether depth and spread meet the obligations.
 	pub met: bool,
 }
+
+/// Recent trading in a series, as the oracle blends it into its reference price. Implemented by
+/// the market pallet.
+pub trait TradeHistory {
+	/// Volume-weighted average price of the trades in `series` at or after `since` (ms since the
+	/// Unix epoch) and the units they traded; `None` when nothing traded.
+	fn vwap(series: SeriesId, since: Moment) -> Option<(Balance, u64)>;
+}
+
+/// No market: no trades.
+impl TradeHistory for () {
+	fn vwap(_: SeriesId, _: Moment) -> Option<(Balance, u64)> {
+		None
+	}
+}
+
+/// The volume-weighted average of `trades` (price, units) — `None` when no units or on
+/// overflow. Shared by the market and the mock so both compute it the same way.
+pub fn vwap_of(trades: impl Iterator<Item = (Balance, u64)>) -> Option<(Balance, u64)> {
+	let (mut value, mut units) = (0u128, 0u64);
+	for (price, n) in trades {
+		value = value.checked_add(price.checked_mul(u128::from(n))?)?;
+		units = units.checked_add(n)?;
+	}
+	let average = value.checked_div(u128::from(units))?;
+	Some((average, units))
+}
+
+/// A test double: trades in thread-local memory.
+#[cfg(feature = "std")]
+pub mod mock {
+	use super::*;
+	use std::{cell::RefCell, collections::BTreeMap};
+
+	thread_local! {
+		static TRADES: RefCell<BTreeMap<SeriesId, Vec<Trade>>> = RefCell::new(BTreeMap::new());
+	}
+
+	/// The mock [`TradeHistory`].
+	pub struct MockTrades;
+
+	impl MockTrades {
+		/// Record a trade of `units` at `price` in `series` at `at`.
+		pub fn add(series: SeriesId, price: Balance, units: u64, at: Moment) {
+			let trade = Trade { price, units, taker_side: Side::Buy, at };
+			TRADES.with(|t| t.borrow_mut().entry(series).or_default().push(trade));
+		}
+		/// Forget every trade.
+		pub fn reset() {
+			TRADES.with(|t| t.borrow_mut().clear());
+		}
+	}
+
+	impl TradeHistory for MockTrades {
+		fn vwap(series: SeriesId, since: Moment) -> Option<(Balance, u64)> {
+			TRADES.with(|t| {
+				let t = t.borrow();
+				let trades = t.get(&series)?;
+				vwap_of(trades.iter().filter(|x| x.at >= since).map(|x| (x.price, x.units)))
+			})
+		}
+	}
+}

@@ -3,6 +3,79 @@
 //! the market asks it for the centre of its price bands.
 
 use crate::{Balance, SeriesId};
+use codec::{Decode, Encode};
+use polkadot_sdk::sp_runtime::Perbill;
+use scale_info::TypeInfo;
+
+/// Where a series' reference price stands.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum PriceStatus {
+	/// Enough fresh submissions agree: the price is the reference.
+	Fresh,
+	/// Fresh submissions exist but too few agree.
+	NoQuorum,
+	/// Every submission is older than the maximum age (or its feeder was removed).
+	Stale,
+	/// No feeder has priced the series.
+	NoSubmissions,
+}
+
+/// The pricing model's inputs and output for a series, now: `P = F × (1 − dt) × (1 − rc)`,
+/// scaled by the node's external index (when asked by a worker that has one), blended with
+/// recent trades.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub struct PriceInputs {
+	/// `F`: face value of one unit.
+	pub face_value: Balance,
+	/// Whole days left until the series expires.
+	pub days_left: u32,
+	/// `dt`: the time discount at `days_left`.
+	pub time_discount: Perbill,
+	/// The issuer's credit score 0–100 (`None`: unknown, priced as 0).
+	pub credit_score: Option<u8>,
+	/// `rc`: the credit-risk premium at the score.
+	pub credit_premium: Perbill,
+	/// `F × (1 − dt) × (1 − rc)`.
+	pub model_price: Balance,
+	/// The external index applied, in parts per million (1 000 000 = ×1), when there was one.
+	pub index_ppm: Option<u32>,
+	/// Volume-weighted average price of the recent trades, when enough traded.
+	pub vwap: Option<Balance>,
+	/// Units traded in the VWAP window.
+	pub vwap_units: u64,
+	/// The result: what a feeder submits.
+	pub price: Balance,
+}
+
+/// A series' reference price as wallets and the `genex_oraclePrice` RPC show it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub struct OracleView {
+	/// The reference price (the median of agreeing fresh submissions), when `status` is
+	/// `Fresh`.
+	pub price: Option<Balance>,
+	/// Where the price stands.
+	pub status: PriceStatus,
+	/// Fresh submissions of current feeders.
+	pub fresh: u32,
+	/// Of those, the ones within the agreement band of their median.
+	pub agreeing: u32,
+	/// Agreeing submissions needed.
+	pub min_feeders: u32,
+	/// Block of the newest submission counted (fresh or not).
+	pub last_submission: Option<u32>,
+	/// The block after which the newest submission is stale.
+	pub fresh_until: Option<u32>,
+	/// The suggested price range shown to people: the reference price (or, without one, the
+	/// model price) ± the governance-set range; never above face value for coupons sold at or
+	/// below it.
+	pub suggested_range: Option<(Balance, Balance)>,
+	/// The model now (without any node's external index); `None` for an unknown, delisted or
+	/// expired series.
+	pub inputs: Option<PriceInputs>,
+}
 
 /// Where a series' fair price is.
 pub trait PriceOracle {

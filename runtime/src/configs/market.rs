@@ -25,8 +25,8 @@ impl pallet_market::Config for Runtime {
 	type Kyc = Kyc;
 	type Sanctions = Sanctions;
 	type Settlement = Stablecoin;
-	// No oracle pallet yet: bands centre on the last trade.
-	type Oracle = ();
+	// Bands centre on the oracle's fresh reference price, else on the last trade.
+	type Oracle = Oracle;
 	type UnixTime = Timestamp;
 	type PalletId = MarketPalletId;
 	type Treasury = crate::configs::TreasuryAccount;

@@ -13,6 +13,7 @@ mod issuers;
 mod kyc;
 mod market;
 mod multisig;
+mod oracle;
 mod randomness;
 mod redemption;
 mod sanctions;

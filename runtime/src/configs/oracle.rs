@@ -1,0 +1,61 @@
+//! `pallet_oracle`: reference prices of coupon series from feeders' off-chain workers, submitted
+//! as authorized (fee-less) general transactions.
+
+use crate::*;
+use polkadot_sdk::{
+	frame_support::{parameter_types, traits::ConstU32},
+	frame_system::offchain,
+	sp_runtime::transaction_validity::TransactionPriority,
+};
+
+parameter_types! {
+	/// Prices go before ordinary transactions of the same size, after redemptions.
+	pub const OracleSubmissionPriority: TransactionPriority = TransactionPriority::MAX / 4;
+}
+
+impl pallet_oracle::Config for Runtime {
+	type AuthorityId = pallet_oracle::FeederId;
+	type FeederSignature = pallet_oracle::crypto::Signature;
+	type GovernanceOrigin = crate::configs::GovernanceOrigin;
+	type Coupons = Coupons;
+	type Credit = Issuers;
+	type Trades = Market;
+	type UnixTime = Timestamp;
+	// One per validator operator, with room for the partner banks.
+	type MaxFeeders = ConstU32<16>;
+	type MaxBatch = ConstU32<64>;
+	// Financial coupons may trade above face value, not beyond twice it.
+	type MaxPriceToFace = ConstU32<2>;
+	type SubmissionPriority = OracleSubmissionPriority;
+	type WeightInfo = pallet_oracle::weights::SubstrateWeight<Runtime>;
+}
+
+/// How the off-chain worker wraps its calls: a general transaction whose only active extension
+/// is `AuthorizeCall` (no signer, so no nonce and no fee); the rest are the chain's checks.
+impl<C> offchain::CreateTransactionBase<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	type Extrinsic = UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<C> offchain::CreateTransaction<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	type Extension = TxExtension;
+
+	fn create_transaction(call: RuntimeCall, extension: TxExtension) -> UncheckedExtrinsic {
+		UncheckedExtrinsic::new_transaction(call, extension)
+	}
+}
+
+impl<C> offchain::CreateAuthorizedTransaction<C> for Runtime
+where
+	RuntimeCall: From<C>,
+{
+	fn create_extension() -> TxExtension {
+		crate::tx_extension(0)
+	}
+}
