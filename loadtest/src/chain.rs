@@ -191,11 +191,14 @@ pub fn ask() -> RuntimeCall {
 	})
 }
 
-/// A buyer's order: one unit at the run's price, immediate or cancel (one fill).
+/// A buyer's order: a market order for one unit, paying at most the run's price (one fill) —
+/// how a wallet takes liquidity.
 pub fn lift() -> RuntimeCall {
-	RuntimeCall::Market(pallet_market::Call::place_order {
+	RuntimeCall::Market(pallet_market::Call::place_market_order {
 		series: SERIES,
-		order: request(Side::Buy, PRICE, 1, TimeInForce::ImmediateOrCancel),
+		side: Side::Buy,
+		units: 1,
+		worst_price: PRICE,
 	})
 }
 

@@ -6,7 +6,8 @@
 //!
 //! 1. `transfers`: plain `balances.transfer_keep_alive`, the reference;
 //! 2. `placements`: market makers' `market.batch_place` batches of resting bids;
-//! 3. `trades`: one-unit immediate-or-cancel buys, each lifting a resting ask (one fill).
+//! 3. `trades`: one-unit market buys (`place_market_order`, worst price capped), each lifting a
+//!    resting ask (one fill).
 //!
 //! Each phase submits everything as fast as the node takes it (JSON-RPC batches), then
 //! follows finalized blocks: a transaction counts when a finalized block includes it, a trade

@@ -29,8 +29,9 @@ pub fn median(sorted: &[Balance]) -> Option<Balance> {
 		return Some(upper);
 	}
 	let lower = *sorted.get((n / 2).checked_sub(1)?)?;
-	// Floor of (lower + upper) / 2 without overflow.
-	Some(lower / 2 + upper / 2 + (lower % 2 + upper % 2) / 2)
+	// Floor of (lower + upper) / 2 without overflow: each half, plus one when both are odd.
+	let both_odd = u128::from(lower % 2 == 1 && upper % 2 == 1);
+	Some((lower / 2).saturating_add(upper / 2).saturating_add(both_odd))
 }
 
 /// Whether a submission included at `at` is fresh at `block`.

@@ -90,7 +90,7 @@ impl<T: Config> Pallet<T> {
 			invalid::<T>(e, submission.period, current)
 		})?;
 		let period = u64::from(checked.params.period.max(1));
-		let into_period = u64::from(checked.block) % period;
+		let into_period = u64::from(checked.block).checked_rem(period).unwrap_or(0);
 		let validity = ValidTransaction::with_tag_prefix("GenexOracle")
 			.priority(T::SubmissionPriority::get())
 			.and_provides((submission.series, submission.feeder.clone(), submission.period))
