@@ -45,12 +45,18 @@ impl<T: Config> Pallet<T> {
 		Ok(info)
 	}
 
-	/// The price bands centre on: the oracle's, else the last trade.
-	pub(crate) fn reference_price(
-		series: SeriesId,
+	/// The oracle's reference price of `series`. Read once per call: the bands of the call's
+	/// placement and of every fill it makes centre on the same value.
+	pub(crate) fn oracle_price(series: SeriesId) -> Option<Balance> {
+		T::Oracle::reference_price(series)
+	}
+
+	/// The price bands centre on: the oracle's (`oracle`), else the last trade.
+	pub(crate) fn band_centre(
+		oracle: Option<Balance>,
 		market: &SeriesMarket<BlockNumberFor<T>>,
 	) -> Option<Balance> {
-		T::Oracle::reference_price(series).or(market.last_price)
+		oracle.or(market.last_price)
 	}
 
 	/// Whether `price` is more than `share` away from `centre`.
@@ -60,9 +66,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `Ok` when a limit price lies within the band (or there is no reference yet).
-	pub(crate) fn ensure_in_band(series: SeriesId, price: Balance) -> DispatchResult {
+	pub(crate) fn ensure_in_band(
+		series: SeriesId,
+		oracle: Option<Balance>,
+		price: Balance,
+	) -> DispatchResult {
 		let market = Markets::<T>::get(series);
-		if let Some(centre) = Self::reference_price(series, &market) {
+		if let Some(centre) = Self::band_centre(oracle, &market) {
 			ensure!(
 				!Self::beyond(price, centre, Risk::<T>::get().band),
 				Error::<T>::PriceOutsideBand
@@ -74,12 +84,12 @@ impl<T: Config> Pallet<T> {
 	/// Band and breaker for a fill at `price` given the series' state `market` (the caller
 	/// keeps it in memory over a call's fills and stores it once).
 	pub(crate) fn check_fill_price(
-		series: SeriesId,
+		oracle: Option<Balance>,
 		market: &SeriesMarket<BlockNumberFor<T>>,
 		price: Balance,
 	) -> PriceCheck<BlockNumberFor<T>> {
 		let risk = Risk::<T>::get();
-		if let Some(centre) = Self::reference_price(series, market) {
+		if let Some(centre) = Self::band_centre(oracle, market) {
 			if Self::beyond(price, centre, risk.band) {
 				return PriceCheck::OutsideBand;
 			}

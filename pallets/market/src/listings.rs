@@ -33,7 +33,7 @@ impl<T: Config> Pallet<T> {
 				ensure!(price > 0, Error::<T>::ZeroPrice);
 				ensure!(Self::on_tick(price), Error::<T>::OffTick);
 				T::Kyc::ensure_level(who, KycLevel::L1)?;
-				Self::ensure_in_band(series, price)?;
+				Self::ensure_in_band(series, Self::oracle_price(series), price)?;
 				price
 			},
 		};

@@ -44,8 +44,9 @@ impl<T: Config> Pallet<T> {
 		let info = Self::ensure_tradable(series, false)?;
 		T::Sanctions::ensure_not_blocked(who)?;
 		T::Kyc::ensure_level(who, KycLevel::L1)?;
+		let oracle = Self::oracle_price(series);
 		if !market {
-			Self::ensure_in_band(series, req.price)?;
+			Self::ensure_in_band(series, oracle, req.price)?;
 		}
 		let opposite = Self::best_price(series, req.side.opposite());
 		if req.post_only {
@@ -103,7 +104,7 @@ impl<T: Config> Pallet<T> {
 			rate: taker_rate,
 			trades: Vec::new(),
 		};
-		let end = Self::match_order(&mut taker, budget)?;
+		let end = Self::match_order(&mut taker, oracle, budget)?;
 		let mut resting = 0;
 		if taker.remaining > 0 {
 			// What still crosses (band, breaker or `MaxFills` stopped matching) or what the taker
@@ -204,9 +205,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Trade `taker` against the opposite side while it crosses, touching at most `budget`
-	/// resting orders.
+	/// resting orders; every fill's band centres on `oracle` (else the last trade).
 	pub(crate) fn match_order(
 		taker: &mut Taker<T::AccountId>,
+		oracle: Option<Balance>,
 		budget: &mut u32,
 	) -> Result<MatchEnd, DispatchError> {
 		let opposite = taker.side.opposite();
@@ -236,7 +238,7 @@ impl<T: Config> Pallet<T> {
 				Self::remove_order(maker_id, &maker, CancelReason::WashTrade)?;
 				continue;
 			}
-			let next = match Self::check_fill_price(taker.series, &market, best) {
+			let next = match Self::check_fill_price(oracle, &market, best) {
 				PriceCheck::Ok(next) => next,
 				PriceCheck::OutsideBand => break,
 				PriceCheck::Halt(next, anchor) => {

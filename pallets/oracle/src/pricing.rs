@@ -75,6 +75,15 @@ impl<T: Config> Pallet<T> {
 		now: Moment,
 	) -> Result<CouponInfo<T::AccountId, Balance>, Error<T>> {
 		let info = T::Coupons::info(series).ok_or(Error::<T>::UnknownSeries)?;
+		Self::ensure_priceable(&info, now)?;
+		Ok(info)
+	}
+
+	/// `Ok` when `info`'s series is active and not expired at `now`.
+	pub(crate) fn ensure_priceable(
+		info: &CouponInfo<T::AccountId, Balance>,
+		now: Moment,
+	) -> Result<(), Error<T>> {
 		match info.status {
 			SeriesStatus::Active => {},
 			SeriesStatus::Expired => return Err(Error::<T>::SeriesExpired),
@@ -83,7 +92,7 @@ impl<T: Config> Pallet<T> {
 		if now >= info.valid_until {
 			return Err(Error::<T>::SeriesExpired);
 		}
-		Ok(info)
+		Ok(())
 	}
 
 	/// The model for `series` at `now`: its inputs and the price a feeder submits, with the
@@ -95,6 +104,17 @@ impl<T: Config> Pallet<T> {
 		index_ppm: Option<u32>,
 	) -> Result<PriceInputs, Error<T>> {
 		let info = Self::priceable(series, now)?;
+		Ok(Self::model(series, &info, now, params, index_ppm))
+	}
+
+	/// The model for `series`, described by `info` (already checked to be priceable).
+	pub(crate) fn model(
+		series: SeriesId,
+		info: &CouponInfo<T::AccountId, Balance>,
+		now: Moment,
+		params: &OracleParams,
+		index_ppm: Option<u32>,
+	) -> PriceInputs {
 		let days_left =
 			u32::try_from(info.valid_until.saturating_sub(now) / DAY_MS).unwrap_or(u32::MAX);
 		let time_discount = eval(&params.time_curve, days_left);
@@ -114,7 +134,7 @@ impl<T: Config> Pallet<T> {
 			None => (None, 0),
 		};
 		let price = vwap.map_or(indexed, |vwap| blend(indexed, vwap, params.trade_weight));
-		Ok(PriceInputs {
+		PriceInputs {
 			face_value: info.face_value,
 			days_left,
 			time_discount,
@@ -125,6 +145,6 @@ impl<T: Config> Pallet<T> {
 			vwap,
 			vwap_units,
 			price,
-		})
+		}
 	}
 }

@@ -20,11 +20,15 @@ impl<T: Config> Pallet<T> {
 	pub fn oracle_view(series: SeriesId) -> OracleView {
 		let params = Params::<T>::get();
 		let agg = Self::current_aggregate(series);
-		let inputs = Self::price_inputs(series, Self::now(), &params, None).ok();
+		let now = Self::now();
+		let info = T::Coupons::info(series);
+		let inputs = info
+			.as_ref()
+			.filter(|info| Self::ensure_priceable(info, now).is_ok())
+			.map(|info| Self::model(series, info, now, &params, None));
 		// Physical and digital coupons are sold at or below face value; financial ones may not be.
-		let cap = T::Coupons::info(series)
-			.filter(|info| info.kind != CouponKind::Financial)
-			.map(|info| info.face_value);
+		let cap =
+			info.filter(|info| info.kind != CouponKind::Financial).map(|info| info.face_value);
 		let centre = agg.price.or(inputs.map(|i| i.price));
 		OracleView {
 			price: agg.price,
