@@ -124,6 +124,10 @@ impl Accounts {
 			}
 		}
 		push(&mut patch["issuers"]["issuers"], json!([bob, b"Genex Load Store".to_vec(), 5]))?;
+		// The load series' face value (0.10 GUSD) is below the chain's default minimum (1 GUSD):
+		// this chain allows it for digital coupons.
+		patch["coupons"]["minFaceValue"] =
+			json!([["Digital", u64::try_from(FACE).unwrap_or(u64::MAX)]]);
 		let holders: Vec<Value> =
 			self.sellers.iter().map(|s| json!([s.ss58(), SELLER_UNITS])).collect();
 		let units = SELLER_UNITS * self.sellers.len() as u64;

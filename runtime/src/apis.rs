@@ -358,7 +358,7 @@ sp_api::impl_runtime_apis! {
 				authorization,
 				signature,
 			});
-			Ok(codec::Encode::encode(&UncheckedExtrinsic::new_bare(call)))
+			Ok(codec::Encode::encode(&UncheckedExtrinsic::new_transaction(call, crate::tx_extension(0))))
 		}
 	}
 

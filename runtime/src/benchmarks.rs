@@ -34,6 +34,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_redemption, Redemption]
 	[pallet_market, Market]
 	[pallet_oracle, Oracle]
+	[pallet_governance, Governance]
 );
 
 impl polkadot_sdk::frame_system_benchmarking::Config for Runtime {}

@@ -6,8 +6,9 @@
 //! | `local_testnet` | platform, bank-a, bank-b (A, B, C) | none  | the three validators / banks    | A, B, C L3; Dave L2; Eve L1            |
 //! | `staging`       | platform, bank-a, bank-b (D, E, F) | none  | the three validators / banks    | D, E, F L3                             |
 //!
-//! Compliance at genesis: the platform account is the KYC attestor (its in-house KYC desk) and
-//! the compliance committee; the table above lists who is attested at genesis; per-level limits and fee-less quotas are the defaults in
+//! Compliance at genesis: the platform account is the KYC attestor (its in-house KYC desk); the
+//! compliance committee is the platform and the banks (on `development` Alice alone, who is
+//! also sudo); the table above lists who is attested at genesis; per-level limits and fee-less quotas are the defaults in
 //! [`default_limits`] and [`FEELESS_CALLS`]. Genesis attestations expire on 2030-01-01.
 //!
 //! Every preset sets the issuers' tier limits ([`default_tier_limits`]); the development preset
@@ -96,7 +97,7 @@ pub fn default_limits() -> Vec<(KycLevel, LevelLimits)> {
 }
 
 /// Calls fee-less at genesis, from the given level up. (Merchants' redemptions of holder
-/// authorizations are unsigned and free anyway.)
+/// authorizations are authorized general transactions and free anyway.)
 pub const FEELESS_CALLS: &[(&str, &str, KycLevel)] = &[
 	("Stablecoin", "transfer", KycLevel::L1),
 	("Stablecoin", "transfer_with_travel_rule", KycLevel::L1),
@@ -149,6 +150,8 @@ fn demo_coupons() -> CouponGenesis {
 		valid_until: GENESIS_ATTESTATION_EXPIRY,
 		terms: b"Any Genex Demo Store; one unit per visit".to_vec(),
 		cap: 1_000,
+		gift_card: false,
+		jurisdiction: None,
 	};
 	CouponGenesis {
 		issuers: vec![(charlie.clone(), DEMO_ISSUER_NAME.to_vec(), 5)],
@@ -272,7 +275,7 @@ fn genesis(net: Network) -> Value {
 		},
 		stablecoin: pallet_stablecoin::GenesisConfig {
 			settlement_asset: Some(STABLECOIN_ASSET_ID),
-			banks: net.banks,
+			banks: net.banks.clone(),
 		},
 		kyc: pallet_kyc::GenesisConfig {
 			attestors: vec![net.platform.clone()],
@@ -292,7 +295,13 @@ fn genesis(net: Network) -> Value {
 				.collect(),
 			quotas: FEELESS_QUOTAS.to_vec(),
 		},
-		compliance_committee: pallet_collective::GenesisConfig { members: vec![net.platform] },
+		// One compliance officer each for the platform and every bank: unblocking, forced KYC
+		// revocation and issuer defaults need two of them.
+		compliance_committee: pallet_collective::GenesisConfig {
+			members: core::iter::once(net.platform.clone())
+				.chain(net.banks.into_iter().filter(|b| *b != net.platform))
+				.collect(),
+		},
 		issuers: pallet_issuers::GenesisConfig {
 			tier_limits: default_tier_limits(),
 			issuers: net.coupons.issuers,

@@ -39,9 +39,8 @@ use polkadot_sdk::{
 	sp_version::{self, RuntimeVersion},
 };
 
-pub use genex_primitives::time::*;
 pub use genex_primitives::{
-	AccountId, Address, AssetId, Balance, BlockNumber, Hash, Nonce, Signature, MICRO_UNIT,
+	time::*, AccountId, Address, AssetId, Balance, BlockNumber, Hash, Nonce, Signature, MICRO_UNIT,
 	MILLI_UNIT, UNIT,
 };
 
@@ -73,10 +72,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("genex"),
 	impl_name: Cow::Borrowed("genex-node"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -264,4 +263,8 @@ mod runtime {
 	// Reference prices from feeders' off-chain workers.
 	#[runtime::pallet_index(26)]
 	pub type Oracle = pallet_oracle;
+
+	// The audited path to Root: council super-majority motions.
+	#[runtime::pallet_index(27)]
+	pub type Governance = pallet_governance;
 }

@@ -124,11 +124,15 @@ fn primary_sale_then_secondary_trading_under_compliance() {
 			}),
 			Alice,
 		);
+		// The list update only queues him (cheap per blocked account); the block's idle time
+		// cancels his orders.
 		assert!(market_events().iter().any(|e| matches!(
 			e,
-			pallet_market::Event::OrderCancelled { reason: CancelReason::Sanctioned, .. }
+			pallet_market::Event::PurgeQueued { reason: CancelReason::Sanctioned, .. }
 		)));
+		next_block();
 		assert!(pallet_market::Pallet::<Runtime>::open_orders(&account(Bob)).is_empty());
+		assert!(pallet_market::PurgeQueue::<Runtime>::get(account(Bob)).is_none());
 		assert_eq!(pallet_market::Pallet::<Runtime>::best_bid_ask(SERIES), (None, None));
 
 		// Eve (L1: 1 000 GUSD of trading a day) cannot bid 25 × 46: refused, typed.

@@ -1,7 +1,7 @@
 //! The pricing oracle in the runtime: a feeder's authorized, fee-less submission goes through the
 //! real transaction extensions and makes the demo series' reference price; the market's price
-//! band then centres on it; a non-feeder's and a duplicate submission are refused before
-//! dispatch.
+//! band then centres on it; a non-feeder's, a duplicate and another chain's (signed over another
+//! genesis hash) submission are refused before dispatch.
 
 mod common;
 
@@ -13,7 +13,7 @@ use genex_runtime::{
 use pallet_market::{OrderRequest, Side, TimeInForce};
 use pallet_oracle::{crypto, PriceSubmission};
 use polkadot_sdk::{
-	sp_core::Pair,
+	sp_core::{Pair, H256},
 	sp_keyring::Sr25519Keyring::{self, *},
 	sp_runtime::{
 		transaction_validity::{InvalidTransaction, TransactionValidityError},
@@ -25,8 +25,14 @@ const USD: u128 = STABLECOIN_UNIT;
 const SERIES: u64 = 0;
 
 /// `key`'s submission of `price` for the demo series in the current period, as the off-chain
-/// worker builds it: a general transaction whose `AuthorizeCall` checks it.
+/// worker builds it: a general transaction whose `AuthorizeCall` checks it, signed for this
+/// chain (its genesis hash).
 fn submission(key: Sr25519Keyring, price: u128) -> UncheckedExtrinsic {
+	submission_for(key, price, Oracle::genesis_hash())
+}
+
+/// As [`submission`], signed for the chain whose genesis hash is `genesis_hash`.
+fn submission_for(key: Sr25519Keyring, price: u128, genesis_hash: H256) -> UncheckedExtrinsic {
 	let params = pallet_oracle::Params::<Runtime>::get();
 	let block = polkadot_sdk::frame_system::Pallet::<Runtime>::block_number();
 	let submission = PriceSubmission {
@@ -35,7 +41,8 @@ fn submission(key: Sr25519Keyring, price: u128) -> UncheckedExtrinsic {
 		period: Oracle::period_of(block, &params),
 		feeder: crypto::Public::from(key.public()),
 	};
-	let signature = crypto::Signature::from(key.pair().sign(&submission.signing_payload()));
+	let payload = submission.signing_payload(&genesis_hash);
+	let signature = crypto::Signature::from(key.pair().sign(&payload));
 	let call = RuntimeCall::Oracle(pallet_oracle::Call::submit_price { submission, signature });
 	UncheckedExtrinsic::new_transaction(call, genex_runtime::tx_extension(0))
 }
@@ -67,6 +74,15 @@ fn a_feeders_price_centres_the_market_band() {
 		assert!(model > 0 && model < 50 * USD);
 		// Without a reference, Dave may ask 49 GUSD.
 		assert!(apply(ask(49 * USD), Dave).expect("valid").is_ok());
+
+		// Alice's feeder key signed for another chain (same key, another genesis hash): refused
+		// before dispatch.
+		let other_chain = H256::repeat_byte(0xa1);
+		assert_ne!(Oracle::genesis_hash(), other_chain);
+		assert_eq!(
+			apply_general(submission_for(Alice, 40 * USD, other_chain)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::BadProof))
+		);
 
 		// Alice's feeder key (registered at genesis) submits 40 GUSD; no fee, no nonce.
 		let alice_free =

@@ -1,8 +1,10 @@
-//! Creating series and minting units, within the issuer's credit limit.
+//! Creating series and minting units, within the issuer's credit limit; the governed minimum
+//! face value of new series.
 
 use crate::{
 	AccountUnits, Config, Error, Event, ExpiringAt, ExpiryCursor, Holdings, IssuerStats,
-	NextSeriesId, Pallet, Series, SeriesOf, SeriesTerms, EXPIRY_BUCKET_MS, LOG_TARGET,
+	MinFaceValue, NextSeriesId, Pallet, Series, SeriesOf, SeriesTerms, ValidityClass,
+	EXPIRY_BUCKET_MS, LOG_TARGET,
 };
 use genex_primitives::{
 	Balance, CouponKind, CouponStats, CreditLimit, SanctionsScreen, SeriesId, SeriesStatus,
@@ -22,6 +24,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<SeriesId, DispatchError> {
 		ensure!(units > 0, Error::<T>::ZeroUnits);
 		ensure!(t.face_value > 0, Error::<T>::ZeroFaceValue);
+		ensure!(t.face_value >= MinFaceValue::<T>::get(t.kind), Error::<T>::FaceValueTooLow);
 		ensure!(
 			t.kind == CouponKind::Financial || t.issue_price <= t.face_value,
 			Error::<T>::PriceAboveFace
@@ -29,6 +32,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(t.valid_until > t.valid_from, Error::<T>::InvalidValidity);
 		let now = Self::now();
 		ensure!(t.valid_until > now, Error::<T>::ValidityInPast);
+		Self::ensure_min_validity(
+			&issuer,
+			ValidityClass { kind: t.kind, gift_card: t.gift_card },
+			t.jurisdiction,
+			t.valid_from,
+			t.valid_until,
+			now,
+		)?;
 		ensure!(!t.terms.is_empty(), Error::<T>::EmptyTerms);
 		let terms: BoundedVec<u8, T::MaxTermsLen> =
 			t.terms.try_into().map_err(|_| Error::<T>::TermsTooLong)?;
@@ -78,6 +89,8 @@ impl<T: Config> Pallet<T> {
 			issue_price: t.issue_price,
 			valid_until: t.valid_until,
 			cap: t.cap,
+			gift_card: t.gift_card,
+			jurisdiction: t.jurisdiction,
 		});
 		Self::deposit_event(Event::Minted { series: id, units, first_serial: 0 });
 		Ok(id)
@@ -107,6 +120,15 @@ impl<T: Config> Pallet<T> {
 		AccountUnits::<T>::insert(&who, total);
 		T::Credit::note_issued(&who, face);
 		Self::deposit_event(Event::Minted { series: id, units, first_serial });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_min_face_value(
+		kind: CouponKind,
+		min_face_value: Balance,
+	) -> DispatchResult {
+		MinFaceValue::<T>::insert(kind, min_face_value);
+		Self::deposit_event(Event::MinFaceValueSet { kind, min_face_value });
 		Ok(())
 	}
 

@@ -93,7 +93,8 @@ impl<T: Config> Pallet<T> {
 	/// Invariants: per series, holdings sum to supply (minted − redeemed − expired − recalled;
 	/// the market's escrow joins with the market) and outstanding face = supply × face value; an
 	/// issuer's statistics are the sum of its series'; `AccountUnits` sums each account's
-	/// holdings; every series id is below `NextSeriesId`.
+	/// holdings; every series id is below `NextSeriesId`; every minimum validity is positive and
+	/// for a valid jurisdiction.
 	#[cfg(any(test, feature = "try-runtime"))]
 	pub(crate) fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -142,6 +143,13 @@ impl<T: Config> Pallet<T> {
 		for (id, who, units) in crate::Locked::<T>::iter() {
 			ensure!(units > 0, "zero lock stored");
 			ensure!(Holdings::<T>::contains_key(id, &who), "lock without holding");
+		}
+		for (_, jurisdiction, min) in crate::MinValidity::<T>::iter() {
+			ensure!(min > 0, "zero minimum validity stored");
+			ensure!(
+				genex_primitives::kyc::is_valid_jurisdiction(&jurisdiction),
+				"minimum validity for an invalid jurisdiction"
+			);
 		}
 		Ok(())
 	}
@@ -298,6 +306,8 @@ impl<T: Config> CouponLedger<T::AccountId, Balance> for Pallet<T> {
 			valid_until: now.saturating_add(86_400_000),
 			terms: alloc::vec![b'x'; T::MaxTermsLen::get() as usize],
 			cap: units.saturating_mul(2),
+			gift_card: false,
+			jurisdiction: None,
 		};
 		let id = Self::do_create_series(issuer.clone(), terms, units)
 			.expect("benchmark issuer is L3 with an ample limit; qed");

@@ -12,12 +12,32 @@
 //!
 //! issued (held by the issuer) → listed (market escrow, with the market) → sold (moved out of
 //! the issuer's hands) → circulating → redeemed (burned by the redemption pallet) | expired.
-//! The issuer can **recall** unsold units (burned, with a reason code) and **refund** sold ones
-//! (burned, the issue price paid back in the stablecoin); governance can **delist** a series in
-//! an emergency (no transfers or trading; redemption stays possible).
+//! The issuer can **recall** unsold units (burned, with a reason code) and **refund** sold ones:
+//! a buy-back without the holder's consent, so it pays per unit the higher of the issue price and
+//! the oracle's fresh reference price (that price capped at face value, except for financial
+//! coupons), see [`Pallet::refund_unit_price`]; governance can **delist** a series in an
+//! emergency (no transfers or trading; redemption stays possible).
 //!
 //! Minting (at creation or later) asks the issuers pallet ([`genex_primitives::CreditLimit`])
 //! whether the issuer's outstanding face value stays within its limit.
+//!
+//! ## Minimum validity (gift cards)
+//!
+//! Governance sets the shortest validity a new series may have per [`ValidityClass`] (coupon
+//! kind, and whether the series is sold as a gift card) and jurisdiction ([`MinValidity`]); a
+//! new chain starts with US gift cards of every kind at five years (CARD Act,
+//! [`US_GIFT_CARD_MIN_VALIDITY`]). The issuer declares at creation whether a series is a gift
+//! card and, optionally, the jurisdiction it is sold in; the rules of that jurisdiction and of
+//! the issuer's KYC jurisdiction both apply, the longer minimum wins. The usable time left at
+//! creation (from the later of now and `valid_from` to `valid_until`) must reach it.
+//!
+//! ## Minimum face value
+//!
+//! Governance sets the smallest face value a new series of each coupon kind may have
+//! ([`MinFaceValue`], [`Pallet::set_min_face_value`]); a new chain starts at one stablecoin unit
+//! (1 GUSD, [`default_min_face_value`]) for every kind. Redemptions of holders' authorizations
+//! are fee-less: without a floor, a series of face value 1 (10⁻¹² GUSD) made every free
+//! redemption cost its issuer nothing. The rule applies to series created from then on.
 //!
 //! ## Expiry
 //!
@@ -41,6 +61,9 @@
 //! - [`Pallet::transfer`], [`Pallet::transfer_with_travel_rule`]: P2P.
 //! - [`Pallet::recall`], [`Pallet::refund`]: the issuer withdraws units.
 //! - [`Pallet::delist`], [`Pallet::relist`]: governance emergency delisting.
+//! - [`Pallet::set_min_validity`]: governance sets the minimum validity per class and
+//!   jurisdiction.
+//! - [`Pallet::set_min_face_value`]: governance sets the minimum face value per coupon kind.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -54,6 +77,7 @@ mod issuance;
 mod ledger;
 mod recall;
 mod transfer;
+mod validity;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -65,7 +89,7 @@ mod tests;
 
 use codec::{Decode, Encode, MaxEncodedLen};
 pub use genex_primitives::{
-	Balance, CouponInfo, CouponKind, CouponStats, Moment, SeriesId, SeriesStatus,
+	kyc::Jurisdiction, Balance, CouponInfo, CouponKind, CouponStats, Moment, SeriesId, SeriesStatus,
 };
 use polkadot_sdk::frame_support::{traits::Get, BoundedVec};
 use scale_info::TypeInfo;
@@ -88,6 +112,55 @@ pub fn bench_face<T: Config>() -> Balance {
 
 /// Length of an expiry bucket: one hour, in milliseconds.
 pub const EXPIRY_BUCKET_MS: Moment = 3_600_000;
+
+/// One day, in milliseconds.
+pub const DAY_MS: Moment = 86_400_000;
+
+/// Five years as the US CARD Act counts them for gift cards (funds may not expire within five
+/// years of issue), in milliseconds: 1,827 days, the longest five calendar years (two leap
+/// days), so a series that passes always gives at least five calendar years.
+pub const US_GIFT_CARD_MIN_VALIDITY: Moment = 157_852_800_000; // 1,827 × DAY_MS
+
+/// What a governed minimum validity applies to: series of a coupon kind, sold as gift cards or
+/// not.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	codec::DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct ValidityClass {
+	/// Physical, digital or financial.
+	pub kind: CouponKind,
+	/// Whether the rule is for gift cards (see [`SeriesTerms::gift_card`]) or for other series.
+	pub gift_card: bool,
+}
+
+/// The minimum validity a new chain starts with: gift cards of every kind sold in the United
+/// States, [`US_GIFT_CARD_MIN_VALIDITY`].
+pub fn default_min_validity() -> alloc::vec::Vec<(ValidityClass, Jurisdiction, Moment)> {
+	[CouponKind::Physical, CouponKind::Digital, CouponKind::Financial]
+		.into_iter()
+		.map(|kind| (ValidityClass { kind, gift_card: true }, *b"US", US_GIFT_CARD_MIN_VALIDITY))
+		.collect()
+}
+
+/// The minimum face value a new chain starts with: one stablecoin unit (1 GUSD,
+/// [`genex_primitives::STABLECOIN_UNIT`]) for every coupon kind.
+pub fn default_min_face_value() -> alloc::vec::Vec<(CouponKind, Balance)> {
+	[CouponKind::Physical, CouponKind::Digital, CouponKind::Financial]
+		.into_iter()
+		.map(|kind| (kind, genex_primitives::STABLECOIN_UNIT))
+		.collect()
+}
 
 /// A coupon series.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
@@ -160,17 +233,29 @@ pub struct SeriesTerms {
 	pub terms: alloc::vec::Vec<u8>,
 	/// Most units that may ever be minted (≥ the initial units).
 	pub cap: u64,
+	/// Sold as a gift card: a gift certificate, store gift card or stored value a consumer buys
+	/// (the gift-card rules of [`MinValidity`] apply, e.g. US: five years). `false` for
+	/// promotional, loyalty and award coupons.
+	#[serde(default)]
+	pub gift_card: bool,
+	/// The jurisdiction the series is sold in (ISO 3166-1 alpha-2, e.g. `US`), if the issuer
+	/// declares one. Its minimum validity applies as well as that of the issuer's KYC
+	/// jurisdiction.
+	#[serde(default)]
+	pub jurisdiction: Option<Jurisdiction>,
 }
 
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use genex_primitives::{
-		CreditLimit, KycProvider, SanctionsScreen, Settlement, TravelRule, TravelRuleData,
+		CreditLimit, KycProvider, PriceOracle, SanctionsScreen, Settlement, TravelRule,
+		TravelRuleData,
 	};
 	use polkadot_sdk::{
 		frame_support::{pallet_prelude::*, traits::UnixTime},
 		frame_system::pallet_prelude::*,
+		sp_runtime::traits::Convert,
 	};
 
 	#[pallet::pallet]
@@ -178,7 +263,7 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// Delists and relists series.
+		/// Delists and relists series; sets the minimum validity.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Issuers' standing and limits.
 		type Credit: CreditLimit<Self::AccountId, Balance>;
@@ -190,6 +275,11 @@ pub mod pallet {
 		type TravelRule: TravelRule<Self::AccountId, Balance>;
 		/// Moves the stablecoin for refunds.
 		type Settlement: Settlement<Self::AccountId, Balance>;
+		/// Fresh reference prices of series: a refund pays at least this per unit.
+		type Oracle: PriceOracle;
+		/// The jurisdiction of an account's KYC attestation in force (`None` without one): the
+		/// issuer's home, whose minimum validity applies to its series.
+		type KycJurisdiction: Convert<Self::AccountId, Option<Jurisdiction>>;
 		/// Wall clock.
 		type UnixTime: UnixTime;
 		/// Longest usage-conditions text, in bytes.
@@ -269,9 +359,32 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ExpiryCursor<T: Config> = StorageValue<_, u64, OptionQuery>;
 
+	/// Shortest validity (ms, > 0) a new series may have, per class and jurisdiction (ISO
+	/// 3166-1 alpha-2): set by governance. Bounded by its keys: 3 kinds × 2 × 676 codes.
+	#[pallet::storage]
+	pub type MinValidity<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ValidityClass,
+		Blake2_128Concat,
+		Jurisdiction,
+		Moment,
+		OptionQuery,
+	>;
+
+	/// Smallest face value of a unit of a new series, per coupon kind (0: none): set by
+	/// governance. Bounded by its keys: 3 kinds.
+	#[pallet::storage]
+	pub type MinFaceValue<T: Config> = StorageMap<_, Twox64Concat, CouponKind, Balance, ValueQuery>;
+
 	#[pallet::genesis_config]
-	#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
+		/// Minimum validity at genesis: (class, jurisdiction, ms). Default:
+		/// [`default_min_validity`] (US gift cards, five years).
+		pub min_validity: alloc::vec::Vec<(ValidityClass, Jurisdiction, Moment)>,
+		/// Minimum face value at genesis: (kind, smallest face value of a unit). Default:
+		/// [`default_min_face_value`] (1 GUSD for every kind).
+		pub min_face_value: alloc::vec::Vec<(CouponKind, Balance)>,
 		/// Series created at genesis (demo and test chains): (issuer, terms, units minted,
 		/// holders and the units each is sold). Issuers, KYC and limits must allow them.
 		#[allow(clippy::type_complexity)]
@@ -279,11 +392,30 @@ pub mod pallet {
 			alloc::vec::Vec<(T::AccountId, SeriesTerms, u64, alloc::vec::Vec<(T::AccountId, u64)>)>,
 	}
 
+	impl<T: Config> Default for GenesisConfig<T> {
+		fn default() -> Self {
+			Self {
+				min_validity: default_min_validity(),
+				min_face_value: default_min_face_value(),
+				series: alloc::vec::Vec::new(),
+			}
+		}
+	}
+
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		// Panics stop a malformed chain spec from producing a genesis block; never on a live
 		// chain.
 		fn build(&self) {
+			// The rules first: genesis series must meet them.
+			for (class, jurisdiction, min) in &self.min_validity {
+				assert!(*min > 0, "genesis minimum validity must be positive");
+				Pallet::<T>::do_set_min_validity(*class, *jurisdiction, Some(*min))
+					.expect("genesis minimum validity must name a valid jurisdiction");
+			}
+			for (kind, min) in &self.min_face_value {
+				MinFaceValue::<T>::insert(kind, min);
+			}
 			for (issuer, terms, units, holders) in &self.series {
 				let id = Pallet::<T>::do_create_series(issuer.clone(), terms.clone(), *units)
 					.expect("genesis series must be valid");
@@ -314,6 +446,10 @@ pub mod pallet {
 			valid_until: Moment,
 			/// Supply cap.
 			cap: u64,
+			/// Declared a gift card.
+			gift_card: bool,
+			/// The jurisdiction the issuer declared it is sold in, if any.
+			jurisdiction: Option<Jurisdiction>,
 		},
 		/// Units were minted to the issuer.
 		Minted {
@@ -369,7 +505,9 @@ pub mod pallet {
 			/// The issuer's reason code.
 			reason: u8,
 		},
-		/// The issuer refunded a holder's units at the issue price.
+		/// The issuer bought a holder's units back (without the holder's consent), paying per
+		/// unit the higher of the issue price and the fresh reference price (capped at face
+		/// value except for financial coupons).
 		Refunded {
 			/// The series.
 			series: SeriesId,
@@ -377,7 +515,7 @@ pub mod pallet {
 			holder: T::AccountId,
 			/// Units burned.
 			units: u64,
-			/// Stablecoin paid.
+			/// Stablecoin paid to the holder: units × the unit price above.
 			amount: Balance,
 			/// The issuer's reason code.
 			reason: u8,
@@ -402,6 +540,23 @@ pub mod pallet {
 			expired: u64,
 			/// Face value of expired units outside the issuer's hands.
 			breakage: Balance,
+		},
+		/// Governance set (or, with `None`, cleared) the minimum validity of new series of a
+		/// class in a jurisdiction.
+		MinValiditySet {
+			/// Coupon kind, gift card or not.
+			class: ValidityClass,
+			/// The jurisdiction (ISO 3166-1 alpha-2).
+			jurisdiction: Jurisdiction,
+			/// Shortest validity in ms; `None`: no minimum.
+			min_validity: Option<Moment>,
+		},
+		/// Governance set the minimum face value of a unit of new series of a coupon kind.
+		MinFaceValueSet {
+			/// Physical, digital or financial.
+			kind: CouponKind,
+			/// Smallest face value of a unit, in the stablecoin's smallest unit (0: none).
+			min_face_value: Balance,
 		},
 	}
 
@@ -453,6 +608,15 @@ pub mod pallet {
 		InvalidSerial,
 		/// A counter or an amount would overflow.
 		Overflow,
+		/// A jurisdiction is not two upper-case letters (ISO 3166-1 alpha-2, e.g. `US`).
+		InvalidJurisdiction,
+		/// The series would be usable for less than the minimum validity governance set for its
+		/// kind (gift card or not) in its jurisdiction or the issuer's (e.g. US gift cards: five
+		/// years); choose a later `valid_until`.
+		ValidityTooShort,
+		/// The face value of a unit is below the minimum governance set for the coupon kind
+		/// (a new chain: 1 GUSD); choose a larger face value.
+		FaceValueTooLow,
 	}
 
 	#[pallet::hooks]
@@ -479,9 +643,15 @@ pub mod pallet {
 		/// Create a series and mint `units` to the signer (its issuer).
 		///
 		/// - Origin: signed by an active issuer, not blocked.
-		/// - Fails with `ZeroUnits`, `ZeroFaceValue`, `PriceAboveFace`, `InvalidValidity`,
-		///   `ValidityInPast`, `EmptyTerms`, `TermsTooLong`, `CapExceeded`, `ExpiryHourFull`,
-		///   `Overflow`, the sanctions pallet's `AccountBlocked`, or the issuers pallet's
+		/// - The usable time at creation (from the later of now and `valid_from` to
+		///   `valid_until`) must reach the [`MinValidity`] of the series' class in the declared
+		///   jurisdiction and in the issuer's KYC jurisdiction, whichever is longer.
+		/// - The face value of a unit must reach the [`MinFaceValue`] of the series' kind.
+		/// - Fails with `ZeroUnits`, `ZeroFaceValue`, `FaceValueTooLow`, `PriceAboveFace`,
+		///   `InvalidValidity`,
+		///   `ValidityInPast`, `InvalidJurisdiction`, `ValidityTooShort`, `EmptyTerms`,
+		///   `TermsTooLong`, `CapExceeded`, `ExpiryHourFull`, `Overflow`, the sanctions pallet's
+		///   `AccountBlocked`, or the issuers pallet's
 		///   `NotAnIssuer`, `IssuancePaused`, `IssuerFrozen` or `LimitExceeded` (outstanding face
 		///   value above the limit).
 		///
@@ -578,8 +748,10 @@ pub mod pallet {
 			Self::do_recall(who, series, units, reason)
 		}
 
-		/// Take back `units` sold to `holder`: they are burned and the issuer pays the issue
-		/// price for each in the stablecoin.
+		/// Buy back `units` sold to `holder`, without the holder's consent: they are burned and
+		/// the issuer pays for each, in the stablecoin, the higher of the issue price and the
+		/// oracle's fresh reference price (that price capped at face value, except for financial
+		/// coupons, which may trade above it). Without a fresh reference price: the issue price.
 		///
 		/// - Origin: signed by the series' issuer.
 		/// - Fails with `ZeroUnits`, `SelfTransfer` (the issuer's own units: use `recall`),
@@ -625,6 +797,45 @@ pub mod pallet {
 		pub fn relist(origin: OriginFor<T>, series: SeriesId) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_set_listed(series, true, 0)
+		}
+
+		/// Set the shortest validity (ms) new series of `class` may have in `jurisdiction`, or
+		/// clear it with `None` (or `Some(0)`). Applies to series created from now on; existing
+		/// series keep their validity.
+		///
+		/// - Origin: governance.
+		/// - Fails with `InvalidJurisdiction` (not two upper-case letters).
+		///
+		/// Emits `MinValiditySet`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::set_min_validity())]
+		pub fn set_min_validity(
+			origin: OriginFor<T>,
+			class: ValidityClass,
+			jurisdiction: Jurisdiction,
+			min_validity: Option<Moment>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_min_validity(class, jurisdiction, min_validity)
+		}
+
+		/// Set the smallest face value a unit of a new series of `kind` may have (0: no
+		/// minimum). Applies to series created from now on; existing series keep their face
+		/// value.
+		///
+		/// - Origin: governance.
+		/// - Fails with `BadOrigin` only.
+		///
+		/// Emits `MinFaceValueSet`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::set_min_face_value())]
+		pub fn set_min_face_value(
+			origin: OriginFor<T>,
+			kind: CouponKind,
+			#[pallet::compact] min_face_value: Balance,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_min_face_value(kind, min_face_value)
 		}
 	}
 }

@@ -1,11 +1,14 @@
 //! Test runtime: frame-system, timestamp and this pallet, with the primitives' mocks for
-//! credit, KYC, sanctions, the Travel Rule and the stablecoin. Governance is Root.
+//! credit, KYC, sanctions, the Travel Rule, the stablecoin and the oracle, and
+//! [`MockJurisdiction`] for KYC jurisdictions. Governance is Root. New series need a face value
+//! of at least [`MIN_FACE`].
 
 use crate as pallet_coupons;
-use crate::SeriesTerms;
+use crate::{Jurisdiction, SeriesTerms};
 use genex_primitives::{
-	credit::mock::MockCredit, kyc::mock::MockKyc, sanctions::mock::MockSanctions,
-	settlement::mock::MockSettlement, travel_rule::mock::MockTravelRule, CouponKind, KycLevel,
+	credit::mock::MockCredit, kyc::mock::MockKyc, oracle::mock::MockOracle,
+	sanctions::mock::MockSanctions, settlement::mock::MockSettlement,
+	travel_rule::mock::MockTravelRule, CouponKind, KycLevel,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -15,8 +18,9 @@ use polkadot_sdk::{
 	},
 	frame_system::{self, EnsureRoot},
 	pallet_timestamp, sp_io,
-	sp_runtime::BuildStorage,
+	sp_runtime::{traits::Convert, BuildStorage},
 };
+use std::{cell::RefCell, collections::BTreeMap};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -35,6 +39,38 @@ pub const HOUR: u64 = 3_600_000;
 pub const DAY: u64 = 24 * HOUR;
 /// Travel-Rule threshold of the mock.
 pub const THRESHOLD: u128 = 5_000;
+/// A year of 365 days (ms).
+pub const YEAR: u64 = 365 * DAY;
+/// The mock chain's minimum face value of every coupon kind (a real chain starts at 1 GUSD,
+/// [`crate::default_min_face_value`]; the mock's series have face values of 100).
+pub const MIN_FACE: u128 = 10;
+
+thread_local! {
+	static JURISDICTIONS: RefCell<BTreeMap<u64, Jurisdiction>> = RefCell::new(BTreeMap::new());
+}
+
+/// KYC jurisdictions set by the test (none by default).
+pub struct MockJurisdiction;
+
+impl MockJurisdiction {
+	/// Set (or, with `None`, clear) `who`'s KYC jurisdiction.
+	pub fn set(who: u64, jurisdiction: Option<Jurisdiction>) {
+		JURISDICTIONS.with(|j| match jurisdiction {
+			Some(code) => j.borrow_mut().insert(who, code),
+			None => j.borrow_mut().remove(&who),
+		});
+	}
+	/// Forget every jurisdiction.
+	pub fn reset() {
+		JURISDICTIONS.with(|j| j.borrow_mut().clear());
+	}
+}
+
+impl Convert<u64, Option<Jurisdiction>> for MockJurisdiction {
+	fn convert(who: u64) -> Option<Jurisdiction> {
+		JURISDICTIONS.with(|j| j.borrow().get(&who).copied())
+	}
+}
 
 #[polkadot_sdk::frame_support::runtime]
 mod runtime {
@@ -77,6 +113,8 @@ impl pallet_coupons::Config for Test {
 	type Sanctions = MockSanctions;
 	type TravelRule = MockTravelRule;
 	type Settlement = MockSettlement;
+	type Oracle = MockOracle;
+	type KycJurisdiction = MockJurisdiction;
 	type UnixTime = Timestamp;
 	type MaxTermsLen = ConstU32<32>;
 	type MaxExpiringPerHour = ConstU32<3>;
@@ -90,6 +128,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	MockSanctions::reset();
 	MockSettlement::reset();
 	MockTravelRule::reset();
+	MockOracle::reset();
+	MockJurisdiction::reset();
 	MockTravelRule::set_threshold(THRESHOLD);
 	MockCredit::set_issuer(&ISSUER, 100_000);
 	MockKyc::set(&ISSUER, KycLevel::L3);
@@ -97,7 +137,18 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	MockKyc::set(&ALICE, KycLevel::L1);
 	MockKyc::set(&BOB, KycLevel::L1);
 	MockSettlement::set(&ISSUER, 1_000_000);
-	let t = RuntimeGenesisConfig::default().build_storage().expect("valid genesis");
+	let t = RuntimeGenesisConfig {
+		coupons: pallet_coupons::GenesisConfig {
+			min_face_value: [CouponKind::Physical, CouponKind::Digital, CouponKind::Financial]
+				.into_iter()
+				.map(|kind| (kind, MIN_FACE))
+				.collect(),
+			..Default::default()
+		},
+		..Default::default()
+	}
+	.build_storage()
+	.expect("valid genesis");
 	let mut ext = sp_io::TestExternalities::new(t);
 	ext.execute_with(|| {
 		System::set_block_number(1);
@@ -106,7 +157,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Digital series: face 100, price 90, valid from now for a day, cap 1,000.
+/// Digital series (not a gift card, no declared jurisdiction): face 100, price 90, valid from
+/// now for a day, cap 1,000.
 pub fn digital() -> SeriesTerms {
 	SeriesTerms {
 		kind: CouponKind::Digital,
@@ -116,6 +168,8 @@ pub fn digital() -> SeriesTerms {
 		valid_until: NOW + DAY,
 		terms: b"any store".to_vec(),
 		cap: 1_000,
+		gift_card: false,
+		jurisdiction: None,
 	}
 }
 

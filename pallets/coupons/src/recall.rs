@@ -1,10 +1,10 @@
-//! Burning units: recall of unsold units, refund of sold ones, delisting, and the burn every
-//! retirement shares.
+//! Burning units: recall of unsold units, refund (buy-back) of sold ones at the higher of the
+//! issue price and the reference price, delisting, and the burn every retirement shares.
 
 use crate::{AccountUnits, Config, Error, Event, IssuerStats, Pallet, Series, SeriesOf};
 use genex_primitives::{
-	Balance, CouponStats, CreditLimit, Retirement, SanctionsScreen, SeriesId, SeriesStatus,
-	Settlement,
+	Balance, CouponKind, CouponStats, CreditLimit, PriceOracle, Retirement, SanctionsScreen,
+	SeriesId, SeriesStatus, Settlement,
 };
 use polkadot_sdk::frame_support::pallet_prelude::*;
 
@@ -35,7 +35,8 @@ impl<T: Config> Pallet<T> {
 		let series = Self::issuers_series(&who, id)?;
 		ensure!(Self::free_units(id, &holder) >= units, Error::<T>::InsufficientUnits);
 		T::Sanctions::ensure_clear(&who, &holder)?;
-		let amount = series.issue_price.checked_mul(units.into()).ok_or(Error::<T>::Overflow)?;
+		let unit_price = Self::refund_unit_price(id, &series);
+		let amount = unit_price.checked_mul(units.into()).ok_or(Error::<T>::Overflow)?;
 		if amount > 0 {
 			T::Settlement::ensure_can_transfer(&who, &holder, amount)?;
 		}
@@ -45,6 +46,23 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::deposit_event(Event::Refunded { series: id, holder, units, amount, reason });
 		Ok(())
+	}
+
+	/// What a refund of one unit of series `id` pays its holder now: the higher of the issue
+	/// price and the oracle's fresh reference price. The reference price counts up to the face
+	/// value for physical and digital coupons (a unit is worth at most its face value in goods,
+	/// and they are sold at or below it); financial coupons may trade above face value, so
+	/// theirs counts in full. Without a fresh reference price: the issue price.
+	pub fn refund_unit_price(
+		id: SeriesId,
+		series: &Series<T::AccountId, T::MaxTermsLen>,
+	) -> Balance {
+		let reference = T::Oracle::reference_price(id).unwrap_or_default();
+		let reference = match series.kind {
+			CouponKind::Financial => reference,
+			CouponKind::Physical | CouponKind::Digital => reference.min(series.face_value),
+		};
+		series.issue_price.max(reference)
 	}
 
 	pub(crate) fn do_set_listed(id: SeriesId, listed: bool, reason: u8) -> DispatchResult {

@@ -2,14 +2,16 @@
 //! redemption pallet uses, and a property test of the supply invariants.
 
 use crate::{
-	mock::*, AccountUnits, Error, Event, ExpiringAt, ExpiryCursor, Holdings, IssuerStats, SeriesOf,
-	WeightInfo,
+	mock::*, AccountUnits, Error, Event, ExpiringAt, ExpiryCursor, Holdings, IssuerStats,
+	MinFaceValue, MinValidity, SeriesOf, SeriesTerms, ValidityClass, WeightInfo, DAY_MS,
+	US_GIFT_CARD_MIN_VALIDITY,
 };
 use genex_primitives::{
 	credit::{mock::MockCredit, MOCK_LIMIT, NOT_AN_ISSUER},
 	kyc::{mock::MockKyc, MOCK_LEVEL_TOO_LOW, MOCK_LIMIT_EXCEEDED},
+	oracle::mock::MockOracle,
 	sanctions::{mock::MockSanctions, MOCK_BLOCKED},
-	settlement::mock::MockSettlement,
+	settlement::{mock::MockSettlement, MOCK_INSUFFICIENT},
 	travel_rule::{mock::MockTravelRule, MOCK_TRAVEL_RULE_REQUIRED},
 	CouponKind, CouponLedger, CouponProblem, Retirement, SeriesStatus, TravelRuleData,
 };
@@ -231,8 +233,9 @@ fn transfer_refuses_bad_input_and_compliance_failures() {
 		MockKyc::set_max_holdings(Some(5));
 		assert_noop!(P::transfer(a(), 0, BOB, 6), Error::<Test>::HoldingLimitExceeded);
 		MockKyc::set_max_holdings(None);
-		// 100 × 50 = threshold: must be routed.
-		assert_ok!(P::transfer(signed(ISSUER), 0, ALICE, 30));
+		// 100 × 50 = threshold: must be routed. (The issuer's own top-up is routed: what it
+		// sent today counts toward the threshold too.)
+		assert_ok!(P::transfer_with_travel_rule(signed(ISSUER), 0, ALICE, 30, route()));
 		assert_noop!(P::transfer(a(), 0, BOB, 50), MOCK_TRAVEL_RULE_REQUIRED);
 		assert_ok!(P::transfer_with_travel_rule(a(), 0, BOB, 50, route()));
 		assert_eq!(
@@ -242,10 +245,11 @@ fn transfer_refuses_bad_input_and_compliance_failures() {
 				from: ALICE,
 				to: BOB,
 				units: 50,
-				travel_rule_record: Some(1)
+				// The issuer's routed top-up is record 1.
+				travel_rule_record: Some(2)
 			}
 		);
-		assert_eq!(MockTravelRule::records(), 1);
+		assert_eq!(MockTravelRule::records(), 2);
 		MockCredit::set_frozen(&ISSUER, true);
 		assert_noop!(P::transfer(signed(BOB), 0, ALICE, 1), Error::<Test>::IssuerAtRisk);
 		MockCredit::set_frozen(&ISSUER, false);
@@ -275,10 +279,7 @@ fn recall_and_refund() {
 		assert_noop!(P::refund(signed(ISSUER), 0, ALICE, 1, 2), MOCK_BLOCKED);
 		MockSanctions::set(&ALICE, false);
 		MockSettlement::set(&ISSUER, 100);
-		assert_noop!(
-			P::refund(signed(ISSUER), 0, ALICE, 10, 2),
-			genex_primitives::settlement::MOCK_INSUFFICIENT
-		);
+		assert_noop!(P::refund(signed(ISSUER), 0, ALICE, 10, 2), MOCK_INSUFFICIENT);
 		MockSettlement::set(&ISSUER, 10_000);
 		assert_ok!(P::refund(signed(ISSUER), 0, ALICE, 10, 2));
 		assert_eq!(
@@ -591,6 +592,330 @@ fn expiry_takes_locked_units_with_the_holding() {
 		idle_at(until + 2 * crate::EXPIRY_BUCKET_MS, Weight::MAX);
 		assert_eq!(<P as CouponLedger<u64, u128>>::locked(0, &ALICE), 0);
 		assert_eq!(<P as CouponLedger<u64, u128>>::unlock(0, &ALICE, 30), 0);
+		check();
+	});
+}
+
+// Refund: a buy-back without the holder's consent pays at least the reference price (issue 14,
+// item 12).
+
+/// Alice's stablecoin after the issuer refunds `units` of `series` to her.
+fn refunded(series: u64, units: u64) -> u128 {
+	let before = MockSettlement::get(&ALICE);
+	assert_ok!(P::refund(signed(ISSUER), series, ALICE, units, 2));
+	MockSettlement::get(&ALICE).saturating_sub(before)
+}
+
+#[test]
+fn refund_pays_the_reference_price_when_it_is_above_the_issue_price() {
+	new_test_ext().execute_with(|| {
+		setup();
+		// Issued at 90; the market now values a unit at 95.
+		MockOracle::set(0, Some(95));
+		assert_eq!(P::refund_unit_price(0, &SeriesOf::<Test>::get(0).expect("series")), 95);
+		// The issuer must be able to pay the higher amount: checked before anything moves.
+		MockSettlement::set(&ISSUER, 949);
+		assert_noop!(P::refund(signed(ISSUER), 0, ALICE, 10, 2), MOCK_INSUFFICIENT);
+		MockSettlement::set(&ISSUER, 950);
+		assert_ok!(P::refund(signed(ISSUER), 0, ALICE, 10, 2));
+		assert_eq!(
+			last_event(),
+			Event::Refunded { series: 0, holder: ALICE, units: 10, amount: 950, reason: 2 }
+		);
+		assert_eq!((MockSettlement::get(&ALICE), MockSettlement::get(&ISSUER)), (950, 0));
+		assert_eq!(Holdings::<Test>::get(0, ALICE), 20);
+		check();
+	});
+}
+
+#[test]
+fn refund_pays_at_least_the_issue_price_and_caps_the_reference_at_face_value() {
+	new_test_ext().execute_with(|| {
+		setup();
+		// No fresh reference price (none, stale or without quorum): the issue price.
+		assert_eq!(refunded(0, 1), 90);
+		// A reference price below the issue price: still the issue price.
+		MockOracle::set(0, Some(50));
+		assert_eq!(refunded(0, 1), 90);
+		// Digital (and physical) coupons: the reference price counts up to face value only.
+		MockOracle::set(0, Some(130));
+		assert_eq!(refunded(0, 2), 200);
+		// Financial coupons may trade above face value: their reference price counts in full,
+		// and their issue price (above face value here) is the floor.
+		assert_ok!(P::create_series(
+			signed(ISSUER),
+			SeriesTerms { kind: CouponKind::Financial, issue_price: 120, ..digital() },
+			10
+		));
+		assert_ok!(P::transfer(signed(ISSUER), 1, ALICE, 5));
+		assert_eq!(refunded(1, 1), 120);
+		MockOracle::set(1, Some(110));
+		assert_eq!(refunded(1, 1), 120);
+		MockOracle::set(1, Some(150));
+		assert_eq!(refunded(1, 2), 300);
+		assert_eq!(
+			last_event(),
+			Event::Refunded { series: 1, holder: ALICE, units: 2, amount: 300, reason: 2 }
+		);
+		check();
+	});
+}
+
+// Minimum validity per coupon kind and jurisdiction: US gift cards, five years (issue 14, item
+// 15).
+
+/// A digital gift card sold in the US, valid from now for `validity` ms.
+fn us_gift_card(validity: u64) -> SeriesTerms {
+	SeriesTerms {
+		gift_card: true,
+		jurisdiction: Some(*b"US"),
+		valid_until: NOW + validity,
+		..digital()
+	}
+}
+
+const DIGITAL_GIFT_CARD: ValidityClass =
+	ValidityClass { kind: CouponKind::Digital, gift_card: true };
+
+#[test]
+fn genesis_starts_with_us_gift_cards_at_five_years() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(US_GIFT_CARD_MIN_VALIDITY, 1_827 * DAY_MS);
+		for kind in [CouponKind::Physical, CouponKind::Digital, CouponKind::Financial] {
+			let gift = ValidityClass { kind, gift_card: true };
+			assert_eq!(MinValidity::<Test>::get(gift, *b"US"), Some(US_GIFT_CARD_MIN_VALIDITY));
+			let other = ValidityClass { kind, gift_card: false };
+			assert_eq!(MinValidity::<Test>::get(other, *b"US"), None);
+		}
+		assert_eq!(MinValidity::<Test>::iter().count(), 3);
+		check();
+	});
+}
+
+#[test]
+fn a_us_gift_card_valid_one_year_is_refused() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			P::create_series(signed(ISSUER), us_gift_card(YEAR), 1),
+			Error::<Test>::ValidityTooShort
+		);
+		// Near miss: one millisecond short of the minimum is refused, exactly it is accepted.
+		assert_noop!(
+			P::create_series(signed(ISSUER), us_gift_card(US_GIFT_CARD_MIN_VALIDITY - 1), 1),
+			Error::<Test>::ValidityTooShort
+		);
+		assert_ok!(P::create_series(signed(ISSUER), us_gift_card(US_GIFT_CARD_MIN_VALIDITY), 1));
+		assert!(matches!(
+			events()[0],
+			Event::SeriesCreated { series: 0, gift_card: true, jurisdiction: Some(j), .. }
+				if j == *b"US"
+		));
+		// The time counts from the later of now and `valid_from`: a gift card usable only from
+		// tomorrow needs five years from tomorrow.
+		assert_noop!(
+			P::create_series(
+				signed(ISSUER),
+				SeriesTerms { valid_from: NOW + DAY, ..us_gift_card(US_GIFT_CARD_MIN_VALIDITY) },
+				1
+			),
+			Error::<Test>::ValidityTooShort
+		);
+		// Promotional coupons (not gift cards) and gift cards sold where no rule applies keep
+		// short validities.
+		assert_ok!(P::create_series(
+			signed(ISSUER),
+			SeriesTerms { gift_card: false, ..us_gift_card(YEAR) },
+			1
+		));
+		assert_ok!(P::create_series(
+			signed(ISSUER),
+			SeriesTerms { jurisdiction: Some(*b"DE"), ..us_gift_card(YEAR) },
+			1
+		));
+		assert_noop!(
+			P::create_series(
+				signed(ISSUER),
+				SeriesTerms { jurisdiction: Some(*b"us"), ..us_gift_card(YEAR) },
+				1
+			),
+			Error::<Test>::InvalidJurisdiction
+		);
+		check();
+	});
+}
+
+#[test]
+fn the_issuers_kyc_jurisdiction_applies_too() {
+	new_test_ext().execute_with(|| {
+		MockJurisdiction::set(ISSUER, Some(*b"US"));
+		// Without a declared jurisdiction: the issuer's.
+		assert_noop!(
+			P::create_series(
+				signed(ISSUER),
+				SeriesTerms { jurisdiction: None, ..us_gift_card(YEAR) },
+				1
+			),
+			Error::<Test>::ValidityTooShort
+		);
+		// Declaring another jurisdiction does not escape the issuer's: the longer minimum wins.
+		assert_noop!(
+			P::create_series(
+				signed(ISSUER),
+				SeriesTerms { jurisdiction: Some(*b"DE"), ..us_gift_card(YEAR) },
+				1
+			),
+			Error::<Test>::ValidityTooShort
+		);
+		assert_eq!(
+			P::min_validity_for(DIGITAL_GIFT_CARD, Some(*b"DE"), &ISSUER),
+			US_GIFT_CARD_MIN_VALIDITY
+		);
+		// A German issuer selling in the US meets the US rule.
+		MockJurisdiction::set(ISSUER, Some(*b"DE"));
+		assert_noop!(
+			P::create_series(signed(ISSUER), us_gift_card(YEAR), 1),
+			Error::<Test>::ValidityTooShort
+		);
+		assert_ok!(P::create_series(
+			signed(ISSUER),
+			SeriesTerms { jurisdiction: None, ..us_gift_card(YEAR) },
+			1
+		));
+		check();
+	});
+}
+
+#[test]
+fn governance_sets_and_clears_the_minimum_validity() {
+	new_test_ext().execute_with(|| {
+		let physical = ValidityClass { kind: CouponKind::Physical, gift_card: false };
+		let set = |origin, class, code, min| P::set_min_validity(origin, class, code, min);
+		assert_noop!(
+			set(signed(ISSUER), physical, *b"DE", Some(30 * DAY)),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			set(RuntimeOrigin::root(), physical, *b"D1", Some(30 * DAY)),
+			Error::<Test>::InvalidJurisdiction
+		);
+		assert_ok!(set(RuntimeOrigin::root(), physical, *b"DE", Some(30 * DAY)));
+		assert_eq!(
+			last_event(),
+			Event::MinValiditySet {
+				class: physical,
+				jurisdiction: *b"DE",
+				min_validity: Some(30 * DAY)
+			}
+		);
+		assert_eq!(MinValidity::<Test>::get(physical, *b"DE"), Some(30 * DAY));
+		// Physical coupons (not gift cards) sold in Germany now need 30 days.
+		let de_physical = |validity| SeriesTerms {
+			kind: CouponKind::Physical,
+			jurisdiction: Some(*b"DE"),
+			valid_until: NOW + validity,
+			..digital()
+		};
+		assert_noop!(
+			P::create_series(signed(ISSUER), de_physical(30 * DAY - 1), 1),
+			Error::<Test>::ValidityTooShort
+		);
+		assert_ok!(P::create_series(signed(ISSUER), de_physical(30 * DAY), 1));
+		// Zero clears, as `None` does.
+		assert_ok!(set(RuntimeOrigin::root(), physical, *b"DE", Some(0)));
+		assert_eq!(
+			last_event(),
+			Event::MinValiditySet { class: physical, jurisdiction: *b"DE", min_validity: None }
+		);
+		assert_eq!(MinValidity::<Test>::get(physical, *b"DE"), None);
+		assert_ok!(P::create_series(signed(ISSUER), de_physical(DAY), 1));
+		// Clearing the US gift-card rule lets a one-year US gift card through.
+		assert_ok!(set(RuntimeOrigin::root(), DIGITAL_GIFT_CARD, *b"US", None));
+		assert_eq!(MinValidity::<Test>::get(DIGITAL_GIFT_CARD, *b"US"), None);
+		assert_ok!(P::create_series(signed(ISSUER), us_gift_card(YEAR), 1));
+		check();
+	});
+}
+
+// Minimum face value per coupon kind (issue 14, item 4): before it, an issuer could create a
+// series of face value 1 (10⁻¹² GUSD) and fill blocks with free redemptions that cost it nothing.
+
+const KINDS: [CouponKind; 3] = [CouponKind::Physical, CouponKind::Digital, CouponKind::Financial];
+
+#[test]
+fn a_new_chain_starts_with_a_minimum_face_value_of_one_gusd() {
+	use polkadot_sdk::{sp_io, sp_runtime::BuildStorage};
+	let t = RuntimeGenesisConfig::default().build_storage().expect("valid genesis");
+	sp_io::TestExternalities::new(t).execute_with(|| {
+		assert_eq!(genex_primitives::STABLECOIN_UNIT, 1_000_000_000_000);
+		for kind in KINDS {
+			assert_eq!(MinFaceValue::<Test>::get(kind), genex_primitives::STABLECOIN_UNIT);
+		}
+		assert_eq!(MinFaceValue::<Test>::iter().count(), 3);
+	});
+}
+
+#[test]
+fn a_series_below_the_minimum_face_value_is_refused() {
+	new_test_ext().execute_with(|| {
+		for kind in KINDS {
+			assert_eq!(MinFaceValue::<Test>::get(kind), MIN_FACE);
+		}
+		let terms =
+			|kind, face| SeriesTerms { kind, face_value: face, issue_price: face, ..digital() };
+		for kind in KINDS {
+			assert_noop!(
+				P::create_series(signed(ISSUER), terms(kind, 1), 1),
+				Error::<Test>::FaceValueTooLow
+			);
+			assert_noop!(
+				P::create_series(signed(ISSUER), terms(kind, MIN_FACE - 1), 1),
+				Error::<Test>::FaceValueTooLow
+			);
+		}
+		// Exactly the minimum is accepted.
+		assert_ok!(P::create_series(signed(ISSUER), terms(CouponKind::Digital, MIN_FACE), 1));
+		assert!(matches!(
+			events()[0],
+			Event::SeriesCreated { series: 0, face_value: MIN_FACE, kind: CouponKind::Digital, .. }
+		));
+		check();
+	});
+}
+
+#[test]
+fn governance_sets_the_minimum_face_value() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			P::set_min_face_value(signed(ISSUER), CouponKind::Digital, 500),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(P::set_min_face_value(RuntimeOrigin::root(), CouponKind::Digital, 500));
+		assert_eq!(
+			last_event(),
+			Event::MinFaceValueSet { kind: CouponKind::Digital, min_face_value: 500 }
+		);
+		assert_eq!(MinFaceValue::<Test>::get(CouponKind::Digital), 500);
+		// Per kind: a digital series of face 100 is now refused, a physical one is not.
+		assert_noop!(
+			P::create_series(signed(ISSUER), digital(), 1),
+			Error::<Test>::FaceValueTooLow
+		);
+		assert_ok!(P::create_series(
+			signed(ISSUER),
+			SeriesTerms { kind: CouponKind::Physical, ..digital() },
+			1
+		));
+		// Zero: no minimum.
+		assert_ok!(P::set_min_face_value(RuntimeOrigin::root(), CouponKind::Digital, 0));
+		assert_eq!(
+			last_event(),
+			Event::MinFaceValueSet { kind: CouponKind::Digital, min_face_value: 0 }
+		);
+		assert_ok!(P::create_series(
+			signed(ISSUER),
+			SeriesTerms { face_value: 1, issue_price: 1, ..digital() },
+			1
+		));
 		check();
 	});
 }

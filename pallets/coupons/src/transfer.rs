@@ -26,7 +26,7 @@ impl<T: Config> Pallet<T> {
 		T::Kyc::ensure_level(&to, KycLevel::L1)?;
 		let value = series.face_value.checked_mul(units.into()).ok_or(Error::<T>::Overflow)?;
 		match &travel_rule {
-			None => T::TravelRule::ensure_below_threshold(value)?,
+			None => T::TravelRule::ensure_below_threshold_for(T::Kyc::p2p_used(&from), value)?,
 			Some(data) => T::TravelRule::validate(data)?,
 		}
 		T::Kyc::check_p2p(&from, value)?;

@@ -50,6 +50,8 @@ pub trait WeightInfo {
 	fn refund() -> Weight;
 	fn delist() -> Weight;
 	fn relist() -> Weight;
+	fn set_min_validity() -> Weight;
+	fn set_min_face_value() -> Weight;
 	fn expire_holdings(n: u32, ) -> Weight;
 	fn expire_idle_hour() -> Weight;
 }
@@ -79,16 +81,28 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Coupons::Holdings` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Coupons::SeriesOf` (r:0 w:1)
 	/// Proof: `Coupons::SeriesOf` (`max_values`: None, `max_size`: Some(708), added: 3183, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Attestations` (r:1 w:0)
+	/// Proof: `Kyc::Attestations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Attestors` (r:1 w:0)
+	/// Proof: `Kyc::Attestors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Coupons::MinValidity` (r:2 w:0)
+	/// Proof: `Coupons::MinValidity` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Coupons::MinFaceValue` (r:1 w:0)
+	/// Proof: `Coupons::MinFaceValue` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
 	/// The range of component `t` is `[1, 512]`.
+	// Hand-edited (issue 14, item 15): the measured weight plus the minimum-validity check (the
+	// issuer's KYC jurisdiction and two rules: 4 reads, ~8 µs); regenerate.
+	// Hand-edited (issue 14, item 4): plus the minimum face value of the kind (1 read, ~2 µs);
+	// regenerate.
 	fn create_series(t: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `870`
 		//  Estimated: `5531`
 		// Minimum execution time: 91_792_000 picoseconds.
-		Weight::from_parts(134_738_426, 5531)
+		Weight::from_parts(144_738_426, 5531)
 			// Standard Error: 1_771
 			.saturating_add(Weight::from_parts(9_206, 0).saturating_mul(t.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Coupons::SeriesOf` (r:1 w:1)
@@ -235,13 +249,21 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Issuers::Issuers` (`max_values`: None, `max_size`: Some(334), added: 2809, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Submissions` (r:1 w:0)
+	/// Proof: `Oracle::Submissions` (`max_values`: None, `max_size`: Some(857), added: 3332, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Feeders` (r:1 w:0)
+	/// Proof: `Oracle::Feeders` (`max_values`: Some(1), `max_size`: Some(513), added: 1008, mode: `MaxEncodedLen`)
+	/// Storage: `Oracle::Params` (r:1 w:0)
+	/// Proof: `Oracle::Params` (`max_values`: Some(1), `max_size`: Some(186), added: 681, mode: `MaxEncodedLen`)
+	// Hand-edited (issue 14, item 12): the measured weight plus the oracle's reference price
+	// (3 reads and the median of at most `MaxFeeders` submissions, ~15 µs); regenerate.
 	fn refund() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2700`
 		//  Estimated: `6208`
 		// Minimum execution time: 192_110_000 picoseconds.
-		Weight::from_parts(210_104_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
+		Weight::from_parts(225_104_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Coupons::SeriesOf` (r:1 w:1)
@@ -264,6 +286,27 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Minimum execution time: 26_830_000 picoseconds.
 		Weight::from_parts(30_547_000, 4173)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Coupons::MinValidity` (r:0 w:1)
+	/// Proof: `Coupons::MinValidity` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	// Hand-written (issue 14, item 15): one write, no read, like `delist` without its read;
+	// regenerate.
+	fn set_min_validity() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Coupons::MinFaceValue` (r:0 w:1)
+	/// Proof: `Coupons::MinFaceValue` (`max_values`: None, `max_size`: Some(25), added: 2500, mode: `MaxEncodedLen`)
+	// Hand-written (issue 14, item 4): one write, no read, as `set_min_validity`; regenerate.
+	fn set_min_face_value() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		Weight::from_parts(20_000_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Coupons::SeriesOf` (r:1 w:1)
@@ -311,9 +354,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with `RocksDbWeight`, for tests and mocks.
 impl WeightInfo for () {
 	fn create_series(t: u32, ) -> Weight {
-		Weight::from_parts(134_738_426, 5531)
+		Weight::from_parts(144_738_426, 5531)
 			.saturating_add(Weight::from_parts(9_206, 0).saturating_mul(t.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn mint() -> Weight {
@@ -337,8 +380,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn refund() -> Weight {
-		Weight::from_parts(210_104_000, 6208)
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
+		Weight::from_parts(225_104_000, 6208)
+			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn delist() -> Weight {
@@ -349,6 +392,14 @@ impl WeightInfo for () {
 	fn relist() -> Weight {
 		Weight::from_parts(30_547_000, 4173)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn set_min_validity() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn set_min_face_value() -> Weight {
+		Weight::from_parts(20_000_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn expire_holdings(n: u32, ) -> Weight {

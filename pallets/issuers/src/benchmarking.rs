@@ -6,7 +6,7 @@ use genex_primitives::{CouponKind, CouponLedger, CreditLimit, KycLevel, KycProvi
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::traits::{EnsureOrigin, Get},
-	frame_system::RawOrigin,
+	frame_system::{pallet_prelude::BlockNumberFor, RawOrigin},
 };
 
 const FUNDS: Balance = 1_000_000_000_000_000_000;
@@ -44,7 +44,7 @@ fn governance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 }
 
 fn compliance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
-	T::ComplianceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+	T::DefaultOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
 }
 
 fn freeze<T: Config>(who: &T::AccountId) {
@@ -142,6 +142,17 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, [1, 2, 3, 4]);
 		assert_eq!(TierLimits::<T>::get(), [1, 2, 3, 4]);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_minimum_sample() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let rule: SampleRule<BlockNumberFor<T>> =
+			SampleRule { redemptions: 1, face: 2, age: 3u32.into() };
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, rule);
+		assert_eq!(MinimumSample::<T>::get(), rule);
 		Ok(())
 	}
 

@@ -3,7 +3,8 @@
 
 use crate::{Compensation, Config, Error, Event, Issuers, Pallet};
 use genex_primitives::{
-	Balance, CouponLedger, IssuerStatus, Retirement, SanctionsScreen, SeriesId, Settlement,
+	Affiliation, Balance, CouponLedger, IssuerStatus, Retirement, SanctionsScreen, SeriesId,
+	Settlement,
 };
 use polkadot_sdk::{
 	frame_support::pallet_prelude::*,
@@ -20,7 +21,7 @@ impl<T: Config> Pallet<T> {
 		let pot = Self::account_id();
 		T::Settlement::ensure_can_transfer(&who, &pot, amount)?;
 		T::Settlement::transfer(&who, &pot, amount)?;
-		let (_, _, limit) = Self::standing(&issuer);
+		let (_, _, limit) = Self::standing(&who, &issuer);
 		let deposit = issuer.deposit;
 		Issuers::<T>::insert(&who, issuer);
 		Self::deposit_event(Event::DepositChanged { issuer: who, deposit, limit });
@@ -34,7 +35,7 @@ impl<T: Config> Pallet<T> {
 		T::Sanctions::ensure_not_blocked(&who)?;
 		issuer.deposit =
 			issuer.deposit.checked_sub(amount).ok_or(Error::<T>::InsufficientDeposit)?;
-		let (_, _, limit) = Self::standing(&issuer);
+		let (_, _, limit) = Self::standing(&who, &issuer);
 		ensure!(limit >= issuer.inputs.outstanding_face, Error::<T>::LimitBelowOutstanding);
 		let pot = Self::account_id();
 		T::Settlement::ensure_can_transfer(&pot, &who, amount)?;
@@ -75,6 +76,9 @@ impl<T: Config> Pallet<T> {
 		let info = T::Coupons::info(series).ok_or(Error::<T>::UnknownSeries)?;
 		let mut issuer = Issuers::<T>::get(&info.issuer).ok_or(Error::<T>::NotAnIssuer)?;
 		let mut compensation = issuer.compensation.ok_or(Error::<T>::NoCompensation)?;
+		// The pool protects independent holders: the issuer's own unsold units and its
+		// affiliates' holdings take nothing from it.
+		ensure!(!T::Affiliation::is_insider(&info.issuer, &holder), Error::<T>::InsiderClaim);
 		T::Sanctions::ensure_not_blocked(&holder)?;
 		let units = T::Coupons::balance(series, &holder);
 		ensure!(units > 0, Error::<T>::NothingToClaim);

@@ -1,16 +1,42 @@
 //! [`CreditLimit`] for the other pallets, the public credit report, and the invariants.
 
-use crate::{score, Config, Error, Event, Issuer, Issuers, Pallet, TierLimits, LOG_TARGET};
-use genex_primitives::{Balance, CreditLimit, CreditReport, IssuerStatus, Retirement, Settlement};
+use crate::{
+	score, ApprovedAt, Config, Error, Event, Issuer, Issuers, MinimumSample, Pallet, TierLimits,
+	LOG_TARGET,
+};
+use genex_primitives::{
+	Balance, CreditInputs, CreditLimit, CreditReport, IssuerStatus, Retirement, Settlement,
+};
 use polkadot_sdk::{
 	frame_support::pallet_prelude::*,
-	sp_runtime::{helpers_128bit::multiply_by_rational_with_rounding, Perbill, Rounding},
+	frame_system,
+	sp_runtime::{
+		helpers_128bit::multiply_by_rational_with_rounding, traits::Saturating, Perbill, Rounding,
+	},
 };
 
 impl<T: Config> Pallet<T> {
-	/// (score, tier, limit) of an issuer.
-	pub(crate) fn standing(issuer: &Issuer<T::MaxNameLen>) -> (u8, u8, Balance) {
-		let score = score::score(&issuer.inputs, issuer.escrow_share);
+	/// Whether `who`, with `inputs`, has the minimum sample in force: enough independent
+	/// redemptions and face value redeemed, and approved long enough ago.
+	pub fn sample_met(who: &T::AccountId, inputs: &CreditInputs<Balance>) -> bool {
+		let rule = MinimumSample::<T>::get();
+		let now = frame_system::Pallet::<T>::block_number();
+		let age = now.saturating_sub(ApprovedAt::<T>::get(who));
+		score::sample_met(inputs, &rule, age)
+	}
+
+	/// The credit score of `who`, an issuer with `issuer`'s record.
+	pub(crate) fn score_of(who: &T::AccountId, issuer: &Issuer<T::MaxNameLen>) -> u8 {
+		let sampled = Self::sample_met(who, &issuer.inputs);
+		score::score(&issuer.inputs, issuer.escrow_share, sampled)
+	}
+
+	/// (score, tier, limit) of `who`, an issuer with `issuer`'s record.
+	pub(crate) fn standing(
+		who: &T::AccountId,
+		issuer: &Issuer<T::MaxNameLen>,
+	) -> (u8, u8, Balance) {
+		let score = Self::score_of(who, issuer);
 		let tier = score::tier(score);
 		let limit = score::limit(
 			&TierLimits::<T>::get(),
@@ -25,7 +51,7 @@ impl<T: Config> Pallet<T> {
 	/// The public credit report of `who`, if it is an approved issuer.
 	pub fn credit_report(who: &T::AccountId) -> Option<CreditReport<Balance>> {
 		let issuer = Issuers::<T>::get(who)?;
-		let (score, tier, limit) = Self::standing(&issuer);
+		let (score, tier, limit) = Self::standing(who, &issuer);
 		Some(CreditReport {
 			status: issuer.status,
 			score,
@@ -56,10 +82,14 @@ impl<T: Config> Pallet<T> {
 
 	/// Invariants: tier limits ordered; the pot holds at least every deposit, escrow and
 	/// unpaid compensation; a compensation never pays more than its pool; only frozen issuers
-	/// have one; issued ≥ outstanding + retired.
+	/// have one; issued ≥ outstanding + retired; approval blocks belong to issuers.
 	#[cfg(any(test, feature = "try-runtime"))]
 	pub(crate) fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 		ensure!(score::limits_ordered(&TierLimits::<T>::get()), "tier limits out of order");
+		ensure!(
+			ApprovedAt::<T>::iter_keys().all(|who| Issuers::<T>::contains_key(&who)),
+			"approval block of a non-issuer"
+		);
 		let mut held: Balance = 0;
 		for (_, issuer) in Issuers::<T>::iter() {
 			held = held.saturating_add(issuer.deposit).saturating_add(issuer.escrow);
@@ -93,7 +123,7 @@ impl<T: Config> CreditLimit<T::AccountId, Balance> for Pallet<T> {
 			IssuerStatus::Paused => return Err(Error::<T>::IssuancePaused.into()),
 			IssuerStatus::Frozen => return Err(Error::<T>::IssuerFrozen.into()),
 		}
-		let (_, _, limit) = Self::standing(&issuer);
+		let (_, _, limit) = Self::standing(who, &issuer);
 		let after = issuer.inputs.outstanding_face.checked_add(face).ok_or(Error::<T>::Overflow)?;
 		ensure!(after <= limit, Error::<T>::LimitExceeded);
 		Ok(())
@@ -108,7 +138,7 @@ impl<T: Config> CreditLimit<T::AccountId, Balance> for Pallet<T> {
 	}
 
 	fn credit_score(who: &T::AccountId) -> Option<u8> {
-		Issuers::<T>::get(who).map(|issuer| score::score(&issuer.inputs, issuer.escrow_share))
+		Issuers::<T>::get(who).map(|issuer| Self::score_of(who, &issuer))
 	}
 
 	fn note_issued(who: &T::AccountId, face: Balance) {
@@ -203,7 +233,7 @@ impl<T: Config> CreditLimit<T::AccountId, Balance> for Pallet<T> {
 	fn make_issuer(who: &T::AccountId, limit: Balance) {
 		use polkadot_sdk::frame_support::BoundedVec;
 		let mut issuer = Self::new_issuer(BoundedVec::default(), Default::default(), 10);
-		let have = Self::standing(&issuer).2;
+		let have = Self::standing(who, &issuer).2;
 		if have < limit {
 			// Enough deposit (bookkept, benchmark only) to reach `limit`.
 			let leverage = Balance::from(T::DepositLeverage::get().max(1));

@@ -29,7 +29,7 @@ impl<T: Config> Pallet<T> {
 			},
 			DefaultAction::Freeze => issuer.status = IssuerStatus::Frozen,
 		}
-		let (score, _, limit) = Self::standing(&issuer);
+		let (score, _, limit) = Self::standing(&who, &issuer);
 		Issuers::<T>::insert(&who, issuer);
 		log::warn!(target: LOG_TARGET, "default of {:?}: {:?} → {:?}", who, kind, action);
 		Self::deposit_event(Event::DefaultRecorded { issuer: who, kind, action, score, limit });

@@ -16,6 +16,15 @@
 //! opt-in **escrow** of a share of primary-sale proceeds (kept by the market, released pro rata
 //! as coupons are redeemed or expire) raises the score.
 //!
+//! Only **independent** holders are evidence of credit: an issuer and its affiliates
+//! ([`genex_primitives::Affiliation`]) are its insiders. Their redemptions are booked as recalls
+//! by the redemption pallet (no redemption credit, no escrow release), their reviews are
+//! refused, and they cannot claim compensation. The redemption, breakage and review parts of the
+//! score count only once the issuer has a **minimum sample** ([`MinimumSample`], set by
+//! governance): enough independent redemptions, enough face value redeemed, and enough time
+//! since approval ([`ApprovedAt`]). Until then the score is its years in business and escrow,
+//! less its defaults, so one redemption cannot lift a new issuer out of tier 1.
+//!
 //! ## Defaults
 //!
 //! The compliance origin records a default (a failed redemption claim upheld, or a compliance
@@ -35,6 +44,7 @@
 //!   collateral.
 //! - [`Pallet::record_default`], [`Pallet::reinstate`]: default handling.
 //! - [`Pallet::set_tier_limits`]: governance sets the limit of each tier.
+//! - [`Pallet::set_minimum_sample`]: governance sets the minimum sample before a rating moves.
 //! - [`Pallet::open_compensation`], [`Pallet::claim_compensation`]: holder payouts.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -59,6 +69,7 @@ mod mock;
 mod tests;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use genex_primitives::{time::DAYS, STABLECOIN_UNIT};
 pub use genex_primitives::{Balance, CreditInputs, CreditReport, IssuerStatus, SeriesId};
 use polkadot_sdk::{
 	frame_support::{traits::Get, BoundedVec},
@@ -75,6 +86,37 @@ pub const TIERS: usize = 4;
 
 /// Issuance limit of each tier (tier 1 first), in the settlement asset's smallest unit.
 pub type TierLimitsOf = [Balance; TIERS];
+
+/// How much independent history an issuer needs before the redemption, breakage and review
+/// parts of its score count (see [`score`]). All three must be met.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct SampleRule<BlockNumber> {
+	/// Redemptions honoured for independent holders (each redemption counts once, whatever
+	/// its units).
+	pub redemptions: u32,
+	/// Face value redeemed by independent holders, in the settlement asset's smallest unit.
+	pub face: Balance,
+	/// Blocks since the issuer's approval.
+	pub age: BlockNumber,
+}
+
+/// Redemptions of the default minimum sample.
+pub const DEFAULT_SAMPLE_REDEMPTIONS: u32 = 20;
+/// Face value of the default minimum sample: 10,000 GUSD.
+pub const DEFAULT_SAMPLE_FACE: Balance = 10_000 * STABLECOIN_UNIT;
+/// Age of the default minimum sample: 30 days of blocks.
+pub const DEFAULT_SAMPLE_AGE: genex_primitives::BlockNumber = 30 * DAYS;
 
 /// A pending application.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
@@ -172,7 +214,7 @@ pub enum DefaultAction {
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use genex_primitives::{CouponLedger, KycProvider, SanctionsScreen, Settlement};
+	use genex_primitives::{Affiliation, CouponLedger, KycProvider, SanctionsScreen, Settlement};
 	use polkadot_sdk::{
 		frame_support::{pallet_prelude::*, PalletId},
 		frame_system::pallet_prelude::*,
@@ -186,8 +228,9 @@ pub mod pallet {
 	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// Approves and rejects issuers, sets tier limits, reinstates, opens compensations.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
-		/// Records defaults.
-		type ComplianceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Records defaults (which cut, pause or freeze an issuer): two compliance officers (a
+		/// committee motion) or Root — one officer alone cannot punish an issuer.
+		type DefaultOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// KYC levels (issuers must be L3).
 		type Kyc: KycProvider<Self::AccountId, Balance>;
 		/// The blocked-address list.
@@ -196,6 +239,8 @@ pub mod pallet {
 		type Settlement: Settlement<Self::AccountId, Balance>;
 		/// The coupon ledger (compensation burns holders' units).
 		type Coupons: CouponLedger<Self::AccountId, Balance>;
+		/// Issuers' affiliates: an issuer and its affiliates cannot claim compensation.
+		type Affiliation: Affiliation<Self::AccountId>;
 		/// Id of the account holding deposits and escrow.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
@@ -233,6 +278,29 @@ pub mod pallet {
 	/// Issuance limit of each tier, tier 1 first (non-decreasing).
 	#[pallet::storage]
 	pub type TierLimits<T: Config> = StorageValue<_, TierLimitsOf, ValueQuery>;
+
+	/// The default minimum sample: 20 independent redemptions, 10,000 GUSD of face value
+	/// redeemed, 30 days since approval.
+	#[pallet::type_value]
+	pub fn DefaultMinimumSample<T: Config>() -> SampleRule<BlockNumberFor<T>> {
+		SampleRule {
+			redemptions: DEFAULT_SAMPLE_REDEMPTIONS,
+			face: DEFAULT_SAMPLE_FACE,
+			age: DEFAULT_SAMPLE_AGE.into(),
+		}
+	}
+
+	/// The independent history an issuer needs before the redemption, breakage and review
+	/// parts of its score count (set by governance; [`DefaultMinimumSample`] until then).
+	#[pallet::storage]
+	pub type MinimumSample<T: Config> =
+		StorageValue<_, SampleRule<BlockNumberFor<T>>, ValueQuery, DefaultMinimumSample<T>>;
+
+	/// Block of each issuer's approval (issuers approved at genesis, or before this was
+	/// recorded, count from block 0).
+	#[pallet::storage]
+	pub type ApprovedAt<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumberFor<T>, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
@@ -344,6 +412,12 @@ pub mod pallet {
 			/// Tier 1 first.
 			limits: TierLimitsOf,
 		},
+		/// Governance set the minimum sample an issuer needs before its redemption, breakage
+		/// and review record counts toward its score.
+		MinimumSampleSet {
+			/// The rule now in force.
+			rule: SampleRule<BlockNumberFor<T>>,
+		},
 		/// Governance opened a compensation of a frozen issuer's holders.
 		CompensationOpened {
 			/// The issuer.
@@ -412,6 +486,8 @@ pub mod pallet {
 		UnknownSeries,
 		/// The holder holds no units of the series.
 		NothingToClaim,
+		/// The issuer and its affiliates cannot claim compensation from the issuer's own pool.
+		InsiderClaim,
 		/// A counter would overflow.
 		Overflow,
 	}
@@ -534,7 +610,7 @@ pub mod pallet {
 
 		/// Record a default of `issuer` and act on it.
 		///
-		/// - Origin: the compliance origin.
+		/// - Origin: two compliance officers (a compliance committee motion) or Root.
 		/// - Fails with `NotAnIssuer` or `Overflow`.
 		///
 		/// Emits `DefaultRecorded`.
@@ -546,7 +622,7 @@ pub mod pallet {
 			kind: DefaultKind,
 			action: DefaultAction,
 		) -> DispatchResult {
-			T::ComplianceOrigin::ensure_origin(origin)?;
+			T::DefaultOrigin::ensure_origin(origin)?;
 			Self::do_record_default(issuer, kind, action)
 		}
 
@@ -595,12 +671,12 @@ pub mod pallet {
 
 		/// Claim compensation for every unit of `series` the signer holds: the units are burned
 		/// and `pool × face value held / outstanding face value` (at most the face value) is
-		/// paid in the stablecoin.
+		/// paid in the stablecoin. The issuer and its affiliates cannot claim.
 		///
-		/// - Origin: signed, not blocked.
-		/// - Fails with `UnknownSeries`, `NoCompensation`, `NothingToClaim`, the sanctions
-		///   pallet's `AccountBlocked`, the coupon pallet's errors (e.g. an expired series) or the
-		///   stablecoin's balance errors.
+		/// - Origin: signed, not blocked, neither the series' issuer nor one of its affiliates.
+		/// - Fails with `UnknownSeries`, `NoCompensation`, `InsiderClaim`, `NothingToClaim`, the
+		///   sanctions pallet's `AccountBlocked`, the coupon pallet's errors (e.g. an expired
+		///   series) or the stablecoin's balance errors.
 		///
 		/// Emits `Compensated` (and the coupon pallet's `Burned`).
 		#[pallet::call_index(10)]
@@ -608,6 +684,26 @@ pub mod pallet {
 		pub fn claim_compensation(origin: OriginFor<T>, series: SeriesId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_claim_compensation(who, series)
+		}
+
+		/// Set the minimum sample: how many redemptions by independent holders, how much face
+		/// value they redeemed, and how many blocks since approval an issuer needs before the
+		/// redemption, breakage and review parts of its score count. Zero in a field waives
+		/// that condition. Scores, tiers and limits follow at once (they are computed on read).
+		///
+		/// - Origin: governance.
+		///
+		/// Emits `MinimumSampleSet`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_minimum_sample())]
+		pub fn set_minimum_sample(
+			origin: OriginFor<T>,
+			rule: SampleRule<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			MinimumSample::<T>::put(rule);
+			Self::deposit_event(Event::MinimumSampleSet { rule });
+			Ok(())
 		}
 	}
 

@@ -1,11 +1,11 @@
 //! Test runtime: frame-system and this pallet, with the primitives' mocks for KYC, sanctions,
-//! the stablecoin and the coupon ledger. Governance is Root; the compliance origin is account
-//! 900 or Root.
+//! the stablecoin, the coupon ledger and affiliates. Governance is Root; the compliance origin
+//! is account 900 or Root.
 
 use crate as pallet_issuers;
 use genex_primitives::{
-	coupons::mock::MockCoupons, kyc::mock::MockKyc, sanctions::mock::MockSanctions,
-	settlement::mock::MockSettlement, KycLevel,
+	affiliation::mock::MockAffiliation, coupons::mock::MockCoupons, kyc::mock::MockKyc,
+	sanctions::mock::MockSanctions, settlement::mock::MockSettlement, KycLevel,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -28,6 +28,8 @@ pub const BETA: u64 = 2;
 pub const CAROL: u64 = 3;
 /// A coupon holder.
 pub const HOLDER: u64 = 4;
+/// An account tests register as an affiliate of ACME.
+pub const AFFILIATE: u64 = 5;
 /// Compliance officer.
 pub const OFFICER: u64 = 900;
 /// Tier limits of the mock: 1,000 / 5,000 / 20,000 / 100,000.
@@ -69,11 +71,13 @@ parameter_types! {
 
 impl pallet_issuers::Config for Test {
 	type GovernanceOrigin = EnsureRoot<u64>;
-	type ComplianceOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Officer, u64>>;
+	// The officer stands for a two-officer compliance committee motion.
+	type DefaultOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Officer, u64>>;
 	type Kyc = MockKyc;
 	type Sanctions = MockSanctions;
 	type Settlement = MockSettlement;
 	type Coupons = MockCoupons;
+	type Affiliation = MockAffiliation;
 	type PalletId = IssuersPalletId;
 	type MaxNameLen = ConstU32<16>;
 	type MaxReasonLen = ConstU32<16>;
@@ -88,6 +92,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	MockSanctions::reset();
 	MockSettlement::reset();
 	MockCoupons::reset();
+	MockAffiliation::reset();
 	MockKyc::set(&ACME, KycLevel::L3);
 	MockKyc::set(&BETA, KycLevel::L3);
 	MockKyc::set(&CAROL, KycLevel::L2);

@@ -1,6 +1,9 @@
 //! Applications, approvals and rejections.
 
-use crate::{Application, Applications, Config, Error, Event, Issuer, Issuers, Pallet, LOG_TARGET};
+use crate::{
+	Application, Applications, ApprovedAt, Config, Error, Event, Issuer, Issuers, Pallet,
+	LOG_TARGET,
+};
 use alloc::vec::Vec;
 use genex_primitives::{CreditInputs, IssuerStatus, KycLevel, KycProvider, SanctionsScreen};
 use polkadot_sdk::{
@@ -29,8 +32,11 @@ impl<T: Config> Pallet<T> {
 		let application = Applications::<T>::get(&applicant).ok_or(Error::<T>::NoApplication)?;
 		T::Kyc::ensure_level(&applicant, KycLevel::L3)?;
 		let issuer = Self::new_issuer(application.name, application.documents, years);
-		let (score, _, limit) = Self::standing(&issuer);
+		let now = frame_system::Pallet::<T>::block_number();
 		Applications::<T>::remove(&applicant);
+		// The minimum sample's age counts from here.
+		ApprovedAt::<T>::insert(&applicant, now);
+		let (score, _, limit) = Self::standing(&applicant, &issuer);
 		Issuers::<T>::insert(&applicant, issuer);
 		log::info!(target: LOG_TARGET, "issuer approved: {:?} score {} limit {}", applicant, score, limit);
 		Self::deposit_event(Event::Approved { issuer: applicant, score, limit });

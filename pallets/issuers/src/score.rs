@@ -3,20 +3,28 @@
 //!
 //! Score (0–100, integer arithmetic, saturating at both ends):
 //!
-//! | part | points | from |
-//! |---|---|---|
-//! | redemption | 0–35 | 35 × honoured / requested (0 without history) |
-//! | breakage | 0–15 | 15 × redeemed face / (redeemed + expired face) (0 without history) |
-//! | reviews | 0–20 | 20 × (average stars − 1) / 4 (0 without reviews) |
-//! | years in business | 0–20 | 2 per year, at most 10 years |
-//! | escrow | 0–10 | 1 per 2 % of proceeds kept in escrow, at most 10 |
-//! | defaults | −15 each | |
+//! | part | points | from | counts |
+//! |---|---|---|---|
+//! | redemption | 0–35 | 35 × honoured / requested (0 without history) | once sampled |
+//! | breakage | 0–15 | 15 × redeemed face / (redeemed + expired face) (0 without history) | once sampled |
+//! | reviews | 0–20 | 20 × (average stars − 1) / 4 (0 without reviews) | once sampled |
+//! | years in business | 0–20 | 2 per year, at most 10 years | always |
+//! | escrow | 0–10 | 1 per 2 % of proceeds kept in escrow, at most 10 | always |
+//! | defaults | −15 each | | always |
+//!
+//! Honoured redemptions, redeemed face and reviews come from independent holders only (an
+//! issuer's and its affiliates' redemptions are booked as recalls, their reviews refused).
+//! **Sampled** ([`sample_met`]): the issuer has at least the governed minimum number of
+//! honoured redemptions *and* of face value redeemed *and* has been approved for at least the
+//! governed number of blocks (`MinimumSample`; by default 20 redemptions, 10,000 GUSD, 30 days).
+//! Until then the first three parts count 0.
 //!
 //! Tier: score < 40 → 1, < 60 → 2, < 80 → 3, else 4. A new issuer has only its years (≤ 20
-//! points) and escrow (≤ 10) and so starts in tier 1. Limit: (tier limit + deposit ×
-//! leverage) × (1 − limit cut).
+//! points) and escrow (≤ 10), and keeps only those until it is sampled, so it starts — and
+//! stays until sampled — in tier 1. Limit: (tier limit + deposit × leverage) × (1 − limit
+//! cut).
 
-use crate::{TierLimitsOf, TIERS};
+use crate::{SampleRule, TierLimitsOf, TIERS};
 use genex_primitives::{Balance, CreditInputs};
 use polkadot_sdk::sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding, PerThing, Perbill, Rounding,
@@ -47,16 +55,34 @@ fn share(points: u128, num: u128, den: u128) -> u32 {
 		.unwrap_or(0)
 }
 
-/// The credit score of an issuer with `inputs` and `escrow_share`.
-pub fn score(inputs: &CreditInputs<Balance>, escrow_share: Perbill) -> u8 {
-	let redemption = share(REDEMPTION_POINTS, inputs.honoured.into(), inputs.requested.into());
-	let retired = inputs.redeemed_face.saturating_add(inputs.expired_face);
-	let breakage = share(BREAKAGE_POINTS, inputs.redeemed_face, retired);
-	let reviews = share(
-		REVIEW_POINTS,
-		u128::from(inputs.review_stars).saturating_sub(inputs.reviews.into()),
-		u128::from(inputs.reviews).saturating_mul(4),
-	);
+/// Whether an issuer with `inputs`, approved `age` blocks ago, has the minimum sample `rule`:
+/// enough honoured redemptions, enough face value redeemed, and old enough.
+pub fn sample_met<BlockNumber: PartialOrd>(
+	inputs: &CreditInputs<Balance>,
+	rule: &SampleRule<BlockNumber>,
+	age: BlockNumber,
+) -> bool {
+	inputs.honoured >= rule.redemptions && inputs.redeemed_face >= rule.face && age >= rule.age
+}
+
+/// The credit score of an issuer with `inputs` and `escrow_share`; `sampled` when it has the
+/// minimum sample ([`sample_met`]): without it the redemption, breakage and review parts
+/// count 0.
+pub fn score(inputs: &CreditInputs<Balance>, escrow_share: Perbill, sampled: bool) -> u8 {
+	let (redemption, breakage, reviews) = if sampled {
+		let retired = inputs.redeemed_face.saturating_add(inputs.expired_face);
+		(
+			share(REDEMPTION_POINTS, inputs.honoured.into(), inputs.requested.into()),
+			share(BREAKAGE_POINTS, inputs.redeemed_face, retired),
+			share(
+				REVIEW_POINTS,
+				u128::from(inputs.review_stars).saturating_sub(inputs.reviews.into()),
+				u128::from(inputs.reviews).saturating_mul(4),
+			),
+		)
+	} else {
+		(0, 0, 0)
+	};
 	let years = u32::from(inputs.years_in_business.min(MAX_YEARS)).saturating_mul(POINTS_PER_YEAR);
 	// One point per 2 % (20,000,000 parts per billion).
 	let escrow = (escrow_share.deconstruct() / 20_000_000).min(MAX_ESCROW_POINTS);

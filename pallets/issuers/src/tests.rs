@@ -1,14 +1,18 @@
-//! Unit tests: every call, every failure path (`assert_noop!`), the score, and a property test
-//! of the credit bookkeeping.
+//! Unit tests: every call, every failure path (`assert_noop!`), the score and its minimum
+//! sample, insiders' self-dealing, and a property test of the credit bookkeeping.
 
 use crate::{
-	mock::*, score, Applications, CreditInputs, DefaultAction, DefaultKind, Error, Event, Issuers,
-	TierLimits,
+	mock::*, score, Applications, ApprovedAt, Compensation, CreditInputs, DefaultAction,
+	DefaultKind, Error, Event, Issuers, MinimumSample, SampleRule, TierLimits, DEFAULT_SAMPLE_AGE,
+	DEFAULT_SAMPLE_FACE, DEFAULT_SAMPLE_REDEMPTIONS,
 };
 use genex_primitives::{
-	coupons::mock::MockCoupons, kyc::MOCK_LEVEL_TOO_LOW, sanctions::mock::MockSanctions,
-	sanctions::MOCK_BLOCKED, settlement::mock::MockSettlement, CreditLimit, IssuerStatus,
-	Retirement,
+	affiliation::mock::MockAffiliation,
+	coupons::mock::MockCoupons,
+	kyc::MOCK_LEVEL_TOO_LOW,
+	sanctions::{mock::MockSanctions, MOCK_BLOCKED},
+	settlement::mock::MockSettlement,
+	CreditLimit, IssuerStatus, Retirement, STABLECOIN_UNIT,
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
@@ -36,6 +40,17 @@ fn onboard(who: u64, years: u8) {
 
 fn limit(who: u64) -> u128 {
 	P::credit_report(&who).expect("issuer").limit
+}
+
+/// A minimum sample that waives every condition.
+fn no_sample() -> SampleRule<u64> {
+	SampleRule { redemptions: 0, face: 0, age: 0 }
+}
+
+/// (score, tier, limit, escrow) of an issuer.
+fn standing(who: u64) -> (u8, u8, u128, u128) {
+	let r = P::credit_report(&who).expect("issuer");
+	(r.score, r.tier, r.limit, r.escrow)
 }
 
 #[test]
@@ -228,6 +243,8 @@ fn escrow_share_score_and_release() {
 #[test]
 fn reviews_and_redemptions_move_the_score() {
 	new_test_ext().execute_with(|| {
+		// The formula itself: no minimum sample (see `minimum_sample_*` for the sample).
+		assert_ok!(P::set_minimum_sample(RuntimeOrigin::root(), no_sample()));
 		onboard(ACME, 10);
 		assert_eq!(P::credit_report(&ACME).expect("issuer").score, 20);
 		assert_noop!(
@@ -387,6 +404,140 @@ impl EncodeToVec for u64 {
 	}
 }
 
+/// Issue 14, item 3: an issuer and its affiliate redeem their own units (the redemption pallet
+/// books an insider's redemption as a recall and refuses its review: see that pallet's
+/// `self_dealing_is_booked_as_a_recall_and_cannot_review`), then, frozen, try to take holders'
+/// compensation. Tier, limit, escrow and the pool stay as they were; only independent holders
+/// are paid. (Before the fix, the issuer and its affiliate claimed 5/8 of the pool.)
+#[test]
+fn self_dealing_leaves_credit_escrow_and_pool_unchanged() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(P::set_minimum_sample(RuntimeOrigin::root(), no_sample()));
+		onboard(ACME, 5);
+		MockAffiliation::set(&ACME, &AFFILIATE);
+		assert_ok!(P::set_escrow_share(signed(ACME), Perbill::from_percent(20)));
+		assert_ok!(P::deposit(signed(ACME), 300));
+		<P as CreditLimit<u64, u128>>::note_issued(&ACME, 1_000);
+		// The market escrowed 100 of primary-sale proceeds.
+		MockSettlement::set(&pot(), 400);
+		<P as CreditLimit<u64, u128>>::note_escrowed(&ACME, 100);
+		let before = standing(ACME);
+		// 5 years (10) + 20 % escrow (10) = 20: tier 1; limit 1,000 + 2 × 300.
+		assert_eq!(before, (20, 1, 1_600, 100));
+
+		// The issuer redeems 1 unsold unit and its affiliate 1 unit: booked as recalls.
+		<P as CreditLimit<u64, u128>>::note_retired(&ACME, 100, Retirement::Recalled);
+		<P as CreditLimit<u64, u128>>::note_retired(&ACME, 100, Retirement::Recalled);
+		let inputs = P::credit_report(&ACME).expect("issuer").inputs;
+		assert_eq!((inputs.honoured, inputs.requested, inputs.redeemed_face), (0, 0, 0));
+		assert_eq!((inputs.recalled_face, inputs.outstanding_face), (200, 800));
+		assert_eq!(standing(ACME), before);
+
+		// Frozen; the pool opens over what is outstanding: 3 units with ACME, 2 with its
+		// affiliate, 1 with an independent holder (and 2 elsewhere).
+		assert_ok!(P::record_default(
+			signed(OFFICER),
+			ACME,
+			DefaultKind::Compliance,
+			DefaultAction::Freeze
+		));
+		assert_ok!(P::open_compensation(RuntimeOrigin::root(), ACME));
+		let pool = Compensation { pool: 400, outstanding_face: 800, paid: 0 };
+		assert_eq!(Issuers::<Test>::get(ACME).and_then(|i| i.compensation), Some(pool));
+		MockCoupons::add_series(7, &ACME, 100, 90);
+		MockCoupons::set_balance(7, &ACME, 3);
+		MockCoupons::set_balance(7, &AFFILIATE, 2);
+		MockCoupons::set_balance(7, &HOLDER, 1);
+		assert_noop!(P::claim_compensation(signed(ACME), 7), Error::<Test>::InsiderClaim);
+		assert_noop!(P::claim_compensation(signed(AFFILIATE), 7), Error::<Test>::InsiderClaim);
+		assert_eq!(Issuers::<Test>::get(ACME).and_then(|i| i.compensation), Some(pool));
+		assert_eq!(MockSettlement::get(&pot()), 400);
+		assert!(MockCoupons::burns().is_empty());
+
+		// An independent holder is paid: 100 of 800 face → 50.
+		assert_ok!(P::claim_compensation(signed(HOLDER), 7));
+		assert_eq!(
+			last_event(),
+			Event::Compensated { holder: HOLDER, series: 7, units: 1, amount: 50 }
+		);
+		// Once the registration is gone, the former affiliate is a holder like any other.
+		MockAffiliation::remove(&AFFILIATE);
+		assert_ok!(P::claim_compensation(signed(AFFILIATE), 7));
+		P::do_try_state().expect("invariants");
+	});
+}
+
+/// Issue 14, item 3: one genuine redemption of 2 units (100 GUSD face) moved a new issuer's
+/// score 10 → 60, tier 1 → 3 and its limit 10,000 → 1,000,000 GUSD. Now the redemption,
+/// breakage and review parts wait for the default minimum sample: 20 redemptions, 10,000 GUSD
+/// redeemed, 30 days since approval. The worked example of `docs/issuers.md`.
+#[test]
+fn one_redemption_leaves_a_new_issuer_in_tier_1_until_the_sample_is_met() {
+	new_test_ext().execute_with(|| {
+		let usd = STABLECOIN_UNIT;
+		let limits = [10_000 * usd, 100_000 * usd, 1_000_000 * usd, 10_000_000 * usd];
+		assert_ok!(P::set_tier_limits(RuntimeOrigin::root(), limits));
+		assert_eq!(
+			MinimumSample::<Test>::get(),
+			SampleRule {
+				redemptions: DEFAULT_SAMPLE_REDEMPTIONS,
+				face: DEFAULT_SAMPLE_FACE,
+				age: u64::from(DEFAULT_SAMPLE_AGE),
+			}
+		);
+		onboard(ACME, 5);
+		assert_eq!(ApprovedAt::<Test>::get(ACME), 1);
+		assert_eq!(standing(ACME), (10, 1, 10_000 * usd, 0));
+		// 200 units of 50 GUSD sold; one holder redeems 2 of them.
+		<P as CreditLimit<u64, u128>>::note_issued(&ACME, 10_000 * usd);
+		<P as CreditLimit<u64, u128>>::note_retired(&ACME, 100 * usd, Retirement::Redeemed);
+		assert_ok!(<P as CreditLimit<u64, u128>>::note_review(&ACME, 5));
+		assert_eq!(standing(ACME), (10, 1, 10_000 * usd, 0));
+		assert_eq!(<P as CreditLimit<u64, u128>>::credit_score(&ACME), Some(10));
+
+		// 19 more redemptions of 10 units: 20 redemptions, but 9,600 GUSD redeemed.
+		for _ in 0..19 {
+			<P as CreditLimit<u64, u128>>::note_retired(&ACME, 500 * usd, Retirement::Redeemed);
+		}
+		assert_eq!(standing(ACME).1, 1);
+		// 8 more units: 10,000 GUSD redeemed, but only a block after approval.
+		<P as CreditLimit<u64, u128>>::note_retired(&ACME, 400 * usd, Retirement::Redeemed);
+		let inputs = P::credit_report(&ACME).expect("issuer").inputs;
+		assert_eq!((inputs.honoured, inputs.redeemed_face), (21, 10_000 * usd));
+		assert_eq!(standing(ACME).1, 1);
+		// A block short of 30 days: still tier 1.
+		let sampled_at = 1 + u64::from(DEFAULT_SAMPLE_AGE);
+		System::set_block_number(sampled_at - 1);
+		assert_eq!(standing(ACME), (10, 1, 10_000 * usd, 0));
+		// 30 days: 10 + 35 (21/21 honoured) + 15 (no breakage) + 20 (5 stars) = 80, tier 4.
+		System::set_block_number(sampled_at);
+		assert_eq!(standing(ACME), (80, 4, 10_000_000 * usd, 0));
+		P::do_try_state().expect("invariants");
+	});
+}
+
+#[test]
+fn minimum_sample_is_governed() {
+	new_test_ext().execute_with(|| {
+		let rule = SampleRule { redemptions: 1, face: 100, age: 0 };
+		assert_noop!(P::set_minimum_sample(signed(ACME), rule), DispatchError::BadOrigin);
+		assert_ok!(P::set_minimum_sample(RuntimeOrigin::root(), rule));
+		assert_eq!(last_event(), Event::MinimumSampleSet { rule });
+		assert_eq!(MinimumSample::<Test>::get(), rule);
+		onboard(ACME, 5);
+		<P as CreditLimit<u64, u128>>::note_issued(&ACME, 1_000);
+		<P as CreditLimit<u64, u128>>::note_retired(&ACME, 99, Retirement::Redeemed);
+		assert_eq!(standing(ACME).0, 10);
+		<P as CreditLimit<u64, u128>>::note_retired(&ACME, 1, Retirement::Redeemed);
+		// 10 + 35 + 15 = 60.
+		assert_eq!(standing(ACME), (60, 3, LIMITS[2], 0));
+		// Raising the bar takes effect at once.
+		let stricter = SampleRule { redemptions: 3, ..rule };
+		assert_ok!(P::set_minimum_sample(RuntimeOrigin::root(), stricter));
+		assert_eq!(standing(ACME), (10, 1, LIMITS[0], 0));
+	});
+}
+
 #[test]
 fn score_bounds_and_tiers() {
 	let best = CreditInputs {
@@ -398,10 +549,17 @@ fn score_bounds_and_tiers() {
 		years_in_business: 200,
 		..Default::default()
 	};
-	assert_eq!(score::score(&best, Perbill::one()), 100);
+	assert_eq!(score::score(&best, Perbill::one(), true), 100);
+	// Not sampled: only years (20) and escrow (10) count.
+	assert_eq!(score::score(&best, Perbill::one(), false), 30);
 	let worst = CreditInputs { defaults: 255, ..best };
-	assert_eq!(score::score(&worst, Perbill::one()), 0);
-	assert_eq!(score::score(&CreditInputs::default(), Perbill::zero()), 0);
+	assert_eq!(score::score(&worst, Perbill::one(), true), 0);
+	assert_eq!(score::score(&CreditInputs::default(), Perbill::zero(), true), 0);
+	let rule = SampleRule { redemptions: 10, face: 1, age: 5u64 };
+	assert!(score::sample_met(&best, &rule, 5));
+	assert!(!score::sample_met(&best, &rule, 4));
+	assert!(!score::sample_met(&CreditInputs { honoured: 9, ..best }, &rule, 5));
+	assert!(!score::sample_met(&CreditInputs { redeemed_face: 0, ..best }, &rule, 5));
 	assert_eq!([0, 39, 40, 59, 60, 79, 80, 100].map(score::tier), [1, 1, 2, 2, 3, 3, 4, 4]);
 	assert_eq!(
 		score::compound_cut(Perbill::from_percent(50), Perbill::from_percent(50)),

@@ -29,6 +29,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `attestor` attests `who`. All checks come before the single write.
+	///
+	/// An attestor never attests its own account, and never overwrites an attestation in force
+	/// made by another attestor. It may replace its own (renewal, upgrade, downgrade) and one
+	/// that is no longer in force: expired, or made by an attestor since removed (such an
+	/// attestation counts for nothing, and the account must be able to get a new one).
 	pub(crate) fn do_attest(
 		attestor: T::AccountId,
 		who: T::AccountId,
@@ -38,6 +43,7 @@ impl<T: Config> Pallet<T> {
 		evidence: H256,
 	) -> DispatchResult {
 		ensure!(Attestors::<T>::contains_key(&attestor), Error::<T>::UnknownAttestor);
+		ensure!(who != attestor, Error::<T>::SelfAttestation);
 		let level = KycLevel::try_from(level).map_err(|_| Error::<T>::InvalidLevel)?;
 		ensure!(level != KycLevel::L0, Error::<T>::InvalidLevel);
 		ensure!(
@@ -45,6 +51,9 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidJurisdiction
 		);
 		ensure!(expires_at > Self::now(), Error::<T>::ExpiryInPast);
+		if let Some(current) = Self::attestation_in_force(&who) {
+			ensure!(current.attestor == attestor, Error::<T>::AttestedByAnother);
+		}
 		Attestations::<T>::insert(
 			&who,
 			Attestation { level, jurisdiction, expires_at, evidence, attestor: attestor.clone() },

@@ -1,5 +1,6 @@
 //! Benchmarks (frame-benchmarking v2), each at its worst case: a nearly full attestor registry,
-//! an attestation that replaces an earlier one.
+//! an attestation that replaces an unexpired one by a removed attestor (the check reads that
+//! attestor's approval too).
 
 use super::*;
 use crate::Pallet as Kyc;
@@ -66,13 +67,26 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `who`'s unexpired attestation was made by an attestor since removed: another attestor
+	/// replaces it (the checks read the account's attestation and both attestors' approval).
 	#[benchmark]
 	fn attest() {
-		let (attestor, who) = attested::<T>();
+		let (former, who) = attested::<T>();
+		Attestors::<T>::remove(&former);
+		let attestor: T::AccountId = account("kyc-provider", 1, 0);
+		Attestors::<T>::insert(&attestor, ());
 		let expires_at = future::<T>().saturating_add(1);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(attestor), who.clone(), 3, *b"DE", expires_at, H256::repeat_byte(7));
+		_(
+			RawOrigin::Signed(attestor.clone()),
+			who.clone(),
+			3,
+			*b"DE",
+			expires_at,
+			H256::repeat_byte(7),
+		);
 		assert_eq!(Kyc::<T>::level_of(&who), KycLevel::L3);
+		assert_eq!(Attestations::<T>::get(&who).map(|a| a.attestor), Some(attestor));
 	}
 
 	#[benchmark]

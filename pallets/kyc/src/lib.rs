@@ -13,12 +13,16 @@
 //! ([`Config::BucketLength`] blocks each; the window is [`WINDOW_BUCKETS`] buckets), so a
 //! counted amount leaves the window between 23 and 24 hours later.
 //!
-//! Other pallets use this one only through [`genex_primitives::KycProvider`].
+//! Other pallets use this one only through [`genex_primitives::KycProvider`]. The P2P value an
+//! account sent in the window (`KycProvider::p2p_used`) is also what the Travel-Rule gate
+//! aggregates: a plain transfer passes only while that value plus the transfer stays below the
+//! threshold.
 //!
 //! ## Calls
 //!
 //! - [`Pallet::add_attestor`], [`Pallet::remove_attestor`]: governance approves providers.
-//! - [`Pallet::attest`], [`Pallet::revoke`]: an attestor attests or revokes an account.
+//! - [`Pallet::attest`], [`Pallet::revoke`]: an attestor attests or revokes an account. It
+//!   never attests itself, nor overwrites another attestor's attestation in force.
 //! - [`Pallet::force_revoke`]: the compliance origin revokes any attestation.
 //! - [`Pallet::set_limits`]: governance sets a level's limits.
 
@@ -129,8 +133,9 @@ pub mod pallet {
 		/// Approves and removes attestors, sets limits: governance or Root.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Revokes any attestation: the compliance origin or Root.
-		type ComplianceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Revokes any attestation (`forceRevoke`): two compliance officers (a committee
+		/// motion) or Root — one officer alone cannot strip an account's KYC.
+		type ForceRevokeOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Wall-clock time, for attestation expiry.
 		type UnixTime: UnixTime;
@@ -226,7 +231,8 @@ pub mod pallet {
 			/// The attestor's account.
 			attestor: T::AccountId,
 		},
-		/// An attestor attested an account (replacing any earlier attestation).
+		/// An attestor attested an account: a first attestation, a renewal or change of its own,
+		/// or the replacement of one no longer in force (expired, or by a removed attestor).
 		Attested {
 			/// The account attested.
 			who: T::AccountId,
@@ -284,6 +290,13 @@ pub mod pallet {
 		/// The transfer would exceed the level's P2P value or count limit for the rolling 24
 		/// hours.
 		P2pLimitExceeded,
+		/// An attestor may not attest its own account; another approved attestor must.
+		SelfAttestation,
+		/// The account's attestation in force was made by another attestor: only that attestor
+		/// may renew or change it. It must revoke it first (or the compliance origin
+		/// force-revokes it); once expired, or once its attestor is removed, any attestor may
+		/// replace it.
+		AttestedByAnother,
 	}
 
 	#[pallet::hooks]
@@ -317,7 +330,8 @@ pub mod pallet {
 		}
 
 		/// Remove an attestor. Its attestations stop counting at once (the accounts read as
-		/// L0) until another attestor attests them.
+		/// L0), and any approved attestor may then replace them (see [`Pallet::attest`]). If the
+		/// attestor is approved again, those not replaced meanwhile count again.
 		///
 		/// - Origin: governance or Root.
 		/// - Fails with `UnknownAttestor`.
@@ -332,11 +346,18 @@ pub mod pallet {
 
 		/// Attest `who` at `level` (1, 2 or 3) for `jurisdiction` (ISO 3166-1 alpha-2, e.g.
 		/// `"US"`) until `expires_at` (ms since the Unix epoch), with `evidence` the hash of the
-		/// documents the attestor keeps. Replaces any earlier attestation of `who`.
+		/// documents the attestor keeps.
 		///
-		/// - Origin: signed by an approved attestor.
-		/// - Fails with `UnknownAttestor`, `InvalidLevel`, `InvalidJurisdiction` or
-		///   `ExpiryInPast`; nothing is written then.
+		/// An earlier attestation of `who` is replaced when it is this attestor's own (a
+		/// renewal, upgrade or downgrade) or no longer in force: expired, or made by an attestor
+		/// governance has since removed. An attestation in force made by another attestor is
+		/// never overwritten: that attestor revokes it first, or the compliance origin
+		/// force-revokes it. No attestor attests its own account.
+		///
+		/// - Origin: signed by an approved attestor other than `who`.
+		/// - Fails with `UnknownAttestor`, `SelfAttestation`, `InvalidLevel`,
+		///   `InvalidJurisdiction`, `ExpiryInPast` or `AttestedByAnother`; nothing is written
+		///   then.
 		///
 		/// Emits `Attested`.
 		#[pallet::call_index(2)]
@@ -353,9 +374,11 @@ pub mod pallet {
 			Self::do_attest(attestor, who, level, jurisdiction, expires_at, evidence)
 		}
 
-		/// Revoke an attestation this attestor made; the account is L0 at once.
+		/// Revoke an attestation this attestor made; the account is L0 at once, and any
+		/// attestor may then attest it.
 		///
-		/// - Origin: signed by the attestor that made it (still approved).
+		/// - Origin: signed by the attestor that made it (still approved: a removed attestor's
+		///   attestations no longer count, and another attestor may replace them).
 		/// - Fails with `UnknownAttestor`, `NoAttestation` or `NotYourAttestation`.
 		///
 		/// Emits `Revoked { forced: false }`.
@@ -368,14 +391,14 @@ pub mod pallet {
 
 		/// Revoke any account's attestation (e.g. on a compliance finding).
 		///
-		/// - Origin: the compliance origin or Root.
+		/// - Origin: two compliance officers (a compliance committee motion) or Root.
 		/// - Fails with `NoAttestation`.
 		///
 		/// Emits `Revoked { forced: true }`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::revoke())]
 		pub fn force_revoke(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
-			T::ComplianceOrigin::ensure_origin(origin)?;
+			T::ForceRevokeOrigin::ensure_origin(origin)?;
 			Self::do_revoke(None, who)
 		}
 

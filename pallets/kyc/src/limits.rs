@@ -126,6 +126,10 @@ impl<T: Config> KycProvider<T::AccountId, Balance> for Pallet<T> {
 		});
 	}
 
+	fn p2p_used(who: &T::AccountId) -> Balance {
+		Self::totals(&Self::live_window(who)).p2p_value
+	}
+
 	fn max_holdings(who: &T::AccountId) -> u64 {
 		Limits::<T>::get(Self::level_of(who)).max_holdings
 	}

@@ -67,7 +67,8 @@ ord_parameter_types! {
 
 impl pallet_kyc::Config for Test {
 	type GovernanceOrigin = EnsureRoot<u64>;
-	type ComplianceOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Compliance, u64>>;
+	// 900 stands for a two-officer compliance committee motion.
+	type ForceRevokeOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Compliance, u64>>;
 	type UnixTime = Timestamp;
 	type BucketLength = ConstU64<BUCKET>;
 	type MaxAttestors = ConstU32<3>;

@@ -3,7 +3,7 @@ use genex_primitives::KycProvider;
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
 	sp_core::H256,
-	sp_runtime::DispatchError,
+	sp_runtime::{DispatchError, DispatchResult},
 };
 
 const EVIDENCE: H256 = H256::repeat_byte(0xEE);
@@ -180,6 +180,87 @@ fn revoke_failures() {
 	});
 }
 
+/// `attestor` attests `who` at `level` until `expires_at` (jurisdiction US, [`EVIDENCE`]).
+fn attest_by(attestor: u64, who: u64, level: u8, expires_at: u64) -> DispatchResult {
+	Kyc::attest(RuntimeOrigin::signed(attestor), who, level, *b"US", expires_at, EVIDENCE)
+}
+
+/// The `Attested` event of [`attest_by`].
+fn attested(attestor: u64, who: u64, level: KycLevel, expires_at: u64) -> Event<Test> {
+	Event::Attested { who, attestor, level, jurisdiction: *b"US", expires_at, evidence: EVIDENCE }
+}
+
+/// Issue 14, item 11: an attestor never attests itself, nor overwrites another attestor's
+/// attestation while it is in force; it renews its own; an attestation revoked, expired or made
+/// by a removed attestor may be replaced by any attestor.
+#[test]
+fn attestors_may_not_attest_themselves_or_overwrite_each_other() {
+	new_test_ext().execute_with(|| {
+		const CHARLIE: u64 = 3;
+		const DAVE: u64 = 4;
+		assert_ok!(Kyc::add_attestor(RuntimeOrigin::root(), ATTESTOR_B));
+
+		// No self-attestation, at any level.
+		for level in 1..=3 {
+			assert_noop!(
+				attest_by(ATTESTOR, ATTESTOR, level, LATER),
+				Error::<Test>::SelfAttestation
+			);
+		}
+		assert!(Attestations::<Test>::get(ATTESTOR).is_none());
+		// Another attestor may attest an attestor's account, which still cannot renew itself.
+		assert_ok!(attest_by(ATTESTOR_B, ATTESTOR, 2, LATER));
+		assert_eq!(last_event(), attested(ATTESTOR_B, ATTESTOR, KycLevel::L2, LATER));
+		assert_noop!(attest_by(ATTESTOR, ATTESTOR, 3, LATER), Error::<Test>::SelfAttestation);
+
+		// Alice's attestation is ATTESTOR's: B may neither upgrade nor downgrade it.
+		attest(ALICE, 2);
+		assert_noop!(attest_by(ATTESTOR_B, ALICE, 3, LATER), Error::<Test>::AttestedByAnother);
+		assert_noop!(attest_by(ATTESTOR_B, ALICE, 1, LATER), Error::<Test>::AttestedByAnother);
+		assert_eq!(P::level(&ALICE), KycLevel::L2);
+		// ATTESTOR renews its own (an upgrade, a later expiry).
+		assert_ok!(attest_by(ATTESTOR, ALICE, 3, LATER + 1));
+		assert_eq!(last_event(), attested(ATTESTOR, ALICE, KycLevel::L3, LATER + 1));
+		// Once ATTESTOR revokes it, B may attest Alice.
+		assert_ok!(Kyc::revoke(RuntimeOrigin::signed(ATTESTOR), ALICE));
+		assert_ok!(attest_by(ATTESTOR_B, ALICE, 1, LATER));
+		assert_eq!(last_event(), attested(ATTESTOR_B, ALICE, KycLevel::L1, LATER));
+
+		// Bob's attestation by a removed attestor counts for nothing: B may replace it.
+		attest(BOB, 2);
+		assert_ok!(Kyc::remove_attestor(RuntimeOrigin::root(), ATTESTOR));
+		assert_eq!(P::level(&BOB), KycLevel::L0);
+		assert_ok!(attest_by(ATTESTOR_B, BOB, 1, LATER));
+		assert_eq!(last_event(), attested(ATTESTOR_B, BOB, KycLevel::L1, LATER));
+		// Approved again, the former attestor may neither overwrite nor revoke B's.
+		assert_ok!(Kyc::add_attestor(RuntimeOrigin::root(), ATTESTOR));
+		assert_eq!(P::level(&BOB), KycLevel::L1);
+		assert_noop!(attest_by(ATTESTOR, BOB, 2, LATER), Error::<Test>::AttestedByAnother);
+		assert_noop!(
+			Kyc::revoke(RuntimeOrigin::signed(ATTESTOR), BOB),
+			Error::<Test>::NotYourAttestation
+		);
+
+		// Charlie's attestation by ATTESTOR, once expired, may be replaced by B.
+		attest(CHARLIE, 2);
+		assert_noop!(
+			attest_by(ATTESTOR_B, CHARLIE, 1, LATER + 10),
+			Error::<Test>::AttestedByAnother
+		);
+		Timestamp::set_timestamp(LATER);
+		assert_eq!(P::level(&CHARLIE), KycLevel::L0);
+		assert_ok!(attest_by(ATTESTOR_B, CHARLIE, 1, LATER + 10));
+		assert_eq!(last_event(), attested(ATTESTOR_B, CHARLIE, KycLevel::L1, LATER + 10));
+
+		// The compliance origin's force-revoke also frees an account for another attestor.
+		assert_ok!(attest_by(ATTESTOR, DAVE, 2, LATER + 10));
+		assert_ok!(Kyc::force_revoke(RuntimeOrigin::root(), DAVE));
+		assert_ok!(attest_by(ATTESTOR_B, DAVE, 3, LATER + 10));
+		assert_eq!(last_event(), attested(ATTESTOR_B, DAVE, KycLevel::L3, LATER + 10));
+		P::do_try_state().expect("state holds");
+	});
+}
+
 #[test]
 fn set_limits_and_failures() {
 	new_test_ext().execute_with(|| {
@@ -251,6 +332,36 @@ fn p2p_value_and_count_limits() {
 		assert_eq!(status.jurisdiction, Some(*b"US"));
 		assert_eq!(status.max_holdings, 20);
 		assert_eq!(P::max_holdings(&ALICE), 20);
+	});
+}
+
+/// Issue 14, item 6: `p2p_used` is the P2P value the limit check counts in the rolling window
+/// (every transfer, whatever its size), and leaves with it 24 buckets later.
+#[test]
+fn p2p_used_is_the_value_sent_in_the_window() {
+	new_test_ext().execute_with(|| {
+		attest(ALICE, 1);
+		assert_eq!(P::p2p_used(&ALICE), 0);
+		P::record_p2p(&ALICE, 200);
+		System::set_block_number(1 + 5 * BUCKET);
+		P::record_p2p(&ALICE, 100);
+		assert_eq!(P::p2p_used(&ALICE), 300);
+		assert_eq!(P::p2p_used(&BOB), 0);
+		// The same sum the limit (500) is checked against.
+		assert_eq!(P::status(&ALICE).p2p_value_remaining, 500 - P::p2p_used(&ALICE));
+		assert_ok!(P::check_p2p(&ALICE, 200));
+		assert_noop!(P::check_p2p(&ALICE, 201), Error::<Test>::P2pLimitExceeded);
+		// Trading is not P2P.
+		P::record_volume(&ALICE, 50);
+		assert_eq!(P::p2p_used(&ALICE), 300);
+		// The first amount (bucket 0) is still counted in bucket 23 …
+		System::set_block_number(23 * BUCKET);
+		assert_eq!(P::p2p_used(&ALICE), 300);
+		// … and gone in bucket 24; the second (bucket 5) leaves in bucket 29.
+		System::set_block_number(24 * BUCKET);
+		assert_eq!(P::p2p_used(&ALICE), 100);
+		System::set_block_number(29 * BUCKET);
+		assert_eq!(P::p2p_used(&ALICE), 0);
 	});
 }
 

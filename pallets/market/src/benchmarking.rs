@@ -97,6 +97,20 @@ fn maker_with_bids<T: Config>(
 	Ok((mm, ids))
 }
 
+/// Three bids of three L3 bidders on one level (the middle one has both neighbours).
+fn three_bids<T: Config>() -> Result<Vec<OrderId>, BenchmarkError> {
+	let (series, _) = series::<T>();
+	let p = price::<T>(series, 0);
+	let mut ids = Vec::new();
+	for i in 0..3 {
+		let who = l3::<T>("bidder", i);
+		ids.push(NextOrderId::<T>::get());
+		let mut budget = 0;
+		Market::<T>::do_place(&who, series, gtc(Side::Buy, p, 1), &mut budget, false)?;
+	}
+	Ok(ids)
+}
+
 fn governance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 	T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
 }
@@ -158,18 +172,21 @@ mod benchmarks {
 	/// The middle order of a level (both neighbours relinked), a buy (escrow paid back).
 	#[benchmark]
 	fn cancel_order() -> Result<(), BenchmarkError> {
-		let (series, _) = series::<T>();
-		let p = price::<T>(series, 0);
-		let mut ids = Vec::new();
-		for i in 0..3 {
-			let who = l3::<T>("bidder", i);
-			ids.push(NextOrderId::<T>::get());
-			let mut budget = 0;
-			Market::<T>::do_place(&who, series, gtc(Side::Buy, p, 1), &mut budget, false)?;
-		}
+		let ids = three_bids::<T>()?;
 		let owner: T::AccountId = account("bidder", 1, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), ids[1]);
+		assert!(Orders::<T>::get(ids[1]).is_none());
+		Ok(())
+	}
+
+	/// As `cancel_order`, by governance.
+	#[benchmark]
+	fn force_cancel_order() -> Result<(), BenchmarkError> {
+		let ids = three_bids::<T>()?;
+		let origin = governance::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, ids[1]);
 		assert!(Orders::<T>::get(ids[1]).is_none());
 		Ok(())
 	}
@@ -258,9 +275,39 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A market maker with `n` resting orders.
 	#[benchmark]
-	fn check_obligations(n: Linear<0, { T::MaxOpenOrders::get() }>) -> Result<(), BenchmarkError> {
+	fn slash_market_maker() -> Result<(), BenchmarkError> {
+		let (series, _) = series::<T>();
+		let (mm, _) = maker_with_bids::<T>(series, 0)?;
+		let origin = governance::<T>()?;
+		#[extrinsic_call]
+		_(
+			origin as T::RuntimeOrigin,
+			mm.clone(),
+			Permill::from_percent(10),
+			Breach::Other(Default::default()),
+		);
+		assert!(MarketMakers::<T>::get(&mm).is_some_and(|b| b < T::MarketMakerBond::get()));
+		Ok(())
+	}
+
+	/// The sanctions pallet's hook: the account is queued for purging.
+	#[benchmark]
+	fn on_blocked() {
+		let who: T::AccountId = account("sdn", 0, 0);
+		#[block]
+		{
+			<Market<T> as genex_primitives::OnBlocked<T::AccountId>>::on_blocked(&who);
+		}
+		assert!(PurgeQueue::<T>::contains_key(&who));
+	}
+
+	/// A market maker with `n` resting orders (one side holds at most `MaxOrdersPerSide`; the
+	/// linear fit is charged at `MaxOpenOrders`).
+	#[benchmark]
+	fn check_obligations(
+		n: Linear<0, { T::MaxOrdersPerSide::get() }>,
+	) -> Result<(), BenchmarkError> {
 		let (series, _) = series::<T>();
 		let (mm, _) = maker_with_bids::<T>(series, n)?;
 		let caller = l3::<T>("caller", 0);
@@ -270,12 +317,23 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn add_affiliate() {
+	fn request_affiliation() {
 		let (_, issuer) = series::<T>();
 		let affiliate: T::AccountId = account("affiliate", 0, 0);
 		#[extrinsic_call]
+		_(RawOrigin::Signed(affiliate.clone()), issuer);
+		assert!(AffiliationRequests::<T>::contains_key(&affiliate));
+	}
+
+	#[benchmark]
+	fn add_affiliate() -> Result<(), BenchmarkError> {
+		let (_, issuer) = series::<T>();
+		let affiliate: T::AccountId = account("affiliate", 0, 0);
+		Market::<T>::do_request_affiliation(affiliate.clone(), issuer.clone())?;
+		#[extrinsic_call]
 		_(RawOrigin::Signed(issuer), affiliate.clone());
 		assert!(Affiliates::<T>::contains_key(&affiliate));
+		Ok(())
 	}
 
 	#[benchmark]

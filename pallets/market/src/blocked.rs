@@ -1,26 +1,26 @@
-//! [`OnBlocked`]: when the sanctions list blocks an account, its resting orders leave the book
-//! (a bounded number, `MaxBatch`, at once; matching cancels any others it meets) and its
-//! escrow goes back to its own account, where the block freezes it.
+//! [`OnBlocked`]: when the sanctions list blocks an account, all its resting orders and
+//! listings leave the market — none at once (the list update stays cheap per account: one
+//! queue entry), all of them in the coming blocks' idle time ([`crate::PurgeQueue`]). Until
+//! then matching cancels any of its orders it meets and its listings cannot be bought (the
+//! screen refuses a blocked seller). Its escrow goes back to its own account, where the block
+//! freezes it.
 
-use crate::{CancelReason, Config, OpenOrders, OrderId, Orders, Pallet, WeightInfo};
-use alloc::vec::Vec;
+use crate::{CancelReason, Config, Event, Pallet, PurgeQueue, WeightInfo};
 use genex_primitives::OnBlocked;
-use polkadot_sdk::frame_support::{traits::Get, weights::Weight};
+use polkadot_sdk::frame_support::weights::Weight;
 
 impl<T: Config> OnBlocked<T::AccountId> for Pallet<T> {
 	fn on_blocked(who: &T::AccountId) {
-		let ids: Vec<OrderId> =
-			OpenOrders::<T>::iter_key_prefix(who).take(T::MaxBatch::get() as usize).collect();
-		for id in ids {
-			let Some(order) = Orders::<T>::get(id) else { continue };
-			if let Err(e) = Self::remove_order(id, &order, CancelReason::Sanctioned) {
-				// Nothing was written for this order; matching cancels it when it meets it.
-				log::error!(target: crate::LOG_TARGET, "cancelling blocked order {id}: {e:?}");
-			}
+		if !PurgeQueue::<T>::contains_key(who) {
+			PurgeQueue::<T>::insert(who, CancelReason::Sanctioned);
+			Self::deposit_event(Event::PurgeQueued {
+				who: who.clone(),
+				reason: CancelReason::Sanctioned,
+			});
 		}
 	}
 
 	fn weight() -> Weight {
-		T::WeightInfo::batch_cancel(T::MaxBatch::get())
+		T::WeightInfo::on_blocked()
 	}
 }

@@ -4,7 +4,7 @@
 
 use crate::{
 	Config, Error, Level, Levels, OpenCount, OpenOrders, Order, OrderId, Orders, Pallet, Prices,
-	Side,
+	PurgeQueue, Side, SideCount,
 };
 use genex_primitives::{Balance, SeriesId};
 use polkadot_sdk::frame_support::pallet_prelude::*;
@@ -26,17 +26,49 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `Ok` when an order of `who` at `price` could rest: the account has room for one more
-	/// open order and the side has room for the price. Reads only.
+	/// open order and one more on this side, and the side has room for the price. A full side
+	/// makes room by evicting its worst level when `price` is better than it and that level
+	/// has at most `budget` orders: then `Ok(Some((worst, orders)))`, with its orders taken
+	/// from `budget` (the caller evicts when the order rests, [`Pallet::evict_level`], and
+	/// gives them back otherwise). Reads only.
 	pub(crate) fn ensure_can_rest(
 		who: &T::AccountId,
 		series: SeriesId,
 		side: Side,
 		price: Balance,
-	) -> DispatchResult {
+		budget: &mut u32,
+	) -> Result<Option<(Balance, u32)>, DispatchError> {
 		ensure!(OpenCount::<T>::get(who) < T::MaxOpenOrders::get(), Error::<T>::TooManyOpenOrders);
-		if !Levels::<T>::contains_key((series, side, price)) {
-			let len = Prices::<T>::decode_len((series, side)).unwrap_or(0);
-			ensure!(len < T::MaxPriceLevels::get() as usize, Error::<T>::TooManyPriceLevels);
+		ensure!(
+			SideCount::<T>::get(who, (series, side)) < T::MaxOrdersPerSide::get(),
+			Error::<T>::TooManyOrdersOnSide
+		);
+		// Its orders are being cancelled (blocked, or removed as a market maker).
+		ensure!(!PurgeQueue::<T>::contains_key(who), Error::<T>::PurgePending);
+		if let Some(level) = Levels::<T>::get((series, side, price)) {
+			// A level holds at most `MaxFills` orders, so any level can be evicted by one call.
+			ensure!(level.orders < T::MaxFills::get(), Error::<T>::LevelFull);
+			return Ok(None);
+		}
+		let prices = Prices::<T>::get((series, side));
+		if prices.len() < T::MaxPriceLevels::get() as usize {
+			return Ok(None);
+		}
+		let worst = prices.last().copied().ok_or(Error::<T>::TooManyPriceLevels)?;
+		ensure!(side.better(price, worst), Error::<T>::TooManyPriceLevels);
+		let orders = Levels::<T>::get((series, side, worst)).map_or(0, |l| l.orders);
+		ensure!(orders <= *budget, Error::<T>::TooManyPriceLevels);
+		*budget = budget.saturating_sub(orders);
+		Ok(Some((worst, orders)))
+	}
+
+	/// Cancel every order of the level at `price` on `side` of `series` (reason `Evicted`).
+	pub(crate) fn evict_level(series: SeriesId, side: Side, price: Balance) -> DispatchResult {
+		let mut cursor = Levels::<T>::get((series, side, price)).map(|l| l.head);
+		while let Some(id) = cursor {
+			let Some(order) = Orders::<T>::get(id) else { break };
+			cursor = order.next;
+			Self::remove_order(id, &order, crate::CancelReason::Evicted)?;
 		}
 		Ok(())
 	}
@@ -70,6 +102,9 @@ impl<T: Config> Pallet<T> {
 		Levels::<T>::insert(key, level);
 		OpenOrders::<T>::insert(&order.owner, id, ());
 		OpenCount::<T>::mutate(&order.owner, |c| *c = c.saturating_add(1));
+		SideCount::<T>::mutate(&order.owner, (order.series, order.side), |c| {
+			*c = c.saturating_add(1)
+		});
 		Orders::<T>::insert(id, order);
 		Ok(())
 	}
@@ -121,6 +156,9 @@ impl<T: Config> Pallet<T> {
 		}
 		OpenOrders::<T>::remove(&order.owner, id);
 		OpenCount::<T>::mutate(&order.owner, |c| *c = c.saturating_sub(1));
+		SideCount::<T>::mutate_exists(&order.owner, (order.series, order.side), |c| {
+			*c = c.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
+		});
 		Orders::<T>::remove(id);
 	}
 

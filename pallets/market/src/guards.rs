@@ -1,7 +1,9 @@
 //! Abuse guards: is the coupon tradable, price bands, the circuit breaker, issuers'
 //! affiliates (wash trades).
 
-use crate::{Affiliates, Config, Error, Event, Markets, Pallet, Risk, SeriesMarket};
+use crate::{
+	Affiliates, AffiliationRequests, Config, Error, Event, Markets, Pallet, Risk, SeriesMarket,
+};
 use genex_primitives::{
 	Balance, CouponInfo, CouponLedger, CreditLimit, PriceOracle, SeriesId, SeriesStatus,
 };
@@ -133,12 +135,47 @@ impl<T: Config> Pallet<T> {
 		Self::is_issuer_side(issuer, a) && Self::is_issuer_side(issuer, b)
 	}
 
+	/// `account` consents to be `issuer`'s affiliate.
+	pub(crate) fn do_request_affiliation(
+		account: T::AccountId,
+		issuer: T::AccountId,
+	) -> DispatchResult {
+		ensure!(T::Credit::is_issuer(&issuer), Error::<T>::NotIssuer);
+		ensure!(account != issuer, Error::<T>::AlreadyAffiliated);
+		ensure!(!Affiliates::<T>::contains_key(&account), Error::<T>::AlreadyAffiliated);
+		AffiliationRequests::<T>::insert(&account, &issuer);
+		Self::deposit_event(Event::AffiliationRequested { issuer, account });
+		Ok(())
+	}
+
+	/// `issuer` registers `account`, which consented to it.
+	pub(crate) fn do_accept_affiliate(
+		issuer: T::AccountId,
+		account: T::AccountId,
+	) -> DispatchResult {
+		ensure!(!Affiliates::<T>::contains_key(&account), Error::<T>::AlreadyAffiliated);
+		ensure!(
+			AffiliationRequests::<T>::get(&account).as_ref() == Some(&issuer),
+			Error::<T>::NoAffiliationRequest
+		);
+		Self::do_add_affiliate(issuer, account)
+	}
+
 	pub(crate) fn do_add_affiliate(issuer: T::AccountId, account: T::AccountId) -> DispatchResult {
 		ensure!(account != issuer, Error::<T>::AlreadyAffiliated);
 		ensure!(!Affiliates::<T>::contains_key(&account), Error::<T>::AlreadyAffiliated);
 		Affiliates::<T>::insert(&account, &issuer);
+		AffiliationRequests::<T>::remove(&account);
 		Self::deposit_event(Event::AffiliateAdded { issuer, account });
 		Ok(())
+	}
+}
+
+/// The registrations above are the issuers' affiliates the credit and redemption pallets ask
+/// about (insiders are never independent evidence of an issuer's credit).
+impl<T: Config> genex_primitives::Affiliation<T::AccountId> for Pallet<T> {
+	fn is_affiliated(issuer: &T::AccountId, who: &T::AccountId) -> bool {
+		Affiliates::<T>::get(who).is_some_and(|of| of == *issuer)
 	}
 }
 

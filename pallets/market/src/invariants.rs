@@ -14,12 +14,13 @@ impl<T: crate::Config> crate::Pallet<T> {
 		use crate::*;
 		use alloc::collections::btree_map::BTreeMap;
 		use genex_primitives::{CouponLedger, Settlement};
-		use polkadot_sdk::frame_support::ensure;
+		use polkadot_sdk::frame_support::{ensure, traits::Get};
 
 		let mut escrow: Balance = 0;
 		let mut counts: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		let mut locked: BTreeMap<(SeriesId, T::AccountId), u64> = BTreeMap::new();
 		let mut seen: u32 = 0;
+		let mut per_side: BTreeMap<(T::AccountId, SeriesId, Side), u32> = BTreeMap::new();
 		for ((series, side), prices) in Prices::<T>::iter() {
 			ensure!(!prices.is_empty(), "empty price list stored");
 			for pair in prices.windows(2) {
@@ -44,6 +45,8 @@ impl<T: crate::Config> crate::Pallet<T> {
 					orders = orders.saturating_add(1);
 					ensure!(orders <= level.orders, "level list longer than counted");
 					let c = counts.entry(order.owner.clone()).or_default();
+					*c = c.saturating_add(1);
+					let c = per_side.entry((order.owner.clone(), series, side)).or_default();
 					*c = c.saturating_add(1);
 					match side {
 						Side::Buy => {
@@ -76,7 +79,19 @@ impl<T: crate::Config> crate::Pallet<T> {
 				== Prices::<T>::iter_values().map(|p| p.len()).sum::<usize>(),
 			"level without price"
 		);
-		for (_, listing) in Listings::<T>::iter() {
+		ensure!(
+			SellerListings::<T>::iter_keys().count() == Listings::<T>::iter_keys().count(),
+			"listing index drift"
+		);
+		ensure!(
+			PurgeQueue::<T>::iter_keys().count() as u32 == PurgeQueue::<T>::count(),
+			"purge queue counter drift"
+		);
+		for (id, listing) in Listings::<T>::iter() {
+			ensure!(
+				SellerListings::<T>::contains_key(&listing.seller, id),
+				"listing not indexed by seller"
+			);
 			ensure!(listing.units > 0, "empty listing stored");
 			let c = counts.entry(listing.seller.clone()).or_default();
 			*c = c.saturating_add(1);
@@ -87,6 +102,12 @@ impl<T: crate::Config> crate::Pallet<T> {
 			ensure!(counts.remove(&who).unwrap_or(0) == n, "open count drift");
 		}
 		ensure!(counts.is_empty(), "open count missing");
+		for (who, (series, side), n) in SideCount::<T>::iter() {
+			ensure!(n > 0, "zero side count stored");
+			ensure!(n <= T::MaxOrdersPerSide::get(), "side count above the cap");
+			ensure!(per_side.remove(&(who, series, side)) == Some(n), "side count drift");
+		}
+		ensure!(per_side.is_empty(), "side count missing");
 		for ((series, who), units) in locked {
 			let live = T::Coupons::info(series)
 				.is_some_and(|i| i.status == genex_primitives::SeriesStatus::Active);

@@ -73,6 +73,7 @@ mod invariants;
 mod listings;
 mod makers;
 mod matching;
+mod purge;
 mod queries;
 mod settle;
 pub mod weights;
@@ -86,7 +87,7 @@ mod tests;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 pub use genex_primitives::{Balance, Moment, SeriesId};
-use polkadot_sdk::sp_runtime::Permill;
+use polkadot_sdk::{sp_core::H256, sp_runtime::Permill};
 use scale_info::TypeInfo;
 
 /// Log target of this pallet.
@@ -224,6 +225,39 @@ pub enum CancelReason {
 	NotTradable,
 	/// Its owner stopped being a market maker.
 	MarketMakerRemoved,
+	/// Its price fell outside the band around the reference price (the reference moved):
+	/// a taker met it, and it left the book instead of blocking the orders behind it.
+	OutsideBand,
+	/// Governance cancelled it (`forceCancelOrder`).
+	ByGovernance,
+	/// Its side had `MaxPriceLevels` prices and a better-priced order needed a level: the
+	/// worst level (furthest from the market) left the book.
+	Evicted,
+}
+
+/// A market maker's breach for which governance slashes its bond (`slashMarketMaker`), with
+/// the evidence's hash where the breach needs one.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Breach {
+	/// Quoting obligations (depth, spread) not met over the period the evidence covers.
+	MissedObligations(H256),
+	/// Orders placed to be cancelled before they could trade (spoofing, layering).
+	Spoofing(H256),
+	/// Trades with itself or its affiliates to paint volume or price.
+	WashTrading(H256),
+	/// Another breach of the market-maker agreement, described in the evidence.
+	Other(H256),
 }
 
 /// Per-series market state: last price, circuit-breaker window, halt.
@@ -392,6 +426,11 @@ pub mod pallet {
 		/// Most open orders and listings per account (market makers: ×`MaxBatch`).
 		#[pallet::constant]
 		type MaxOpenOrders: Get<u32>;
+
+		/// Most resting orders one account may have on one side of one series (so one
+		/// account cannot occupy a side's price levels).
+		#[pallet::constant]
+		type MaxOrdersPerSide: Get<u32>;
 		/// Most good-till-time orders expiring in the same minute.
 		#[pallet::constant]
 		type MaxExpiringPerMinute: Get<u32>;
@@ -441,6 +480,19 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type OpenCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
+	/// How many resting orders each account has on each side of each series (at most
+	/// `MaxOrdersPerSide`); absent when none.
+	#[pallet::storage]
+	pub type SideCount<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		(SeriesId, Side),
+		u32,
+		ValueQuery,
+	>;
+
 	/// Good-till-time orders by the minute they expire (ms / 60 000).
 	#[pallet::storage]
 	pub type Expiring<T: Config> =
@@ -482,6 +534,26 @@ pub mod pallet {
 	pub type MarketMakers<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, Balance, OptionQuery>;
 
+	/// Accounts whose every resting order and listing must go (blocked by the sanctions list,
+	/// removed as market makers), with the reason: what one call could not cancel is cancelled
+	/// in later blocks' idle time, up to the weight left. Only the compliance and governance
+	/// origins add to it.
+	#[pallet::storage]
+	pub type PurgeQueue<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, CancelReason, OptionQuery>;
+
+	/// Each seller's open listings (so all of them can be cancelled).
+	#[pallet::storage]
+	pub type SellerListings<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		ListingId,
+		(),
+		OptionQuery,
+	>;
+
 	/// What market makers owe.
 	#[pallet::storage]
 	pub type MakerObligations<T: Config> = StorageValue<_, Obligations, ValueQuery>;
@@ -490,6 +562,12 @@ pub mod pallet {
 	/// issuer.
 	#[pallet::storage]
 	pub type Affiliates<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
+
+	/// Pending affiliation requests: account → the issuer it consents to be registered with
+	/// (one per account, set by the account itself; taken when the issuer registers it).
+	#[pallet::storage]
+	pub type AffiliationRequests<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
 
 	/// The id the next listing gets.
@@ -618,6 +696,33 @@ pub mod pallet {
 			listing: ListingId,
 			/// Units that were still offered.
 			units: u64,
+			/// Why (`ByOwner` when its seller withdrew it).
+			reason: CancelReason,
+		},
+		/// Not all of an account's orders and listings could be cancelled at once: the rest
+		/// leave the book in the coming blocks' idle time.
+		PurgeQueued {
+			/// The account.
+			who: T::AccountId,
+			/// Why its orders go.
+			reason: CancelReason,
+		},
+		/// The last of a queued account's orders and listings was cancelled.
+		PurgeCompleted {
+			/// The account.
+			who: T::AccountId,
+		},
+		/// Governance slashed part of a market maker's bond for a breach; it stays a market
+		/// maker with the rest.
+		MarketMakerSlashed {
+			/// The market maker.
+			who: T::AccountId,
+			/// Bond forfeited to the treasury.
+			slashed: Balance,
+			/// Bond left.
+			remaining: Balance,
+			/// The breach and its evidence.
+			breach: Breach,
 		},
 		/// A fill would have moved the price beyond the circuit breaker: trading in the series
 		/// is halted.
@@ -657,7 +762,7 @@ pub mod pallet {
 		MarketMakerJoined {
 			/// The account.
 			who: T::AccountId,
-			/// Its bond.
+			/// The bond it posted now (the whole bond, or a slashed bond's shortfall).
 			bond: Balance,
 		},
 		/// A market maker left (or was removed); its orders were cancelled.
@@ -690,6 +795,14 @@ pub mod pallet {
 			/// The issuer.
 			issuer: T::AccountId,
 			/// The former affiliate.
+			account: T::AccountId,
+		},
+		/// An account consented to be registered as an issuer's affiliate (the issuer's
+		/// `addAffiliate` completes it).
+		AffiliationRequested {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// The account.
 			account: T::AccountId,
 		},
 	}
@@ -728,8 +841,21 @@ pub mod pallet {
 		BatchTooLarge,
 		/// The account has `MaxOpenOrders` orders and listings open.
 		TooManyOpenOrders,
-		/// The side of the book has `MaxPriceLevels` prices.
+		/// The side of the book has `MaxPriceLevels` prices, and the order's price is not
+		/// better than the worst of them (or the worst level has more orders than the call
+		/// may still touch).
 		TooManyPriceLevels,
+		/// The account already has `MaxOrdersPerSide` resting orders on this side of the
+		/// series.
+		TooManyOrdersOnSide,
+		/// The price level already holds `MaxFills` orders; choose another price.
+		LevelFull,
+		/// The account's orders and listings are being cancelled (it was blocked or removed as
+		/// a market maker); wait for `PurgeCompleted`.
+		PurgePending,
+		/// The market maker's bond is below `MarketMakerBond` (it was slashed): top it up with
+		/// `joinMarketMakers` before using market-maker batches.
+		BondBelowMinimum,
 		/// Too many orders expire in that minute; choose another moment.
 		ExpiryMinuteFull,
 		/// The account lacks the stablecoin to pay (price, escrow and fees).
@@ -752,6 +878,8 @@ pub mod pallet {
 		AlreadyAffiliated,
 		/// The account is not this issuer's affiliate.
 		NotAffiliated,
+		/// The account has not consented (`requestAffiliation`) to be this issuer's affiliate.
+		NoAffiliationRequest,
 		/// Buyer and seller are the issuer or its affiliates.
 		WashTrade,
 		/// Buyer and seller are the same account.
@@ -767,7 +895,8 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
-			Self::do_expire(remaining)
+			let used = Self::do_purge(remaining);
+			used.saturating_add(Self::do_expire(remaining.saturating_sub(used)))
 		}
 
 		fn integrity_test() {
@@ -775,6 +904,7 @@ pub mod pallet {
 			assert!(T::MaxFills::get() > 0, "MaxFills must be positive");
 			assert!(T::MaxBatch::get() > 0, "MaxBatch must be positive");
 			assert!(T::MaxPriceLevels::get() > 0, "MaxPriceLevels must be positive");
+			assert!(T::MaxOrdersPerSide::get() > 0, "MaxOrdersPerSide must be positive");
 			assert!(T::MaxExpiringPerMinute::get() > 0, "MaxExpiringPerMinute must be positive");
 		}
 
@@ -798,7 +928,8 @@ pub mod pallet {
 		/// - Fails with `ZeroPrice`, `ZeroUnits`, `OffTick`, `ExpiryInPast`, `UnknownSeries`,
 		///   `NotTradable`, `IssuerFrozen`, `SeriesHalted`, `PriceOutsideBand`, `WouldCross`
 		///   (post-only), `InsufficientFunds`, `InsufficientUnits`, `TooManyOpenOrders`,
-		///   `TooManyPriceLevels`, `ExpiryMinuteFull`, `Overflow`, the sanctions pallet's
+		///   `TooManyOrdersOnSide`, `TooManyPriceLevels`, `ExpiryMinuteFull`, `Overflow`, the
+		///   sanctions pallet's
 		///   `AccountBlocked`, or the KYC pallet's `LevelTooLow` / daily-limit errors.
 		///
 		/// Emits `Traded` per fill, `OrderCancelled` for resting orders removed on the way,
@@ -859,6 +990,20 @@ pub mod pallet {
 		pub fn cancel_order(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_cancel_own(&who, order)
+		}
+
+		/// Governance cancels any resting order (e.g. one found abusive or stuck); its lock
+		/// goes back to its owner, as on the owner's own cancel.
+		///
+		/// - Origin: governance.
+		/// - Fails with `UnknownOrder`.
+		///
+		/// Emits `OrderCancelled` with reason `ByGovernance`.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::force_cancel_order())]
+		pub fn force_cancel_order(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_force_cancel(order)
 		}
 
 		/// Market makers: place up to `MaxBatch` orders on one series in one call. Each order
@@ -968,12 +1113,14 @@ pub mod pallet {
 		}
 
 		/// Become a market maker: KYC L3, not blocked, posting `MarketMakerBond` of the
-		/// stablecoin.
+		/// stablecoin. A market maker whose bond was slashed below `MarketMakerBond` calls it
+		/// again to top the bond up (it posts the shortfall).
 		///
-		/// - Fails with `AlreadyMarketMaker`, `InsufficientFunds`, the KYC pallet's
-		///   `LevelTooLow` or the sanctions pallet's `AccountBlocked`.
+		/// - Fails with `AlreadyMarketMaker` (bond complete), `PurgePending`,
+		///   `InsufficientFunds`, the KYC pallet's `LevelTooLow` or the sanctions pallet's
+		///   `AccountBlocked`.
 		///
-		/// Emits `MarketMakerJoined`.
+		/// Emits `MarketMakerJoined` with the amount posted.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::join_market_makers())]
 		pub fn join_market_makers(origin: OriginFor<T>) -> DispatchResult {
@@ -995,11 +1142,13 @@ pub mod pallet {
 		}
 
 		/// Governance removes a market maker, forfeiting `slash` of its bond to the treasury
-		/// and cancelling up to `MaxBatch` of its resting orders.
+		/// and cancelling all its resting orders and listings: up to `MaxBatch` at once, the
+		/// rest in the coming blocks' idle time (`PurgeQueued`, then `PurgeCompleted`).
 		///
 		/// - Fails with `NotMarketMaker`.
 		///
-		/// Emits `OrderCancelled` per order and `MarketMakerLeft`.
+		/// Emits `OrderCancelled` / `ListingCancelled` per order and listing, and
+		/// `MarketMakerLeft`.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::remove_market_maker(T::MaxBatch::get()))]
 		pub fn remove_market_maker(
@@ -1009,6 +1158,26 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_leave(&who, Some(slash))
+		}
+
+		/// Governance slashes `share` of a market maker's bond to the treasury for a documented
+		/// breach (its evidence hash in `breach`); the market maker keeps the rest and its
+		/// orders.
+		///
+		/// - Origin: governance.
+		/// - Fails with `NotMarketMaker`.
+		///
+		/// Emits `MarketMakerSlashed`.
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::slash_market_maker())]
+		pub fn slash_market_maker(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			share: Permill,
+			breach: Breach,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_slash(&who, share, breach)
 		}
 
 		/// Check a market maker's obligations on `series` and record the result as an event
@@ -1032,9 +1201,11 @@ pub mod pallet {
 		}
 
 		/// Register `account` as an affiliate of the signing issuer (its own trading or
-		/// treasury accounts): trades between the issuer's side and itself are refused.
+		/// treasury accounts): trades between the issuer's side and itself are refused, and
+		/// the account is never independent evidence of the issuer's credit. The account must
+		/// have consented first with `requestAffiliation(issuer)`.
 		///
-		/// - Fails with `NotIssuer`, `AlreadyAffiliated`.
+		/// - Fails with `NotIssuer`, `AlreadyAffiliated`, `NoAffiliationRequest`.
 		///
 		/// Emits `AffiliateAdded`.
 		#[pallet::call_index(13)]
@@ -1042,7 +1213,20 @@ pub mod pallet {
 		pub fn add_affiliate(origin: OriginFor<T>, account: T::AccountId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(T::Credit::is_issuer(&who), Error::<T>::NotIssuer);
-			Self::do_add_affiliate(who, account)
+			Self::do_accept_affiliate(who, account)
+		}
+
+		/// The signer consents to be registered as an affiliate of `issuer` (replacing an
+		/// earlier request of its own); the issuer then completes it with `addAffiliate`.
+		///
+		/// - Fails with `NotIssuer`, `AlreadyAffiliated`.
+		///
+		/// Emits `AffiliationRequested`.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::request_affiliation())]
+		pub fn request_affiliation(origin: OriginFor<T>, issuer: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_request_affiliation(who, issuer)
 		}
 
 		/// Governance registers `account` as an affiliate of `issuer` (a compliance finding).

@@ -2,8 +2,8 @@
 //! coupon ledger, bought atomically against the stablecoin.
 
 use crate::{
-	Config, Error, Event, Fees, Listing, ListingId, Listings, MarketMakers, NextListingId,
-	OpenCount, Pallet,
+	CancelReason, Config, Error, Event, Fees, Listing, ListingId, Listings, MarketMakers,
+	NextListingId, OpenCount, Pallet, SellerListings,
 };
 use genex_primitives::{
 	Balance, CouponLedger, CreditLimit, KycLevel, KycProvider, SanctionsScreen, SeriesId,
@@ -51,6 +51,7 @@ impl<T: Config> Pallet<T> {
 			Listing { seller: who.clone(), series, price, units, primary },
 		);
 		OpenCount::<T>::mutate(who, |c| *c = c.saturating_add(1));
+		SellerListings::<T>::insert(who, listing, ());
 		Self::deposit_event(Event::Listed {
 			listing,
 			seller: who.clone(),
@@ -86,6 +87,10 @@ impl<T: Config> Pallet<T> {
 		} else {
 			T::Kyc::ensure_level(&listing.seller, KycLevel::L1)?;
 			T::Kyc::check_volume(&listing.seller, notional)?;
+			// A fixed-price sale between two accounts moves value P2P: it counts against both
+			// sides' P2P limits as a transfer would (no structuring around them).
+			T::Kyc::check_p2p(who, notional)?;
+			T::Kyc::check_p2p(&listing.seller, notional)?;
 			let fees = Fees::<T>::get();
 			let buyer_rate =
 				if MarketMakers::<T>::contains_key(who) { fees.maker } else { fees.taker };
@@ -110,10 +115,13 @@ impl<T: Config> Pallet<T> {
 		T::Kyc::record_volume(who, notional);
 		if !listing.primary {
 			T::Kyc::record_volume(&listing.seller, notional);
+			T::Kyc::record_p2p(who, notional);
+			T::Kyc::record_p2p(&listing.seller, notional);
 		}
 		listing.units = listing.units.saturating_sub(units);
 		if listing.units == 0 {
 			Listings::<T>::remove(id);
+			SellerListings::<T>::remove(&listing.seller, id);
 			OpenCount::<T>::mutate(&listing.seller, |c| *c = c.saturating_sub(1));
 		} else {
 			Listings::<T>::insert(id, &listing);
@@ -133,10 +141,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_cancel_listing(who: &T::AccountId, id: ListingId) -> DispatchResult {
 		let listing = Listings::<T>::get(id).ok_or(Error::<T>::UnknownListing)?;
 		ensure!(listing.seller == *who, Error::<T>::NotOwner);
-		T::Coupons::unlock(listing.series, who, listing.units);
-		Listings::<T>::remove(id);
-		OpenCount::<T>::mutate(who, |c| *c = c.saturating_sub(1));
-		Self::deposit_event(Event::ListingCancelled { listing: id, units: listing.units });
+		Self::remove_listing(id, CancelReason::ByOwner);
 		Ok(())
 	}
 }

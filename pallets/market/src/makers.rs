@@ -1,8 +1,8 @@
 //! Market makers: admission with a bond, batch place and cancel, obligations.
 
 use crate::{
-	CancelReason, Config, Error, Event, MakerObligations, MarketMakers, ObligationReport,
-	OpenOrders, OrderId, OrderRequest, Orders, Pallet, Side, WeightInfo,
+	Breach, CancelReason, Config, Error, Event, MakerObligations, MarketMakers, ObligationReport,
+	OrderId, OrderRequest, Pallet, PurgeQueue, Side, WeightInfo,
 };
 use alloc::vec::Vec;
 use genex_primitives::{KycLevel, KycProvider, SanctionsScreen, SeriesId, Settlement};
@@ -13,7 +13,8 @@ use polkadot_sdk::{
 
 impl<T: Config> Pallet<T> {
 	fn ensure_batch<X>(who: &T::AccountId, items: &[X]) -> DispatchResult {
-		ensure!(MarketMakers::<T>::contains_key(who), Error::<T>::NotMarketMaker);
+		let bond = MarketMakers::<T>::get(who).ok_or(Error::<T>::NotMarketMaker)?;
+		ensure!(bond >= T::MarketMakerBond::get(), Error::<T>::BondBelowMinimum);
 		ensure!(!items.is_empty(), Error::<T>::EmptyBatch);
 		ensure!(items.len() <= T::MaxBatch::get() as usize, Error::<T>::BatchTooLarge);
 		Ok(())
@@ -53,37 +54,51 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// `who` joins, or tops up a bond slashed below `MarketMakerBond`.
 	pub(crate) fn do_join(who: &T::AccountId) -> DispatchResult {
-		ensure!(!MarketMakers::<T>::contains_key(who), Error::<T>::AlreadyMarketMaker);
+		let required = T::MarketMakerBond::get();
+		let held = MarketMakers::<T>::get(who);
+		ensure!(held.is_none_or(|b| b < required), Error::<T>::AlreadyMarketMaker);
+		ensure!(!PurgeQueue::<T>::contains_key(who), Error::<T>::PurgePending);
 		T::Sanctions::ensure_not_blocked(who)?;
 		T::Kyc::ensure_level(who, KycLevel::L3)?;
-		let bond = T::MarketMakerBond::get();
+		let bond = required.saturating_sub(held.unwrap_or(0));
 		ensure!(T::Settlement::balance(who) >= bond, Error::<T>::InsufficientFunds);
 		Self::pay_in(who, bond)?;
-		MarketMakers::<T>::insert(who, bond);
+		MarketMakers::<T>::insert(who, required);
 		Self::deposit_event(Event::MarketMakerJoined { who: who.clone(), bond });
 		Ok(())
 	}
 
-	/// `who` leaves; governance passes `slash` (and its orders are cancelled, up to
-	/// `MaxBatch`).
+	/// `who` leaves; governance passes `slash`, and then all its orders and listings are
+	/// cancelled (up to `MaxBatch` at once, the rest queued for idle time).
 	pub(crate) fn do_leave(who: &T::AccountId, slash: Option<Permill>) -> DispatchResult {
 		let bond = MarketMakers::<T>::get(who).ok_or(Error::<T>::NotMarketMaker)?;
 		let slashed = slash.map_or(0, |s| s.mul_floor(bond));
 		let returned = bond.saturating_sub(slashed);
 		if slash.is_some() {
-			let ids: Vec<OrderId> =
-				OpenOrders::<T>::iter_key_prefix(who).take(T::MaxBatch::get() as usize).collect();
-			for id in ids {
-				if let Some(order) = Orders::<T>::get(id) {
-					Self::remove_order(id, &order, CancelReason::MarketMakerRemoved)?;
-				}
-			}
+			Self::purge(who, CancelReason::MarketMakerRemoved, T::MaxBatch::get());
 		}
 		Self::pay_out(who, returned)?;
 		Self::pay_out(&T::Treasury::get(), slashed)?;
 		MarketMakers::<T>::remove(who);
 		Self::deposit_event(Event::MarketMakerLeft { who: who.clone(), returned, slashed });
+		Ok(())
+	}
+
+	/// Governance forfeits `share` of `who`'s bond to the treasury for `breach`.
+	pub(crate) fn do_slash(who: &T::AccountId, share: Permill, breach: Breach) -> DispatchResult {
+		let bond = MarketMakers::<T>::get(who).ok_or(Error::<T>::NotMarketMaker)?;
+		let slashed = share.mul_floor(bond);
+		let remaining = bond.saturating_sub(slashed);
+		Self::pay_out(&T::Treasury::get(), slashed)?;
+		MarketMakers::<T>::insert(who, remaining);
+		Self::deposit_event(Event::MarketMakerSlashed {
+			who: who.clone(),
+			slashed,
+			remaining,
+			breach,
+		});
 		Ok(())
 	}
 

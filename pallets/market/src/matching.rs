@@ -1,5 +1,7 @@
 //! Placing and cancelling orders: the checks on arrival, continuous matching with price-time
-//! priority and a bounded number of resting orders touched, resting what is left.
+//! priority and a bounded number of resting orders touched, resting what is left. A resting
+//! order the taker cannot trade with (expired, self-trade, wash trade, outside the price band)
+//! leaves the book with an event and matching goes on behind it.
 
 use crate::{
 	guards::PriceCheck,
@@ -71,8 +73,9 @@ impl<T: Config> Pallet<T> {
 				T::Coupons::ensure_can_lock(series, who, req.units)?;
 			},
 		}
+		let mut evict = None;
 		if rests {
-			Self::ensure_can_rest(who, series, req.side, req.price)?;
+			evict = Self::ensure_can_rest(who, series, req.side, req.price, budget)?;
 			if let Some(at) = expires_at {
 				let len = Expiring::<T>::decode_len(at / EXPIRY_BUCKET_MS).unwrap_or(0);
 				ensure!(
@@ -113,10 +116,18 @@ impl<T: Config> Pallet<T> {
 				.is_some_and(|best| req.side.crosses(req.price, best));
 			if rests && !end.halted && !end.stopped && !still_crosses {
 				resting = taker.remaining;
+				if let Some((worst, _)) = evict.take() {
+					// Matching touched only the other side: the level is still the worst.
+					Self::evict_level(series, req.side, worst)?;
+				}
 				Self::rest(id, &taker, expires_at, fees.maker)?;
 			} else if req.side == Side::Sell {
 				T::Coupons::unlock(series, who, taker.remaining);
 			}
+		}
+		if let Some((_, reserved)) = evict {
+			// Nothing was evicted: the touches reserved for it are not charged.
+			*budget = budget.saturating_add(reserved);
 		}
 		if !taker.trades.is_empty() {
 			RecentTrades::<T>::mutate(series, |recent| {
@@ -240,7 +251,12 @@ impl<T: Config> Pallet<T> {
 			}
 			let next = match Self::check_fill_price(oracle, &market, best) {
 				PriceCheck::Ok(next) => next,
-				PriceCheck::OutsideBand => break,
+				// The reference moved away from this resting order: it leaves the book (the
+				// orders behind it still trade) rather than block the side.
+				PriceCheck::OutsideBand => {
+					Self::remove_order(maker_id, &maker, CancelReason::OutsideBand)?;
+					continue;
+				},
 				PriceCheck::Halt(next, anchor) => {
 					Self::halt(taker.series, next, best, anchor);
 					market = next;
@@ -271,5 +287,11 @@ impl<T: Config> Pallet<T> {
 		let order = Orders::<T>::get(id).ok_or(Error::<T>::UnknownOrder)?;
 		ensure!(order.owner == *who, Error::<T>::NotOwner);
 		Self::remove_order(id, &order, CancelReason::ByOwner)
+	}
+
+	/// Governance cancels resting order `id`, whoever owns it.
+	pub(crate) fn do_force_cancel(id: OrderId) -> DispatchResult {
+		let order = Orders::<T>::get(id).ok_or(Error::<T>::UnknownOrder)?;
+		Self::remove_order(id, &order, CancelReason::ByGovernance)
 	}
 }

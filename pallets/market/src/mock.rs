@@ -95,6 +95,7 @@ impl pallet_market::Config for Test {
 	type MaxBatch = ConstU32<4>;
 	type MaxPriceLevels = ConstU32<16>;
 	type MaxOpenOrders = ConstU32<8>;
+	type MaxOrdersPerSide = ConstU32<6>;
 	type MaxExpiringPerMinute = ConstU32<4>;
 	type MaxRecentTrades = ConstU32<4>;
 	type MaxFee = MaxFee;

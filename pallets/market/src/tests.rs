@@ -243,8 +243,9 @@ fn bad_input_is_refused_with_typed_errors() {
 #[test]
 fn open_orders_and_price_levels_are_bounded() {
 	new_test_ext().execute_with(|| {
-		for i in 0..8 {
+		for i in 0..4 {
 			place(ALICE, gtc(Side::Sell, 100 + 5 * i, 1));
+			place(ALICE, gtc(Side::Buy, 60 + 5 * i, 1));
 		}
 		assert_noop!(
 			P::place_order(signed(ALICE), SERIES, gtc(Side::Sell, 200, 1)),
@@ -255,6 +256,42 @@ fn open_orders_and_price_levels_are_bounded() {
 		place(ALICE, ioc(Side::Buy, 95, 1));
 		assert_eq!(trades().len(), 1);
 		assert_eq!(P::open_orders(&ALICE).len(), 8);
+		check();
+	});
+}
+
+#[test]
+fn one_account_cannot_exhaust_the_price_levels_of_a_side() {
+	new_test_ext().execute_with(|| {
+		// One account holds at most `MaxOrdersPerSide` (6) orders on a side.
+		for i in 0..6 {
+			place(ALICE, gtc(Side::Sell, 100 + 5 * i, 1));
+		}
+		assert_noop!(
+			P::place_order(signed(ALICE), SERIES, gtc(Side::Sell, 200, 1)),
+			Error::<Test>::TooManyOrdersOnSide
+		);
+		// The other side is still open to it.
+		place(ALICE, gtc(Side::Buy, 50, 1));
+		// Fill the side's 16 levels (100 … 175).
+		for i in 6..12 {
+			place(BOB, gtc(Side::Sell, 100 + 5 * i, 1));
+		}
+		let worst = (12..16).map(|i| place(CAROL, gtc(Side::Sell, 100 + 5 * i, 1))).last();
+		assert_eq!(crate::Prices::<Test>::decode_len((SERIES, Side::Sell)), Some(16));
+		// A worse price finds no room …
+		assert_noop!(
+			P::place_order(signed(DAVE), SERIES, gtc(Side::Sell, 180, 1)),
+			Error::<Test>::TooManyPriceLevels
+		);
+		// … a better one evicts the worst level (its owner gets its units back).
+		let dave = place(DAVE, gtc(Side::Sell, 95, 1));
+		let worst = worst.expect("four orders placed");
+		assert_eq!(cancelled(worst), Some(CancelReason::Evicted));
+		assert!(Orders::<Test>::get(dave).is_some());
+		assert_eq!(P::best_price(SERIES, Side::Sell), Some(95));
+		assert_eq!(crate::Prices::<Test>::decode_len((SERIES, Side::Sell)), Some(16));
+		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 3);
 		check();
 	});
 }
@@ -361,6 +398,7 @@ fn self_trades_cancel_the_resting_order() {
 fn issuer_wash_trades_are_refused() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(P::add_affiliate(signed(ALICE), BOB), Error::<Test>::NotIssuer);
+		assert_ok!(P::request_affiliation(signed(BOB), ISSUER));
 		assert_ok!(P::add_affiliate(signed(ISSUER), BOB));
 		assert_noop!(P::add_affiliate(signed(ISSUER), BOB), Error::<Test>::AlreadyAffiliated);
 		let issuer_ask = place(ISSUER, gtc(Side::Sell, 100, 3));
@@ -373,6 +411,31 @@ fn issuer_wash_trades_are_refused() {
 		assert_ok!(P::remove_affiliate(RuntimeOrigin::root(), BOB));
 		assert_ok!(P::buy_listing(signed(BOB), 0, 1, 90));
 		assert_noop!(P::remove_affiliate(RuntimeOrigin::root(), BOB), Error::<Test>::NotAffiliated);
+		check();
+	});
+}
+
+#[test]
+fn an_affiliate_is_registered_only_with_its_consent() {
+	new_test_ext().execute_with(|| {
+		// Without BOB's consent the issuer cannot register it.
+		assert_noop!(P::add_affiliate(signed(ISSUER), BOB), Error::<Test>::NoAffiliationRequest);
+		// Consent is given to one named issuer only.
+		assert_noop!(P::request_affiliation(signed(BOB), ALICE), Error::<Test>::NotIssuer);
+		assert_noop!(
+			P::request_affiliation(signed(ISSUER), ISSUER),
+			Error::<Test>::AlreadyAffiliated
+		);
+		assert_ok!(P::request_affiliation(signed(BOB), ISSUER));
+		System::assert_last_event(
+			Event::AffiliationRequested { issuer: ISSUER, account: BOB }.into(),
+		);
+		assert_ok!(P::add_affiliate(signed(ISSUER), BOB));
+		System::assert_last_event(Event::AffiliateAdded { issuer: ISSUER, account: BOB }.into());
+		assert!(crate::AffiliationRequests::<Test>::get(BOB).is_none());
+		assert_noop!(P::request_affiliation(signed(BOB), ISSUER), Error::<Test>::AlreadyAffiliated);
+		// Governance registers a compliance finding without consent.
+		assert_ok!(P::force_add_affiliate(RuntimeOrigin::root(), ISSUER, CAROL));
 		check();
 	});
 }
@@ -396,10 +459,49 @@ fn price_bands_follow_the_oracle_or_the_last_trade() {
 			P::place_order(signed(BOB), SERIES, gtc(Side::Buy, 100, 1)),
 			Error::<Test>::PriceOutsideBand
 		);
-		// A resting ask now outside the band does not fill; the crossing rest is dropped.
+		// A resting ask now outside the band is cancelled, not filled; the buy then rests.
 		let c = place(CAROL, gtc(Side::Buy, 200, 1));
-		assert!(Orders::<Test>::get(c).is_none());
+		assert!(Orders::<Test>::get(c).is_some());
 		assert_eq!(trades().len(), 1);
+		check();
+	});
+}
+
+#[test]
+fn an_out_of_band_resting_order_does_not_freeze_its_side() {
+	new_test_ext().execute_with(|| {
+		// Two asks rest while the reference is 100; then the oracle moves to 120 (band 10 %):
+		// the ask at 100 is now outside the band, the one at 110 inside it.
+		MockOracle::set(SERIES, Some(100));
+		let stale = place(ALICE, gtc(Side::Sell, 100, 1));
+		let good = place(BOB, gtc(Side::Sell, 110, 1));
+		MockOracle::set(SERIES, Some(120));
+		// A buyer at 120 skips the stale ask (cancelled with an event) and fills at 110.
+		let buy = place(CAROL, gtc(Side::Buy, 120, 1));
+		assert_eq!(cancelled(stale), Some(CancelReason::OutsideBand));
+		assert!(Orders::<Test>::get(stale).is_none());
+		assert_eq!(trades(), vec![(good, buy, 110, 1)]);
+		assert_eq!(MockCoupons::locked_of(SERIES, &ALICE), 0);
+		check();
+	});
+}
+
+#[test]
+fn governance_force_cancels_any_order() {
+	new_test_ext().execute_with(|| {
+		let sell = place(ALICE, gtc(Side::Sell, 100, 2));
+		let buy = place(BOB, gtc(Side::Buy, 90, 3));
+		assert_noop!(P::force_cancel_order(signed(BOB), sell), DispatchError::BadOrigin);
+		assert_noop!(
+			P::force_cancel_order(RuntimeOrigin::root(), 1_000),
+			Error::<Test>::UnknownOrder
+		);
+		assert_ok!(P::force_cancel_order(RuntimeOrigin::root(), sell));
+		assert_ok!(P::force_cancel_order(RuntimeOrigin::root(), buy));
+		assert_eq!(cancelled(sell), Some(CancelReason::ByGovernance));
+		assert_eq!(cancelled(buy), Some(CancelReason::ByGovernance));
+		assert_eq!(MockCoupons::locked_of(SERIES, &ALICE), 0);
+		assert_eq!(funds(BOB), FUNDS);
 		check();
 	});
 }
@@ -488,6 +590,26 @@ fn fixed_price_listings_charge_trading_fees() {
 }
 
 #[test]
+fn a_listing_sale_counts_against_both_sides_p2p_limits() {
+	use genex_primitives::KycProvider;
+	new_test_ext().execute_with(|| {
+		MockKyc::set_budget(Some(600));
+		// BOB has sent 450 P2P today; a 200 listing would take him to 650.
+		<MockKyc as KycProvider<u64, u128>>::record_p2p(&BOB, 450);
+		assert_ok!(P::list(signed(ALICE), SERIES, 5, 100));
+		assert_noop!(P::buy_listing(signed(BOB), 0, 2, 100), MOCK_LIMIT_EXCEEDED);
+		// Within it, the sale counts for both.
+		assert_ok!(P::buy_listing(signed(BOB), 0, 1, 100));
+		assert_eq!(MockKyc::p2p_used(&BOB), (550, 2));
+		assert_eq!(MockKyc::p2p_used(&ALICE), (100, 1));
+		// The seller's side is checked too.
+		<MockKyc as KycProvider<u64, u128>>::record_p2p(&ALICE, 450);
+		assert_noop!(P::buy_listing(signed(CAROL), 0, 1, 100), MOCK_LIMIT_EXCEEDED);
+		check();
+	});
+}
+
+#[test]
 fn market_makers_post_a_bond_batch_and_pay_the_maker_rate() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(P::join_market_makers(signed(ALICE)), MOCK_LEVEL_TOO_LOW);
@@ -564,6 +686,89 @@ fn market_makers_post_a_bond_batch_and_pay_the_maker_rate() {
 }
 
 #[test]
+fn removing_a_market_maker_cancels_all_its_orders_and_listings_across_blocks() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		// Seven orders and a listing: more than one call's `MaxBatch` (4).
+		for side_prices in [&[90, 85, 80][..], &[110, 115, 120, 125][..]] {
+			let side = if side_prices[0] < 100 { Side::Buy } else { Side::Sell };
+			let batch = side_prices.iter().map(|p| gtc(side, *p, 1)).collect();
+			assert_ok!(P::batch_place(signed(CAROL), SERIES, batch));
+		}
+		assert_eq!(P::open_orders(&CAROL).len(), 7);
+		assert_ok!(P::list(signed(CAROL), SERIES, 2, 130));
+		assert_ok!(P::remove_market_maker(RuntimeOrigin::root(), CAROL, Permill::zero()));
+		// Four went at once, the rest is queued.
+		assert_eq!(P::open_orders(&CAROL).len(), 3);
+		assert!(events().contains(&Event::PurgeQueued {
+			who: CAROL,
+			reason: CancelReason::MarketMakerRemoved
+		}));
+		check();
+		// Idle time with room for little work at a time finishes it over several blocks.
+		let per_item = <Test as crate::Config>::WeightInfo::expire_order();
+		let small =
+			per_item.saturating_mul(2).saturating_add(Weight::from_parts(1_000_000, 10_000));
+		let mut blocks = 0;
+		while crate::PurgeQueue::<Test>::contains_key(CAROL) {
+			P::on_idle(1, small);
+			blocks += 1;
+			assert!(blocks < 10, "the queue drains");
+			check();
+		}
+		assert!(blocks > 1, "spread over blocks");
+		assert!(P::open_orders(&CAROL).is_empty());
+		assert!(crate::Listings::<Test>::get(0).is_none());
+		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 0);
+		assert_eq!(funds(CAROL), FUNDS);
+		check();
+	});
+}
+
+#[test]
+fn governance_slashes_a_bond_for_a_documented_breach() {
+	new_test_ext().execute_with(|| {
+		let breach = crate::Breach::Spoofing(polkadot_sdk::sp_core::H256::repeat_byte(7));
+		assert_noop!(
+			P::slash_market_maker(RuntimeOrigin::root(), CAROL, Permill::from_percent(20), breach),
+			Error::<Test>::NotMarketMaker
+		);
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		assert_noop!(
+			P::slash_market_maker(signed(ALICE), CAROL, Permill::from_percent(20), breach),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(P::slash_market_maker(
+			RuntimeOrigin::root(),
+			CAROL,
+			Permill::from_percent(20),
+			breach
+		));
+		System::assert_last_event(
+			Event::MarketMakerSlashed { who: CAROL, slashed: 2_000, remaining: 8_000, breach }
+				.into(),
+		);
+		assert_eq!(funds(TREASURY), 2_000);
+		assert_eq!(crate::MarketMakers::<Test>::get(CAROL), Some(8_000));
+		assert_eq!(Escrowed::<Test>::get(), 8_000);
+		// Below the bond, no market-maker batches until topped up.
+		assert_noop!(
+			P::batch_place(signed(CAROL), SERIES, vec![gtc(Side::Buy, 90, 1)]),
+			Error::<Test>::BondBelowMinimum
+		);
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		System::assert_last_event(Event::MarketMakerJoined { who: CAROL, bond: 2_000 }.into());
+		assert_noop!(P::join_market_makers(signed(CAROL)), Error::<Test>::AlreadyMarketMaker);
+		assert_ok!(P::batch_place(signed(CAROL), SERIES, vec![gtc(Side::Buy, 90, 1)]));
+		assert_ok!(P::batch_cancel(signed(CAROL), vec![0]));
+		// Leaving returns the bond; the slashed part stays with the treasury.
+		assert_ok!(P::leave_market_makers(signed(CAROL)));
+		assert_eq!(funds(CAROL), FUNDS - 2_000);
+		check();
+	});
+}
+
+#[test]
 fn governance_sets_fees_and_risk_within_bounds() {
 	new_test_ext().execute_with(|| {
 		let too_high = FeeRates { maker: Permill::from_percent(6), taker: Permill::zero() };
@@ -604,8 +809,19 @@ fn a_blocked_account_leaves_the_book() {
 		let sell = place(ALICE, gtc(Side::Sell, 100, 5));
 		let buy = place(ALICE, gtc(Side::Buy, 90, 5));
 		let bob = place(BOB, gtc(Side::Buy, 95, 1));
+		assert_ok!(P::list(signed(ALICE), SERIES, 3, 100));
 		MockSanctions::set(&ALICE, true);
 		<P as genex_primitives::OnBlocked<u64>>::on_blocked(&ALICE);
+		// Queued at once; cancelled in idle time.
+		assert!(crate::PurgeQueue::<Test>::contains_key(ALICE));
+		P::on_idle(1, Weight::MAX);
+		assert!(!crate::PurgeQueue::<Test>::contains_key(ALICE));
+		assert!(events().contains(&Event::PurgeCompleted { who: ALICE }));
+		assert!(events().contains(&Event::ListingCancelled {
+			listing: 0,
+			units: 3,
+			reason: CancelReason::Sanctioned
+		}));
 		assert_eq!(cancelled(sell), Some(CancelReason::Sanctioned));
 		assert_eq!(cancelled(buy), Some(CancelReason::Sanctioned));
 		assert!(P::open_orders(&ALICE).is_empty());
@@ -618,6 +834,9 @@ fn a_blocked_account_leaves_the_book() {
 }
 
 mod proptests {
+	//! The book against a reference over random streams of placements, cancels and oracle
+	//! moves, with the price band (10 %) and the circuit breaker (20 %) on: identical fills,
+	//! identical refusals, identical resting orders, and the invariants after every step.
 	use super::*;
 	use proptest::prelude::*;
 
@@ -631,17 +850,51 @@ mod proptests {
 		units: u64,
 	}
 
-	/// The simplest matcher that could be right: a vector scanned for the best, oldest order.
+	/// The simplest matcher that could be right: a vector scanned for the best, oldest order,
+	/// with the band and the breaker written out (the breaker's window never closes here: the
+	/// block does not move, so its anchor is the first trade's price).
 	#[derive(Default)]
 	struct RefBook {
 		orders: Vec<Ref>,
 		fills: Vec<(u64, u64, u128, u64)>,
+		oracle: Option<u128>,
+		last: Option<u128>,
+		anchor: Option<u128>,
+		halted: bool,
+		risk: RiskParams,
 	}
 
 	impl RefBook {
+		fn out_of_band(&self, price: u128) -> bool {
+			self.oracle.or(self.last).is_some_and(|c| P::beyond(price, c, self.risk.band))
+		}
+
+		/// The error placing `req` must give, if any.
+		fn refusal(&self, owner: u64, req: &OrderRequest) -> Option<Error<Test>> {
+			if self.halted {
+				return Some(Error::<Test>::SeriesHalted);
+			}
+			if self.out_of_band(req.price) {
+				return Some(Error::<Test>::PriceOutsideBand);
+			}
+			if req.time_in_force != TimeInForce::ImmediateOrCancel {
+				let open = self.orders.iter().filter(|o| o.owner == owner).count();
+				if open >= 8 {
+					return Some(Error::<Test>::TooManyOpenOrders);
+				}
+				let on_side =
+					self.orders.iter().filter(|o| o.owner == owner && o.side == req.side).count();
+				if on_side >= 6 {
+					return Some(Error::<Test>::TooManyOrdersOnSide);
+				}
+			}
+			None
+		}
+
 		fn place(&mut self, id: u64, owner: u64, req: OrderRequest, max_fills: u32) {
 			let mut left = req.units;
 			let mut budget = max_fills;
+			let mut halted = false;
 			while left > 0 && budget > 0 {
 				let best = self
 					.orders
@@ -661,12 +914,20 @@ mod proptests {
 					break;
 				}
 				budget -= 1;
-				if maker.owner == owner {
+				// Self-trade and an out-of-band maker: the maker leaves, matching goes on.
+				if maker.owner == owner || self.out_of_band(maker.price) {
 					self.orders.remove(i);
 					continue;
 				}
+				let anchor = self.anchor.unwrap_or(self.last.unwrap_or(maker.price));
+				self.anchor = Some(anchor);
+				if P::beyond(maker.price, anchor, self.risk.breaker) {
+					halted = true;
+					break;
+				}
 				let units = left.min(maker.units);
 				self.fills.push((maker.id, id, maker.price, units));
+				self.last = Some(maker.price);
 				left -= units;
 				if units == maker.units {
 					self.orders.remove(i);
@@ -674,62 +935,96 @@ mod proptests {
 					self.orders[i].units -= units;
 				}
 			}
+			self.halted |= halted;
 			let crosses = self
 				.orders
 				.iter()
 				.any(|o| o.side != req.side && req.side.crosses(req.price, o.price));
-			if left > 0 && req.time_in_force != TimeInForce::ImmediateOrCancel && !crosses {
+			if left > 0
+				&& req.time_in_force != TimeInForce::ImmediateOrCancel
+				&& !crosses && !halted
+			{
 				self.orders.push(Ref { id, owner, side: req.side, price: req.price, units: left });
 			}
 		}
 	}
 
-	fn request() -> impl Strategy<Value = (u64, OrderRequest, bool)> {
-		(0..4u64, any::<bool>(), 18..=22u128, 1..=6u64, any::<bool>(), 0..8u8).prop_map(
+	#[derive(Clone, Debug)]
+	enum Step {
+		Place(u64, OrderRequest),
+		/// The trader cancels its oldest order.
+		Cancel(u64),
+		/// The oracle's reference price moves (or disappears).
+		Oracle(Option<u128>),
+	}
+
+	fn step() -> impl Strategy<Value = Step> {
+		(0..4u64, any::<bool>(), 18..=22u128, 1..=6u64, any::<bool>(), 0..16u8).prop_map(
 			|(who, buy, tick, units, gtc_order, action)| {
+				let who = [ALICE, BOB, CAROL, DAVE][who as usize];
+				match action {
+					0 | 1 => return Step::Cancel(who),
+					2 => return Step::Oracle(None),
+					3 => return Step::Oracle(Some(tick * 5)),
+					_ => {},
+				}
 				let side = if buy { Side::Buy } else { Side::Sell };
 				let tif = if gtc_order {
 					TimeInForce::GoodTillCancelled
 				} else {
 					TimeInForce::ImmediateOrCancel
 				};
-				let req = OrderRequest {
-					side,
-					price: tick * 5,
-					units,
-					time_in_force: tif,
-					post_only: false,
-				};
-				// One step in eight cancels the trader's oldest order instead.
-				([ALICE, BOB, CAROL, DAVE][who as usize], req, action == 0)
+				Step::Place(
+					who,
+					OrderRequest {
+						side,
+						price: tick * 5,
+						units,
+						time_in_force: tif,
+						post_only: false,
+					},
+				)
 			},
 		)
 	}
 
 	proptest! {
-		#![proptest_config(ProptestConfig::with_cases(64))]
+		#![proptest_config(ProptestConfig::with_cases(128))]
 		#[test]
-		fn the_book_matches_a_reference_matcher(stream in proptest::collection::vec(request(), 1..40)) {
+		fn the_book_matches_a_reference_matcher_with_bands_and_breaker(
+			stream in proptest::collection::vec(step(), 1..60)
+		) {
 			new_test_ext().execute_with(|| {
-				// No band or breaker in the way: every price between 90 and 110 trades.
-				assert_ok!(P::set_risk(RuntimeOrigin::root(), RiskParams {
-					band: Permill::one(), breaker: Permill::one(), window_blocks: 1, halt_blocks: 1,
-				}));
-				let mut reference = RefBook::default();
-				for (who, req, cancel) in stream {
-					if cancel {
-						let Some(oldest) = reference.orders.iter().filter(|o| o.owner == who).map(|o| o.id).min() else { continue };
-						assert_ok!(P::cancel_order(signed(who), oldest));
-						reference.orders.retain(|o| o.id != oldest);
-						continue;
+				let risk = RiskParams::default();
+				assert_ok!(P::set_risk(RuntimeOrigin::root(), risk));
+				let mut reference = RefBook { risk, ..Default::default() };
+				for step in stream {
+					match step {
+						Step::Oracle(price) => {
+							MockOracle::set(SERIES, price);
+							reference.oracle = price;
+						},
+						Step::Cancel(who) => {
+							let Some(oldest) = reference.orders.iter().filter(|o| o.owner == who).map(|o| o.id).min() else { continue };
+							assert_ok!(P::cancel_order(signed(who), oldest));
+							reference.orders.retain(|o| o.id != oldest);
+						},
+						Step::Place(who, req) => {
+							let id = crate::NextOrderId::<Test>::get();
+							let expected = reference.refusal(who, &req);
+							let got = P::place_order(signed(who), SERIES, req);
+							match expected {
+								Some(e) => {
+									assert_eq!(got.map_err(|e| e.error), Err(e.into()));
+									continue;
+								},
+								None => {
+									assert_ok!(got);
+								},
+							}
+							reference.place(id, who, req, 8);
+						},
 					}
-					let id = crate::NextOrderId::<Test>::get();
-					if P::place_order(signed(who), SERIES, req).is_err() {
-						// Only the open-order cap may refuse these orders.
-						assert_eq!(P::open_orders(&who).len(), 8);
-						continue;
-					}
-					reference.place(id, who, req, 8);
 					let mut ours: Vec<Ref> = Orders::<Test>::iter()
 						.map(|(id, o)| Ref { id, owner: o.owner, side: o.side, price: o.price, units: o.units })
 						.collect();

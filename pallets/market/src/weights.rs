@@ -46,6 +46,7 @@ pub trait WeightInfo {
 	fn place_market_order(f: u32, ) -> Weight;
 	fn batch_place(n: u32, ) -> Weight;
 	fn cancel_order() -> Weight;
+	fn force_cancel_order() -> Weight;
 	fn batch_cancel(n: u32, ) -> Weight;
 	fn list() -> Weight;
 	fn buy_listing() -> Weight;
@@ -53,8 +54,11 @@ pub trait WeightInfo {
 	fn join_market_makers() -> Weight;
 	fn leave_market_makers() -> Weight;
 	fn remove_market_maker(n: u32, ) -> Weight;
+	fn slash_market_maker() -> Weight;
+	fn on_blocked() -> Weight;
 	fn check_obligations(n: u32, ) -> Weight;
 	fn add_affiliate() -> Weight;
+	fn request_affiliation() -> Weight;
 	fn remove_affiliate() -> Weight;
 	fn set_fees() -> Weight;
 	fn set_risk() -> Weight;
@@ -305,6 +309,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
+	/// The same storage work as `cancel_order` (one order removed, its lock returned) behind
+	/// the governance origin check; measured by the `force_cancel_order` benchmark.
+	/// Storage: as `cancel_order`.
+	fn force_cancel_order() -> Weight {
+		Weight::from_parts(203_190_000, 8751)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
 	/// Storage: `Market::MarketMakers` (r:1 w:0)
 	/// Proof: `Market::MarketMakers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Orders` (r:64 w:64)
@@ -524,6 +536,20 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2587).saturating_mul(n.into()))
 	}
+	/// Bounded by `remove_market_maker(0)`: the bond read and written, one pay-out to the
+	/// treasury instead of two; measured by the `slash_market_maker` benchmark.
+	fn slash_market_maker() -> Weight {
+		Weight::from_parts(55_456_154, 8817)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	/// Storage: `Market::PurgeQueue` (r:1 w:1), its counter (r:1 w:1); measured by the
+	/// `on_blocked` benchmark.
+	fn on_blocked() -> Weight {
+		Weight::from_parts(25_000_000, 3_599)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 	/// Storage: `Market::MarketMakers` (r:1 w:0)
 	/// Proof: `Market::MarketMakers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenOrders` (r:513 w:0)
@@ -554,6 +580,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `399`
 		//  Estimated: `3799`
 		// Minimum execution time: 30_828_000 picoseconds.
+		Weight::from_parts(50_454_000, 3799)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Market::Affiliates` (r:1 w:0), `Market::AffiliationRequests` (r:0 w:1), the
+	/// issuer check (r:1): the reads and writes of `add_affiliate`, whose figures it takes.
+	fn request_affiliation() -> Weight {
 		Weight::from_parts(50_454_000, 3799)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -692,6 +725,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
+	fn force_cancel_order() -> Weight {
+		Weight::from_parts(203_190_000, 8751)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
 	fn batch_cancel(n: u32, ) -> Weight {
 		Weight::from_parts(264_991_700, 7588)
 			.saturating_add(Weight::from_parts(80_282_618, 0).saturating_mul(n.into()))
@@ -735,6 +773,16 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2587).saturating_mul(n.into()))
 	}
+	fn slash_market_maker() -> Weight {
+		Weight::from_parts(55_456_154, 8817)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
+	fn on_blocked() -> Weight {
+		Weight::from_parts(25_000_000, 3_599)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
 	fn check_obligations(n: u32, ) -> Weight {
 		Weight::from_parts(200_931_230, 3529)
 			.saturating_add(Weight::from_parts(9_880_136, 0).saturating_mul(n.into()))
@@ -743,6 +791,11 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2587).saturating_mul(n.into()))
 	}
 	fn add_affiliate() -> Weight {
+		Weight::from_parts(50_454_000, 3799)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn request_affiliation() -> Weight {
 		Weight::from_parts(50_454_000, 3799)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

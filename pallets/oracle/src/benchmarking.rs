@@ -38,7 +38,8 @@ fn submission<T: Config>(n: u32) -> (PriceSubmission<T::AuthorityId>, T::FeederS
 	Submissions::<T>::insert(series, BoundedVec::truncate_from(existing));
 	let period = Oracle::<T>::period_of(block, &Params::<T>::get());
 	let sub = PriceSubmission { series, price: face, period, feeder: last.clone() };
-	let signature = last.sign(&sub.signing_payload()).expect("key in the keystore; qed");
+	let signature =
+		last.sign(&Oracle::<T>::signing_payload(&sub)).expect("key in the keystore; qed");
 	(sub, signature)
 }
 

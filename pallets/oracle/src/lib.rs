@@ -16,7 +16,8 @@
 //!   [`OracleParams::vwap_window`], the price is blended with that VWAP at
 //!   [`OracleParams::trade_weight`]. Integer and `Perbill` arithmetic only ([`pricing`]).
 //! - **Submissions** are authorized general transactions ([`Pallet::submit_price`]): fee-less,
-//!   signed by the feeder key over the submission, at most one per feeder, series and period of
+//!   signed by the feeder key over the submission and the chain's genesis hash (no replay
+//!   across chains sharing feeder keys), at most one per feeder, series and period of
 //!   [`OracleParams::period`] blocks. The transaction pool and the block both run the same checks.
 //! - **Aggregation.** A series' reference price is the median of the fresh submissions (not older
 //!   than [`OracleParams::max_age`] blocks) that agree within [`OracleParams::agreement`] of their
@@ -203,9 +204,15 @@ pub struct PriceSubmission<Feeder> {
 pub const SIGNING_CONTEXT: &[u8] = b"genex-oracle/price";
 
 impl<Feeder: Encode> PriceSubmission<Feeder> {
-	/// The bytes a feeder signs: [`SIGNING_CONTEXT`] followed by the encoded submission.
-	pub fn signing_payload(&self) -> alloc::vec::Vec<u8> {
-		(SIGNING_CONTEXT, self).encode()
+	/// The bytes a feeder signs for the chain whose genesis block hash is `genesis_hash`:
+	/// `SCALE((SIGNING_CONTEXT, genesis_hash, submission))`.
+	///
+	/// The genesis hash binds the signature to one chain: a feeder key shared by two chains (a
+	/// testnet and its production chain, or a fork) cannot have its submission replayed from one
+	/// to the other. On chain, and in the off-chain worker, use [`Pallet::signing_payload`],
+	/// which reads this chain's genesis hash.
+	pub fn signing_payload<Hash: Encode>(&self, genesis_hash: &Hash) -> alloc::vec::Vec<u8> {
+		(SIGNING_CONTEXT, genesis_hash, self).encode()
 	}
 }
 
@@ -349,7 +356,9 @@ pub mod pallet {
 		AlreadyFeeder,
 		/// `MaxFeeders` feeders are registered.
 		TooManyFeeders,
-		/// The signature does not match the submission and the feeder's key.
+		/// The signature is not the feeder key's over this submission on this chain (the signed
+		/// payload includes the chain's genesis hash, so a submission signed for another chain
+		/// is refused with this error).
 		BadSignature,
 		/// No such series.
 		UnknownSeries,
@@ -434,7 +443,9 @@ pub mod pallet {
 			Self::do_set_params(params)
 		}
 
-		/// A feeder's price for a series, in the current period, signed with its key.
+		/// A feeder's price for a series, in the current period, signed with its key over
+		/// [`Pallet::signing_payload`]: the submission and this chain's genesis hash, so a
+		/// submission signed for another chain is refused.
 		///
 		/// - Origin: an authorized general transaction (no signer, no fee); the pool and the
 		///   block check the submission first ([`Pallet::authorize_submission`]).

@@ -16,7 +16,8 @@ use polkadot_sdk::{
 		traits::Get,
 		BoundedVec,
 	},
-	sp_runtime::{DispatchError, RuntimeAppPublic},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_runtime::{traits::Zero, DispatchError, RuntimeAppPublic},
 };
 
 /// Custom `InvalidTransaction` codes of refused submissions, for node logs and wallets.
@@ -47,6 +48,20 @@ impl<T: Config> Pallet<T> {
 		block.checked_div(params.period).unwrap_or(block)
 	}
 
+	/// This chain's genesis block hash. `frame_system` records it when block 1 is initialised
+	/// and never prunes it, so blocks, the transaction pool (which initialises the next block
+	/// before validating) and off-chain workers all read the same value.
+	pub fn genesis_hash() -> T::Hash {
+		frame_system::BlockHash::<T>::get(BlockNumberFor::<T>::zero())
+	}
+
+	/// The bytes a feeder signs for `submission` on this chain: the domain-separated submission
+	/// bound to [`Self::genesis_hash`] ([`PriceSubmission::signing_payload`]). The off-chain
+	/// worker signs these bytes and the chain verifies against them.
+	pub fn signing_payload(submission: &PriceSubmission<T::AuthorityId>) -> Vec<u8> {
+		submission.signing_payload(&Self::genesis_hash())
+	}
+
 	/// Every check of a submission, reads only.
 	pub(crate) fn check_submission(
 		submission: &PriceSubmission<T::AuthorityId>,
@@ -54,7 +69,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Checked<T>, Error<T>> {
 		let feeders = Feeders::<T>::get();
 		feeders.binary_search(&submission.feeder).map_err(|_| Error::<T>::NotFeeder)?;
-		let payload = submission.signing_payload();
+		let payload = Self::signing_payload(submission);
 		ensure_signed_by::<T>(&submission.feeder, &payload, signature)?;
 		let params = Params::<T>::get();
 		let block = Self::block();

@@ -9,9 +9,9 @@ use crate::{
 	submit::codes,
 	worker::{parse_ppm, FeedError, CURSOR_KEY, FEED_URL_KEY},
 	Call, CurvePoint, Error, Event, Feeders, OracleParams, Params, PriceSubmission, Submission,
-	Submissions,
+	Submissions, SIGNING_CONTEXT,
 };
-use codec::Decode;
+use codec::{Decode, Encode};
 use genex_primitives::{
 	coupons::mock::MockCoupons, credit::mock::MockCredit, market::mock::MockTrades, PriceOracle,
 	PriceStatus, SeriesStatus,
@@ -25,13 +25,15 @@ use polkadot_sdk::{
 		BoundedVec,
 	},
 	frame_system::{self, RawOrigin},
-	sp_core::offchain::{
-		self as offchain,
-		testing::{PendingRequest, TestOffchainExt, TestTransactionPoolExt},
-		HttpError, HttpRequestId, HttpRequestStatus, OffchainDbExt, OffchainWorkerExt,
-		OpaqueNetworkState, Timestamp, TransactionPoolExt,
+	sp_core::{
+		offchain::{
+			self as offchain,
+			testing::{PendingRequest, TestOffchainExt, TestTransactionPoolExt},
+			HttpError, HttpRequestId, HttpRequestStatus, OffchainDbExt, OffchainWorkerExt,
+			OpaqueNetworkState, Timestamp, TransactionPoolExt,
+		},
+		OpaquePeerId, H256,
 	},
-	sp_core::OpaquePeerId,
 	sp_io,
 	sp_runtime::{
 		testing::{TestSignature, UintAuthorityId},
@@ -60,7 +62,7 @@ fn signed(
 	price: u128,
 ) -> (PriceSubmission<UintAuthorityId>, TestSignature) {
 	let sub = PriceSubmission { series, price, period: period(), feeder: UintAuthorityId(feeder) };
-	let sig = UintAuthorityId(feeder).sign(&sub.signing_payload()).expect("test keys sign");
+	let sig = UintAuthorityId(feeder).sign(&Oracle::signing_payload(&sub)).expect("test keys sign");
 	(sub, sig)
 }
 
@@ -378,20 +380,20 @@ fn bad_submissions_are_refused_with_typed_errors_and_change_nothing() {
 		);
 		assert_eq!(authorize(sub.clone(), forged), Err(InvalidTransaction::BadProof.into()));
 		// Another feeder's signature.
-		let other = UintAuthorityId(C).sign(&sub.signing_payload()).unwrap();
+		let other = UintAuthorityId(C).sign(&Oracle::signing_payload(&sub)).unwrap();
 		assert_noop!(Oracle::submit_price(authorized(), sub, other), Error::<Test>::BadSignature);
 		// Another period: past is stale, future is not yet valid.
 		go_to(15);
 		let (mut sub, _) = signed(B, SERIES, 90_000);
 		sub.period = 0;
-		let sig = UintAuthorityId(B).sign(&sub.signing_payload()).unwrap();
+		let sig = UintAuthorityId(B).sign(&Oracle::signing_payload(&sub)).unwrap();
 		assert_noop!(
 			Oracle::submit_price(authorized(), sub.clone(), sig.clone()),
 			Error::<Test>::WrongPeriod
 		);
 		assert_eq!(authorize(sub.clone(), sig), Err(InvalidTransaction::Stale.into()));
 		sub.period = 2;
-		let sig = UintAuthorityId(B).sign(&sub.signing_payload()).unwrap();
+		let sig = UintAuthorityId(B).sign(&Oracle::signing_payload(&sub)).unwrap();
 		assert_eq!(authorize(sub, sig), Err(InvalidTransaction::Future.into()));
 		// Only authorized transactions: not signed, not root.
 		let (sub, sig) = signed(B, SERIES, 90_000);
@@ -604,9 +606,55 @@ fn worker_submits_the_model_price_signed_by_its_feeder_key() {
 				feeder: UintAuthorityId(A)
 			}
 		);
-		assert!(UintAuthorityId(A).verify(&sub.signing_payload(), sig));
+		assert!(UintAuthorityId(A).verify(&Oracle::signing_payload(sub), sig));
 		// What it submitted is accepted on chain.
 		assert_ok!(Oracle::submit_price(authorized(), sub.clone(), sig.clone()));
+	});
+}
+
+/// Issue 14, item 10: a feeder's signature is bound to the chain's genesis hash, so a submission
+/// signed on one chain cannot be replayed on another chain that registered the same feeder key.
+#[test]
+fn a_submission_signed_for_another_chain_is_refused() {
+	const CHAIN_A: H256 = H256::repeat_byte(0xA1);
+	const CHAIN_B: H256 = H256::repeat_byte(0xB2);
+	worker_env(&[A], vec![], false, |pool| {
+		// Chain A's worker signs and submits: the payload carries chain A's genesis hash after
+		// the domain separator.
+		frame_system::BlockHash::<Test>::insert(0u64, CHAIN_A);
+		assert_eq!(Oracle::genesis_hash(), CHAIN_A);
+		assert_eq!(Oracle::work().submitted, 1);
+		let (sub, sig) = pool().pop().expect("the worker submitted");
+		assert_eq!(Oracle::signing_payload(&sub), (SIGNING_CONTEXT, CHAIN_A, &sub).encode());
+		assert!(UintAuthorityId(A).verify(&Oracle::signing_payload(&sub), &sig));
+
+		// The same transaction on chain B (same feeder key, same state): refused by the pool's
+		// check and in the block, and nothing is written.
+		frame_system::BlockHash::<Test>::insert(0u64, CHAIN_B);
+		assert_eq!(authorize(sub.clone(), sig.clone()), Err(InvalidTransaction::BadProof.into()));
+		assert_noop!(
+			Oracle::submit_price(authorized(), sub.clone(), sig.clone()),
+			Error::<Test>::BadSignature
+		);
+		assert!(Submissions::<Test>::get(SERIES).is_empty());
+
+		// Signed for chain B, the same submission is accepted there.
+		let sig_b =
+			UintAuthorityId(A).sign(&Oracle::signing_payload(&sub)).expect("test keys sign");
+		assert_ne!(sig_b, sig);
+		assert_eq!(authorize(sub.clone(), sig_b.clone()), Ok(()));
+		assert_ok!(Oracle::submit_price(authorized(), sub.clone(), sig_b));
+		assert_eq!(
+			events(),
+			vec![
+				Event::PriceSubmitted {
+					series: SERIES,
+					feeder: UintAuthorityId(A),
+					price: sub.price
+				},
+				Event::NoQuorum { series: SERIES, fresh: 1, agreeing: 1 },
+			]
+		);
 	});
 }
 

@@ -7,7 +7,8 @@
 //!    ([`CURSOR_KEY`]), wrapping at the newest series: the work per block is bounded;
 //! 3. prices each active series ([`crate::pricing`]) and, for each of its feeder keys that has
 //!    not yet submitted the series in the period of the next block (where the transaction is
-//!    checked and included), signs and submits an authorized `submit_price` transaction.
+//!    checked and included), signs ([`Pallet::signing_payload`]: the submission and this
+//!    chain's genesis hash) and submits an authorized `submit_price` transaction.
 //!    Expired, delisted and unknown ids are skipped.
 
 use crate::{
@@ -148,7 +149,8 @@ impl<T: Config> Pallet<T> {
 		key: &T::AuthorityId,
 	) -> bool {
 		let submission = PriceSubmission { series, price, period, feeder: key.clone() };
-		let Some(signature) = key.sign(&submission.signing_payload()) else {
+		// Bound to this chain's genesis hash, as the chain verifies it.
+		let Some(signature) = key.sign(&Self::signing_payload(&submission)) else {
 			log::warn!(target: LOG_TARGET, "could not sign with feeder key {key:?}");
 			return false;
 		};

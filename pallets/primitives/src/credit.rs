@@ -21,11 +21,15 @@ use scale_info::TypeInfo;
 	Debug,
 )]
 pub enum Retirement {
-	/// Honoured: the holder used them at the issuer or one of its merchants.
+	/// Honoured: an independent holder (neither the issuer nor one of its affiliates, see
+	/// [`crate::Affiliation`]) used them at the issuer or one of its merchants. Counts toward
+	/// the issuer's credit and releases escrow.
 	Redeemed,
 	/// Not used before the series' end of validity (breakage).
 	Expired,
-	/// Unsold units the issuer withdrew, or sold units it refunded.
+	/// Unsold units the issuer withdrew, sold units it refunded, or units the issuer or one of
+	/// its affiliates redeemed itself (an insider's redemption is no evidence of credit: it
+	/// counts nothing toward the score and releases no escrow).
 	Recalled,
 	/// Paid out of a frozen issuer's deposit and escrow.
 	Compensated,
@@ -71,19 +75,19 @@ pub enum IssuerStatus {
 pub struct CreditInputs<Balance> {
 	/// Redemptions requested: honoured ones plus failed claims upheld by governance.
 	pub requested: u32,
-	/// Redemptions honoured.
+	/// Redemptions honoured, by independent holders only.
 	pub honoured: u32,
 	/// Face value ever issued.
 	pub issued_face: Balance,
-	/// Face value redeemed.
+	/// Face value redeemed by independent holders.
 	pub redeemed_face: Balance,
 	/// Face value expired unused (breakage).
 	pub expired_face: Balance,
-	/// Face value recalled or compensated.
+	/// Face value recalled, compensated, or redeemed by the issuer or its affiliates.
 	pub recalled_face: Balance,
 	/// Face value in circulation (issued minus every retirement): what the limit caps.
 	pub outstanding_face: Balance,
-	/// Reviews by verified holders.
+	/// Reviews by verified, independent holders.
 	pub reviews: u32,
 	/// Sum of their 1–5 star ratings.
 	pub review_stars: u32,
@@ -136,10 +140,13 @@ pub trait CreditLimit<AccountId, Balance> {
 	/// Count `face` of newly minted coupons toward `issuer`'s outstanding face value.
 	fn note_issued(issuer: &AccountId, face: Balance);
 
-	/// `face` of `issuer`'s coupons left circulation `how`.
+	/// `face` of `issuer`'s coupons left circulation `how`. Only [`Retirement::Redeemed`]
+	/// counts as an honoured redemption: callers book an insider's redemption as
+	/// [`Retirement::Recalled`].
 	fn note_retired(issuer: &AccountId, face: Balance, how: Retirement);
 
-	/// A verified holder rated `issuer` 1–5 stars; `Err` for any other rating.
+	/// A verified, independent holder rated `issuer` 1–5 stars; `Err` for any other rating.
+	/// Callers refuse reviews by the issuer and its affiliates before asking.
 	fn note_review(issuer: &AccountId, rating: u8) -> DispatchResult;
 
 	/// The share of primary-sale proceeds `issuer` keeps in escrow (zero when not opted in).

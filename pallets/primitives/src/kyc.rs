@@ -2,7 +2,7 @@
 //! "may this account do this?" without reading the KYC pallet's storage.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use polkadot_sdk::sp_runtime::{DispatchError, DispatchResult};
+use polkadot_sdk::sp_runtime::{traits::Zero, DispatchError, DispatchResult};
 use scale_info::TypeInfo;
 
 /// A KYC level (seed 3.6.1). Ordered: `L0 < L1 < L2 < L3`.
@@ -122,6 +122,12 @@ pub trait KycProvider<AccountId, Balance: Copy> {
 	/// Count one P2P transfer of `value` for `who`.
 	fn record_p2p(who: &AccountId, value: Balance);
 
+	/// P2P value `who` sent in the rolling 24-hour window: the sum [`KycProvider::check_p2p`]
+	/// holds against the level's limit (every transfer counted with
+	/// [`KycProvider::record_p2p`], routed or not). The Travel-Rule gate adds a plain transfer
+	/// to it: one sender's transfers aggregate toward the threshold.
+	fn p2p_used(who: &AccountId) -> Balance;
+
 	/// Most coupon units `who` may hold.
 	fn max_holdings(who: &AccountId) -> u64;
 
@@ -130,9 +136,9 @@ pub trait KycProvider<AccountId, Balance: Copy> {
 	fn set_level(who: &AccountId, level: KycLevel);
 }
 
-/// No KYC: every account counts as L3 and no limit applies. For tests and chains that do not
-/// screen their users.
-impl<AccountId, Balance: Copy> KycProvider<AccountId, Balance> for () {
+/// No KYC: every account counts as L3, no limit applies and nothing is counted. For tests and
+/// chains that do not screen their users.
+impl<AccountId, Balance: Copy + Zero> KycProvider<AccountId, Balance> for () {
 	fn level(_: &AccountId) -> KycLevel {
 		KycLevel::L3
 	}
@@ -147,6 +153,9 @@ impl<AccountId, Balance: Copy> KycProvider<AccountId, Balance> for () {
 		Ok(())
 	}
 	fn record_p2p(_: &AccountId, _: Balance) {}
+	fn p2p_used(_: &AccountId) -> Balance {
+		Balance::zero()
+	}
 	fn max_holdings(_: &AccountId) -> u64 {
 		u64::MAX
 	}
@@ -160,11 +169,16 @@ pub const MOCK_LEVEL_TOO_LOW: DispatchError = DispatchError::Other("MockKyc: lev
 pub const MOCK_LIMIT_EXCEEDED: DispatchError = DispatchError::Other("MockKyc: limit exceeded");
 
 /// A test double: levels and a per-account P2P/trade budget set by the test, counts kept in
-/// thread-local memory.
+/// thread-local memory. Counts last for ever unless the test models the rolling window with
+/// `MockKyc::set_window`.
 #[cfg(feature = "std")]
 pub mod mock {
 	use super::*;
+	use polkadot_sdk::sp_runtime::traits::Bounded;
 	use std::{cell::RefCell, collections::BTreeMap};
+
+	/// Amounts counted for one account: (when, value), oldest first.
+	type Counted = Vec<(u64, u128)>;
 
 	#[derive(Default)]
 	struct State {
@@ -172,8 +186,10 @@ pub mod mock {
 		budget: Option<u128>,
 		budgets: BTreeMap<Vec<u8>, u128>,
 		max_holdings: Option<u64>,
-		used_trade: BTreeMap<Vec<u8>, u128>,
-		used_p2p: BTreeMap<Vec<u8>, (u128, u32)>,
+		used_trade: BTreeMap<Vec<u8>, Counted>,
+		used_p2p: BTreeMap<Vec<u8>, Counted>,
+		/// The clock (e.g. the block number) and the window's length in its units.
+		window: Option<(fn() -> u64, u64)>,
 	}
 
 	thread_local! {
@@ -201,17 +217,57 @@ pub mod mock {
 		pub fn set_max_holdings(max: Option<u64>) {
 			STATE.with(|s| s.borrow_mut().max_holdings = max);
 		}
-		/// P2P value and count counted for `who`.
+		/// Model the rolling window: an amount counted when `now()` read `t` counts while
+		/// `now() < t + length`. Pass the block number as `now` (`System::block_number`) and
+		/// the pallet's window in blocks; `pallet-kyc` itself rounds to hourly buckets, so an
+		/// amount leaves its window 23 to 24 hours later, this mock's exactly `length` later.
+		pub fn set_window(now: fn() -> u64, length: u64) {
+			STATE.with(|s| s.borrow_mut().window = Some((now, length)));
+		}
+		/// P2P value and count counted for `who` in the window; the value is what
+		/// [`KycProvider::p2p_used`] returns.
 		pub fn p2p_used<A: Encode>(who: &A) -> (u128, u32) {
-			STATE.with(|s| s.borrow().used_p2p.get(&who.encode()).copied().unwrap_or_default())
+			Self::p2p_totals(&who.encode())
 		}
-		/// Trade value counted for `who`.
+		/// Trade value counted for `who` in the window.
 		pub fn trade_used<A: Encode>(who: &A) -> u128 {
-			STATE.with(|s| s.borrow().used_trade.get(&who.encode()).copied().unwrap_or_default())
+			Self::live(|s| s.used_trade.get(&who.encode()).cloned()).0
 		}
-		/// Forget everything.
+		/// Forget everything (the window too: counts last for ever again).
 		pub fn reset() {
 			STATE.with(|s| *s.borrow_mut() = State::default());
+		}
+		/// P2P value and count of the encoded account `who` in the window.
+		fn p2p_totals(who: &[u8]) -> (u128, u32) {
+			Self::live(|s| s.used_p2p.get(who).cloned())
+		}
+		/// Sum and number of the amounts `pick` returns that are still inside the window.
+		fn live(pick: impl FnOnce(&State) -> Option<Counted>) -> (u128, u32) {
+			let (counted, window) = STATE.with(|s| {
+				let s = s.borrow();
+				(pick(&s).unwrap_or_default(), s.window)
+			});
+			// The clock is read outside the borrow: it may run code of its own.
+			let now = window.map(|(clock, length)| (clock(), length));
+			counted
+				.iter()
+				.filter(|(at, _)| now.is_none_or(|(now, length)| now < at.saturating_add(length)))
+				.fold((0u128, 0u32), |(value, count), (_, v)| {
+					(value.saturating_add(*v), count.saturating_add(1))
+				})
+		}
+		/// The clock's reading now (0 without a window).
+		fn now() -> u64 {
+			STATE.with(|s| s.borrow().window).map(|(clock, _)| clock()).unwrap_or_default()
+		}
+		/// Count `value` for `who` in `pick`'s map, at the clock's reading.
+		fn count(
+			who: Vec<u8>,
+			value: u128,
+			pick: impl FnOnce(&mut State) -> &mut BTreeMap<Vec<u8>, Counted>,
+		) {
+			let at = Self::now();
+			STATE.with(|s| pick(&mut s.borrow_mut()).entry(who).or_default().push((at, value)));
 		}
 		fn within_budget(who: &[u8], used: u128, value: u128) -> DispatchResult {
 			let budget = STATE.with(|s| {
@@ -225,7 +281,7 @@ pub mod mock {
 		}
 	}
 
-	impl<A: Encode, B: Into<u128> + Copy> KycProvider<A, B> for MockKyc {
+	impl<A: Encode, B: Into<u128> + TryFrom<u128> + Bounded + Copy> KycProvider<A, B> for MockKyc {
 		fn level(who: &A) -> KycLevel {
 			STATE.with(|s| s.borrow().levels.get(&who.encode()).copied().unwrap_or_default())
 		}
@@ -240,22 +296,18 @@ pub mod mock {
 			Self::within_budget(&who.encode(), Self::trade_used(who), value.into())
 		}
 		fn record_volume(who: &A, value: B) {
-			STATE.with(|s| {
-				let mut s = s.borrow_mut();
-				let used = s.used_trade.entry(who.encode()).or_default();
-				*used = used.saturating_add(value.into());
-			})
+			Self::count(who.encode(), value.into(), |s| &mut s.used_trade)
 		}
 		fn check_p2p(who: &A, value: B) -> DispatchResult {
-			Self::within_budget(&who.encode(), Self::p2p_used(who).0, value.into())
+			let who = who.encode();
+			Self::within_budget(&who, Self::p2p_totals(&who).0, value.into())
 		}
 		fn record_p2p(who: &A, value: B) {
-			STATE.with(|s| {
-				let mut s = s.borrow_mut();
-				let used = s.used_p2p.entry(who.encode()).or_default();
-				used.0 = used.0.saturating_add(value.into());
-				used.1 = used.1.saturating_add(1);
-			})
+			Self::count(who.encode(), value.into(), |s| &mut s.used_p2p)
+		}
+		fn p2p_used(who: &A) -> B {
+			let (value, _) = Self::p2p_totals(&who.encode());
+			B::try_from(value).unwrap_or_else(|_| B::max_value())
 		}
 		fn max_holdings(_: &A) -> u64 {
 			STATE.with(|s| s.borrow().max_holdings.unwrap_or(u64::MAX))

@@ -3,9 +3,9 @@
 //! Types every Genex crate agrees on: account and money types, the settlement asset id, block
 //! time constants, and the glue traits through which pallets ask each other questions without
 //! reading each other's storage: [`KycProvider`], [`SanctionsScreen`] (+ [`OnBlocked`]),
-//! [`TravelRule`], [`Settlement`], [`CreditLimit`], [`CouponLedger`] and [`PriceOracle`]. One
-//! file each under `src/`, each with a `()` no-op implementation and a test mock (`mock`
-//! modules, `std` only). [`api`] declares the runtime APIs.
+//! [`TravelRule`], [`Settlement`], [`CreditLimit`], [`Affiliation`], [`CouponLedger`] and
+//! [`PriceOracle`]. One file each under `src/`, each with a `()` no-op implementation and a test
+//! mock (`mock` modules, `std` only). [`api`] declares the runtime APIs.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -17,6 +17,7 @@ use polkadot_sdk::sp_runtime::{
 	MultiAddress, MultiSignature,
 };
 
+pub mod affiliation;
 pub mod api;
 pub mod coupons;
 pub mod credit;
@@ -28,6 +29,7 @@ pub mod settlement;
 pub mod time;
 pub mod travel_rule;
 
+pub use affiliation::Affiliation;
 pub use coupons::{
 	CouponInfo, CouponKind, CouponLedger, CouponProblem, CouponStats, CouponVerification,
 	RedemptionAuthorization, SeriesId, SeriesStatus,
@@ -36,7 +38,7 @@ pub use credit::{CreditInputs, CreditLimit, CreditReport, IssuerStatus, Retireme
 pub use kyc::{KycLevel, KycProvider, KycStatus};
 pub use market::TradeHistory;
 pub use oracle::{OracleView, PriceInputs, PriceOracle, PriceStatus};
-pub use sanctions::{OnBlocked, SanctionsListInfo, SanctionsScreen};
+pub use sanctions::{CallParties, OnBlocked, SanctionsListInfo, SanctionsScreen};
 pub use settlement::Settlement;
 pub use travel_rule::{TransferredAsset, TravelRule, TravelRuleData, VaspId};
 

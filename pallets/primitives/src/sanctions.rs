@@ -54,6 +54,36 @@ impl<AccountId> OnBlocked<AccountId> for () {
 	}
 }
 
+/// The accounts a call acts as or pays, beyond its signer, through every level of nesting: the
+/// accounts wrappers dispatch inner calls as (a utility derivative, a multisig account, a
+/// `sudo_as` target) and the receivers of native transfers. The sanctions extension refuses a
+/// transaction when any of them is blocked, so a blocked account cannot act or be paid through
+/// a wrapper. The runtime implements it over its `RuntimeCall`.
+pub trait CallParties<AccountId, Call> {
+	/// Call `visit` on each party of `call` signed by `signer` (the signer itself excluded), in
+	/// order; stop and return `false` as soon as `visit` does. A call nested deeper than the
+	/// implementation's bound is refused (`visit` is not asked; `false`).
+	fn visit(signer: &AccountId, call: &Call, visit: &mut dyn FnMut(&AccountId) -> bool) -> bool;
+
+	/// How many parties [`CallParties::visit`] would visit at most (for the extension's weight:
+	/// one storage read each). Reads no storage.
+	fn count(signer: &AccountId, call: &Call) -> u32 {
+		let mut n = 0u32;
+		Self::visit(signer, call, &mut |_| {
+			n = n.saturating_add(1);
+			true
+		});
+		n
+	}
+}
+
+/// No parties beyond the signer.
+impl<AccountId, Call> CallParties<AccountId, Call> for () {
+	fn visit(_: &AccountId, _: &Call, _: &mut dyn FnMut(&AccountId) -> bool) -> bool {
+		true
+	}
+}
+
 /// Error the mock returns for a blocked account.
 pub const MOCK_BLOCKED: DispatchError = DispatchError::Other("MockSanctions: account blocked");
 
@@ -103,6 +133,28 @@ pub mod mock {
 		#[cfg(feature = "runtime-benchmarks")]
 		fn block(who: &A) {
 			Self::set(who, true)
+		}
+	}
+
+	thread_local! {
+		static PARTIES: RefCell<Vec<Vec<u8>>> = RefCell::new(Vec::new());
+	}
+
+	/// The mock [`CallParties`]: every call has the parties last set with
+	/// [`MockCallParties::set`].
+	pub struct MockCallParties;
+
+	impl MockCallParties {
+		/// The parties every call has from now on.
+		pub fn set<A: Encode>(parties: &[A]) {
+			PARTIES.with(|p| *p.borrow_mut() = parties.iter().map(|a| a.encode()).collect());
+		}
+	}
+
+	impl<A: Encode + codec::Decode, C> CallParties<A, C> for MockCallParties {
+		fn visit(_: &A, _: &C, visit: &mut dyn FnMut(&A) -> bool) -> bool {
+			let parties = PARTIES.with(|p| p.borrow().clone());
+			parties.iter().filter_map(|raw| A::decode(&mut &raw[..]).ok()).all(|who| visit(&who))
 		}
 	}
 

@@ -1,12 +1,16 @@
 //! FATF Travel Rule: transfers at or above a threshold must carry a commitment to the IVMS101
 //! originator/beneficiary payload and both VASPs' identifiers. [`TravelRule`] is how the
 //! stablecoin and coupon pallets ask for the threshold and record routed transfers.
+//!
+//! The threshold holds for what one sender moves P2P in the rolling 24 hours, not for each
+//! transfer alone: a plain (unrouted) transfer passes only while the sender's P2P value in the
+//! window plus the transfer stays below it, so splitting a payment does not avoid routing.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::{
 	frame_support::{traits::ConstU32, BoundedVec},
 	sp_core::H256,
-	sp_runtime::{DispatchError, DispatchResult},
+	sp_runtime::{traits::Zero, DispatchError, DispatchResult},
 };
 use scale_info::TypeInfo;
 
@@ -55,12 +59,26 @@ pub enum TransferredAsset {
 
 /// The Travel-Rule gate. Amounts are valued in the settlement asset's smallest unit.
 pub trait TravelRule<AccountId, Balance> {
-	/// Transfers of at least this value must be routed with [`TravelRuleData`].
+	/// What one sender moves P2P in the rolling 24 hours, from this value on, must be routed
+	/// with [`TravelRuleData`].
 	fn threshold() -> Balance;
 
-	/// `Ok` when `value` is below the threshold, else the travel-rule pallet's
-	/// `TravelRuleRequired`.
-	fn ensure_below_threshold(value: Balance) -> DispatchResult;
+	/// The gate of a plain (unrouted) P2P transfer of `value` by a sender that already sent
+	/// `sent_in_window` P2P in the rolling 24 hours (`KycProvider::p2p_used`): `Ok` when
+	/// `sent_in_window + value` is below the threshold, else the travel-rule pallet's
+	/// `TravelRuleRequired` (the sender must route the transfer). Transfers aggregate, so
+	/// splitting one does not avoid routing.
+	fn ensure_below_threshold_for(sent_in_window: Balance, value: Balance) -> DispatchResult;
+
+	/// `value` alone against the threshold, as if nothing had been sent in the window. Not a
+	/// P2P gate (it would let a sender split a transfer): P2P paths use
+	/// [`TravelRule::ensure_below_threshold_for`].
+	fn ensure_below_threshold(value: Balance) -> DispatchResult
+	where
+		Balance: Zero,
+	{
+		Self::ensure_below_threshold_for(Balance::zero(), value)
+	}
 
 	/// `Ok` when `data` is well formed (non-empty VASP identifiers).
 	fn validate(data: &TravelRuleData) -> DispatchResult;
@@ -83,7 +101,7 @@ impl<AccountId, Balance: polkadot_sdk::sp_runtime::traits::Bounded> TravelRule<A
 	fn threshold() -> Balance {
 		Balance::max_value()
 	}
-	fn ensure_below_threshold(_: Balance) -> DispatchResult {
+	fn ensure_below_threshold_for(_: Balance, _: Balance) -> DispatchResult {
 		Ok(())
 	}
 	fn validate(_: &TravelRuleData) -> DispatchResult {
@@ -100,7 +118,7 @@ impl<AccountId, Balance: polkadot_sdk::sp_runtime::traits::Bounded> TravelRule<A
 	}
 }
 
-/// Error the mock returns at or above its threshold.
+/// Error the mock returns when the sender's window plus the transfer reaches its threshold.
 pub const MOCK_TRAVEL_RULE_REQUIRED: DispatchError =
 	DispatchError::Other("MockTravelRule: travel rule required");
 /// Error the mock returns for empty VASP ids.
@@ -143,8 +161,9 @@ pub mod mock {
 		fn threshold() -> B {
 			B::try_from(THRESHOLD.with(|t| *t.borrow())).unwrap_or_else(|_| B::max_value())
 		}
-		fn ensure_below_threshold(value: B) -> DispatchResult {
-			if value.into() >= THRESHOLD.with(|t| *t.borrow()) {
+		fn ensure_below_threshold_for(sent_in_window: B, value: B) -> DispatchResult {
+			let (sent, value): (u128, u128) = (sent_in_window.into(), value.into());
+			if sent.saturating_add(value) >= THRESHOLD.with(|t| *t.borrow()) {
 				Err(MOCK_TRAVEL_RULE_REQUIRED)
 			} else {
 				Ok(())

@@ -5,7 +5,10 @@ use genex_primitives::{CreditLimit, SanctionsScreen};
 use polkadot_sdk::frame_support::pallet_prelude::*;
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_register_merchant(issuer: T::AccountId, merchant: T::AccountId) -> DispatchResult {
+	pub(crate) fn do_register_merchant(
+		issuer: T::AccountId,
+		merchant: T::AccountId,
+	) -> DispatchResult {
 		ensure!(T::Credit::is_issuer(&issuer), Error::<T>::NotAnIssuer);
 		ensure!(!Merchants::<T>::contains_key(&issuer, &merchant), Error::<T>::AlreadyRegistered);
 		let count = MerchantCount::<T>::get(&issuer);
@@ -17,7 +20,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_remove_merchant(issuer: T::AccountId, merchant: T::AccountId) -> DispatchResult {
+	pub(crate) fn do_remove_merchant(
+		issuer: T::AccountId,
+		merchant: T::AccountId,
+	) -> DispatchResult {
 		ensure!(Merchants::<T>::contains_key(&issuer, &merchant), Error::<T>::UnknownMerchant);
 		Merchants::<T>::remove(&issuer, &merchant);
 		MerchantCount::<T>::mutate(&issuer, |c| *c = c.saturating_sub(1));

@@ -1,13 +1,18 @@
 //! Test runtime: frame-system and this pallet, with the primitives' mocks for the coupon
-//! ledger, credit and sanctions. Signatures are `TestSignature(signer, message)`.
+//! ledger, credit, sanctions and affiliates. Signatures are `TestSignature(signer, message)`.
+//! Governance is Root; quota periods are [`PERIOD`] blocks, the default limits [`LIMITS`].
 
 use crate as pallet_redemption;
 use genex_primitives::{
-	coupons::mock::MockCoupons, credit::mock::MockCredit, sanctions::mock::MockSanctions,
+	affiliation::mock::MockAffiliation, coupons::mock::MockCoupons, credit::mock::MockCredit,
+	sanctions::mock::MockSanctions,
 };
 use polkadot_sdk::{
-	frame_support::{derive_impl, traits::ConstU32, traits::ConstU64},
-	frame_system,
+	frame_support::{
+		derive_impl, parameter_types,
+		traits::{ConstU32, ConstU64},
+	},
+	frame_system::{self, EnsureRoot},
 	sp_io,
 	sp_runtime::{
 		testing::{TestSignature, UintAuthorityId},
@@ -21,8 +26,22 @@ pub const ISSUER: u64 = 1;
 pub const MERCHANT: u64 = 2;
 pub const HOLDER: u64 = 3;
 pub const OTHER: u64 = 4;
+/// Tests register it as an affiliate of ISSUER.
+pub const AFFILIATE: u64 = 5;
 /// Series 0: face 100, price 90, issued by ISSUER; HOLDER holds 10.
 pub const SERIES: u64 = 0;
+/// Series 1: as series 0; HOLDER holds 10.
+pub const SERIES_B: u64 = 1;
+/// Quota periods of the mock: 10 blocks.
+pub const PERIOD: u64 = 10;
+/// The mock's default limits: 3 authorized redemptions per holder and 4 per merchant per
+/// period; receipts reviewable for 20 blocks.
+pub const LIMITS: crate::RedemptionLimits<u64> =
+	crate::RedemptionLimits { per_holder: 3, per_merchant: 4, review_window: 20 };
+
+parameter_types! {
+	pub const MockLimits: crate::RedemptionLimits<u64> = LIMITS;
+}
 
 #[polkadot_sdk::frame_support::runtime]
 mod runtime {
@@ -52,6 +71,7 @@ impl frame_system::Config for Test {
 impl pallet_redemption::Config for Test {
 	type Coupons = MockCoupons;
 	type Credit = MockCredit;
+	type Affiliation = MockAffiliation;
 	type Sanctions = MockSanctions;
 	type OffchainSignature = TestSignature;
 	type OffchainPublic = UintAuthorityId;
@@ -59,7 +79,10 @@ impl pallet_redemption::Config for Test {
 	type MaxSerials = ConstU32<4>;
 	type MaxAuthorizationValidity = ConstU64<100>;
 	type MaxAuthorizationsPerBlock = ConstU32<2>;
-	type UnsignedPriority = ConstU64<1_000>;
+	type GovernanceOrigin = EnsureRoot<u64>;
+	type QuotaPeriod = ConstU64<PERIOD>;
+	type DefaultLimits = MockLimits;
+	type MaxReviewWindow = ConstU64<100>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
@@ -81,9 +104,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	MockCoupons::reset();
 	MockCredit::reset();
 	MockSanctions::reset();
+	MockAffiliation::reset();
 	MockCredit::set_issuer(&ISSUER, 1_000_000);
 	MockCoupons::add_series(SERIES, &ISSUER, 100, 90);
 	MockCoupons::set_balance(SERIES, &HOLDER, 10);
+	MockCoupons::add_series(SERIES_B, &ISSUER, 100, 90);
+	MockCoupons::set_balance(SERIES_B, &HOLDER, 10);
 	let t = RuntimeGenesisConfig {
 		system: Default::default(),
 		redemption: pallet_redemption::GenesisConfig { merchants: vec![(ISSUER, MERCHANT)] },

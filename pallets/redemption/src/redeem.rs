@@ -1,8 +1,11 @@
-//! Redemption: burn, receipt, credit; reviews.
+//! Redemption: burn, receipt, credit; reviews. Only independent holders are evidence of an
+//! issuer's credit: a redemption by the issuer itself or one of its affiliates (an **insider**)
+//! still burns the units, but is booked as a recall (no honoured redemption, no redeemed face,
+//! no escrow release) and its receipt can never be reviewed.
 
-use crate::{Config, Error, Event, NextReceiptId, Pallet, Receipt, Receipts};
+use crate::{Config, Error, Event, NextReceiptId, OldestReceipt, Pallet, Receipt, Receipts};
 use genex_primitives::{
-	Balance, CouponLedger, CreditLimit, Retirement, SanctionsScreen, SeriesId,
+	Affiliation, Balance, CouponLedger, CreditLimit, Retirement, SanctionsScreen, SeriesId,
 };
 use polkadot_sdk::{frame_support::pallet_prelude::*, frame_system};
 
@@ -18,7 +21,17 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u64, DispatchError> {
 		let (info, at, face_value, id) =
 			Self::check_redeem(&holder, series, units, merchant.as_ref(), serials)?;
-		T::Coupons::burn(series, &holder, units, serials, Retirement::Redeemed)?;
+		let insider = T::Affiliation::is_insider(&info.issuer, &holder);
+		// The checks above are a redemption's (validity window, serials); an insider's units
+		// then leave circulation as a recall, which names no serials: the coupon pallet reports
+		// it to the issuers pallet as `Recalled`, not `Redeemed`.
+		let no_serials: &[u64] = &[];
+		let (how, burnt) = if insider {
+			(Retirement::Recalled, no_serials)
+		} else {
+			(Retirement::Redeemed, serials)
+		};
+		T::Coupons::burn(series, &holder, units, burnt, how)?;
 		NextReceiptId::<T>::put(id.saturating_add(1));
 		Receipts::<T>::insert(
 			id,
@@ -30,7 +43,8 @@ impl<T: Config> Pallet<T> {
 				units,
 				face_value,
 				at: frame_system::Pallet::<T>::block_number(),
-				reviewed: false,
+				// An insider's receipt is never reviewable, even once its affiliation ends.
+				reviewed: insider,
 			},
 		);
 		Self::deposit_event(Event::Redeemed {
@@ -41,6 +55,7 @@ impl<T: Config> Pallet<T> {
 			units,
 			face_value,
 			nonce,
+			insider,
 		});
 		Ok(id)
 	}
@@ -57,7 +72,8 @@ impl<T: Config> Pallet<T> {
 		DispatchError,
 	> {
 		T::Sanctions::ensure_not_blocked(holder)?;
-		let info = T::Coupons::ensure_can_burn(series, holder, units, serials, Retirement::Redeemed)?;
+		let info =
+			T::Coupons::ensure_can_burn(series, holder, units, serials, Retirement::Redeemed)?;
 		let at = merchant.cloned().unwrap_or_else(|| info.issuer.clone());
 		ensure!(Self::accepts(&info.issuer, &at), Error::<T>::UnknownMerchant);
 		T::Sanctions::ensure_not_blocked(&at)?;
@@ -68,8 +84,17 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_review(who: T::AccountId, id: u64, rating: u8) -> DispatchResult {
-		let mut receipt = Receipts::<T>::get(id).ok_or(Error::<T>::UnknownReceipt)?;
+		let Some(mut receipt) = Receipts::<T>::get(id) else {
+			// Ids below the cursor were receipts, deleted once their review window passed.
+			return Err(if id < OldestReceipt::<T>::get() {
+				Error::<T>::ReviewWindowClosed.into()
+			} else {
+				Error::<T>::UnknownReceipt.into()
+			});
+		};
+		ensure!(Self::in_review_window(&receipt), Error::<T>::ReviewWindowClosed);
 		ensure!(receipt.holder == who, Error::<T>::NotReceiptHolder);
+		ensure!(!T::Affiliation::is_insider(&receipt.issuer, &who), Error::<T>::InsiderReview);
 		ensure!(!receipt.reviewed, Error::<T>::AlreadyReviewed);
 		// Validates the rating; its write is the first.
 		T::Credit::note_review(&receipt.issuer, rating)?;

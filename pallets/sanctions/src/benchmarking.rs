@@ -40,8 +40,13 @@ mod benchmarks {
 			source_digest: H256::zero(),
 			updated_at: 0,
 		});
-		let origin =
-			T::ComplianceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		// Unblocking takes the two-officer origin; blocking alone one officer's.
+		let origin = if r > 0 {
+			T::UnblockOrigin::try_successful_origin()
+		} else {
+			T::ComplianceOrigin::try_successful_origin()
+		}
+		.map_err(|_| BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, 2, H256::repeat_byte(1), add, remove);
 		assert_eq!(ListInfo::<T>::get().map(|l| l.version), Some(2));

@@ -3,11 +3,16 @@
 use crate::*;
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
+use genex_primitives::CallParties;
 use polkadot_sdk::{
-	frame_support::{pallet_prelude::TransactionSource, traits::OriginTrait, DefaultNoBound},
+	frame_support::{
+		pallet_prelude::TransactionSource,
+		traits::{Get, OriginTrait},
+		DefaultNoBound,
+	},
 	sp_runtime::{
 		impl_tx_ext_default,
-		traits::{DispatchInfoOf, TransactionExtension},
+		traits::{DispatchInfoOf, TrailingZeroInput, TransactionExtension},
 		transaction_validity::{InvalidTransaction, ValidTransaction},
 		Weight,
 	},
@@ -16,8 +21,12 @@ use scale_info::TypeInfo;
 
 /// Refuses, when the pool validates it (and again when a block applies it), every extrinsic
 /// signed by a blocked account, whatever its call: it never enters a block and pays no fee. The
-/// refusal is `InvalidTransaction::Custom(`[`BLOCKED_SIGNER`]`)`. Unsigned and inherent
-/// extrinsics pass. It carries no data: wallets sign nothing extra for it.
+/// refusal is `InvalidTransaction::Custom(`[`BLOCKED_SIGNER`]`)`. It then screens the call's
+/// other parties ([`Config::CallParties`]: the accounts nested calls run as — utility
+/// derivatives, multisig accounts, `sudo_as` targets — and receivers of native transfers, at
+/// every level of nesting) and refuses with `Custom(`[`BLOCKED_PARTY`]`)` when one is blocked.
+/// Unsigned and inherent extrinsics pass. It carries no data: wallets sign nothing extra for
+/// it.
 #[derive(Encode, Decode, DecodeWithMemTracking, DefaultNoBound, Clone, Eq, PartialEq, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 pub struct CheckNotBlocked<T>(PhantomData<T>);
@@ -41,14 +50,21 @@ impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckNotB
 	type Val = ();
 	type Pre = ();
 
-	fn weight(&self, _: &T::RuntimeCall) -> Weight {
-		T::WeightInfo::check_not_blocked()
+	fn weight(&self, call: &T::RuntimeCall) -> Weight {
+		// One more list read per party; the count walks the call and reads no storage. The
+		// signer is not known here: the walk's accounts do not depend on it, only their
+		// derivation does.
+		let parties = match T::AccountId::decode(&mut TrailingZeroInput::zeroes()) {
+			Ok(nobody) => T::CallParties::count(&nobody, call),
+			Err(_) => 0,
+		};
+		T::WeightInfo::check_not_blocked().saturating_add(T::DbWeight::get().reads(parties.into()))
 	}
 
 	fn validate(
 		&self,
 		origin: T::RuntimeOrigin,
-		_call: &T::RuntimeCall,
+		call: &T::RuntimeCall,
 		_info: &DispatchInfoOf<T::RuntimeCall>,
 		_len: usize,
 		_self_implicit: (),
@@ -59,6 +75,16 @@ impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckNotB
 			if Blocked::<T>::contains_key(who) {
 				log::debug!(target: LOG_TARGET, "refused an extrinsic signed by blocked {who:?}");
 				return Err(InvalidTransaction::Custom(BLOCKED_SIGNER).into());
+			}
+			let clear = T::CallParties::visit(who, call, &mut |party| {
+				let blocked = Blocked::<T>::contains_key(party);
+				if blocked {
+					log::debug!(target: LOG_TARGET, "refused an extrinsic of {who:?} acting as or paying blocked {party:?}");
+				}
+				!blocked
+			});
+			if !clear {
+				return Err(InvalidTransaction::Custom(BLOCKED_PARTY).into());
 			}
 		}
 		Ok((ValidTransaction::default(), (), origin))

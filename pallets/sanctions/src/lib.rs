@@ -44,6 +44,11 @@ pub const LOG_TARGET: &str = "runtime::sanctions";
 /// `InvalidTransaction::Custom` code with which [`CheckNotBlocked`] refuses a blocked signer.
 pub const BLOCKED_SIGNER: u8 = 0xB1;
 
+/// `InvalidTransaction::Custom` code with which [`CheckNotBlocked`] refuses a transaction that
+/// acts as, or pays, a blocked account through a wrapper (utility, multisig, sudo) or a native
+/// transfer.
+pub const BLOCKED_PARTY: u8 = 0xB2;
+
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -58,8 +63,17 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// Updates the list: the compliance origin or Root.
+		/// Blocks accounts: one compliance officer (OFAC is zero tolerance) or Root.
 		type ComplianceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Unblocks accounts (an update that removes anyone): at least two compliance officers
+		/// (a committee motion) or Root. It may also block.
+		type UnblockOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The accounts a call acts as or pays beyond its signer (wrappers' inner origins,
+		/// native transfers' receivers): [`CheckNotBlocked`] refuses the transaction when one
+		/// is blocked.
+		type CallParties: genex_primitives::CallParties<Self::AccountId, Self::RuntimeCall>;
 
 		/// Told about each newly blocked account (e.g. the market cancels its orders).
 		type OnBlocked: OnBlocked<Self::AccountId>;
@@ -127,6 +141,8 @@ pub mod pallet {
 		NotBlocked,
 		/// The same account appears twice in the update.
 		DuplicateAccount,
+		/// Unblocking needs two compliance officers (a committee motion), not one.
+		UnblockNeedsTwoOfficers,
 	}
 
 	#[pallet::hooks]
@@ -149,9 +165,11 @@ pub mod pallet {
 		/// publication with digest `source_digest`: block the accounts in `add`, unblock those
 		/// in `remove`. All or nothing: any bad entry fails the whole update.
 		///
-		/// - Origin: the compliance origin or Root.
-		/// - Fails with `EmptyUpdate`, `BatchTooLarge`, `StaleListVersion`, `DuplicateAccount`,
-		///   `AlreadyBlocked` or `NotBlocked`; nothing is written then.
+		/// - Origin: one compliance officer or Root when `remove` is empty; two officers (a
+		///   compliance committee motion) or Root when it is not.
+		/// - Fails with `UnblockNeedsTwoOfficers`, `EmptyUpdate`, `BatchTooLarge`,
+		///   `StaleListVersion`, `DuplicateAccount`, `AlreadyBlocked` or `NotBlocked`; nothing
+		///   is written then.
 		///
 		/// Emits `AccountBlocked` / `AccountUnblocked` per account, then `ListUpdated`.
 		#[pallet::call_index(0)]
@@ -166,7 +184,10 @@ pub mod pallet {
 			add: Vec<T::AccountId>,
 			remove: Vec<T::AccountId>,
 		) -> DispatchResult {
-			T::ComplianceOrigin::ensure_origin(origin)?;
+			if T::UnblockOrigin::try_origin(origin.clone()).is_err() {
+				T::ComplianceOrigin::ensure_origin(origin)?;
+				ensure!(remove.is_empty(), Error::<T>::UnblockNeedsTwoOfficers);
+			}
 			Self::do_update_list(version, source_digest, add, remove)
 		}
 	}

@@ -2,7 +2,7 @@
 //! 900; batches of at most 4; `on_blocked` recorded by the primitives' mock.
 
 use crate as pallet_sanctions;
-use genex_primitives::sanctions::mock::RecordOnBlocked;
+use genex_primitives::sanctions::mock::{MockCallParties, RecordOnBlocked};
 use polkadot_sdk::{
 	frame_support::{
 		derive_impl, ord_parameter_types,
@@ -19,6 +19,8 @@ pub const ALICE: u64 = 1;
 pub const BOB: u64 = 2;
 pub const CHARLIE: u64 = 3;
 pub const OFFICER: u64 = 900;
+/// Signs for the two-officer origin (a compliance committee motion in the runtime).
+pub const COMMITTEE: u64 = 901;
 
 #[polkadot_sdk::frame_support::runtime]
 mod runtime {
@@ -55,10 +57,14 @@ impl pallet_balances::Config for Test {
 
 ord_parameter_types! {
 	pub const Officer: u64 = OFFICER;
+	pub const Committee: u64 = COMMITTEE;
 }
 
 impl pallet_sanctions::Config for Test {
 	type ComplianceOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Officer, u64>>;
+	// Stands for a two-officer committee motion.
+	type UnblockOrigin = EitherOfDiverse<EnsureRoot<u64>, EnsureSignedBy<Committee, u64>>;
+	type CallParties = MockCallParties;
 	type OnBlocked = RecordOnBlocked;
 	type MaxBatch = ConstU32<4>;
 	type WeightInfo = ();

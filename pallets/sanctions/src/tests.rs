@@ -1,4 +1,6 @@
-use crate::{mock::*, Blocked, CheckNotBlocked, Error, Event, ListInfo, BLOCKED_SIGNER};
+use crate::{
+	mock::*, Blocked, CheckNotBlocked, Error, Event, ListInfo, BLOCKED_PARTY, BLOCKED_SIGNER,
+};
 use codec::Encode;
 use genex_primitives::{sanctions::mock::RecordOnBlocked, SanctionsListInfo, SanctionsScreen};
 use polkadot_sdk::{
@@ -60,6 +62,32 @@ fn update_blocks_and_unblocks_with_events() {
 }
 
 #[test]
+fn one_officer_blocks_but_unblocking_needs_two() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(Sanctions::update_list(officer(), 1, DIGEST, vec![ALICE, BOB], vec![]));
+		// One officer cannot take anyone off the list, not even alongside new blocks.
+		assert_noop!(
+			Sanctions::update_list(officer(), 2, DIGEST, vec![], vec![ALICE]),
+			Error::<Test>::UnblockNeedsTwoOfficers
+		);
+		assert_noop!(
+			Sanctions::update_list(officer(), 2, DIGEST, vec![CHARLIE], vec![ALICE]),
+			Error::<Test>::UnblockNeedsTwoOfficers
+		);
+		assert_noop!(
+			Sanctions::update_list(RuntimeOrigin::signed(ALICE), 2, DIGEST, vec![], vec![BOB]),
+			DispatchError::BadOrigin
+		);
+		// Two officers (the committee) can unblock, and block too.
+		let committee = RuntimeOrigin::signed(COMMITTEE);
+		assert_ok!(Sanctions::update_list(committee, 2, DIGEST, vec![CHARLIE], vec![ALICE]));
+		assert!(!P::is_blocked(&ALICE) && P::is_blocked(&BOB) && P::is_blocked(&CHARLIE));
+		System::assert_has_event(Event::AccountUnblocked { who: ALICE, version: 2 }.into());
+		P::do_try_state().expect("state holds");
+	});
+}
+
+#[test]
 fn bad_updates_write_nothing() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(Sanctions::update_list(officer(), 3, DIGEST, vec![ALICE], vec![]));
@@ -72,7 +100,13 @@ fn bad_updates_write_nothing() {
 			Error::<Test>::EmptyUpdate
 		);
 		assert_noop!(
-			Sanctions::update_list(officer(), 4, DIGEST, vec![10, 11, 12], vec![13, 14]),
+			Sanctions::update_list(
+				RuntimeOrigin::signed(COMMITTEE),
+				4,
+				DIGEST,
+				vec![10, 11, 12],
+				vec![13, 14]
+			),
 			Error::<Test>::BatchTooLarge
 		);
 		// Duplicate and stale versions.
@@ -89,7 +123,13 @@ fn bad_updates_write_nothing() {
 			Error::<Test>::DuplicateAccount
 		);
 		assert_noop!(
-			Sanctions::update_list(officer(), 4, DIGEST, vec![BOB], vec![BOB]),
+			Sanctions::update_list(
+				RuntimeOrigin::signed(COMMITTEE),
+				4,
+				DIGEST,
+				vec![BOB],
+				vec![BOB]
+			),
 			Error::<Test>::DuplicateAccount
 		);
 		// A bad entry after good ones: nothing of the good ones is written either.
@@ -98,7 +138,13 @@ fn bad_updates_write_nothing() {
 			Error::<Test>::AlreadyBlocked
 		);
 		assert_noop!(
-			Sanctions::update_list(officer(), 4, DIGEST, vec![BOB], vec![CHARLIE]),
+			Sanctions::update_list(
+				RuntimeOrigin::signed(COMMITTEE),
+				4,
+				DIGEST,
+				vec![BOB],
+				vec![CHARLIE]
+			),
 			Error::<Test>::NotBlocked
 		);
 		assert!(RecordOnBlocked::take().len() == 1, "only the first, good update notified");
@@ -158,6 +204,40 @@ fn extension_refuses_blocked_signers_only() {
 	});
 }
 
+#[test]
+fn extension_refuses_calls_acting_as_or_paying_a_blocked_party() {
+	use genex_primitives::sanctions::mock::MockCallParties;
+	new_test_ext().execute_with(|| {
+		let call: RuntimeCall = polkadot_sdk::frame_system::Call::remark { remark: vec![] }.into();
+		let info = DispatchInfo::default();
+		let ext = CheckNotBlocked::<Test>::new();
+		// ALICE's call acts as CHARLIE (say, a derivative or a multisig account) and pays BOB.
+		MockCallParties::set(&[CHARLIE, BOB]);
+		assert_ok!(ext.validate_only(
+			Some(ALICE).into(),
+			&call,
+			&info,
+			0,
+			TransactionSource::External,
+			0
+		));
+		assert_ok!(Sanctions::update_list(officer(), 1, DIGEST, vec![BOB], vec![]));
+		assert_eq!(
+			ext.validate_only(Some(ALICE).into(), &call, &info, 0, TransactionSource::External, 0)
+				.unwrap_err(),
+			TransactionValidityError::Invalid(InvalidTransaction::Custom(BLOCKED_PARTY))
+		);
+		assert!(ext
+			.clone()
+			.test_run(Some(ALICE).into(), &call, &info, 0, 0, |_| Ok(().into()))
+			.is_err());
+		// The extension's weight counts one list read per party.
+		use genex_primitives::CallParties;
+		assert_eq!(<MockCallParties as CallParties<u64, RuntimeCall>>::count(&ALICE, &call), 2);
+		MockCallParties::set::<u64>(&[]);
+	});
+}
+
 mod list_property {
 	use super::*;
 	use proptest::prelude::*;
@@ -176,7 +256,7 @@ mod list_property {
 				for (step, add, remove) in updates {
 					let v = version.unwrap_or(0) + step;
 					let before = (ListInfo::<Test>::get(), Blocked::<Test>::iter().collect::<BTreeSet<_>>());
-					let ok = Sanctions::update_list(officer(), v, DIGEST, add.clone(), remove.clone()).is_ok();
+					let ok = Sanctions::update_list(RuntimeOrigin::signed(COMMITTEE), v, DIGEST, add.clone(), remove.clone()).is_ok();
 					if ok {
 						prop_assert!(version.is_none_or(|c| v > c), "version must rise");
 						version = Some(v);

@@ -4,11 +4,11 @@
 use super::*;
 use crate::{Banks, Pallet as Stablecoin, SettlementAsset};
 use genex_primitives::{KycLevel, VaspId};
-use polkadot_sdk::sp_core::H256;
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::traits::{fungibles::Inspect, EnsureOrigin, Get},
 	frame_system::RawOrigin,
+	sp_core::H256,
 	sp_runtime::traits::{Saturating, Zero},
 };
 

@@ -42,7 +42,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(Banks::<T>::contains_key(&bank), Error::<T>::NotABank);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		T::Sanctions::ensure_not_blocked(&beneficiary)?;
+		// Neither a blocked bank (whatever origin reaches this) nor a blocked beneficiary.
+		T::Sanctions::ensure_clear(&bank, &beneficiary)?;
 		// Fiat on-ramp: L2 or above (seed 3.6.1).
 		T::Kyc::ensure_level(&beneficiary, KycLevel::L2)?;
 		let asset = Self::settlement_asset()?;
@@ -78,6 +79,10 @@ impl<T: Config> Pallet<T> {
 
 	/// A P2P transfer, routed with Travel-Rule data or not. Every check, the compliance
 	/// pallets' included, comes before the first write.
+	///
+	/// A plain transfer is held against the Travel-Rule threshold together with what the sender
+	/// sent P2P in the rolling 24 hours (the KYC pallet's count, routed transfers included):
+	/// splitting a payment does not avoid routing.
 	pub(crate) fn do_transfer(
 		from: T::AccountId,
 		to: T::AccountId,
@@ -90,7 +95,7 @@ impl<T: Config> Pallet<T> {
 		T::Kyc::ensure_level(&from, KycLevel::L1)?;
 		T::Kyc::ensure_level(&to, KycLevel::L1)?;
 		match &travel_rule {
-			None => T::TravelRule::ensure_below_threshold(amount)?,
+			None => T::TravelRule::ensure_below_threshold_for(T::Kyc::p2p_used(&from), amount)?,
 			Some(data) => T::TravelRule::validate(data)?,
 		}
 		T::Kyc::check_p2p(&from, amount)?;
@@ -181,9 +186,7 @@ impl<T: Config> genex_primitives::Settlement<T::AccountId, BalanceOf<T>> for Pal
 	}
 
 	fn balance(who: &T::AccountId) -> BalanceOf<T> {
-		SettlementAsset::<T>::get()
-			.map(|asset| T::Assets::balance(asset, who))
-			.unwrap_or_default()
+		SettlementAsset::<T>::get().map(|asset| T::Assets::balance(asset, who)).unwrap_or_default()
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -14,7 +14,8 @@
 //! - [`Pallet::add_bank`], [`Pallet::remove_bank`]: governance authorizes or removes a bank.
 //! - [`Pallet::mint`]: a bank issues stablecoin to an account.
 //! - [`Pallet::burn`]: a bank destroys stablecoin it holds.
-//! - [`Pallet::transfer`]: a P2P transfer below the Travel-Rule threshold.
+//! - [`Pallet::transfer`]: a P2P transfer that keeps the sender's rolling 24 hours below the
+//!   Travel-Rule threshold.
 //! - [`Pallet::transfer_with_travel_rule`]: a P2P transfer of any size, carrying the
 //!   Travel-Rule data.
 //!
@@ -23,9 +24,11 @@
 //! Every movement asks the compliance pallets through the primitives' traits: nothing moves
 //! from or to a blocked account ([`Config::Sanctions`]); mint goes only to accounts at KYC L2 or
 //! above (fiat on-ramp), P2P transfers need L1 on both sides and count against the sender's
-//! daily P2P limits ([`Config::Kyc`]); transfers at or above the Travel-Rule threshold must be
-//! routed ([`Config::TravelRule`]). Users move the stablecoin only through this pallet: the
-//! runtime filters `pallet-assets`' own transfer calls for the settlement asset.
+//! daily P2P limits ([`Config::Kyc`]); a transfer that brings what its sender sent P2P in the
+//! rolling 24 hours to the Travel-Rule threshold or above must be routed
+//! ([`Config::TravelRule`]): one sender's transfers aggregate, routed ones included. Users move
+//! the stablecoin only through this pallet: the runtime filters `pallet-assets`' own transfer
+//! calls for the settlement asset.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -263,9 +266,10 @@ pub mod pallet {
 
 		/// Issue `amount` of the stablecoin to `beneficiary`, backed by fiat the bank holds.
 		///
-		/// - Origin: signed by an authorized bank.
-		/// - Fails with `NotABank`, `ZeroAmount`, `NoSettlementAsset`, `BelowMinimum`,
-		///   `Overflow` or `CannotReceive`; nothing is minted then.
+		/// - Origin: signed by an authorized bank that is not blocked.
+		/// - Fails with `NotABank`, `ZeroAmount`, the sanctions pallet's `AccountBlocked` (the
+		///   bank or the beneficiary), `NoSettlementAsset`, `BelowMinimum`, `Overflow` or
+		///   `CannotReceive`; nothing is minted then.
 		///
 		/// Emits `Minted` (and `assets.Issued`).
 		#[pallet::call_index(2)]
@@ -295,14 +299,22 @@ pub mod pallet {
 			Self::do_burn(bank, amount)
 		}
 
-		/// Send `amount` of the stablecoin to `dest` (P2P), below the Travel-Rule threshold.
+		/// Send `amount` of the stablecoin to `dest` (P2P) without Travel-Rule data.
+		///
+		/// Allowed only while the sender's P2P value in the rolling 24 hours plus `amount` stays
+		/// below the Travel-Rule threshold. That value is what the KYC pallet counts against the
+		/// daily P2P limit: every stablecoin and coupon transfer the sender made, routed or not,
+		/// and its side of fixed-price listing sales, each for 23 to 24 hours (hourly buckets).
+		/// Splitting a payment therefore does not avoid routing: once the sum reaches the
+		/// threshold, send with `transfer_with_travel_rule` until older transfers leave the
+		/// window.
 		///
 		/// - Origin: signed, KYC L1 or above; `dest` L1 or above; neither blocked.
 		/// - Fails with `ZeroAmount`, `SelfTransfer`, the sanctions pallet's `AccountBlocked`,
 		///   the KYC pallet's `LevelTooLow` or `P2pLimitExceeded`, the travel-rule pallet's
-		///   `TravelRuleRequired` (at or above the threshold: use `transfer_with_travel_rule`),
-		///   `NoSettlementAsset`, `InsufficientBalance`, `BelowMinimum` or `CannotReceive`;
-		///   nothing is written then.
+		///   `TravelRuleRequired` (the window plus `amount` reaches the threshold: use
+		///   `transfer_with_travel_rule`), `NoSettlementAsset`, `InsufficientBalance`,
+		///   `BelowMinimum` or `CannotReceive`; nothing is written then.
 		///
 		/// Emits `Transferred` (and `assets.Transferred`).
 		#[pallet::call_index(4)]
@@ -318,8 +330,9 @@ pub mod pallet {
 
 		/// Send `amount` of the stablecoin to `dest` with the Travel-Rule data: a commitment
 		/// (hash) of the IVMS101 payload exchanged off chain and both VASPs' identifiers. Required
-		/// at or above the threshold, allowed below it. The transfer is recorded by the
-		/// travel-rule pallet.
+		/// once the sender's P2P value in the rolling 24 hours plus `amount` reaches the
+		/// threshold (see `transfer`), allowed below it. The transfer is recorded by the
+		/// travel-rule pallet, and counts in the sender's window like any other.
 		///
 		/// - Origin: signed, KYC L1 or above; `dest` L1 or above; neither blocked.
 		/// - Fails as `transfer` (except `TravelRuleRequired`), or with the travel-rule pallet's

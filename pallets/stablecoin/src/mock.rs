@@ -31,6 +31,10 @@ pub const CAROL: u64 = 3;
 pub const DAVE: u64 = 4;
 /// The mock Travel-Rule threshold.
 pub const THRESHOLD: u128 = 1_000;
+/// The KYC mock's rolling window, in blocks: 24 hourly buckets of 10 blocks, as in
+/// `pallet-kyc`'s own mock. An amount counts for exactly this long after the block it was sent
+/// in (the pallet rounds to buckets: 23 to 24 hours).
+pub const KYC_WINDOW: u64 = 24 * 10;
 
 #[polkadot_sdk::frame_support::runtime]
 mod runtime {
@@ -104,10 +108,11 @@ impl pallet_stablecoin::Config for Test {
 }
 
 /// Stablecoin asset 1 and an unrelated asset 2; bank 10 authorized; 1 and 2 hold native tokens.
-/// KYC: Alice, Bob and the banks L2, Dave L1, Carol L0; nobody blocked; Travel-Rule threshold
-/// 1,000.
+/// KYC: Alice, Bob and the banks L2, Dave L1, Carol L0, usage counted over [`KYC_WINDOW`]
+/// blocks; nobody blocked; Travel-Rule threshold 1,000.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	MockKyc::reset();
+	MockKyc::set_window(System::block_number, KYC_WINDOW);
 	for who in [ALICE, BOB, BANK, BANK_B] {
 		MockKyc::set(&who, KycLevel::L2);
 	}

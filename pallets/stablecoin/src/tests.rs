@@ -236,6 +236,16 @@ mod compliance {
 	}
 
 	#[test]
+	fn a_blocked_bank_cannot_mint() {
+		new_test_ext().execute_with(|| {
+			MockSanctions::set(&BANK, true);
+			assert_noop!(Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 100), MOCK_BLOCKED);
+			MockSanctions::set(&BANK, false);
+			assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 100));
+		});
+	}
+
+	#[test]
 	fn a_blocked_bank_cannot_burn() {
 		new_test_ext().execute_with(|| {
 			assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), BANK, 100));
@@ -292,6 +302,103 @@ mod compliance {
 				data(b"vasp-a")
 			));
 			assert_eq!(MockTravelRule::records(), 2);
+		});
+	}
+
+	/// The issue's structuring figures, scaled to the mock: a threshold of 3,000 and a sender
+	/// holding 10,000.
+	fn at_a_threshold_of_3_000() {
+		MockTravelRule::set_threshold(3_000);
+		assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 10_000));
+	}
+
+	/// Issue 14, item 6: plain transfers from one sender aggregate over the rolling 24 hours.
+	/// Two of 2,999 are each below a 3,000 threshold; the second is refused unrouted (to the
+	/// same receiver or another) and passes routed.
+	#[test]
+	fn plain_transfers_aggregate_toward_the_travel_rule_threshold() {
+		new_test_ext().execute_with(|| {
+			at_a_threshold_of_3_000();
+			let alice = || RuntimeOrigin::signed(ALICE);
+			assert_ok!(Stablecoin::transfer(alice(), BOB, 2_999));
+			assert_noop!(Stablecoin::transfer(alice(), BOB, 2_999), MOCK_TRAVEL_RULE_REQUIRED);
+			assert_noop!(Stablecoin::transfer(alice(), DAVE, 1), MOCK_TRAVEL_RULE_REQUIRED);
+			assert_eq!(MockKyc::p2p_used(&ALICE), (2_999, 1));
+
+			assert_ok!(Stablecoin::transfer_with_travel_rule(alice(), BOB, 2_999, data(b"vasp-a")));
+			System::assert_last_event(
+				Event::Transferred {
+					from: ALICE,
+					to: BOB,
+					amount: 2_999,
+					travel_rule_record: Some(1),
+				}
+				.into(),
+			);
+			assert_eq!(MockTravelRule::records(), 1);
+			assert_eq!((stable(ALICE), stable(BOB)), (4_002, 5_998));
+			// The routed transfer counts in the window too: still no plain transfer.
+			assert_eq!(MockKyc::p2p_used(&ALICE), (5_998, 2));
+			assert_noop!(Stablecoin::transfer(alice(), DAVE, 1), MOCK_TRAVEL_RULE_REQUIRED);
+			// The receiver's window is its own: Bob has sent nothing.
+			assert_ok!(Stablecoin::transfer(RuntimeOrigin::signed(BOB), DAVE, 2_999));
+		});
+	}
+
+	/// Issue 14, item 6: transfers summing to just below the threshold pass plainly; one unit
+	/// more does not.
+	#[test]
+	fn a_near_miss_of_the_aggregate_passes_plainly() {
+		new_test_ext().execute_with(|| {
+			at_a_threshold_of_3_000();
+			let alice = || RuntimeOrigin::signed(ALICE);
+			assert_ok!(Stablecoin::transfer(alice(), BOB, 1_500));
+			assert_ok!(Stablecoin::transfer(alice(), DAVE, 1_499));
+			System::assert_last_event(
+				Event::Transferred {
+					from: ALICE,
+					to: DAVE,
+					amount: 1_499,
+					travel_rule_record: None,
+				}
+				.into(),
+			);
+			assert_eq!(MockKyc::p2p_used(&ALICE), (2_999, 2));
+			assert_noop!(
+				Stablecoin::transfer(alice(), BOB, MIN_BALANCE),
+				MOCK_TRAVEL_RULE_REQUIRED
+			);
+			assert_eq!(MockTravelRule::records(), 0);
+		});
+	}
+
+	/// Issue 14, item 6: what a sender sent leaves the aggregate with the rolling window; then
+	/// it may send plainly again.
+	#[test]
+	fn the_aggregate_rolls_off_after_24_hours() {
+		new_test_ext().execute_with(|| {
+			at_a_threshold_of_3_000();
+			let alice = || RuntimeOrigin::signed(ALICE);
+			let sent_at = System::block_number();
+			assert_ok!(Stablecoin::transfer(alice(), BOB, 2_999));
+			// The last block of the window: still counted.
+			System::set_block_number(sent_at + KYC_WINDOW - 1);
+			assert_noop!(Stablecoin::transfer(alice(), BOB, 2_999), MOCK_TRAVEL_RULE_REQUIRED);
+			// 24 hours after it was sent it has left the window.
+			System::set_block_number(sent_at + KYC_WINDOW);
+			assert_eq!(MockKyc::p2p_used(&ALICE), (0, 0));
+			assert_ok!(Stablecoin::transfer(alice(), BOB, 2_999));
+			System::assert_last_event(
+				Event::Transferred {
+					from: ALICE,
+					to: BOB,
+					amount: 2_999,
+					travel_rule_record: None,
+				}
+				.into(),
+			);
+			assert_eq!(MockTravelRule::records(), 0);
+			assert_eq!(stable(BOB), 5_998);
 		});
 	}
 

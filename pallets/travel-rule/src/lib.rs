@@ -2,12 +2,18 @@
 //!
 //! FATF's Travel Rule: when a transfer of at least about USD 3,000 moves between customers, the
 //! originator's provider must pass originator and beneficiary identity to the beneficiary's
-//! provider. On Genex Chain, P2P transfers of coupons or stablecoin at or above the
-//! [`Threshold`] must go through the routed call of the transferring pallet
-//! (`stablecoin.transfer_with_travel_rule`, later the coupon pallet's), which carries
-//! [`TravelRuleData`]: a commitment (hash) of the IVMS101 payload exchanged off chain and both
-//! VASPs' identifiers. A plain transfer at or above the threshold fails with
-//! [`Error::TravelRuleRequired`].
+//! provider. On Genex Chain, P2P transfers of coupons or stablecoin that bring what their
+//! sender moved P2P in the rolling 24 hours to the [`Threshold`] or above must go through the
+//! routed call of the transferring pallet (`stablecoin.transfer_with_travel_rule`,
+//! `coupons.transfer_with_travel_rule`), which carries [`TravelRuleData`]: a commitment (hash)
+//! of the IVMS101 payload exchanged off chain and both VASPs' identifiers.
+//!
+//! Transfers from one sender **aggregate**: a plain transfer passes only while the P2P value the
+//! sender sent in the rolling 24 hours (the KYC pallet's count, routed transfers included) plus
+//! the transfer stays below the threshold; otherwise it fails with
+//! [`Error::TravelRuleRequired`], so splitting a payment into pieces below the threshold does
+//! not avoid routing. The transferring pallet passes that sum in
+//! ([`genex_primitives::TravelRule::ensure_below_threshold_for`]).
 //!
 //! Each routed transfer is kept as a [`TravelRecord`] (the newest [`Config::MaxRecords`]; older
 //! ones are pruned) and emitted as [`Event::TransferRecorded`], so regulators' archive nodes
@@ -134,8 +140,9 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The transfer is at or above the Travel-Rule threshold (see `Threshold`, by default
-		/// USD 3,000 in the settlement asset): send it with `transfer_with_travel_rule`.
+		/// The transfer, added to what the sender moved P2P in the rolling 24 hours, reaches the
+		/// Travel-Rule threshold (see `Threshold`, by default USD 3,000 in the settlement
+		/// asset): send it with `transfer_with_travel_rule`.
 		TravelRuleRequired,
 		/// A VASP identifier is empty.
 		EmptyVaspId,
@@ -160,7 +167,8 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Set the threshold at or above which P2P transfers must be routed.
+		/// Set the threshold: once what a sender moved P2P in the rolling 24 hours, the next
+		/// transfer included, reaches it, that transfer must be routed.
 		///
 		/// - Origin: governance or Root.
 		/// - Fails with `ZeroThreshold`.

@@ -41,8 +41,9 @@ impl<T: Config> TravelRule<T::AccountId, Balance> for Pallet<T> {
 		Self::threshold_in_force()
 	}
 
-	fn ensure_below_threshold(value: Balance) -> DispatchResult {
-		ensure!(value < Self::threshold_in_force(), Error::<T>::TravelRuleRequired);
+	fn ensure_below_threshold_for(sent_in_window: Balance, value: Balance) -> DispatchResult {
+		let aggregate = sent_in_window.saturating_add(value);
+		ensure!(aggregate < Self::threshold_in_force(), Error::<T>::TravelRuleRequired);
 		Ok(())
 	}
 

@@ -32,6 +32,36 @@ fn default_threshold_then_governance_sets_it() {
 	});
 }
 
+/// Issue 14, item 6: the gate holds one sender's P2P value in the rolling window plus the
+/// transfer against the threshold, not the transfer alone.
+#[test]
+fn the_gate_aggregates_the_senders_window() {
+	new_test_ext().execute_with(|| {
+		// 2,999 twice: each below 3,000, together above it.
+		assert_ok!(P::ensure_below_threshold_for(0, 2_999));
+		assert_noop!(
+			P::ensure_below_threshold_for(2_999, 2_999),
+			Error::<Test>::TravelRuleRequired
+		);
+		// A near miss passes; reaching the threshold exactly does not.
+		assert_ok!(P::ensure_below_threshold_for(1_500, 1_499));
+		assert_noop!(
+			P::ensure_below_threshold_for(1_500, 1_500),
+			Error::<Test>::TravelRuleRequired
+		);
+		// Once past it, even the smallest plain transfer must be routed.
+		assert_noop!(P::ensure_below_threshold_for(3_000, 1), Error::<Test>::TravelRuleRequired);
+		// No overflow at the top of the range.
+		assert_noop!(
+			P::ensure_below_threshold_for(u128::MAX, 1),
+			Error::<Test>::TravelRuleRequired
+		);
+		// The per-value form is the same gate with an empty window.
+		assert_ok!(P::ensure_below_threshold(2_999));
+		assert_noop!(P::ensure_below_threshold(3_000), Error::<Test>::TravelRuleRequired);
+	});
+}
+
 #[test]
 fn set_threshold_failures() {
 	new_test_ext().execute_with(|| {

@@ -23,6 +23,15 @@ pub type ComplianceOrigin = EitherOfDiverse<
 	pallet_collective::EnsureMember<AccountId, ComplianceCollective>,
 >;
 
+/// Two compliance officers: Root, or a compliance committee motion carried by at least two
+/// officers (`complianceCommittee.propose` with threshold 2, a second officer's `vote`, then
+/// `close`). Unblocking accounts, forced KYC revocation and issuer defaults need it: one
+/// officer can stop harm at once, undoing a block or punishing an issuer takes two.
+pub type DualComplianceOrigin = EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	pallet_collective::EnsureMembers<AccountId, ComplianceCollective, 2>,
+>;
+
 parameter_types! {
 	pub const ComplianceMotionDuration: BlockNumber = DAYS;
 }
@@ -34,7 +43,8 @@ impl pallet_collective::Config<ComplianceCollective> for Runtime {
 	type MotionDuration = ComplianceMotionDuration;
 	type MaxProposals = ConstU32<20>;
 	type MaxMembers = ConstU32<16>;
-	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	// Absent officers never count as ayes (`council::NoDefaultVote`).
+	type DefaultVote = super::council::NoDefaultVote;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	// Governance (the council) appoints and dismisses compliance officers.
 	type SetMembersOrigin = crate::configs::GovernanceOrigin;

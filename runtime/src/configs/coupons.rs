@@ -1,8 +1,19 @@
 //! `pallet_coupons`: coupon series, credit-limited minting, compliant transfers, recall,
-//! delisting and expiry.
+//! refunds at the reference price, delisting, governed minimum validity and expiry.
 
 use crate::*;
-use polkadot_sdk::frame_support::traits::ConstU32;
+use genex_primitives::kyc::Jurisdiction;
+use polkadot_sdk::{frame_support::traits::ConstU32, sp_runtime::traits::Convert};
+
+/// The jurisdiction of an account's KYC attestation in force: an issuer's home, whose minimum
+/// validity (e.g. US gift cards: five years) applies to its series.
+pub struct KycJurisdiction;
+
+impl Convert<AccountId, Option<Jurisdiction>> for KycJurisdiction {
+	fn convert(who: AccountId) -> Option<Jurisdiction> {
+		Kyc::attestation_in_force(&who).map(|a| a.jurisdiction)
+	}
+}
 
 impl pallet_coupons::Config for Runtime {
 	type GovernanceOrigin = crate::configs::GovernanceOrigin;
@@ -11,6 +22,9 @@ impl pallet_coupons::Config for Runtime {
 	type Sanctions = Sanctions;
 	type TravelRule = TravelRule;
 	type Settlement = Stablecoin;
+	// A refund pays at least the fresh reference price.
+	type Oracle = Oracle;
+	type KycJurisdiction = KycJurisdiction;
 	type UnixTime = Timestamp;
 	type MaxTermsLen = ConstU32<512>;
 	type MaxExpiringPerHour = ConstU32<256>;

@@ -16,11 +16,13 @@ parameter_types! {
 
 impl pallet_issuers::Config for Runtime {
 	type GovernanceOrigin = crate::configs::GovernanceOrigin;
-	type ComplianceOrigin = crate::configs::ComplianceOrigin;
+	type DefaultOrigin = crate::configs::DualComplianceOrigin;
 	type Kyc = Kyc;
 	type Sanctions = Sanctions;
 	type Settlement = Stablecoin;
 	type Coupons = Coupons;
+	// The market keeps issuers' affiliate registrations (made with the affiliate's consent).
+	type Affiliation = Market;
 	type PalletId = IssuersPalletId;
 	type MaxNameLen = ConstU32<64>;
 	type MaxReasonLen = ConstU32<256>;

@@ -10,7 +10,7 @@ parameter_types! {
 
 impl pallet_kyc::Config for Runtime {
 	type GovernanceOrigin = crate::configs::GovernanceOrigin;
-	type ComplianceOrigin = crate::configs::ComplianceOrigin;
+	type ForceRevokeOrigin = crate::configs::DualComplianceOrigin;
 	type UnixTime = Timestamp;
 	type BucketLength = KycBucketLength;
 	type MaxAttestors = ConstU32<32>;

@@ -35,6 +35,9 @@ impl pallet_market::Config for Runtime {
 	type MaxBatch = ConstU32<64>;
 	type MaxPriceLevels = ConstU32<256>;
 	type MaxOpenOrders = ConstU32<512>;
+	// One account occupies at most a quarter of a side's 256 price levels (a market maker's
+	// full batch fits on one side).
+	type MaxOrdersPerSide = ConstU32<64>;
 	type MaxExpiringPerMinute = ConstU32<1024>;
 	type MaxRecentTrades = ConstU32<32>;
 	type MaxFee = MaxMarketFee;

@@ -45,26 +45,86 @@ parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 }
 
-/// Calls users may make. The settlement stablecoin moves between users only through
-/// `stablecoin.transfer` / `stablecoin.transfer_with_travel_rule`, which apply sanctions, KYC
-/// limits and the Travel Rule; `pallet-assets`' own transfer and approval calls are refused for
-/// it (`CallFiltered`). Other assets, if governance ever creates any, are not affected.
+/// Calls users may make. The settlement stablecoin belongs to the stablecoin pallet: it moves
+/// between users only through `stablecoin.transfer` / `stablecoin.transfer_with_travel_rule`
+/// (sanctions, KYC limits, the Travel Rule) and is minted and burnt only by the banks through
+/// `stablecoin.mint` / `stablecoin.burn`. Every `pallet-assets` call on it is refused
+/// (`CallFiltered`) — transfers and approvals, mint and burn, freezes, team and status changes
+/// (`forceAssetStatus` could re-point its issuer), destruction, `refund` with `allow_burn`
+/// (which destroyed a balance outside the banks' path) and `refundOther` — except `touch` and a
+/// `refund` that burns nothing, which only open or close the caller's own deposit-backed
+/// account. The filter applies to nested calls (utility, multisig, proxy-style wrappers and
+/// council motions); only Root passes every filter. Other assets, if governance ever creates
+/// any, are not affected.
 pub struct BaseCallFilter;
 impl Contains<RuntimeCall> for BaseCallFilter {
 	fn contains(call: &RuntimeCall) -> bool {
 		use polkadot_sdk::pallet_assets::Call as AssetsCall;
-		let id = match call {
-			RuntimeCall::Assets(
-				AssetsCall::transfer { id, .. }
-				| AssetsCall::transfer_keep_alive { id, .. }
-				| AssetsCall::transfer_all { id, .. }
-				| AssetsCall::force_transfer { id, .. }
-				| AssetsCall::approve_transfer { id, .. }
-				| AssetsCall::transfer_approved { id, .. },
-			) => id.0,
-			_ => return true,
-		};
-		pallet_stablecoin::SettlementAsset::<Runtime>::get() != Some(id)
+		let RuntimeCall::Assets(call) = call else { return true };
+		if matches!(call, AssetsCall::touch { .. } | AssetsCall::refund { allow_burn: false, .. }) {
+			return true;
+		}
+		// Every `pallet-assets` call takes the asset id as its first argument, right after the
+		// call index: read it from the encoding, so a call added upstream is covered too.
+		let encoded = codec::Encode::encode(call);
+		let id = encoded
+			.get(1..)
+			.and_then(|mut args| <codec::Compact<AssetId> as codec::Decode>::decode(&mut args).ok())
+			.map(|id| id.0);
+		match (id, pallet_stablecoin::SettlementAsset::<Runtime>::get()) {
+			(Some(id), Some(settlement)) => id != settlement,
+			// Undecodable: refuse; no settlement asset yet: nothing to protect.
+			(None, Some(_)) => false,
+			(_, None) => true,
+		}
+	}
+}
+
+/// `frame_system`'s reference weights, except for installing a runtime. Upstream prices
+/// `setCode` and `applyAuthorizedUpgrade` at about 164 s of execution (a reference-machine
+/// benchmark that compiles the new Wasm), far above a whole block here (≈ 0.67 s), so no
+/// runtime upgrade could ever be included — with sudo or without. What the runtime does for
+/// them is bounded: read the new code's embedded version (a custom section, no instantiation),
+/// write the code (≤ the 5 MiB block length) and a digest item; the node compiles the new
+/// runtime outside block execution. Both calls also consume the rest of their block as their
+/// actual weight. They are priced at a quarter of the block's execution time, within the
+/// council's `MaxProposalWeight` (half a block) so a governance motion can carry them.
+pub struct SystemWeights;
+
+/// What installing a runtime is charged before dispatch.
+pub const RUNTIME_UPGRADE_WEIGHT: Weight = Weight::from_parts(
+	MAXIMUM_BLOCK_WEIGHT.ref_time() / 4,
+	// Proof size: the code itself, at most a block's length.
+	5 * 1024 * 1024,
+);
+
+impl frame_system::WeightInfo for SystemWeights {
+	fn remark(b: u32) -> Weight {
+		frame_system::weights::SubstrateWeight::<Runtime>::remark(b)
+	}
+	fn remark_with_event(b: u32) -> Weight {
+		frame_system::weights::SubstrateWeight::<Runtime>::remark_with_event(b)
+	}
+	fn set_heap_pages() -> Weight {
+		frame_system::weights::SubstrateWeight::<Runtime>::set_heap_pages()
+	}
+	fn set_code() -> Weight {
+		RUNTIME_UPGRADE_WEIGHT
+	}
+	fn set_storage(i: u32) -> Weight {
+		frame_system::weights::SubstrateWeight::<Runtime>::set_storage(i)
+	}
+	fn kill_storage(i: u32) -> Weight {
+		frame_system::weights::SubstrateWeight::<Runtime>::kill_storage(i)
+	}
+	fn kill_prefix(p: u32) -> Weight {
+		frame_system::weights::SubstrateWeight::<Runtime>::kill_prefix(p)
+	}
+	fn authorize_upgrade() -> Weight {
+		frame_system::weights::SubstrateWeight::<Runtime>::authorize_upgrade()
+	}
+	fn apply_authorized_upgrade() -> Weight {
+		RUNTIME_UPGRADE_WEIGHT
 	}
 }
 
@@ -84,6 +144,6 @@ impl frame_system::Config for Runtime {
 	type SS58Prefix = SS58Prefix;
 	type BlockHashCount = BlockHashCount;
 	type MaxConsumers = ConstU32<16>;
-	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
+	type SystemWeightInfo = SystemWeights;
 	type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Runtime>;
 }

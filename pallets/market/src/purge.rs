@@ -1,0 +1,101 @@
+//! Cancelling all of an account's resting orders and listings when it is blocked or removed as
+//! a market maker: as many as the call may at once, the rest queued ([`PurgeQueue`]) and
+//! cancelled in later blocks' idle time, so removal runs to completion however many orders the
+//! account had.
+
+use crate::{
+	CancelReason, Config, Event, ListingId, Listings, OpenCount, OpenOrders, OrderId, Orders,
+	Pallet, PurgeQueue, SellerListings, WeightInfo,
+};
+use alloc::vec::Vec;
+use genex_primitives::CouponLedger;
+use polkadot_sdk::frame_support::{traits::Get, weights::Weight};
+
+impl<T: Config> Pallet<T> {
+	/// Cancel up to `max` of `who`'s resting orders, then listings. Returns how many were
+	/// cancelled and whether none is left.
+	pub(crate) fn purge_some(who: &T::AccountId, reason: CancelReason, max: u32) -> (u32, bool) {
+		let mut cancelled: u32 = 0;
+		let orders: Vec<OrderId> =
+			OpenOrders::<T>::iter_key_prefix(who).take(max as usize).collect();
+		for id in orders {
+			cancelled = cancelled.saturating_add(1);
+			let Some(order) = Orders::<T>::get(id) else {
+				// An index entry without its order (never expected): drop it so the purge ends.
+				OpenOrders::<T>::remove(who, id);
+				continue;
+			};
+			if let Err(e) = Self::remove_order(id, &order, reason) {
+				// Nothing was written for this order (its escrow could not be paid back); take
+				// it off the index so the purge ends, and leave it for matching, which cancels
+				// it when it meets it.
+				log::error!(target: crate::LOG_TARGET, "cancelling order {id} of {who:?}: {e:?}");
+				OpenOrders::<T>::remove(who, id);
+			}
+		}
+		let room = max.saturating_sub(cancelled) as usize;
+		let listings: Vec<ListingId> =
+			SellerListings::<T>::iter_key_prefix(who).take(room).collect();
+		for id in listings {
+			cancelled = cancelled.saturating_add(1);
+			Self::remove_listing(id, reason);
+		}
+		let done = OpenOrders::<T>::iter_key_prefix(who).next().is_none()
+			&& SellerListings::<T>::iter_key_prefix(who).next().is_none();
+		(cancelled, done)
+	}
+
+	/// Take listing `id` off the market and unlock its units (its seller's, `reason`).
+	pub(crate) fn remove_listing(id: ListingId, reason: CancelReason) {
+		let Some(listing) = Listings::<T>::take(id) else { return };
+		T::Coupons::unlock(listing.series, &listing.seller, listing.units);
+		SellerListings::<T>::remove(&listing.seller, id);
+		OpenCount::<T>::mutate(&listing.seller, |c| *c = c.saturating_sub(1));
+		Self::deposit_event(Event::ListingCancelled { listing: id, units: listing.units, reason });
+	}
+
+	/// Cancel `who`'s orders and listings now, up to `max`; queue the rest.
+	pub(crate) fn purge(who: &T::AccountId, reason: CancelReason, max: u32) {
+		let (_, done) = Self::purge_some(who, reason, max);
+		if !done && !PurgeQueue::<T>::contains_key(who) {
+			PurgeQueue::<T>::insert(who, reason);
+			Self::deposit_event(Event::PurgeQueued { who: who.clone(), reason });
+		}
+	}
+
+	/// Idle-time work: cancel queued accounts' orders and listings within `remaining`, one
+	/// account after another (in the queue's storage order), at `expire_order`'s weight per
+	/// item. Every item removed makes progress (a failing order leaves the index), so no account
+	/// holds the queue up. Returns the weight used.
+	pub(crate) fn do_purge(remaining: Weight) -> Weight {
+		let db = T::DbWeight::get();
+		let per_item = T::WeightInfo::expire_order();
+		// The queue's first entry (1 read), then per account the two emptiness checks.
+		let mut used = db.reads(1);
+		let overhead = db.reads_writes(3, 2);
+		while PurgeQueue::<T>::count() > 0 {
+			let mut fit: u32 = 0;
+			while fit < T::MaxBatch::get()
+				&& remaining.all_gte(
+					used.saturating_add(overhead)
+						.saturating_add(per_item.saturating_mul(u64::from(fit).saturating_add(1))),
+				) {
+				fit = fit.saturating_add(1);
+			}
+			if fit == 0 {
+				break;
+			}
+			let Some((who, reason)) = PurgeQueue::<T>::iter().next() else { break };
+			let (cancelled, done) = Self::purge_some(&who, reason, fit);
+			used.saturating_accrue(
+				overhead.saturating_add(per_item.saturating_mul(cancelled.into())),
+			);
+			if !done {
+				break;
+			}
+			PurgeQueue::<T>::remove(&who);
+			Self::deposit_event(Event::PurgeCompleted { who });
+		}
+		used
+	}
+}
