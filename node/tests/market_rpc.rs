@@ -5,12 +5,11 @@
 
 mod common;
 
-use codec::Encode;
 use common::Node;
 use genex_runtime::RuntimeCall;
 use pallet_market::{OrderRequest, Side, TimeInForce};
 use polkadot_sdk::{
-	sp_core::{crypto::Ss58Codec, H256},
+	sp_core::crypto::Ss58Codec,
 	sp_keyring::Sr25519Keyring::{self, *},
 };
 use serde_json::{json, Value};
@@ -22,33 +21,9 @@ fn ss58(k: Sr25519Keyring) -> String {
 	k.to_account_id().to_ss58check()
 }
 
-fn hex(bytes: &[u8]) -> String {
-	format!("0x{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
-}
-
-fn genesis_hash(node: &Node) -> H256 {
-	let hash = node.rpc("chain_getBlockHash", "[0]").expect("genesis hash");
-	let hex = hash.as_str().expect("hex").trim_start_matches("0x").to_string();
-	let bytes: Vec<u8> =
-		(0..64).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex")).collect();
-	H256::from_slice(&bytes)
-}
-
-fn nonce(node: &Node, who: Sr25519Keyring) -> u32 {
-	let n = node.rpc("system_accountNextIndex", &json!([ss58(who)]).to_string()).expect("nonce");
-	n.as_u64().expect("number") as u32
-}
-
 /// Sign `call` as `who` (immortal, no tip) and submit it.
 fn submit(node: &Node, call: RuntimeCall, who: Sr25519Keyring) -> Value {
-	let xt = genex_runtime::client::signed_extrinsic(
-		&who.pair(),
-		call,
-		nonce(node, who),
-		genesis_hash(node),
-	);
-	node.rpc_response("author_submitExtrinsic", &json!([hex(&xt.encode())]).to_string())
-		.expect("author_submitExtrinsic answers")
+	node.submit_signed(call, who)
 }
 
 fn order(side: Side, price: u128, units: u64) -> RuntimeCall {

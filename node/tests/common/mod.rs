@@ -97,6 +97,44 @@ impl Node {
 		hex_number(header.get("number")?)
 	}
 
+	/// The chain's genesis hash.
+	pub fn genesis_hash(&self) -> polkadot_sdk::sp_core::H256 {
+		let hash = self.rpc("chain_getBlockHash", "[0]").expect("genesis hash");
+		let hex = hash.as_str().expect("hex").trim_start_matches("0x").to_string();
+		let bytes: Vec<u8> = (0..64)
+			.step_by(2)
+			.map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex"))
+			.collect();
+		polkadot_sdk::sp_core::H256::from_slice(&bytes)
+	}
+
+	/// The next nonce of `who` (pool included).
+	pub fn nonce(&self, who: polkadot_sdk::sp_keyring::Sr25519Keyring) -> u32 {
+		use polkadot_sdk::sp_core::crypto::Ss58Codec;
+		let params = format!("[\"{}\"]", who.to_account_id().to_ss58check());
+		let n = self.rpc("system_accountNextIndex", &params).expect("nonce");
+		n.as_u64().expect("number") as u32
+	}
+
+	/// Sign `call` as `who` (immortal, no tip, its next nonce) and submit it; the JSON-RPC
+	/// response.
+	pub fn submit_signed(
+		&self,
+		call: genex_runtime::RuntimeCall,
+		who: polkadot_sdk::sp_keyring::Sr25519Keyring,
+	) -> serde_json::Value {
+		use codec::Encode;
+		let xt = genex_runtime::client::signed_extrinsic(
+			&who.pair(),
+			call,
+			self.nonce(who),
+			self.genesis_hash(),
+		);
+		let hex: String = xt.encode().iter().map(|b| format!("{b:02x}")).collect();
+		self.rpc_response("author_submitExtrinsic", &format!("[\"0x{hex}\"]"))
+			.expect("author_submitExtrinsic answers")
+	}
+
 	/// Number of the last finalized block.
 	pub fn finalized_number(&self) -> Option<u64> {
 		let hash = self.rpc("chain_getFinalizedHead", "[]")?;
