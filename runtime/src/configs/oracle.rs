@@ -9,7 +9,15 @@ use polkadot_sdk::{
 };
 
 parameter_types! {
-	/// Prices go before ordinary transactions of the same size, after redemptions.
+	/// Prices go before ordinary transactions (a fresh reference price keeps the market's bands
+	/// right). Why this high priority cannot starve signed traffic: only governance-registered
+	/// feeders (`MaxFeeders` = 16) can produce a valid submission — the pool runs the pallet's
+	/// authorize check (feeder key, signature over the genesis hash) before admitting one — and
+	/// each provides the tag `(series, feeder, period)`, so at most one per feeder, series and
+	/// period is ever in the pool or a block. Their number per period is bounded by feeders ×
+	/// series priced (each worker prices `batch_size` series per run), a few hundred
+	/// transactions of ≈ 0.27 ms each (`docs/oracle.md`), far below a block. Redemptions, the
+	/// other fee-less authorized path, sit at priority 0.
 	pub const OracleSubmissionPriority: TransactionPriority = TransactionPriority::MAX / 4;
 }
 
