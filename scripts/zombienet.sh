@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Runs zombienet/local.zndsl: 3 validators (platform, bank-a, bank-b) + a regulator archive node
-# as real processes on localhost. Installs the zombienet CLI from the npm registry (pinned in
+# as real processes on localhost; try-runtime checks on the live state, then a runtime upgrade
+# through a council motion. Builds the two runtime variants it needs first
+# (scripts/build-runtime-variant.sh: warm after the first run, a few minutes when the runtime
+# changed). Installs the zombienet CLI from the npm registry (pinned in
 # zombienet/package.json) on first use. Needs a built node (scripts/build.sh).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -12,6 +15,12 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$GENEX_NODE" export-chain-spec --chain local --raw > "$work/local-raw.json" 2>/dev/null
 export GENEX_ZOMBIE_SPEC="$work/local-raw.json"
+echo "zombienet: building the runtime variants (spec_version + 1; try-runtime)"
+GENEX_NEXT_WASM="$("$GENEX_ROOT/scripts/build-runtime-variant.sh" next '"next-spec"')"
+try_wasm="$("$GENEX_ROOT/scripts/build-runtime-variant.sh" try-runtime '"try-runtime"')"
+mkdir -p "$work/overrides"
+cp "$try_wasm" "$work/overrides/genex-try-runtime.wasm"
+export GENEX_NEXT_WASM GENEX_TRY_RUNTIME_DIR="$work/overrides"
 export GENEX_NODE
-# Bounded: the longest wait in local.zndsl is 60 s; the whole run normally takes ~1 min.
-timeout 600 node_modules/.bin/zombienet test --provider native --dir "$work/net" local.zndsl
+# Bounded: the longest wait in local.zndsl is 300 s (the upgrade); the whole run normally takes a few minutes.
+timeout 900 node_modules/.bin/zombienet test --provider native --dir "$work/net" local.zndsl

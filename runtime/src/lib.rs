@@ -65,19 +65,33 @@ pub mod opaque {
 
 pub use opaque::SessionKeys;
 
-/// The runtime's version. Bump `spec_version` with every runtime change that reaches a chain,
-/// `transaction_version` with every change to call indices or the transaction format.
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: Cow::Borrowed("genex"),
-	impl_name: Cow::Borrowed("genex-node"),
-	authoring_version: 1,
-	spec_version: 104,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
-	system_version: 1,
-};
+/// Declares [`VERSION`] with `spec_version` = `$spec` (a literal: `runtime_version` reads it at
+/// compile time into the Wasm's `runtime_version` section).
+macro_rules! genex_runtime_version {
+	($spec:tt) => {
+		/// The runtime's version. Bump `spec_version` with every runtime change that reaches a
+		/// chain, `transaction_version` with every change to call indices or the transaction
+		/// format.
+		#[sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: Cow::Borrowed("genex"),
+			impl_name: Cow::Borrowed("genex-node"),
+			authoring_version: 1,
+			spec_version: $spec,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 2,
+			system_version: 1,
+		};
+	};
+}
+
+#[cfg(not(feature = "next-spec"))]
+genex_runtime_version!(105);
+// The same runtime one version later: only the zombienet upgrade test builds it
+// (`scripts/build-runtime-variant.sh next`), to install it through governance.
+#[cfg(feature = "next-spec")]
+genex_runtime_version!(106);
 
 /// Existential deposit of the native token.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;

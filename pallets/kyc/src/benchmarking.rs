@@ -4,10 +4,12 @@
 
 use super::*;
 use crate::Pallet as Kyc;
+use alloc::vec::Vec;
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
 	frame_support::traits::{EnsureOrigin, Get, UnixTime},
-	frame_system::RawOrigin,
+	frame_system::{self, pallet_prelude::BlockNumberFor, RawOrigin},
+	sp_runtime::traits::Saturating,
 };
 
 fn fill_attestors<T: Config>(total: u32) {
@@ -111,6 +113,39 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, 2, limits);
 		assert_eq!(Limits::<T>::get(KycLevel::L2), limits);
 		Ok(())
+	}
+
+	/// `n` idle accounts' full windows (24 buckets, all older than the window), swept from a
+	/// saved cursor; `on_idle` charges `sweep_usage(windows read)`.
+	#[benchmark]
+	fn sweep_usage(n: Linear<0, { MAX_SWEEP_PER_BLOCK }>) {
+		let full: UsageWindow = BoundedVec::truncate_from(
+			(0..WINDOW_BUCKETS)
+				.map(|bucket| UsageBucket { bucket, trade_value: 1, p2p_value: 1, p2p_count: 1 })
+				.collect(),
+		);
+		// n + 1 windows, the cursor at the first key: a resumed walk reads the other n.
+		Usage::<T>::insert(account::<T::AccountId>("extra", 0, 0), full.clone());
+		for i in 0..n {
+			Usage::<T>::insert(account::<T::AccountId>("idle", i, 0), full.clone());
+		}
+		let mut keys: Vec<Vec<u8>> =
+			Usage::<T>::iter_keys().map(|who| Usage::<T>::hashed_key_for(&who)).collect();
+		keys.sort();
+		let cursor = keys.first().cloned().unwrap_or_default();
+		let resumes_after = Usage::<T>::iter_keys()
+			.find(|who| Usage::<T>::hashed_key_for(who) == cursor)
+			.expect("the first key is an account's");
+		UsageSweepCursor::<T>::put(genex_primitives::SweepCursor::truncate_from(cursor));
+		let now: BlockNumberFor<T> =
+			T::BucketLength::get().saturating_mul((2 * WINDOW_BUCKETS).into());
+		frame_system::Pallet::<T>::set_block_number(now);
+		#[block]
+		{
+			Kyc::<T>::sweep_usage(n);
+		}
+		assert_eq!(Usage::<T>::iter().count(), 1, "only the window at the cursor is left");
+		assert!(Usage::<T>::contains_key(&resumes_after));
 	}
 
 	impl_benchmark_test_suite!(Kyc, crate::mock::new_test_ext(), crate::mock::Test);

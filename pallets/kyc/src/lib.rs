@@ -45,6 +45,7 @@ mod mock;
 mod tests;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use genex_primitives::SweepCursor;
 pub use genex_primitives::{kyc::Jurisdiction, Balance, KycLevel, Moment};
 use polkadot_sdk::{
 	frame_support::{traits::ConstU32, BoundedVec},
@@ -57,6 +58,9 @@ pub const LOG_TARGET: &str = "runtime::kyc";
 
 /// Buckets in the rolling window: 24 one-hour buckets make a day.
 pub const WINDOW_BUCKETS: u32 = 24;
+
+/// Most usage windows the idle-time sweep reads in one block.
+pub const MAX_SWEEP_PER_BLOCK: u32 = 64;
 
 /// An account's attestation.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
@@ -173,6 +177,11 @@ pub mod pallet {
 	pub type Usage<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, UsageWindow, ValueQuery>;
 
+	/// Where the idle-time sweep of [`Usage`] resumes (the raw key of the last entry it
+	/// visited); absent when the next round starts from the beginning.
+	#[pallet::storage]
+	pub type UsageSweepCursor<T: Config> = StorageValue<_, SweepCursor, OptionQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(polkadot_sdk::frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -254,6 +263,14 @@ pub mod pallet {
 			/// Whether the compliance origin (not the attestor) revoked it.
 			forced: bool,
 		},
+		/// The idle-time sweep removed the usage windows of accounts that have not traded or
+		/// sent anything for a whole window (their totals were zero).
+		UsageSwept {
+			/// Windows read.
+			visited: u32,
+			/// Windows removed.
+			removed: u32,
+		},
 		/// Governance set a level's limits.
 		LimitsSet {
 			/// The level.
@@ -301,6 +318,13 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Sweeps idle accounts' usage windows with the block's spare weight (at most
+		/// [`MAX_SWEEP_PER_BLOCK`] windows), so [`Usage`] holds only accounts active within the
+		/// last window.
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::do_sweep_usage(remaining)
+		}
+
 		fn integrity_test() {
 			assert!(T::MaxAttestors::get() > 0, "MaxAttestors must be positive");
 			assert!(!T::BucketLength::get().is_zero(), "BucketLength must be positive");

@@ -3,7 +3,7 @@
 use crate::*;
 use genex_primitives::{KycProvider, KycStatus};
 use polkadot_sdk::{
-	frame_support::{ensure, pallet_prelude::DispatchResult},
+	frame_support::{ensure, pallet_prelude::DispatchResult, weights::Weight},
 	frame_system::pallet_prelude::BlockNumberFor,
 	sp_runtime::traits::{Get, SaturatedConversion, Zero},
 };
@@ -69,6 +69,44 @@ impl<T: Config> Pallet<T> {
 			},
 		}
 		Usage::<T>::insert(who, window);
+	}
+
+	/// `on_idle`: sweep as many usage windows as `remaining` pays for (at most
+	/// [`MAX_SWEEP_PER_BLOCK`]); returns the weight used.
+	pub(crate) fn do_sweep_usage(remaining: Weight) -> Weight {
+		genex_primitives::sweep::within(
+			remaining,
+			T::WeightInfo::sweep_usage,
+			MAX_SWEEP_PER_BLOCK,
+			Self::sweep_usage,
+		)
+	}
+
+	/// Read up to `limit` usage windows from the cursor and remove those with no bucket left
+	/// inside the window (nothing the limits would count). Returns how many were read.
+	pub(crate) fn sweep_usage(limit: u32) -> u32 {
+		let oldest = Self::current_bucket().saturating_sub(WINDOW_BUCKETS.saturating_sub(1));
+		let entries = match UsageSweepCursor::<T>::get() {
+			Some(cursor) => Usage::<T>::iter_from(cursor.into_inner()),
+			None => Usage::<T>::iter(),
+		};
+		let outcome = genex_primitives::sweep(
+			entries,
+			limit,
+			|_, window| window.iter().all(|b| b.bucket < oldest),
+			|who| Usage::<T>::remove(who),
+			|who| Usage::<T>::hashed_key_for(who),
+		);
+		if !outcome.save_cursor::<UsageSweepCursor<T>>() {
+			return 0;
+		}
+		if outcome.removed > 0 {
+			Self::deposit_event(Event::UsageSwept {
+				visited: outcome.visited,
+				removed: outcome.removed,
+			});
+		}
+		outcome.visited
 	}
 
 	/// Level, expiry and what `who` may still do in the window (the runtime API's answer).

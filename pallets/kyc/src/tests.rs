@@ -402,3 +402,65 @@ mod window_property {
 		}
 	}
 }
+
+/// Issue 14, item 16: an account that stops trading kept its usage window for ever. Idle time
+/// now removes windows with nothing left inside the window; active accounts keep theirs.
+#[test]
+fn idle_accounts_usage_is_swept_in_idle_time() {
+	use crate::{weights::WeightInfo, UsageSweepCursor};
+	use polkadot_sdk::frame_support::{traits::Hooks, weights::Weight};
+	new_test_ext().execute_with(|| {
+		attest(ALICE, 1);
+		attest(BOB, 1);
+		assert_ok!(P::record_and_check_volume(&ALICE, 10));
+		// Bob trades in the last bucket of the window that follows.
+		System::set_block_number(1 + 24 * BUCKET);
+		assert_ok!(P::record_and_check_volume(&BOB, 10));
+		System::set_block_number(1 + 25 * BUCKET);
+		assert_eq!(Usage::<Test>::iter().count(), 2);
+
+		// No spare weight: nothing read, nothing written.
+		assert_eq!(Kyc::on_idle(1, Weight::zero()), Weight::zero());
+		assert_eq!(Usage::<Test>::iter().count(), 2);
+
+		let used = Kyc::on_idle(1, Weight::MAX);
+		assert_eq!(used, <() as WeightInfo>::sweep_usage(2), "charged for the two read");
+		assert!(!Usage::<Test>::contains_key(ALICE), "idle for a whole window: swept");
+		assert!(Usage::<Test>::contains_key(BOB), "active inside the window: kept");
+		assert_eq!(last_event(), Event::UsageSwept { visited: 2, removed: 1 });
+		assert_eq!(UsageSweepCursor::<Test>::get(), None, "the round reached the end");
+		// The limits Bob sees did not change.
+		assert_eq!(P::status(&BOB).trade_value_remaining, 990);
+		P::do_try_state().expect("state holds");
+	});
+}
+
+/// The sweep reads only what the spare weight pays for and resumes where it stopped; a round
+/// visits every window once.
+#[test]
+fn the_usage_sweep_is_bounded_by_weight_and_resumes() {
+	use crate::{weights::WeightInfo, UsageSweepCursor};
+	use polkadot_sdk::frame_support::traits::Hooks;
+	new_test_ext().execute_with(|| {
+		let idle: Vec<u64> = (10..20).collect();
+		for who in &idle {
+			attest(*who, 1);
+			assert_ok!(P::record_and_check_volume(who, 1));
+		}
+		System::set_block_number(1 + 30 * BUCKET);
+		let three = <() as WeightInfo>::sweep_usage(3);
+		assert_eq!(Kyc::on_idle(1, three), three);
+		assert_eq!(Usage::<Test>::iter().count(), 7);
+		assert!(UsageSweepCursor::<Test>::get().is_some(), "resumes after the third");
+		assert_eq!(Kyc::on_idle(1, three), three);
+		assert_eq!(Usage::<Test>::iter().count(), 4);
+		let rest = <() as WeightInfo>::sweep_usage(64);
+		assert_eq!(Kyc::on_idle(1, rest), <() as WeightInfo>::sweep_usage(4));
+		assert_eq!(Usage::<Test>::iter().count(), 0);
+		assert_eq!(UsageSweepCursor::<Test>::get(), None);
+		// An empty map: one read, nothing written, no event.
+		System::reset_events();
+		assert_eq!(Kyc::on_idle(1, rest), <() as WeightInfo>::sweep_usage(0));
+		assert!(System::events().is_empty());
+	});
+}

@@ -47,6 +47,7 @@ pub trait WeightInfo {
 	fn attest() -> Weight;
 	fn revoke() -> Weight;
 	fn set_limits() -> Weight;
+	fn sweep_usage(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_kyc` measured on the Genex runtime, priced with the runtime's `DbWeight`.
@@ -116,6 +117,21 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(13_775_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Kyc::UsageSweepCursor` (r:1 w:1)
+	/// Proof: `Kyc::UsageSweepCursor` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Usage` (r:65 w:64)
+	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1394), added: 3869, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 64]`.
+	/// Written by hand from the storage it touches until `scripts/benchmark.sh` regenerates it.
+	fn sweep_usage(n: u32, ) -> Weight {
+		Weight::from_parts(8_000_000, 1614)
+			.saturating_add(Weight::from_parts(12_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3869).saturating_mul(n.into()))
+	}
 }
 
 /// The same weights priced with `RocksDbWeight`, for tests and mocks.
@@ -143,5 +159,14 @@ impl WeightInfo for () {
 	fn set_limits() -> Weight {
 		Weight::from_parts(13_775_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn sweep_usage(n: u32, ) -> Weight {
+		Weight::from_parts(8_000_000, 1614)
+			.saturating_add(Weight::from_parts(12_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3869).saturating_mul(n.into()))
 	}
 }

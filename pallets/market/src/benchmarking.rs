@@ -10,7 +10,10 @@ use genex_primitives::{
 };
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
-	frame_support::traits::{EnsureOrigin, Get},
+	frame_support::{
+		traits::{EnsureOrigin, Get},
+		BoundedVec,
+	},
 	frame_system::RawOrigin,
 	sp_runtime::Permill,
 };
@@ -423,6 +426,37 @@ mod benchmarks {
 			);
 		}
 		assert_eq!(ExpiryCursor::<T>::get(), Some(now / EXPIRY_BUCKET_MS + 1));
+	}
+
+	/// `n` series that are over (gone from the ledger), each with market state and a full
+	/// list of recent trades, swept from a saved cursor: every series read costs the ledger
+	/// lookup, both book-side checks and two removals.
+	#[benchmark]
+	fn sweep_markets(n: Linear<0, { crate::MAX_SWEEP_PER_BLOCK }>) {
+		let trade = Trade { price: 1, units: 1, taker_side: Side::Buy, at: 0 };
+		let full: BoundedVec<Trade, T::MaxRecentTrades> = BoundedVec::truncate_from(
+			(0..T::MaxRecentTrades::get()).map(|_| trade.clone()).collect(),
+		);
+		// n + 1 series, the cursor at the first key: a resumed walk reads the other n.
+		let base: SeriesId = 1_000_000;
+		for series in base..=base.saturating_add(n.into()) {
+			Markets::<T>::insert(
+				series,
+				SeriesMarket { last_price: Some(1), ..Default::default() },
+			);
+			RecentTrades::<T>::insert(series, full.clone());
+		}
+		let mut keys: Vec<(Vec<u8>, SeriesId)> =
+			Markets::<T>::iter_keys().map(|s| (Markets::<T>::hashed_key_for(s), s)).collect();
+		keys.sort();
+		let (cursor, at_cursor) = keys.first().cloned().unwrap_or_default();
+		MarketSweepCursor::<T>::put(genex_primitives::SweepCursor::truncate_from(cursor));
+		#[block]
+		{
+			Market::<T>::sweep_markets(n);
+		}
+		assert_eq!(Markets::<T>::iter().count(), 1, "only the series at the cursor is left");
+		assert!(Markets::<T>::contains_key(at_cursor));
 	}
 
 	impl_benchmark_test_suite!(Market, crate::mock::new_test_ext(), crate::mock::Test);

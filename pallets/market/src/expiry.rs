@@ -6,11 +6,17 @@
 //! (`OrderCancelled { reason: Expired }`). Each block does what the idle weight allows, priced
 //! from the benchmarks: `expire_idle_minute` per minute looked at, `expire_order` per order.
 //! Matching removes expired orders it meets before that, so none ever fills late.
+//!
+//! Series that are over (expired, or gone from the ledger) with an empty book have their market
+//! state ([`Markets`], [`RecentTrades`]) removed by a second idle-time sweep over [`Markets`]
+//! ([`MarketSweepCursor`] is where it resumes), priced `sweep_markets(series read)`.
 
 use crate::{
-	CancelReason, Config, Expiring, ExpiryCursor, Orders, Pallet, WeightInfo, EXPIRY_BUCKET_MS,
+	CancelReason, Config, Event, Expiring, ExpiryCursor, MarketSweepCursor, Markets, Orders,
+	Pallet, Prices, RecentTrades, Side, WeightInfo, EXPIRY_BUCKET_MS,
 };
-use genex_primitives::Moment;
+use alloc::vec::Vec;
+use genex_primitives::{CouponLedger, Moment, SeriesStatus};
 use polkadot_sdk::frame_support::{pallet_prelude::*, weights::Weight};
 
 impl<T: Config> Pallet<T> {
@@ -61,5 +67,55 @@ impl<T: Config> Pallet<T> {
 			ExpiryCursor::<T>::put(cursor);
 		}
 		used
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// `on_idle`, after order expiry: sweep the market state of series that are over, with what
+	/// `remaining` pays for (at most [`crate::MAX_SWEEP_PER_BLOCK`] series); returns the weight
+	/// used.
+	pub(crate) fn do_sweep_markets(remaining: Weight) -> Weight {
+		genex_primitives::sweep::within(
+			remaining,
+			T::WeightInfo::sweep_markets,
+			crate::MAX_SWEEP_PER_BLOCK,
+			Self::sweep_markets,
+		)
+	}
+
+	/// Read up to `limit` series' market state ([`Markets`]) from the cursor and remove it, with
+	/// the series' [`RecentTrades`], once the series is over — expired, or gone from the coupon
+	/// ledger — and nothing rests on its book any more (resting orders are removed by their
+	/// owners, by expiry or by matching; until then the state stays). Emits
+	/// `MarketClosed { series }` per series removed. Returns how many were read.
+	pub(crate) fn sweep_markets(limit: u32) -> u32 {
+		let entries = match MarketSweepCursor::<T>::get() {
+			Some(cursor) => Markets::<T>::iter_from(cursor.into_inner()),
+			None => Markets::<T>::iter(),
+		};
+		let mut closed = Vec::new();
+		let outcome = genex_primitives::sweep(
+			entries,
+			limit,
+			|series, _| {
+				let over = T::Coupons::info(*series)
+					.is_none_or(|info| info.status == SeriesStatus::Expired);
+				over && !Prices::<T>::contains_key((*series, Side::Buy))
+					&& !Prices::<T>::contains_key((*series, Side::Sell))
+			},
+			|series| {
+				Markets::<T>::remove(series);
+				RecentTrades::<T>::remove(series);
+				closed.push(*series);
+			},
+			|series| Markets::<T>::hashed_key_for(series),
+		);
+		if !outcome.save_cursor::<MarketSweepCursor<T>>() {
+			return 0;
+		}
+		for series in closed {
+			Self::deposit_event(Event::MarketClosed { series });
+		}
+		outcome.visited
 	}
 }

@@ -120,6 +120,11 @@ impl<T: crate::Config> crate::Pallet<T> {
 		}
 		ensure!(Escrowed::<T>::get() == escrow, "escrow differs from open orders and bonds");
 		ensure!(T::Settlement::balance(&Self::account_id()) >= escrow, "escrow not funded");
+		// The market sweep walks `Markets` and removes a series' trades with its state, so no
+		// series may have trades without state (every fill writes the state).
+		for series in RecentTrades::<T>::iter_keys() {
+			ensure!(Markets::<T>::contains_key(series), "recent trades without market state");
+		}
 		Ok(())
 	}
 }

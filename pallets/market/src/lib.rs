@@ -102,6 +102,9 @@ pub type ListingId = u64;
 /// Length of an order-expiry bucket: one minute, in milliseconds.
 pub const EXPIRY_BUCKET_MS: Moment = 60_000;
 
+/// Most series whose market state the idle-time sweep reads in one block.
+pub const MAX_SWEEP_PER_BLOCK: u32 = 64;
+
 /// How long an order stays on the book.
 #[derive(
 	Clone,
@@ -517,6 +520,12 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// Where the idle-time sweep of [`Markets`] of series that are over resumes (the raw key
+	/// of the last series it read); absent when the next round starts from the beginning.
+	#[pallet::storage]
+	pub type MarketSweepCursor<T: Config> =
+		StorageValue<_, genex_primitives::SweepCursor, OptionQuery>;
+
 	/// Stablecoin the pallet's account holds for resting buy orders and bonds.
 	#[pallet::storage]
 	pub type Escrowed<T: Config> = StorageValue<_, Balance, ValueQuery>;
@@ -707,6 +716,12 @@ pub mod pallet {
 			/// Why its orders go.
 			reason: CancelReason,
 		},
+		/// A series is over (expired, or gone from the ledger) and nothing rests on its book:
+		/// its market state (last price, breaker window, recent trades) was removed.
+		MarketClosed {
+			/// The series.
+			series: SeriesId,
+		},
 		/// The last of a queued account's orders and listings was cancelled.
 		PurgeCompleted {
 			/// The account.
@@ -895,8 +910,9 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
-			let used = Self::do_purge(remaining);
-			used.saturating_add(Self::do_expire(remaining.saturating_sub(used)))
+			let mut used = Self::do_purge(remaining);
+			used.saturating_accrue(Self::do_expire(remaining.saturating_sub(used)));
+			used.saturating_add(Self::do_sweep_markets(remaining.saturating_sub(used)))
 		}
 
 		fn integrity_test() {

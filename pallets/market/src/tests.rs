@@ -1039,3 +1039,69 @@ mod proptests {
 		}
 	}
 }
+
+/// Issue 14, item 16: the market state of every series that ever traded (last price, breaker
+/// window, recent trades) stayed for ever. Idle time now removes it once the series is over
+/// and its book is empty; a live series, or one with an order still resting, keeps it.
+#[test]
+fn the_market_state_of_a_series_that_is_over_is_swept() {
+	use crate::{weights::WeightInfo, MarketSweepCursor, Markets, RecentTrades};
+	use genex_primitives::SeriesStatus;
+	new_test_ext().execute_with(|| {
+		place(ALICE, gtc(Side::Sell, 100, 5));
+		place(BOB, gtc(Side::Buy, 100, 2));
+		assert!(Markets::<Test>::contains_key(SERIES));
+		assert_eq!(RecentTrades::<Test>::get(SERIES).len(), 1);
+
+		// Live series: read, kept.
+		System::reset_events();
+		assert_eq!(P::sweep_markets(64), 1);
+		assert!(Markets::<Test>::contains_key(SERIES));
+		assert!(events().is_empty());
+
+		// Over, but Alice's remaining 3 units still rest: kept.
+		MockCoupons::set_status(SERIES, SeriesStatus::Expired);
+		P::on_idle(1, Weight::MAX);
+		assert!(Markets::<Test>::contains_key(SERIES), "an order still rests");
+		assert!(!events().contains(&Event::MarketClosed { series: SERIES }));
+
+		// The book empties: the next sweep removes the state, with an event.
+		let rest = Orders::<Test>::iter().map(|(id, _)| id).collect::<Vec<_>>();
+		for id in rest {
+			assert_ok!(P::cancel_order(signed(ALICE), id));
+		}
+		let used = P::do_sweep_markets(Weight::MAX);
+		assert_eq!(used, <() as WeightInfo>::sweep_markets(1));
+		assert!(!Markets::<Test>::contains_key(SERIES));
+		assert!(!RecentTrades::<Test>::contains_key(SERIES));
+		assert!(events().contains(&Event::MarketClosed { series: SERIES }));
+		assert_eq!(MarketSweepCursor::<Test>::get(), None, "the round reached the end");
+		check();
+
+		// No spare weight: nothing read or written.
+		assert_eq!(P::do_sweep_markets(Weight::zero()), Weight::zero());
+	});
+}
+
+/// The market sweep reads only what the spare weight pays for and resumes where it stopped.
+#[test]
+fn the_market_sweep_is_bounded_by_weight_and_resumes() {
+	use crate::{weights::WeightInfo, MarketSweepCursor, Markets, SeriesMarket};
+	new_test_ext().execute_with(|| {
+		// Ten series that no longer exist in the ledger, each with market state.
+		for series in 100..110 {
+			Markets::<Test>::insert(
+				series,
+				SeriesMarket { last_price: Some(1), ..Default::default() },
+			);
+		}
+		let two = <() as WeightInfo>::sweep_markets(2);
+		assert_eq!(P::do_sweep_markets(two), two);
+		assert_eq!(Markets::<Test>::iter().count(), 8);
+		assert!(MarketSweepCursor::<Test>::get().is_some());
+		assert_eq!(P::do_sweep_markets(Weight::MAX), <() as WeightInfo>::sweep_markets(8));
+		assert_eq!(Markets::<Test>::iter().count(), 0);
+		assert_eq!(MarketSweepCursor::<Test>::get(), None);
+		P::do_try_state().expect("invariants hold");
+	});
+}

@@ -66,6 +66,7 @@ pub trait WeightInfo {
 	fn set_halt() -> Weight;
 	fn expire_order() -> Weight;
 	fn expire_idle_minute() -> Weight;
+	fn sweep_markets(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_market` measured on the Genex runtime, priced with the runtime's `DbWeight`.
@@ -689,6 +690,23 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Market::MarketSweepCursor` (r:1 w:1)
+	/// Proof: `Market::MarketSweepCursor` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Markets` (r:65 w:64)
+	/// Storage: `Coupons::SeriesOf` (r:64 w:0)
+	/// Storage: `Market::Prices` (r:128 w:0)
+	/// Storage: `Market::RecentTrades` (r:0 w:64)
+	/// The range of component `n` is `[0, 64]`.
+	/// Written by hand from the storage it touches until `scripts/benchmark.sh` regenerates it.
+	fn sweep_markets(n: u32, ) -> Weight {
+		Weight::from_parts(8_000_000, 1614)
+			.saturating_add(Weight::from_parts(16_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 12_800).saturating_mul(n.into()))
+	}
 }
 
 /// The same weights priced with `RocksDbWeight`, for tests and mocks.
@@ -831,5 +849,14 @@ impl WeightInfo for () {
 		Weight::from_parts(20_679_000, 11675)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn sweep_markets(n: u32, ) -> Weight {
+		Weight::from_parts(8_000_000, 1614)
+			.saturating_add(Weight::from_parts(16_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 12_800).saturating_mul(n.into()))
 	}
 }

@@ -26,6 +26,7 @@ pub mod market;
 pub mod oracle;
 pub mod sanctions;
 pub mod settlement;
+pub mod sweep;
 pub mod time;
 pub mod travel_rule;
 
@@ -40,6 +41,7 @@ pub use market::TradeHistory;
 pub use oracle::{OracleView, PriceInputs, PriceOracle, PriceStatus};
 pub use sanctions::{CallParties, OnBlocked, SanctionsListInfo, SanctionsScreen};
 pub use settlement::Settlement;
+pub use sweep::{sweep, SweepCursor, SweepOutcome};
 pub use travel_rule::{TransferredAsset, TravelRule, TravelRuleData, VaspId};
 
 /// An index to a block.
