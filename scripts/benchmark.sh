@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Runs the runtime benchmarks of Genex pallets and writes their weights.rs files.
-# Builds the node with `--features runtime-benchmarks` (a separate, long build).
+# Builds the node with `--features runtime-benchmarks` in its own target dir
+# ($GENEX_BENCH_TARGET, default ~/.cache/genex-bench-target): the feature changes the features of
+# nearly every crate, so building it in the test build's target dir would rebuild both each time
+# (≈ 50 min cold here, then incremental).
 # Usage: scripts/benchmark.sh [pallet ...]   (default: all Genex pallets)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$GENEX_ROOT"
 pallets=("$@")
-[ ${#pallets[@]} -eq 0 ] && pallets=(pallet_stablecoin pallet_validator_set pallet_kyc pallet_sanctions pallet_travel_rule pallet_feeless pallet_issuers pallet_coupons pallet_redemption pallet_market pallet_oracle)
+[ ${#pallets[@]} -eq 0 ] && pallets=(pallet_stablecoin pallet_validator_set pallet_governance pallet_kyc pallet_sanctions pallet_travel_rule pallet_feeless pallet_issuers pallet_coupons pallet_redemption pallet_market pallet_oracle)
+export CARGO_TARGET_DIR="${GENEX_BENCH_TARGET:-$HOME/.cache/genex-bench-target}"
 cargo build --release --locked -p genex-node --features runtime-benchmarks
 for pallet in "${pallets[@]}"; do
 	dir="pallets/$(echo "${pallet#pallet_}" | tr _ -)"
