@@ -92,6 +92,8 @@ genex_runtime_version!(105);
 // (`scripts/build-runtime-variant.sh next`), to install it through governance.
 #[cfg(feature = "next-spec")]
 genex_runtime_version!(106);
+#[cfg(all(feature = "next-spec", feature = "std"))]
+compile_error!("`next-spec` is for the upgrade test's Wasm only; a native build would embed it");
 
 /// Existential deposit of the native token.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;

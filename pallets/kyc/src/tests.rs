@@ -464,3 +464,30 @@ fn the_usage_sweep_is_bounded_by_weight_and_resumes() {
 		assert!(System::events().is_empty());
 	});
 }
+
+/// Audit finding: a round that ended exactly at its limit left the map's last key as the
+/// cursor; the next sweep read nothing and kept it, so the sweep stopped for good. Now reading
+/// nothing clears the cursor and the following sweep starts a new round.
+#[test]
+fn a_round_that_ends_at_its_limit_starts_over() {
+	use crate::{weights::WeightInfo, UsageSweepCursor};
+	use polkadot_sdk::frame_support::traits::Hooks;
+	new_test_ext().execute_with(|| {
+		// Nine active accounts: nothing is removed, every sweep reads three.
+		for who in 10..19u64 {
+			attest(who, 1);
+			assert_ok!(P::record_and_check_volume(&who, 1));
+		}
+		let three = <() as WeightInfo>::sweep_usage(3);
+		for _ in 0..3 {
+			assert_eq!(Kyc::on_idle(1, three), three);
+		}
+		assert!(UsageSweepCursor::<Test>::get().is_some(), "the cursor is the last key");
+		// Nothing after the last key: nothing read, the round is over.
+		assert_eq!(Kyc::on_idle(1, three), <() as WeightInfo>::sweep_usage(0));
+		assert_eq!(UsageSweepCursor::<Test>::get(), None);
+		// A new round reads again.
+		assert_eq!(Kyc::on_idle(1, three), three);
+		assert_eq!(Usage::<Test>::iter().count(), 9);
+	});
+}

@@ -120,7 +120,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Kyc::UsageSweepCursor` (r:1 w:1)
 	/// Proof: `Kyc::UsageSweepCursor` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Usage` (r:65 w:64)
-	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1394), added: 3869, mode: `MaxEncodedLen`)
+	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1009), added: 3484, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	/// Written by hand from the storage it touches until `scripts/benchmark.sh` regenerates it.
 	fn sweep_usage(n: u32, ) -> Weight {
@@ -130,7 +130,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3869).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3484).saturating_mul(n.into()))
 	}
 }
 
@@ -167,6 +167,6 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3869).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3484).saturating_mul(n.into()))
 	}
 }

@@ -1105,3 +1105,25 @@ fn the_market_sweep_is_bounded_by_weight_and_resumes() {
 		P::do_try_state().expect("invariants hold");
 	});
 }
+
+/// Audit finding (same helper as the KYC sweep): a round ending exactly at its limit must not
+/// leave the sweep stuck on the last key.
+#[test]
+fn a_market_sweep_round_that_ends_at_its_limit_starts_over() {
+	use crate::{weights::WeightInfo, MarketSweepCursor, Markets, SeriesMarket};
+	new_test_ext().execute_with(|| {
+		place(ALICE, gtc(Side::Sell, 100, 5));
+		place(BOB, gtc(Side::Buy, 100, 2));
+		// Two live series with market state: nothing is removed, every sweep reads two.
+		assert!(Markets::<Test>::contains_key(SERIES));
+		Markets::<Test>::insert(SERIES + 1, SeriesMarket::default());
+		MockCoupons::add_series(SERIES + 1, &ISSUER, 100, 90);
+		let two = <() as WeightInfo>::sweep_markets(2);
+		assert_eq!(P::do_sweep_markets(two), two);
+		assert!(MarketSweepCursor::<Test>::get().is_some());
+		assert_eq!(P::do_sweep_markets(two), <() as WeightInfo>::sweep_markets(0));
+		assert_eq!(MarketSweepCursor::<Test>::get(), None);
+		assert_eq!(P::do_sweep_markets(two), two, "a new round");
+		assert_eq!(Markets::<Test>::iter().count(), 2);
+	});
+}

@@ -693,8 +693,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Market::MarketSweepCursor` (r:1 w:1)
 	/// Proof: `Market::MarketSweepCursor` (`max_values`: Some(1), `max_size`: Some(129), added: 624, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Markets` (r:65 w:64)
+	/// Proof: `Market::Markets` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// Storage: `Coupons::SeriesOf` (r:64 w:0)
+	/// Proof: `Coupons::SeriesOf` (`max_values`: None, `max_size`: Some(708), added: 3183, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Prices` (r:128 w:0)
+	/// Proof: per read 6598 (`max_size`: Some(4123)); per series read 2542 + 3183 + 2 × 6598 = 18921
 	/// Storage: `Market::RecentTrades` (r:0 w:64)
 	/// The range of component `n` is `[0, 64]`.
 	/// Written by hand from the storage it touches until `scripts/benchmark.sh` regenerates it.
@@ -705,7 +708,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 12_800).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 18_921).saturating_mul(n.into()))
 	}
 }
 
@@ -857,6 +860,6 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 12_800).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 18_921).saturating_mul(n.into()))
 	}
 }

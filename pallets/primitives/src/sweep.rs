@@ -25,23 +25,22 @@ pub struct SweepOutcome {
 	pub visited: u32,
 	/// Entries removed.
 	pub removed: u32,
-	/// Where the next sweep resumes; `None` when this one reached the end of the map. When
-	/// `visited` is 0 nothing happened: keep the old cursor.
+	/// Where the next sweep resumes; `None` when this one reached the end of the map (or read
+	/// nothing: the saved cursor was the map's last key, or is no key of the map any more).
 	pub cursor: Option<SweepCursor>,
 }
 
 impl SweepOutcome {
-	/// Save in `S` where the next sweep resumes (cleared after a full round); nothing when
-	/// nothing was read. Returns whether anything was read.
+	/// Save in `S` where the next sweep resumes, or clear it when the round is over: also when
+	/// nothing was read, which happens when the saved cursor was the map's last key (a round
+	/// that ended exactly at its limit) — keeping it would stop the sweep for good. Returns
+	/// whether anything was read.
 	pub fn save_cursor<S: StorageValue<SweepCursor>>(&self) -> bool {
-		if self.visited == 0 {
-			return false;
-		}
 		match &self.cursor {
 			Some(cursor) => S::put(cursor),
 			None => S::kill(),
 		}
-		true
+		self.visited > 0
 	}
 }
 
@@ -51,7 +50,8 @@ impl SweepOutcome {
 /// the key after the previous one, which does not need that key to still exist.
 ///
 /// A key longer than [`MAX_CURSOR_LEN`] cannot be saved; the sweep then restarts from the
-/// beginning next time (callers' maps have shorter keys, which their tests show).
+/// beginning next time (callers' maps have shorter keys, which their tests show). Callers pass
+/// a positive `limit` ([`within`] does): with 0 nothing is read and the round restarts.
 pub fn sweep<K, V>(
 	entries: impl Iterator<Item = (K, V)>,
 	limit: u32,
