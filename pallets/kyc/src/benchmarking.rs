@@ -124,6 +124,8 @@ mod benchmarks {
 				.map(|bucket| UsageBucket { bucket, trade_value: 1, p2p_value: 1, p2p_count: 1 })
 				.collect(),
 		);
+		// Only these windows (a chain's genesis may have usage of its own).
+		let _ = Usage::<T>::clear(u32::MAX, None);
 		// n + 1 windows, the cursor at the first key: a resumed walk reads the other n.
 		Usage::<T>::insert(account::<T::AccountId>("extra", 0, 0), full.clone());
 		for i in 0..n {

@@ -4,6 +4,10 @@
 //! order stream, with the same rules (price-time priority, self-trade prevention cancelling
 //! the resting order, at most `MaxFills` resting orders touched, no crossed rest).
 //!
+//! A third benchmark runs the batch auction's clearing core (`pallet_market::clearing`) on the
+//! same stream cut into blocks of `BLOCK` orders: each block's orders join what rests, clear
+//! at one price, and the remainders of good-till-cancelled orders rest on.
+//!
 //! `cargo bench -p pallet-market --features test-utils --bench matching`. The ratio of the two
 //! is the price of the pallet's storage layout and per-fill checks; the runtime benchmarks
 //! (`scripts/benchmark.sh pallet_market`) price the same work with real storage and Wasm.
@@ -12,7 +16,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughpu
 use genex_primitives::{
 	coupons::mock::MockCoupons, kyc::mock::MockKyc, settlement::mock::MockSettlement, KycLevel,
 };
-use pallet_market::{mock::*, OrderRequest, RiskParams, Side, TimeInForce};
+use pallet_market::{clearing, mock::*, OrderRequest, RiskParams, Side, TimeInForce};
 use polkadot_sdk::{frame_support::traits::Get, sp_runtime::Permill};
 use std::collections::{BTreeMap, VecDeque};
 
@@ -22,6 +26,8 @@ const ORDERS: usize = 1_000;
 const TRADERS: u64 = 500;
 /// First trader account.
 const FIRST: u64 = 1_000;
+/// Orders per block in the batch-auction benchmark.
+const BLOCK: usize = 100;
 
 /// A deterministic stream: (trader, order), prices 90..=110 in ticks of 5, 1–6 units, three
 /// quarters good-till-cancelled.
@@ -111,6 +117,41 @@ impl Book {
 	}
 }
 
+/// The batch auction over the stream: per block, what rests plus the block's orders clear
+/// once; unfilled good-till-cancelled units rest on. Returns the units traded.
+fn auction(orders: &[(u64, OrderRequest)]) -> u64 {
+	let limits = clearing::Limits { tick: 5, band: None, centre: None, breaker: None };
+	let mut resting: Vec<(clearing::Entry<u64, (u64, u64)>, bool)> = Vec::new();
+	let mut traded = 0;
+	for (block, chunk) in orders.chunks(BLOCK).enumerate() {
+		for (n, (who, req)) in chunk.iter().enumerate() {
+			let entry = clearing::Entry {
+				party: *who,
+				rank: (*who, (block * BLOCK + n) as u64),
+				side: req.side,
+				price: req.price,
+				units: req.units,
+				since: block as u64,
+			};
+			resting.push((entry, req.time_in_force != TimeInForce::ImmediateOrCancel));
+		}
+		let entries: Vec<_> = resting.iter().map(|(e, _)| e.clone()).collect();
+		let result = clearing::clear(&entries, &limits);
+		if let clearing::Outcome::Cleared { volume, .. } = result.outcome {
+			traded += volume;
+		}
+		let mut next = Vec::with_capacity(resting.len());
+		for (i, (mut entry, rests)) in resting.into_iter().enumerate() {
+			entry.units -= result.fills[i];
+			if rests && entry.units > 0 && result.removed.binary_search(&i).is_err() {
+				next.push((entry, rests));
+			}
+		}
+		resting = next;
+	}
+	traded
+}
+
 /// A test chain with the traders verified and funded, and no band in the way.
 fn chain() -> polkadot_sdk::sp_io::TestExternalities {
 	let mut ext = new_test_ext();
@@ -165,6 +206,9 @@ fn matching(c: &mut Criterion) {
 			}
 			book.fills
 		})
+	});
+	group.bench_function("batch auction clearing core (blocks of 100)", |b| {
+		b.iter(|| auction(&orders))
 	});
 	group.finish();
 }

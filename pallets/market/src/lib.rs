@@ -67,6 +67,7 @@ pub use weights::WeightInfo;
 
 mod blocked;
 mod book;
+pub mod clearing;
 mod expiry;
 mod guards;
 mod invariants;

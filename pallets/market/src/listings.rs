@@ -98,7 +98,7 @@ impl<T: Config> Pallet<T> {
 		};
 		T::Coupons::ensure_can_deliver(listing.series, &listing.seller, who, units)?;
 		let cost = notional.checked_add(buyer_fee).ok_or(Error::<T>::Overflow)?;
-		ensure!(T::Settlement::balance(who) >= cost, Error::<T>::InsufficientFunds);
+		ensure!(T::Settlement::spendable(who) >= cost, Error::<T>::InsufficientFunds);
 		let proceeds = notional.saturating_sub(escrowed).saturating_sub(seller_fee);
 		T::Settlement::ensure_can_transfer(who, &listing.seller, proceeds)?;
 

@@ -63,7 +63,7 @@ impl<T: Config> Pallet<T> {
 		T::Sanctions::ensure_not_blocked(who)?;
 		T::Kyc::ensure_level(who, KycLevel::L3)?;
 		let bond = required.saturating_sub(held.unwrap_or(0));
-		ensure!(T::Settlement::balance(who) >= bond, Error::<T>::InsufficientFunds);
+		ensure!(T::Settlement::spendable(who) >= bond, Error::<T>::InsufficientFunds);
 		Self::pay_in(who, bond)?;
 		MarketMakers::<T>::insert(who, required);
 		Self::deposit_event(Event::MarketMakerJoined { who: who.clone(), bond });

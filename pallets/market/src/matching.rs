@@ -67,7 +67,7 @@ impl<T: Config> Pallet<T> {
 			Side::Buy => {
 				let need = Self::escrow_of(req.price, req.units, taker_rate.max(fees.maker))
 					.ok_or(Error::<T>::Overflow)?;
-				ensure!(T::Settlement::balance(who) >= need, Error::<T>::InsufficientFunds);
+				ensure!(T::Settlement::spendable(who) >= need, Error::<T>::InsufficientFunds);
 			},
 			Side::Sell => {
 				T::Coupons::ensure_can_lock(series, who, req.units)?;

@@ -163,7 +163,7 @@ impl<T: Config> Pallet<T> {
 		};
 		if let Side::Buy = taker.side {
 			let need = notional.saturating_add(taker_fee);
-			if T::Settlement::balance(&taker.who) < need {
+			if T::Settlement::spendable(&taker.who) < need {
 				return Err(Blame::Taker(Error::<T>::InsufficientFunds.into()));
 			}
 		}

@@ -40,7 +40,7 @@ pub use kyc::{KycLevel, KycProvider, KycStatus};
 pub use market::TradeHistory;
 pub use oracle::{OracleView, PriceInputs, PriceOracle, PriceStatus};
 pub use sanctions::{CallParties, OnBlocked, SanctionsListInfo, SanctionsScreen};
-pub use settlement::Settlement;
+pub use settlement::{FreezeReason, Settlement};
 pub use sweep::{sweep, SweepCursor, SweepOutcome};
 pub use travel_rule::{TransferredAsset, TravelRule, TravelRuleData, VaspId};
 

@@ -1,8 +1,40 @@
-//! Moving the settlement stablecoin on behalf of a pallet: deposits, escrow, refunds, payouts.
-//! [`Settlement`] is implemented by the stablecoin pallet; callers screen the parties
+//! Moving the settlement stablecoin on behalf of a pallet: deposits, refunds, payouts, and
+//! freezes that keep funds in their owner's own account (open buy orders, market makers'
+//! bonds). [`Settlement`] is implemented by the stablecoin pallet; callers screen the parties
 //! (sanctions, KYC) themselves before they move anything.
 
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::sp_runtime::{DispatchError, DispatchResult};
+use scale_info::TypeInfo;
+
+/// Why stablecoin is frozen in its owner's account. A freeze keeps the funds in the owner's
+/// own account (no escrow account holds them) but stops every transfer that would take the
+/// balance below what is frozen; only the pallet that froze them thaws or pays them out.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum FreezeReason {
+	/// What the owner's open buy orders may pay, fees included (the market).
+	MarketOrders,
+	/// A market maker's bond (the market).
+	MarketMakerBond,
+}
+
+impl FreezeReason {
+	/// How many reasons there are: the bound of one account's freezes.
+	pub const COUNT: u32 = 2;
+}
 
 /// Stablecoin movements pallets make as part of their own calls (not P2P transfers: those go
 /// through the stablecoin pallet's `transfer` with its compliance checks).
@@ -14,8 +46,34 @@ pub trait Settlement<AccountId, Balance> {
 	/// Move `amount` from `from` to `to` (all or nothing).
 	fn transfer(from: &AccountId, to: &AccountId, amount: Balance) -> DispatchResult;
 
-	/// The stablecoin balance of `who`.
+	/// The stablecoin balance of `who` (what is frozen included).
 	fn balance(who: &AccountId) -> Balance;
+
+	/// What `who` can move now: its balance less everything frozen.
+	fn spendable(who: &AccountId) -> Balance;
+
+	/// What is frozen in `who`'s account for `reason`.
+	fn frozen(who: &AccountId, reason: FreezeReason) -> Balance;
+
+	/// Freeze `amount` more of `who`'s stablecoin for `reason`: it stays in the account but
+	/// nothing can spend it until it is thawed or paid out. What is frozen never includes the
+	/// asset's minimum balance (so a payout from a freeze cannot fail): fails with the
+	/// stablecoin pallet's `InsufficientBalance` unless balance − frozen − minimum ≥ `amount`;
+	/// all or nothing.
+	fn freeze(who: &AccountId, reason: FreezeReason, amount: Balance) -> DispatchResult;
+
+	/// Thaw up to `amount` of `who`'s freeze for `reason`; returns how much was thawed.
+	fn thaw(who: &AccountId, reason: FreezeReason, amount: Balance) -> Balance;
+
+	/// Pay `amount` out of `from`'s freeze for `reason` to `to` (a fill, a forfeited bond):
+	/// the freeze shrinks and the funds move together, or nothing happens. Fails with
+	/// `InsufficientBalance` when less than `amount` is frozen for `reason`.
+	fn transfer_frozen(
+		from: &AccountId,
+		reason: FreezeReason,
+		to: &AccountId,
+		amount: Balance,
+	) -> DispatchResult;
 
 	/// Give `who` `amount` of the stablecoin out of thin air (benchmark set-up only).
 	#[cfg(feature = "runtime-benchmarks")]
@@ -36,6 +94,26 @@ impl<AccountId, Balance: Default> Settlement<AccountId, Balance> for () {
 	fn balance(_: &AccountId) -> Balance {
 		Balance::default()
 	}
+	fn spendable(_: &AccountId) -> Balance {
+		Balance::default()
+	}
+	fn frozen(_: &AccountId, _: FreezeReason) -> Balance {
+		Balance::default()
+	}
+	fn freeze(_: &AccountId, _: FreezeReason, _: Balance) -> DispatchResult {
+		Err(NO_SETTLEMENT)
+	}
+	fn thaw(_: &AccountId, _: FreezeReason, _: Balance) -> Balance {
+		Balance::default()
+	}
+	fn transfer_frozen(
+		_: &AccountId,
+		_: FreezeReason,
+		_: &AccountId,
+		_: Balance,
+	) -> DispatchResult {
+		Err(NO_SETTLEMENT)
+	}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn fund(_: &AccountId, _: Balance) {}
 }
@@ -52,6 +130,8 @@ pub mod mock {
 
 	thread_local! {
 		static BALANCES: RefCell<BTreeMap<Vec<u8>, u128>> = RefCell::new(BTreeMap::new());
+		static FROZEN: RefCell<BTreeMap<(Vec<u8>, FreezeReason), u128>> = RefCell::new(BTreeMap::new());
+		static MINIMUM: RefCell<u128> = const { RefCell::new(0) };
 	}
 
 	/// The mock [`Settlement`].
@@ -70,9 +150,39 @@ pub mod mock {
 		pub fn total() -> u128 {
 			BALANCES.with(|b| b.borrow().values().fold(0u128, |a, v| a.saturating_add(*v)))
 		}
-		/// Forget every balance.
+		/// What is frozen for `who` and `reason`.
+		pub fn frozen_of<A: Encode>(who: &A, reason: FreezeReason) -> u128 {
+			FROZEN.with(|f| f.borrow().get(&(who.encode(), reason)).copied().unwrap_or_default())
+		}
+		/// Everything frozen for `who`.
+		pub fn total_frozen<A: Encode>(who: &A) -> u128 {
+			let key = who.encode();
+			FROZEN.with(|f| {
+				f.borrow()
+					.iter()
+					.filter(|((k, _), _)| *k == key)
+					.fold(0u128, |a, (_, v)| a.saturating_add(*v))
+			})
+		}
+		fn set_frozen<A: Encode>(who: &A, reason: FreezeReason, amount: u128) {
+			FROZEN.with(|f| {
+				let mut f = f.borrow_mut();
+				if amount == 0 {
+					f.remove(&(who.encode(), reason));
+				} else {
+					f.insert((who.encode(), reason), amount);
+				}
+			})
+		}
+		/// The minimum balance no freeze may take (as the real asset's; default 0).
+		pub fn set_minimum(amount: u128) {
+			MINIMUM.with(|m| *m.borrow_mut() = amount);
+		}
+		/// Forget every balance, freeze and the minimum.
 		pub fn reset() {
 			BALANCES.with(|b| b.borrow_mut().clear());
+			FROZEN.with(|f| f.borrow_mut().clear());
+			MINIMUM.with(|m| *m.borrow_mut() = 0);
 		}
 	}
 
@@ -80,7 +190,7 @@ pub mod mock {
 		for MockSettlement
 	{
 		fn ensure_can_transfer(from: &A, _: &A, amount: B) -> DispatchResult {
-			if Self::get(from) < amount.into() {
+			if <Self as Settlement<A, B>>::spendable(from).into() < amount.into() {
 				Err(MOCK_INSUFFICIENT)
 			} else {
 				Ok(())
@@ -95,6 +205,42 @@ pub mod mock {
 		}
 		fn balance(who: &A) -> B {
 			B::try_from(Self::get(who)).unwrap_or_default()
+		}
+		fn spendable(who: &A) -> B {
+			B::try_from(Self::get(who).saturating_sub(Self::total_frozen(who))).unwrap_or_default()
+		}
+		fn frozen(who: &A, reason: FreezeReason) -> B {
+			B::try_from(Self::frozen_of(who, reason)).unwrap_or_default()
+		}
+		fn freeze(who: &A, reason: FreezeReason, amount: B) -> DispatchResult {
+			let freezable = Self::get(who)
+				.saturating_sub(Self::total_frozen(who))
+				.saturating_sub(MINIMUM.with(|m| *m.borrow()));
+			if freezable < amount.into() {
+				return Err(MOCK_INSUFFICIENT);
+			}
+			Self::set_frozen(
+				who,
+				reason,
+				Self::frozen_of(who, reason).saturating_add(amount.into()),
+			);
+			Ok(())
+		}
+		fn thaw(who: &A, reason: FreezeReason, amount: B) -> B {
+			let frozen = Self::frozen_of(who, reason);
+			let thawed = frozen.min(amount.into());
+			Self::set_frozen(who, reason, frozen - thawed);
+			B::try_from(thawed).unwrap_or_default()
+		}
+		fn transfer_frozen(from: &A, reason: FreezeReason, to: &A, amount: B) -> DispatchResult {
+			let amount: u128 = amount.into();
+			if Self::frozen_of(from, reason) < amount || Self::get(from) < amount {
+				return Err(MOCK_INSUFFICIENT);
+			}
+			Self::set_frozen(from, reason, Self::frozen_of(from, reason) - amount);
+			Self::set(from, Self::get(from) - amount);
+			Self::set(to, Self::get(to).saturating_add(amount));
+			Ok(())
 		}
 		#[cfg(feature = "runtime-benchmarks")]
 		fn fund(who: &A, amount: B) {

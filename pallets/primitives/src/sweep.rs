@@ -99,6 +99,8 @@ pub fn within(
 	cap: u32,
 	sweep: impl FnOnce(u32) -> u32,
 ) -> Weight {
+	// `weight(0)` is the benchmarked fixed part of a sweep (reading the cursor, the event),
+	// not a placeholder: `weight(n) = weight(0) + n · per entry`.
 	let base = weight(0);
 	let limit = affordable(remaining, base, weight(1).saturating_sub(base), cap);
 	if limit == 0 {

@@ -4,7 +4,8 @@ use crate::{
 	AssetIdOf, BalanceOf, Banks, Config, Error, Event, Pallet, SettlementAsset, LOG_TARGET,
 };
 use genex_primitives::{
-	KycLevel, KycProvider, SanctionsScreen, TransferredAsset, TravelRule, TravelRuleData,
+	FreezeReason, KycLevel, KycProvider, SanctionsScreen, TransferredAsset, TravelRule,
+	TravelRuleData,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -119,7 +120,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `to` can receive `amount` of `asset`, as a typed error.
-	fn ensure_can_receive(
+	pub(crate) fn ensure_can_receive(
 		asset: AssetIdOf<T>,
 		to: &T::AccountId,
 		amount: BalanceOf<T>,
@@ -148,7 +149,8 @@ impl<T: Config> Pallet<T> {
 		Banks::<T>::contains_key(who)
 	}
 
-	/// Invariants: the bank count matches the map and its bound; the asset exists.
+	/// Invariants: the bank count matches the map and its bound; the asset exists; the freezes
+	/// are well formed and covered by the balances.
 	#[cfg(any(test, feature = "try-runtime"))]
 	pub(crate) fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 		let counted = Banks::<T>::iter_keys().count() as u32;
@@ -157,7 +159,7 @@ impl<T: Config> Pallet<T> {
 		if let Some(asset) = SettlementAsset::<T>::get() {
 			ensure!(T::Assets::asset_exists(asset), "settlement asset missing");
 		}
-		Ok(())
+		Self::try_state_freezes()
 	}
 }
 
@@ -187,6 +189,31 @@ impl<T: Config> genex_primitives::Settlement<T::AccountId, BalanceOf<T>> for Pal
 
 	fn balance(who: &T::AccountId) -> BalanceOf<T> {
 		SettlementAsset::<T>::get().map(|asset| T::Assets::balance(asset, who)).unwrap_or_default()
+	}
+
+	fn spendable(who: &T::AccountId) -> BalanceOf<T> {
+		Self::spendable(who)
+	}
+
+	fn frozen(who: &T::AccountId, reason: FreezeReason) -> BalanceOf<T> {
+		Self::frozen_for(who, reason)
+	}
+
+	fn freeze(who: &T::AccountId, reason: FreezeReason, amount: BalanceOf<T>) -> DispatchResult {
+		Self::do_freeze(who, reason, amount)
+	}
+
+	fn thaw(who: &T::AccountId, reason: FreezeReason, amount: BalanceOf<T>) -> BalanceOf<T> {
+		Self::do_thaw(who, reason, amount)
+	}
+
+	fn transfer_frozen(
+		from: &T::AccountId,
+		reason: FreezeReason,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		Self::do_transfer_frozen(from, reason, to, amount)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

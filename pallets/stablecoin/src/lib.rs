@@ -19,6 +19,14 @@
 //! - [`Pallet::transfer_with_travel_rule`]: a P2P transfer of any size, carrying the
 //!   Travel-Rule data.
 //!
+//! ## Freezes
+//!
+//! Other pallets freeze stablecoin in its owner's own account ([`Freezes`], through
+//! `genex_primitives::Settlement`): the market for open buy orders and market makers' bonds.
+//! This pallet is `pallet-assets`' `Freezer`, so no transfer of any kind can take an account
+//! below what is frozen; only `Settlement::thaw` and `Settlement::transfer_frozen`, called by
+//! the pallet that froze the funds, release them.
+//!
 //! ## Compliance
 //!
 //! Every movement asks the compliance pallets through the primitives' traits: nothing moves
@@ -37,6 +45,7 @@ extern crate alloc;
 pub use pallet::*;
 pub use weights::WeightInfo;
 
+mod freeze;
 mod functions;
 pub mod weights;
 
@@ -120,6 +129,22 @@ pub mod pallet {
 	/// The `pallet-assets` id of the settlement stablecoin (from genesis).
 	#[pallet::storage]
 	pub type SettlementAsset<T: Config> = StorageValue<_, AssetIdOf<T>, OptionQuery>;
+
+	/// Stablecoin frozen in its owner's account, per reason (open buy orders, a market maker's
+	/// bond): `pallet-assets` refuses any transfer that would take the balance below the sum
+	/// (this pallet is its `Freezer`). One entry per reason; no entry is zero; no record is
+	/// empty.
+	#[pallet::storage]
+	pub type Freezes<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<
+			(genex_primitives::FreezeReason, BalanceOf<T>),
+			ConstU32<{ genex_primitives::FreezeReason::COUNT }>,
+		>,
+		ValueQuery,
+	>;
 
 	/// Authorized banks: the only accounts that may mint or burn the stablecoin.
 	#[pallet::storage]

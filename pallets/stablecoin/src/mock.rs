@@ -76,7 +76,7 @@ impl pallet_assets::Config for Test {
 	type Currency = Balances;
 	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<u64>>;
 	type ForceOrigin = EnsureRoot<u64>;
-	type Freezer = ();
+	type Freezer = Stablecoin;
 	type Holder = ();
 }
 

@@ -442,3 +442,246 @@ mod compliance {
 		});
 	}
 }
+
+/// Freezes: the funds stay in the owner's account, nothing spends them, only
+/// `transfer_frozen` pays them out.
+mod freezes {
+	use super::*;
+	use crate::Freezes;
+	use genex_primitives::{FreezeReason, Settlement};
+	use polkadot_sdk::frame_support::traits::fungibles::Mutate;
+
+	type S = Stablecoin;
+
+	fn funded() -> polkadot_sdk::sp_io::TestExternalities {
+		let mut ext = new_test_ext();
+		ext.execute_with(|| {
+			assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), ALICE, 500));
+			assert_ok!(Stablecoin::mint(RuntimeOrigin::signed(BANK), BOB, 100));
+		});
+		ext
+	}
+
+	#[test]
+	fn frozen_funds_stay_in_the_account_and_cannot_be_spent() {
+		funded().execute_with(|| {
+			assert_ok!(<S as Settlement<u64, u64>>::freeze(
+				&ALICE,
+				FreezeReason::MarketOrders,
+				300
+			));
+			assert_eq!(stable(ALICE), 500);
+			assert_eq!(
+				<S as Settlement<u64, u64>>::frozen(&ALICE, FreezeReason::MarketOrders),
+				300
+			);
+			assert_eq!(<S as Settlement<u64, u64>>::spendable(&ALICE), 200);
+			// P2P, burn-style and pallet-assets' own transfers all stop at the freeze.
+			assert_noop!(
+				Stablecoin::transfer(RuntimeOrigin::signed(ALICE), BOB, 201),
+				Error::<Test>::InsufficientBalance
+			);
+			assert!(<Assets as Mutate<u64>>::transfer(
+				STABLE,
+				&ALICE,
+				&BOB,
+				201,
+				polkadot_sdk::frame_support::traits::tokens::Preservation::Expendable
+			)
+			.is_err());
+			assert_noop!(
+				<S as Settlement<u64, u64>>::transfer(&ALICE, &BOB, 201),
+				polkadot_sdk::sp_runtime::TokenError::Frozen
+			);
+			// pallet-assets' own extrinsics (were they not filtered in the runtime) too.
+			assert_noop!(
+				Assets::transfer(RuntimeOrigin::signed(ALICE), STABLE, BOB, 201),
+				pallet_assets::Error::<Test>::BalanceLow
+			);
+			assert_noop!(
+				// The asset's admin (this pallet's account) forcing a transfer.
+				Assets::force_transfer(
+					RuntimeOrigin::signed(Stablecoin::account_id()),
+					STABLE,
+					ALICE,
+					BOB,
+					201
+				),
+				pallet_assets::Error::<Test>::BalanceLow
+			);
+			assert_ok!(Stablecoin::transfer(RuntimeOrigin::signed(ALICE), BOB, 200));
+			assert_eq!(stable(ALICE), 300);
+			Stablecoin::do_try_state().expect("invariants hold");
+		});
+	}
+
+	#[test]
+	fn freezing_more_than_is_freezable_fails_and_changes_nothing() {
+		funded().execute_with(|| {
+			// Bob holds 100; the minimum balance (10) is never frozen.
+			assert_ok!(<S as Settlement<u64, u64>>::freeze(
+				&BOB,
+				FreezeReason::MarketMakerBond,
+				60
+			));
+			assert_noop!(
+				<S as Settlement<u64, u64>>::freeze(&BOB, FreezeReason::MarketOrders, 31),
+				Error::<Test>::InsufficientBalance
+			);
+			assert_ok!(<S as Settlement<u64, u64>>::freeze(&BOB, FreezeReason::MarketOrders, 30));
+			assert_eq!(Stablecoin::total_frozen(&BOB), 90);
+			assert_eq!(Freezes::<Test>::get(BOB).len(), 2);
+			// Zero is a no-op, not a stored entry.
+			assert_ok!(<S as Settlement<u64, u64>>::freeze(&ALICE, FreezeReason::MarketOrders, 0));
+			assert!(!Freezes::<Test>::contains_key(ALICE));
+			Stablecoin::do_try_state().expect("invariants hold");
+		});
+	}
+
+	#[test]
+	fn thaw_returns_what_was_frozen_and_clears_the_record() {
+		funded().execute_with(|| {
+			assert_ok!(<S as Settlement<u64, u64>>::freeze(
+				&ALICE,
+				FreezeReason::MarketOrders,
+				300
+			));
+			assert_eq!(
+				<S as Settlement<u64, u64>>::thaw(&ALICE, FreezeReason::MarketOrders, 100),
+				100
+			);
+			assert_eq!(<S as Settlement<u64, u64>>::spendable(&ALICE), 300);
+			// More than is frozen thaws what there is; another reason thaws nothing.
+			assert_eq!(
+				<S as Settlement<u64, u64>>::thaw(&ALICE, FreezeReason::MarketMakerBond, 5),
+				0
+			);
+			assert_eq!(
+				<S as Settlement<u64, u64>>::thaw(&ALICE, FreezeReason::MarketOrders, 999),
+				200
+			);
+			assert!(!Freezes::<Test>::contains_key(ALICE));
+			assert_eq!(<S as Settlement<u64, u64>>::spendable(&ALICE), 500);
+		});
+	}
+
+	#[test]
+	fn transfer_frozen_pays_out_of_the_freeze_all_or_nothing() {
+		funded().execute_with(|| {
+			assert_ok!(<S as Settlement<u64, u64>>::freeze(
+				&ALICE,
+				FreezeReason::MarketOrders,
+				300
+			));
+			assert_ok!(<S as Settlement<u64, u64>>::transfer_frozen(
+				&ALICE,
+				FreezeReason::MarketOrders,
+				&BOB,
+				120
+			));
+			assert_eq!((stable(ALICE), stable(BOB)), (380, 220));
+			assert_eq!(
+				<S as Settlement<u64, u64>>::frozen(&ALICE, FreezeReason::MarketOrders),
+				180
+			);
+			// More than the freeze, a reason without a freeze, a receiver below the minimum.
+			assert_noop!(
+				<S as Settlement<u64, u64>>::transfer_frozen(
+					&ALICE,
+					FreezeReason::MarketOrders,
+					&BOB,
+					181
+				),
+				Error::<Test>::InsufficientBalance
+			);
+			assert_noop!(
+				<S as Settlement<u64, u64>>::transfer_frozen(
+					&ALICE,
+					FreezeReason::MarketMakerBond,
+					&BOB,
+					1
+				),
+				Error::<Test>::InsufficientBalance
+			);
+			assert_noop!(
+				<S as Settlement<u64, u64>>::transfer_frozen(
+					&ALICE,
+					FreezeReason::MarketOrders,
+					&CAROL,
+					MIN_BALANCE - 1
+				),
+				Error::<Test>::BelowMinimum
+			);
+			Stablecoin::do_try_state().expect("invariants hold");
+		});
+	}
+
+	#[test]
+	fn a_payout_of_everything_frozen_always_succeeds_whatever_the_order_of_freezes() {
+		funded().execute_with(|| {
+			// Bob: 100, minimum 10. Small freeze first, then the rest: both fit.
+			assert_ok!(<S as Settlement<u64, u64>>::freeze(&BOB, FreezeReason::MarketMakerBond, 5));
+			assert_ok!(<S as Settlement<u64, u64>>::freeze(&BOB, FreezeReason::MarketOrders, 85));
+			// Paying out most of one freeze, leaving less than the minimum frozen, works.
+			assert_ok!(<S as Settlement<u64, u64>>::transfer_frozen(
+				&BOB,
+				FreezeReason::MarketOrders,
+				&ALICE,
+				84
+			));
+			assert_ok!(<S as Settlement<u64, u64>>::transfer_frozen(
+				&BOB,
+				FreezeReason::MarketOrders,
+				&ALICE,
+				1
+			));
+			assert_ok!(<S as Settlement<u64, u64>>::transfer_frozen(
+				&BOB,
+				FreezeReason::MarketMakerBond,
+				&ALICE,
+				5
+			));
+			// Nothing destroyed: Bob keeps the minimum, Alice got all 90.
+			assert_eq!((stable(BOB), stable(ALICE)), (10, 590));
+			assert_eq!(Assets::total_issuance(STABLE), 600);
+			assert!(!Freezes::<Test>::contains_key(BOB));
+			Stablecoin::do_try_state().expect("invariants hold");
+		});
+	}
+
+	#[test]
+	fn pallet_assets_sees_the_freezes_of_the_settlement_asset_only() {
+		use polkadot_sdk::pallet_assets::FrozenBalance;
+		funded().execute_with(|| {
+			assert_eq!(<S as FrozenBalance<u32, u64, u64>>::frozen_balance(STABLE, &ALICE), None);
+			assert!(!<S as FrozenBalance<u32, u64, u64>>::contains_freezes(STABLE));
+			assert_ok!(<S as Settlement<u64, u64>>::freeze(&ALICE, FreezeReason::MarketOrders, 7));
+			assert_eq!(
+				<S as FrozenBalance<u32, u64, u64>>::frozen_balance(STABLE, &ALICE),
+				Some(7)
+			);
+			assert_eq!(
+				<S as FrozenBalance<u32, u64, u64>>::frozen_balance(OTHER_ASSET, &ALICE),
+				None
+			);
+			assert!(<S as FrozenBalance<u32, u64, u64>>::contains_freezes(STABLE));
+			assert!(!<S as FrozenBalance<u32, u64, u64>>::contains_freezes(OTHER_ASSET));
+			<S as FrozenBalance<u32, u64, u64>>::died(STABLE, &ALICE);
+			assert!(!Freezes::<Test>::contains_key(ALICE));
+		});
+	}
+
+	#[test]
+	fn try_state_catches_a_freeze_above_the_balance() {
+		funded().execute_with(|| {
+			Freezes::<Test>::insert(
+				BOB,
+				polkadot_sdk::frame_support::BoundedVec::truncate_from(vec![(
+					FreezeReason::MarketOrders,
+					101,
+				)]),
+			);
+			assert!(Stablecoin::do_try_state().is_err());
+		});
+	}
+}

@@ -5,7 +5,7 @@ use crate::*;
 use polkadot_sdk::{
 	frame_support::{
 		parameter_types,
-		traits::{AsEnsureOriginWithArg, ConstU32, NeverEnsureOrigin},
+		traits::{AsEnsureOriginWithArg, ConstU32},
 	},
 	pallet_assets,
 };
@@ -28,7 +28,8 @@ impl pallet_assets::Config for Runtime {
 	type Currency = Balances;
 	// Permissionless `create` is closed: assets come from governance's `force_create`.
 	#[cfg(not(feature = "runtime-benchmarks"))]
-	type CreateOrigin = AsEnsureOriginWithArg<NeverEnsureOrigin<AccountId>>;
+	type CreateOrigin =
+		AsEnsureOriginWithArg<polkadot_sdk::frame_support::traits::NeverEnsureOrigin<AccountId>>;
 	// Benchmark builds only: upstream's benchmarks create their asset with a signed origin, so
 	// `transfer_keep_alive` can be measured as the reference for the market's fills.
 	#[cfg(feature = "runtime-benchmarks")]
@@ -40,7 +41,8 @@ impl pallet_assets::Config for Runtime {
 	type MetadataDepositPerByte = MetadataDepositPerByte;
 	type ApprovalDeposit = ApprovalDeposit;
 	type StringLimit = ConstU32<50>;
-	type Freezer = ();
+	// Market orders and market makers' bonds freeze stablecoin in the owner's account.
+	type Freezer = Stablecoin;
 	type Holder = ();
 	type Extra = ();
 	type CallbackHandle = ();
