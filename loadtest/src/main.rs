@@ -13,13 +13,17 @@
 //! follows finalized blocks: a transaction counts when a finalized block includes it, a trade
 //! or placement when that block's events say so. Throughput is the count over the span of the
 //! including blocks' timestamps; latency is submission to finality as seen here. Progress goes
-//! to stderr; results to a JSON file.
+//! to stderr; results to a JSON file (`--out`), and with `--report-dir DIR` also to
+//! `DIR/<date>.json` (the run reports checked in under `docs/performance/`): the date, the
+//! commit, the machine, the node and the measured phases as a list, each with its `name`,
+//! `per_second` and `latency_ms` percentiles.
 
 // An off-chain tool: counters and percentiles over in-memory vectors, no runtime code.
 #![allow(clippy::arithmetic_side_effects, clippy::indexing_slicing, clippy::float_arithmetic)]
 
 mod chain;
 mod phase;
+mod report;
 mod rpc;
 
 use chain::{Accounts, ChainInfo};
@@ -74,6 +78,10 @@ struct Args {
 	/// Where to write the results.
 	#[arg(long, default_value = "load-results.json")]
 	out: PathBuf,
+	/// Also write the results to `DIR/<date>.json` (UTC date of the run's start; `-2`, `-3`, …
+	/// appended rather than overwrite): the run reports kept in `docs/performance/`.
+	#[arg(long, value_name = "DIR")]
+	report_dir: Option<PathBuf>,
 	/// Keep the patched spec and the node's log (in the system's temp dir) after a run.
 	#[arg(long)]
 	keep_logs: bool,
@@ -175,6 +183,9 @@ fn run(args: Args) -> Result<Value, String> {
 	if trades > u64::from(args.sellers) * chain::SELLER_UNITS {
 		return Err("buyers × buys-each exceeds the units the sellers offer".into());
 	}
+	let date = report::utc_date();
+	let (commit, dirty) = report::commit();
+	let node_info = report::node(&node_binary(&args));
 	let dir = std::env::temp_dir().join(format!("genex-load-{}", std::process::id()));
 	fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
 	eprintln!("deriving {} accounts", args.senders + args.sellers + args.buyers + args.makers);
@@ -200,7 +211,7 @@ fn run(args: Args) -> Result<Value, String> {
 	let mut txs: Vec<_> =
 		accounts.sellers.iter_mut().map(|s| chain::sign(chain, s, chain::ask())).collect();
 	txs.extend(accounts.makers.iter_mut().map(|m| chain::sign(chain, m, chain::join())));
-	let setup = runner.run("set-up", txs, phase::Count::Extrinsics)?;
+	let setup = runner.run("set_up", txs, phase::Count::Extrinsics)?;
 
 	// 2. Market makers' batches of resting bids.
 	let mut txs = Vec::new();
@@ -225,22 +236,22 @@ fn run(args: Args) -> Result<Value, String> {
 	}
 
 	let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
+	// The measured phases, in the order they ran. (`stablecoin_transfers`, the stablecoin's P2P
+	// transfers, would go after `transfers` once the tool runs it.)
 	Ok(json!({
-		"node": node_binary(&args).display().to_string(),
-		"machine": {
-			"cpus": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
-		},
+		"date": date,
+		"commit": commit,
+		"commit_dirty": dirty,
+		"machine": report::machine(),
+		"node": node_info,
 		"parameters": {
 			"senders": args.senders, "transfers_each": args.transfers_each,
 			"sellers": args.sellers, "buyers": args.buyers, "buys_each": args.buys_each,
 			"makers": args.makers, "batches_each": args.batches_each, "batch": args.batch,
 		},
-		"phases": {
-			"transfers": transfers.to_json(),
-			"set_up": setup.to_json(),
-			"placements": placements.to_json(),
-			"trades": trades.to_json(),
-		},
+		"phases": [transfers.to_json(), placements.to_json(), trades.to_json()],
+		// Not a measurement: the asks and market-maker bonds the later phases need.
+		"set_up": setup.to_json(),
 		"summary": {
 			"transfers_per_s": transfers.rate(),
 			"trades_per_s": trades.rate(),
@@ -254,15 +265,27 @@ fn run(args: Args) -> Result<Value, String> {
 fn main() {
 	let args = Args::parse();
 	let out = args.out.clone();
+	let report_dir = args.report_dir.clone();
 	match run(args) {
 		Ok(results) => {
-			let text = serde_json::to_string_pretty(&results).unwrap_or_default();
+			let mut text = serde_json::to_string_pretty(&results).unwrap_or_default();
+			text.push('\n');
 			if let Err(e) = fs::write(&out, &text) {
 				eprintln!("cannot write {}: {e}", out.display());
 				std::process::exit(1);
 			}
 			println!("{}", serde_json::to_string_pretty(&results["summary"]).unwrap_or_default());
 			eprintln!("results written to {}", out.display());
+			if let Some(dir) = report_dir {
+				let date = results["date"].as_str().unwrap_or("unknown");
+				match report::write_report(&dir, date, &text) {
+					Ok(path) => eprintln!("run report written to {}", path.display()),
+					Err(e) => {
+						eprintln!("genex-load: {e}");
+						std::process::exit(1);
+					},
+				}
+			}
 		},
 		Err(e) => {
 			eprintln!("genex-load: {e}");

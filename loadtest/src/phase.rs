@@ -103,10 +103,12 @@ impl Outcome {
 		v.get(i).copied()
 	}
 
-	/// The outcome as JSON.
+	/// The outcome as JSON: `per_second` is [`Self::rate`] (the counted unit per second of block
+	/// time), `latency_ms` submission to finality of the included transactions (`null` if none).
 	pub fn to_json(&self) -> Value {
 		let peak = self.blocks.iter().map(|b| b.2).max().unwrap_or(0);
 		json!({
+			"name": self.name,
 			"submitted": self.submitted,
 			"rejected_by_pool": self.rejected,
 			"first_rejection": self.rejection,
@@ -114,14 +116,15 @@ impl Outcome {
 			"failed": self.failed,
 			"first_failure": self.failure,
 			"work": self.work,
-			"per_s": self.rate(),
-			"per_s_wall": if self.wall_ms > 0 { self.work as f64 * 1000.0 / self.wall_ms as f64 } else { 0.0 },
+			"per_second": self.rate(),
+			"per_second_wall": if self.wall_ms > 0 { self.work as f64 * 1000.0 / self.wall_ms as f64 } else { 0.0 },
 			"peak_per_block": peak,
 			"blocks": self.blocks.len(),
 			"span_ms": self.span_ms,
 			"wall_ms": self.wall_ms,
 			"latency_ms": {
 				"p50": self.percentile(50),
+				"p90": self.percentile(90),
 				"p99": self.percentile(99),
 				"max": self.latencies.iter().max(),
 			},

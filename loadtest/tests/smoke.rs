@@ -1,6 +1,7 @@
 //! `genex-load` end to end at a small scale: it starts a node on its patched spec, and every
 //! transaction of every phase lands in a finalized block and does what it should (transfers,
-//! resting bids, one trade per buy); the results file has the figures the report needs.
+//! resting bids, one trade per buy); the results file has the figures the report needs, and
+//! `--report-dir` writes the same file as `<date>.json`.
 
 use serde_json::Value;
 use std::{path::PathBuf, process::Command};
@@ -15,6 +16,7 @@ fn small_run_includes_everything() {
 	let dir = std::env::temp_dir().join(format!("genex-load-smoke-{}", std::process::id()));
 	std::fs::create_dir_all(&dir).expect("temp dir");
 	let out = dir.join("results.json");
+	let reports = dir.join("performance");
 	let status = Command::new(env!("CARGO_BIN_EXE_genex-load"))
 		.arg("--node")
 		.arg(node())
@@ -24,12 +26,28 @@ fn small_run_includes_everything() {
 		.args(["--idle-secs", "30"])
 		.arg("--out")
 		.arg(&out)
+		.arg("--report-dir")
+		.arg(&reports)
 		.status()
 		.expect("genex-load runs");
 	assert!(status.success(), "genex-load failed");
 	let results: Value =
 		serde_json::from_slice(&std::fs::read(&out).expect("results written")).expect("JSON");
-	let phase = |name: &str| results["phases"][name].clone();
+	let names: Vec<_> = results["phases"]
+		.as_array()
+		.expect("phases is a list")
+		.iter()
+		.map(|p| p["name"].as_str().unwrap_or_default())
+		.collect();
+	assert_eq!(names, ["transfers", "placements", "trades"]);
+	let phase = |name: &str| match name {
+		"set_up" => results["set_up"].clone(),
+		_ => results["phases"]
+			.as_array()
+			.and_then(|ps| ps.iter().find(|p| p["name"] == name))
+			.cloned()
+			.unwrap_or_default(),
+	};
 	for (name, txs, work) in
 		[("transfers", 12, 12), ("set_up", 4, 4), ("placements", 4, 20), ("trades", 12, 12)]
 	{
@@ -39,8 +57,19 @@ fn small_run_includes_everything() {
 		assert_eq!(p["included"], txs, "{name}: {p}");
 		assert_eq!(p["failed"], 0, "{name}: {p}");
 		assert_eq!(p["work"], work, "{name}: {p}");
-		assert!(p["latency_ms"]["p50"].as_u64().is_some(), "{name}: {p}");
+		for q in ["p50", "p90", "p99", "max"] {
+			assert!(p["latency_ms"][q].as_u64().is_some(), "{name} {q}: {p}");
+		}
+		if name != "set_up" {
+			assert!(p["per_second"].as_f64().is_some_and(|r| r > 0.0), "{name}: {p}");
+		}
 	}
+	let date = results["date"].as_str().expect("date");
+	assert!(date.len() == 10 && date.matches('-').count() == 2, "date {date}");
+	assert!(results["commit"].as_str().is_some_and(|c| !c.is_empty()));
+	assert!(results["machine"]["cpus"].as_u64().is_some_and(|n| n >= 1));
+	let report = std::fs::read(reports.join(format!("{date}.json"))).expect("run report");
+	assert_eq!(report, std::fs::read(&out).expect("results"), "the run report is the results");
 	assert!(results["summary"]["transfers_per_s"].as_f64().is_some_and(|r| r > 0.0));
 	assert!(results["summary"]["trades_per_s"].as_f64().is_some_and(|r| r > 0.0));
 	let _ = std::fs::remove_dir_all(&dir);

@@ -247,6 +247,26 @@ impl<T: Config> CouponLedger<T::AccountId, Balance> for Pallet<T> {
 		Ok(())
 	}
 
+	fn holding_room(id: SeriesId, who: &T::AccountId) -> u64 {
+		Self::do_holding_room(id, who)
+	}
+
+	fn ensure_can_settle(
+		id: SeriesId,
+		sold: &[(T::AccountId, u64)],
+		bought: &[(T::AccountId, u64)],
+	) -> Result<CouponInfo<T::AccountId, Balance>, DispatchError> {
+		Self::do_ensure_can_settle(id, sold, bought)
+	}
+
+	fn settle(
+		id: SeriesId,
+		sold: &[(T::AccountId, u64)],
+		bought: &[(T::AccountId, u64)],
+	) -> DispatchResult {
+		Self::do_settle(id, sold, bought)
+	}
+
 	fn ensure_can_burn(
 		id: SeriesId,
 		holder: &T::AccountId,

@@ -76,6 +76,7 @@ mod expiry;
 mod issuance;
 mod ledger;
 mod recall;
+mod settle;
 mod transfer;
 mod validity;
 pub mod weights;
@@ -420,8 +421,8 @@ pub mod pallet {
 				let id = Pallet::<T>::do_create_series(issuer.clone(), terms.clone(), *units)
 					.expect("genesis series must be valid");
 				for (holder, n) in holders {
-					Pallet::<T>::do_transfer(issuer.clone(), id, holder.clone(), *n, None)
-						.expect("genesis coupon sales must be valid");
+					Pallet::<T>::do_genesis_holding(issuer.clone(), id, holder.clone(), *n)
+						.expect("genesis coupon holdings must be valid");
 				}
 			}
 		}
@@ -558,6 +559,18 @@ pub mod pallet {
 			/// Smallest face value of a unit, in the stablecoin's smallest unit (0: none).
 			min_face_value: Balance,
 		},
+		/// One market batch's deliveries landed, netted per account: `units` left `sellers`
+		/// sellers' locked units for `buyers` buyers (the market's events name the orders).
+		Settled {
+			/// The series.
+			series: SeriesId,
+			/// Units delivered.
+			units: u64,
+			/// Accounts that sold.
+			sellers: u32,
+			/// Accounts that bought.
+			buyers: u32,
+		},
 	}
 
 	#[pallet::error]
@@ -617,6 +630,10 @@ pub mod pallet {
 		/// The face value of a unit is below the minimum governance set for the coupon kind
 		/// (a new chain: 1 GUSD); choose a larger face value.
 		FaceValueTooLow,
+		/// A settlement names an account twice (or on both sides).
+		RepeatedAccount,
+		/// A settlement delivers more or fewer units than it takes from sellers.
+		UnbalancedSettlement,
 	}
 
 	#[pallet::hooks]

@@ -579,6 +579,53 @@ fn market_locks_hold_units_until_delivered_or_unlocked() {
 }
 
 #[test]
+fn a_market_batch_settles_netted_once_per_account() {
+	new_test_ext().execute_with(|| {
+		setup();
+		let ledger_lock = |who, units| <P as CouponLedger<u64, u128>>::lock(0, &who, units);
+		assert_ok!(ledger_lock(ALICE, 20));
+		assert_ok!(ledger_lock(ISSUER, 10));
+		let settle = |sold: &[(u64, u64)], bought: &[(u64, u64)]| {
+			<P as CouponLedger<u64, u128>>::settle(0, sold, bought)
+		};
+		// Every check before the first write.
+		assert_noop!(settle(&[(ALICE, 5)], &[(BOB, 4)]), Error::<Test>::UnbalancedSettlement);
+		assert_noop!(settle(&[(ALICE, 0)], &[]), Error::<Test>::ZeroUnits);
+		assert_noop!(settle(&[(ALICE, 1)], &[(BOB, 0), (CAROL, 1)]), Error::<Test>::ZeroUnits);
+		assert_noop!(
+			settle(&[(ALICE, 5), (ALICE, 5)], &[(BOB, 10)]),
+			Error::<Test>::RepeatedAccount
+		);
+		assert_noop!(settle(&[(ALICE, 5)], &[(ALICE, 5)]), Error::<Test>::RepeatedAccount);
+		assert_noop!(settle(&[(ALICE, 21)], &[(BOB, 21)]), Error::<Test>::InsufficientLocked);
+		assert_noop!(
+			<P as CouponLedger<u64, u128>>::settle(9, &[(ALICE, 1)], &[(BOB, 1)]),
+			Error::<Test>::UnknownSeries
+		);
+		MockKyc::set_max_holdings(Some(5));
+		assert_eq!(<P as CouponLedger<u64, u128>>::holding_room(0, &BOB), 5);
+		assert_eq!(<P as CouponLedger<u64, u128>>::holding_room(0, &ISSUER), u64::MAX);
+		assert_noop!(settle(&[(ALICE, 6)], &[(BOB, 6)]), Error::<Test>::HoldingLimitExceeded);
+		MockKyc::set_max_holdings(None);
+		// Two sellers (one the issuer: a sale), two buyers; one record write per account.
+		assert_ok!(settle(&[(ALICE, 15), (ISSUER, 10)], &[(BOB, 20), (CAROL, 5)]));
+		assert_eq!(last_event(), Event::Settled { series: 0, units: 25, sellers: 2, buyers: 2 });
+		let held = |who| Holdings::<Test>::get(0, who);
+		assert_eq!((held(ISSUER), held(ALICE), held(BOB), held(CAROL)), (60, 15, 20, 5));
+		assert_eq!(<P as CouponLedger<u64, u128>>::locked(0, &ALICE), 5);
+		assert_eq!(<P as CouponLedger<u64, u128>>::locked(0, &ISSUER), 0);
+		assert_eq!((AccountUnits::<Test>::get(ALICE), AccountUnits::<Test>::get(BOB)), (15, 20));
+		assert_eq!(SeriesOf::<Test>::get(0).expect("series").stats.sold, 40);
+		assert_eq!(IssuerStats::<Test>::get(ISSUER).sold, 40);
+		check();
+		// A series that is over settles nothing.
+		let until = SeriesOf::<Test>::get(0).expect("series").valid_until;
+		Timestamp::set_timestamp(until);
+		assert_noop!(settle(&[(ALICE, 5)], &[(BOB, 5)]), Error::<Test>::SeriesExpired);
+	});
+}
+
+#[test]
 fn expiry_takes_locked_units_with_the_holding() {
 	new_test_ext().execute_with(|| {
 		setup();
@@ -916,6 +963,36 @@ fn governance_sets_the_minimum_face_value() {
 			SeriesTerms { face_value: 1, issue_price: 1, ..digital() },
 			1
 		));
+		check();
+	});
+}
+
+// A chain's genesis places holdings whatever their sum: the rolling-window checks (Travel-Rule
+// threshold, daily P2P limits) do not apply before the first block. Found by the full-scale
+// load test: its 50 sellers' genesis holdings summed above the threshold and genesis failed
+// with `TravelRuleRequired` since the threshold aggregates a sender's transfers.
+#[test]
+fn genesis_holdings_above_the_travel_rule_threshold_build() {
+	use polkadot_sdk::{sp_io, sp_runtime::BuildStorage};
+	new_test_ext(); // the mocks' set-up (issuer, KYC levels, threshold)
+	let t = RuntimeGenesisConfig {
+		coupons: crate::GenesisConfig::<Test> {
+			min_face_value: KINDS.into_iter().map(|kind| (kind, MIN_FACE)).collect(),
+			series: vec![(ISSUER, digital(), 100, vec![(ALICE, 30), (BOB, 30)])],
+			..Default::default()
+		},
+		..Default::default()
+	}
+	.build_storage()
+	.expect("valid genesis");
+	// 60 units of face value 100: above the threshold (5,000) together, below it each.
+	assert!(60 * 100 > THRESHOLD);
+	sp_io::TestExternalities::new(t).execute_with(|| {
+		assert_eq!((Holdings::<Test>::get(0, ALICE), Holdings::<Test>::get(0, BOB)), (30, 30));
+		assert_eq!(Holdings::<Test>::get(0, ISSUER), 40);
+		assert_eq!(SeriesOf::<Test>::get(0).expect("series").stats.sold, 60);
+		// Nothing counted in the issuer's P2P window, no Travel-Rule record.
+		assert_eq!(MockKyc::p2p_used(&ISSUER), (0, 0));
 		check();
 	});
 }

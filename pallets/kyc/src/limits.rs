@@ -148,6 +148,11 @@ impl<T: Config> KycProvider<T::AccountId, Balance> for Pallet<T> {
 		Self::count(who, |b| b.trade_value = b.trade_value.saturating_add(value));
 	}
 
+	fn trade_room(who: &T::AccountId) -> Balance {
+		let limit = Limits::<T>::get(Self::level_of(who)).daily_trade_value;
+		limit.saturating_sub(Self::totals(&Self::live_window(who)).trade_value)
+	}
+
 	fn check_p2p(who: &T::AccountId, value: Balance) -> DispatchResult {
 		let limits = Limits::<T>::get(Self::level_of(who));
 		let used = Self::totals(&Self::live_window(who));

@@ -297,16 +297,23 @@ fn l0_may_not_trade_or_send() {
 fn trade_limit_over_rolling_window() {
 	new_test_ext().execute_with(|| {
 		attest(ALICE, 1);
+		assert_eq!(P::trade_room(&ALICE), 1_000);
 		assert_ok!(P::record_and_check_volume(&ALICE, 600));
+		// What a batch may still let Alice trade: exactly what `check_volume` allows.
+		assert_eq!(P::trade_room(&ALICE), 400);
+		assert_ok!(P::check_volume(&ALICE, 400));
+		assert_noop!(P::check_volume(&ALICE, 401), Error::<Test>::TradeLimitExceeded);
 		assert_ok!(P::record_and_check_volume(&ALICE, 400));
 		assert_noop!(P::record_and_check_volume(&ALICE, 1), Error::<Test>::TradeLimitExceeded);
 		assert_eq!(P::status(&ALICE).trade_value_remaining, 0);
+		assert_eq!(P::trade_room(&ALICE), 0);
 		// 23 buckets later the first amounts are still inside the window …
 		System::set_block_number(1 + 23 * BUCKET);
 		assert_noop!(P::record_and_check_volume(&ALICE, 1), Error::<Test>::TradeLimitExceeded);
 		// … 24 buckets later they have left it.
 		System::set_block_number(24 * BUCKET);
 		assert_eq!(P::status(&ALICE).trade_value_remaining, 1_000);
+		assert_eq!(P::trade_room(&ALICE), 1_000);
 		assert_ok!(P::record_and_check_volume(&ALICE, 1_000));
 		// Counting pruned the old bucket: one bucket left.
 		assert_eq!(Usage::<Test>::get(ALICE).len(), 1);

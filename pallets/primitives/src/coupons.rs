@@ -223,6 +223,29 @@ pub trait CouponLedger<AccountId, Balance> {
 	/// issuer), after [`CouponLedger::ensure_can_deliver`].
 	fn deliver(series: SeriesId, from: &AccountId, to: &AccountId, units: u64) -> DispatchResult;
 
+	/// Units of any series `who` may still receive before its holding cap (`u64::MAX` for the
+	/// series' issuer, which has none). Lets a batch clamp a buyer's orders before it clears.
+	fn holding_room(series: SeriesId, who: &AccountId) -> u64;
+
+	/// `Ok(info)` when one batch's netted deliveries of `series` can land: the series is active
+	/// and within its validity; `sold` and `bought` name each account once, with units > 0, and
+	/// no account on both sides; every seller has its units locked; every buyer stays within
+	/// its holding cap; as many units go out as come in. Reads only.
+	fn ensure_can_settle(
+		series: SeriesId,
+		sold: &[(AccountId, u64)],
+		bought: &[(AccountId, u64)],
+	) -> Result<CouponInfo<AccountId, Balance>, DispatchError>;
+
+	/// Apply one batch's netted deliveries (after [`CouponLedger::ensure_can_settle`]): each
+	/// seller's locked units leave its holding, each buyer's holding grows; every account's
+	/// records are written once, the issuer's sales counted once. All or nothing.
+	fn settle(
+		series: SeriesId,
+		sold: &[(AccountId, u64)],
+		bought: &[(AccountId, u64)],
+	) -> DispatchResult;
+
 	/// `Ok(info)` when `holder` can give up `units` of `series` now `how` (redeemed: within the
 	/// validity and with valid `serials` for physical coupons; compensated: any time before
 	/// expiry); the coupon pallet's typed error otherwise. Reads only.
@@ -295,6 +318,19 @@ impl<AccountId, Balance> CouponLedger<AccountId, Balance> for () {
 	fn deliver(_: SeriesId, _: &AccountId, _: &AccountId, _: u64) -> DispatchResult {
 		Err(NO_COUPONS)
 	}
+	fn holding_room(_: SeriesId, _: &AccountId) -> u64 {
+		0
+	}
+	fn ensure_can_settle(
+		_: SeriesId,
+		_: &[(AccountId, u64)],
+		_: &[(AccountId, u64)],
+	) -> Result<CouponInfo<AccountId, Balance>, DispatchError> {
+		Err(NO_COUPONS)
+	}
+	fn settle(_: SeriesId, _: &[(AccountId, u64)], _: &[(AccountId, u64)]) -> DispatchResult {
+		Err(NO_COUPONS)
+	}
 	fn ensure_can_burn(
 		_: SeriesId,
 		_: &AccountId,
@@ -342,6 +378,7 @@ pub mod mock {
 
 	thread_local! {
 		static STATE: RefCell<State> = RefCell::new(State::default());
+		static MAX_HOLDINGS: RefCell<u64> = const { RefCell::new(u64::MAX) };
 	}
 
 	/// The mock [`CouponLedger`]: digital, active series valid over all time.
@@ -399,9 +436,15 @@ pub mod mock {
 		pub fn burns() -> Vec<(SeriesId, Vec<u8>, u64, Retirement)> {
 			STATE.with(|s| s.borrow().burns.clone())
 		}
+		/// Cap every account's units across series at `max` (`holding_room`, settlements;
+		/// default: no cap).
+		pub fn set_max_holdings(max: u64) {
+			MAX_HOLDINGS.with(|m| *m.borrow_mut() = max);
+		}
 		/// Forget everything.
 		pub fn reset() {
 			STATE.with(|s| *s.borrow_mut() = State::default());
+			MAX_HOLDINGS.with(|m| *m.borrow_mut() = u64::MAX);
 		}
 	}
 
@@ -499,6 +542,73 @@ pub mod mock {
 				*t = t.saturating_add(units);
 				if sale {
 					*s.sold.entry(series).or_default() += units;
+				}
+			});
+			Ok(())
+		}
+		fn holding_room(series: SeriesId, who: &A) -> u64 {
+			let info: Option<CouponInfo<A, B>> = <Self as CouponLedger<A, B>>::info(series);
+			if info.is_some_and(|i| i.issuer.encode() == who.encode()) {
+				return u64::MAX;
+			}
+			let max = MAX_HOLDINGS.with(|m| *m.borrow());
+			let held: u64 = STATE.with(|s| {
+				let key = who.encode();
+				s.borrow().holdings.iter().filter(|((_, w), _)| *w == key).map(|(_, u)| *u).sum()
+			});
+			max.saturating_sub(held)
+		}
+		fn ensure_can_settle(
+			series: SeriesId,
+			sold: &[(A, u64)],
+			bought: &[(A, u64)],
+		) -> Result<CouponInfo<A, B>, DispatchError> {
+			let info = <Self as CouponLedger<A, B>>::info(series).ok_or(MOCK_CANNOT_MOVE)?;
+			if info.status != SeriesStatus::Active {
+				return Err(MOCK_CANNOT_MOVE);
+			}
+			let mut seen = std::collections::BTreeSet::new();
+			let (mut out, mut into) = (0u64, 0u64);
+			for (who, units) in sold {
+				if *units == 0
+					|| !seen.insert(who.encode())
+					|| Self::locked_of(series, who) < *units
+				{
+					return Err(MOCK_CANNOT_MOVE);
+				}
+				out = out.checked_add(*units).ok_or(MOCK_CANNOT_MOVE)?;
+			}
+			for (who, units) in bought {
+				if *units == 0
+					|| !seen.insert(who.encode())
+					|| <Self as CouponLedger<A, B>>::holding_room(series, who) < *units
+				{
+					return Err(MOCK_CANNOT_MOVE);
+				}
+				into = into.checked_add(*units).ok_or(MOCK_CANNOT_MOVE)?;
+			}
+			if out != into {
+				return Err(MOCK_CANNOT_MOVE);
+			}
+			Ok(info)
+		}
+		fn settle(series: SeriesId, sold: &[(A, u64)], bought: &[(A, u64)]) -> DispatchResult {
+			let info: CouponInfo<A, B> =
+				<Self as CouponLedger<A, B>>::ensure_can_settle(series, sold, bought)?;
+			STATE.with(|s| {
+				let s = &mut *s.borrow_mut();
+				for (who, units) in sold {
+					for map in [&mut s.locked, &mut s.holdings] {
+						let f = map.entry((series, who.encode())).or_default();
+						*f = f.saturating_sub(*units);
+					}
+					if info.issuer.encode() == who.encode() {
+						*s.sold.entry(series).or_default() += *units;
+					}
+				}
+				for (who, units) in bought {
+					let t = s.holdings.entry((series, who.encode())).or_default();
+					*t = t.saturating_add(*units);
 				}
 			});
 			Ok(())

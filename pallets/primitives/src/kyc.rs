@@ -2,7 +2,10 @@
 //! "may this account do this?" without reading the KYC pallet's storage.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use polkadot_sdk::sp_runtime::{traits::Zero, DispatchError, DispatchResult};
+use polkadot_sdk::sp_runtime::{
+	traits::{Bounded, Zero},
+	DispatchError, DispatchResult,
+};
 use scale_info::TypeInfo;
 
 /// A KYC level (seed 3.6.1). Ordered: `L0 < L1 < L2 < L3`.
@@ -109,6 +112,11 @@ pub trait KycProvider<AccountId, Balance: Copy> {
 	/// Count `value` of trading for `who`.
 	fn record_volume(who: &AccountId, value: Balance);
 
+	/// How much more `who` may trade today: its level's daily trade limit less what it traded
+	/// in the rolling window ([`KycProvider::check_volume`] passes for any value up to it).
+	/// Lets a batch clamp an account's orders before it clears.
+	fn trade_room(who: &AccountId) -> Balance;
+
 	/// Check, then count, `value` of trading for `who`; nothing is counted on error.
 	fn record_and_check_volume(who: &AccountId, value: Balance) -> DispatchResult {
 		Self::check_volume(who, value)?;
@@ -138,7 +146,7 @@ pub trait KycProvider<AccountId, Balance: Copy> {
 
 /// No KYC: every account counts as L3, no limit applies and nothing is counted. For tests and
 /// chains that do not screen their users.
-impl<AccountId, Balance: Copy + Zero> KycProvider<AccountId, Balance> for () {
+impl<AccountId, Balance: Copy + Zero + Bounded> KycProvider<AccountId, Balance> for () {
 	fn level(_: &AccountId) -> KycLevel {
 		KycLevel::L3
 	}
@@ -149,6 +157,9 @@ impl<AccountId, Balance: Copy + Zero> KycProvider<AccountId, Balance> for () {
 		Ok(())
 	}
 	fn record_volume(_: &AccountId, _: Balance) {}
+	fn trade_room(_: &AccountId) -> Balance {
+		Balance::max_value()
+	}
 	fn check_p2p(_: &AccountId, _: Balance) -> DispatchResult {
 		Ok(())
 	}
@@ -297,6 +308,18 @@ pub mod mock {
 		}
 		fn record_volume(who: &A, value: B) {
 			Self::count(who.encode(), value.into(), |s| &mut s.used_trade)
+		}
+		fn trade_room(who: &A) -> B {
+			let key = who.encode();
+			let budget = STATE.with(|s| {
+				let s = s.borrow();
+				s.budgets.get(&key).copied().or(s.budget)
+			});
+			match budget {
+				None => B::max_value(),
+				Some(b) => B::try_from(b.saturating_sub(Self::trade_used(who)))
+					.unwrap_or_else(|_| B::max_value()),
+			}
 		}
 		fn check_p2p(who: &A, value: B) -> DispatchResult {
 			let who = who.encode();

@@ -55,6 +55,10 @@ pub trait Settlement<AccountId, Balance> {
 	/// What is frozen in `who`'s account for `reason`.
 	fn frozen(who: &AccountId, reason: FreezeReason) -> Balance;
 
+	/// What `who` can still freeze: balance − frozen − the asset's minimum balance
+	/// ([`Settlement::freeze`] passes for any amount up to it).
+	fn freezable(who: &AccountId) -> Balance;
+
 	/// Freeze `amount` more of `who`'s stablecoin for `reason`: it stays in the account but
 	/// nothing can spend it until it is thawed or paid out. What is frozen never includes the
 	/// asset's minimum balance (so a payout from a freeze cannot fail): fails with the
@@ -98,6 +102,9 @@ impl<AccountId, Balance: Default> Settlement<AccountId, Balance> for () {
 		Balance::default()
 	}
 	fn frozen(_: &AccountId, _: FreezeReason) -> Balance {
+		Balance::default()
+	}
+	fn freezable(_: &AccountId) -> Balance {
 		Balance::default()
 	}
 	fn freeze(_: &AccountId, _: FreezeReason, _: Balance) -> DispatchResult {
@@ -212,11 +219,14 @@ pub mod mock {
 		fn frozen(who: &A, reason: FreezeReason) -> B {
 			B::try_from(Self::frozen_of(who, reason)).unwrap_or_default()
 		}
-		fn freeze(who: &A, reason: FreezeReason, amount: B) -> DispatchResult {
+		fn freezable(who: &A) -> B {
 			let freezable = Self::get(who)
 				.saturating_sub(Self::total_frozen(who))
 				.saturating_sub(MINIMUM.with(|m| *m.borrow()));
-			if freezable < amount.into() {
+			B::try_from(freezable).unwrap_or_default()
+		}
+		fn freeze(who: &A, reason: FreezeReason, amount: B) -> DispatchResult {
+			if <Self as Settlement<A, B>>::freezable(who).into() < amount.into() {
 				return Err(MOCK_INSUFFICIENT);
 			}
 			Self::set_frozen(

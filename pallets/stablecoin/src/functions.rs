@@ -199,6 +199,10 @@ impl<T: Config> genex_primitives::Settlement<T::AccountId, BalanceOf<T>> for Pal
 		Self::frozen_for(who, reason)
 	}
 
+	fn freezable(who: &T::AccountId) -> BalanceOf<T> {
+		Self::freezable(who)
+	}
+
 	fn freeze(who: &T::AccountId, reason: FreezeReason, amount: BalanceOf<T>) -> DispatchResult {
 		Self::do_freeze(who, reason, amount)
 	}

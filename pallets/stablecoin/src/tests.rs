@@ -519,6 +519,7 @@ mod freezes {
 	fn freezing_more_than_is_freezable_fails_and_changes_nothing() {
 		funded().execute_with(|| {
 			// Bob holds 100; the minimum balance (10) is never frozen.
+			assert_eq!(<S as Settlement<u64, u64>>::freezable(&BOB), 90);
 			assert_ok!(<S as Settlement<u64, u64>>::freeze(
 				&BOB,
 				FreezeReason::MarketMakerBond,
