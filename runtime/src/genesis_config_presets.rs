@@ -17,13 +17,13 @@
 //!
 //! Every preset creates the settlement stablecoin (`GUSD`, asset 1, 12 decimals) owned by the
 //! stablecoin pallet's keyless account, and funds the treasury's account with the existential
-//! deposit so small fees are never dust; the treasury, the market's account and the issuers'
-//! pot also hold the stablecoin's minimum balance ([`module_stablecoin_accounts`]). The `staging` keys are the public development keys
+//! deposit so small fees are never dust; the treasury and the issuers' pot also hold the
+//! stablecoin's minimum balance ([`module_stablecoin_accounts`]). The `staging` keys are the public development keys
 //! Dave, Eve and Ferdie: replace them with the operators' keys before a real launch
 //! (`docs/operators.md`).
 
 use crate::{
-	configs::{MarketPalletId, StablecoinPalletId, TreasuryAccount},
+	configs::{StablecoinPalletId, TreasuryAccount},
 	*,
 };
 use alloc::{vec, vec::Vec};
@@ -199,12 +199,12 @@ pub fn oracle_params(min_feeders: u32, period: u32) -> pallet_oracle::OraclePara
 }
 
 /// Keyless accounts that receive stablecoin in amounts that may be below its minimum balance
-/// (trading fees, escrow, bonds, deposits) hold the minimum balance from genesis: the
-/// treasury, the market's account and the issuers pallet's pot.
+/// (trading fees, escrow shares, deposits) hold the minimum balance from genesis: the treasury
+/// and the issuers pallet's pot. (The market has no account: orders and bonds are frozen in
+/// their owners' own accounts.)
 fn module_stablecoin_accounts() -> Vec<(AccountId, Balance)> {
 	vec![
 		(TreasuryAccount::get(), STABLECOIN_MIN_BALANCE),
-		(MarketPalletId::get().into_account_truncating(), STABLECOIN_MIN_BALANCE),
 		(Issuers::account_id(), STABLECOIN_MIN_BALANCE),
 	]
 }

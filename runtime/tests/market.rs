@@ -6,10 +6,10 @@
 mod common;
 
 use common::*;
-use genex_primitives::{STABLECOIN_ASSET_ID as GUSD, STABLECOIN_UNIT};
+use genex_primitives::{FreezeReason, Settlement, STABLECOIN_ASSET_ID as GUSD, STABLECOIN_UNIT};
 use genex_runtime::{
-	configs::TreasuryAccount, genesis_config_presets as presets, Assets, Runtime, RuntimeCall,
-	RuntimeEvent, System,
+	configs::TreasuryAccount, genesis_config_presets as presets, AccountId, Assets, Balance,
+	Runtime, RuntimeCall, RuntimeEvent, Stablecoin, System,
 };
 use pallet_market::{CancelReason, OrderRequest, Side, TimeInForce};
 use polkadot_sdk::{
@@ -146,8 +146,29 @@ fn primary_sale_then_secondary_trading_under_compliance() {
 		ok(market(limit(Side::Buy, 46 * USD, 20)), Eve);
 		assert_eq!(units(Eve), 20);
 
-		// Fees: 0.1 % maker + 0.3 % taker on each secondary fill (460 + 920 GUSD traded).
-		let traded = 460 * USD + 920 * USD;
+		// Custody in the owner's account: Ferdie rests a bid of 2 at 45; its price and maker
+		// fee are frozen in his own GUSD account, nothing moves. Charlie then sells into it:
+		// he is paid straight out of Ferdie's freeze.
+		let ferdie0 = gusd(Ferdie);
+		ok(market(limit(Side::Buy, 45 * USD, 2)), Ferdie);
+		let maker_fee = 90 * USD / 1_000;
+		let frozen = |who| {
+			<Stablecoin as Settlement<AccountId, Balance>>::frozen(
+				&account(who),
+				FreezeReason::MarketOrders,
+			)
+		};
+		assert_eq!(frozen(Ferdie), 90 * USD + maker_fee);
+		assert_eq!(gusd(Ferdie), ferdie0, "nothing left his account");
+		let charlie1 = gusd(Charlie);
+		ok(market(limit(Side::Sell, 45 * USD, 2)), Charlie);
+		assert_eq!(frozen(Ferdie), 0);
+		assert_eq!(gusd(Ferdie), ferdie0 - 90 * USD - maker_fee);
+		assert_eq!(gusd(Charlie), charlie1 + 90 * USD - 270 * USD / 1_000);
+		assert_eq!(units(Ferdie), 12);
+
+		// Fees: 0.1 % maker + 0.3 % taker on each secondary fill (460 + 920 + 90 GUSD traded).
+		let traded = 460 * USD + 920 * USD + 90 * USD;
 		let fees = Assets::balance(GUSD, TreasuryAccount::get()) - treasury0;
 		assert!(fees >= traded * 4 / 1_000 - 10, "fees {fees}");
 		assert!(fees <= traded * 4 / 1_000, "fees {fees}");

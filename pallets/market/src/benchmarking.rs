@@ -1,6 +1,6 @@
 //! Benchmarks (frame-benchmarking v2), each at its worst case. Every account is KYC L3 and
-//! funded; the market's account and the treasury hold the stablecoin's minimum balance, as the
-//! runtime's genesis gives them.
+//! funded; the treasury holds the stablecoin's minimum balance, as the runtime's genesis gives
+//! it.
 
 use super::*;
 use crate::Pallet as Market;
@@ -30,13 +30,12 @@ fn l3<T: Config>(name: &'static str, i: u32) -> T::AccountId {
 	who
 }
 
-/// A series of an L3 issuer holding plenty of units; the market's account and the treasury
-/// funded with what the runtime's genesis gives them.
+/// A series of an L3 issuer holding plenty of units; the treasury funded with what the
+/// runtime's genesis gives it.
 fn series<T: Config>() -> (SeriesId, T::AccountId) {
 	let issuer = l3::<T>("issuer", 0);
 	T::Credit::make_issuer(&issuer, FUNDS);
 	let id = T::Coupons::make_series(&issuer, &issuer, 10_000, CouponKind::Digital);
-	T::Settlement::fund(&Market::<T>::account_id(), T::TickSize::get());
 	T::Settlement::fund(&T::Treasury::get(), T::TickSize::get());
 	(id, issuer)
 }
@@ -122,7 +121,7 @@ fn governance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 mod benchmarks {
 	use super::*;
 
-	/// A buy that fills `f` makers at `f` price levels, then rests (escrow, new level).
+	/// A buy that fills `f` makers at `f` price levels, then rests (freeze, new level).
 	#[benchmark]
 	fn place_order(f: Linear<0, { T::MaxFills::get() }>) -> Result<(), BenchmarkError> {
 		let (series, issuer) = series::<T>();
@@ -172,7 +171,7 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// The middle order of a level (both neighbours relinked), a buy (escrow paid back).
+	/// The middle order of a level (both neighbours relinked), a buy (freeze thawed).
 	#[benchmark]
 	fn cancel_order() -> Result<(), BenchmarkError> {
 		let ids = three_bids::<T>()?;
@@ -392,7 +391,7 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// One expired good-till-time buy removed in idle time (escrow paid back).
+	/// One expired good-till-time buy removed in idle time (freeze thawed).
 	#[benchmark]
 	fn expire_order() -> Result<(), BenchmarkError> {
 		let (series, _) = series::<T>();

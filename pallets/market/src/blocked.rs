@@ -2,8 +2,8 @@
 //! listings leave the market — none at once (the list update stays cheap per account: one
 //! queue entry), all of them in the coming blocks' idle time ([`crate::PurgeQueue`]). Until
 //! then matching cancels any of its orders it meets and its listings cannot be bought (the
-//! screen refuses a blocked seller). Its escrow goes back to its own account, where the block
-//! freezes it.
+//! screen refuses a blocked seller). Its orders' locks and freezes are released in its own
+//! account, where the block itself then keeps everything.
 
 use crate::{CancelReason, Config, Event, Pallet, PurgeQueue, WeightInfo};
 use genex_primitives::OnBlocked;

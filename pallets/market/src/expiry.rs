@@ -2,7 +2,7 @@
 //!
 //! Orders are indexed by the minute of their expiry ([`Expiring`]); [`ExpiryCursor`] is the
 //! first minute not yet swept (an order expiring earlier moves it back). A minute is swept once
-//! it has fully passed: each order still resting is removed with its escrow returned
+//! it has fully passed: each order still resting is removed with its lock or freeze released
 //! (`OrderCancelled { reason: Expired }`). Each block does what the idle weight allows, priced
 //! from the benchmarks: `expire_idle_minute` per minute looked at, `expire_order` per order.
 //! Matching removes expired orders it meets before that, so none ever fills late.

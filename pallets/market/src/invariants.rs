@@ -4,19 +4,20 @@
 //! - the price lists hold exactly the prices with a level, sorted best first;
 //! - the book is not crossed at rest (best bid < best ask);
 //! - `OpenOrders`/`OpenCount` match the orders and listings;
-//! - escrow: the stablecoin `Escrowed` = Σ buy orders' `escrow_of` + Σ bonds, and the market's
-//!   account holds at least that; per (series, seller) the units the ledger locks = Σ open sell
-//!   orders and listings (fewer once the coupon expired and took them).
+//! - custody: per account, the stablecoin frozen for `MarketOrders` = Σ its buy orders'
+//!   `escrow_of`, and frozen for `MarketMakerBond` = its bond; per (series, seller) the units the
+//!   ledger locks = Σ open sell orders and listings (fewer once the coupon expired and took
+//!   them).
 
 #[cfg(any(test, feature = "try-runtime"))]
 impl<T: crate::Config> crate::Pallet<T> {
 	pub(crate) fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 		use crate::*;
 		use alloc::collections::btree_map::BTreeMap;
-		use genex_primitives::{CouponLedger, Settlement};
+		use genex_primitives::{CouponLedger, FreezeReason, Settlement};
 		use polkadot_sdk::frame_support::{ensure, traits::Get};
 
-		let mut escrow: Balance = 0;
+		let mut frozen: BTreeMap<T::AccountId, Balance> = BTreeMap::new();
 		let mut counts: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		let mut locked: BTreeMap<(SeriesId, T::AccountId), u64> = BTreeMap::new();
 		let mut seen: u32 = 0;
@@ -50,10 +51,10 @@ impl<T: crate::Config> crate::Pallet<T> {
 					*c = c.saturating_add(1);
 					match side {
 						Side::Buy => {
-							escrow = escrow.saturating_add(
-								Self::escrow_of(order.price, order.units, order.fee_rate)
-									.ok_or("escrow overflow")?,
-							)
+							let need = Self::escrow_of(order.price, order.units, order.fee_rate)
+								.ok_or("escrow overflow")?;
+							let f = frozen.entry(order.owner.clone()).or_default();
+							*f = f.saturating_add(need);
 						},
 						Side::Sell => {
 							let l = locked.entry((series, order.owner.clone())).or_default();
@@ -115,11 +116,18 @@ impl<T: crate::Config> crate::Pallet<T> {
 			// Expiry removes locked units with the rest; otherwise the lock is exact.
 			ensure!(if live { held == units } else { held <= units }, "sell escrow not locked");
 		}
-		for (_, bond) in MarketMakers::<T>::iter() {
-			escrow = escrow.saturating_add(bond);
+		for (who, need) in frozen {
+			ensure!(
+				T::Settlement::frozen(&who, FreezeReason::MarketOrders) == need,
+				"buy freeze differs from the owner's open buy orders"
+			);
 		}
-		ensure!(Escrowed::<T>::get() == escrow, "escrow differs from open orders and bonds");
-		ensure!(T::Settlement::balance(&Self::account_id()) >= escrow, "escrow not funded");
+		for (who, bond) in MarketMakers::<T>::iter() {
+			ensure!(
+				T::Settlement::frozen(&who, FreezeReason::MarketMakerBond) == bond,
+				"bond freeze differs from the bond"
+			);
+		}
 		// The market sweep walks `Markets` and removes a series' trades with its state, so no
 		// series may have trades without state (every fill writes the state).
 		for series in RecentTrades::<T>::iter_keys() {

@@ -25,10 +25,15 @@
 //!   matching is removed (it counts toward `MaxFills`), and `on_idle` sweeps a per-minute
 //!   index a bounded number at a time.
 //!
-//! **Escrow.** A resting sell order locks its units in the coupon ledger; a resting buy order
-//! moves `units × price` plus the maker fee on it to the pallet's account. A taker pays or
-//! delivers directly. So escrow always equals what resting orders need, which `try_state`
-//! checks.
+//! **Custody: nothing leaves the owner's account.** A resting sell order locks its units in the
+//! seller's own holding (the coupon ledger); a resting buy order freezes `units × price` plus
+//! the maker fee on it in the buyer's own stablecoin account
+//! ([`genex_primitives::FreezeReason::MarketOrders`]); a market maker's bond is frozen the same
+//! way ([`genex_primitives::FreezeReason::MarketMakerBond`]). There is no market account and no
+//! escrow. A lock or freeze changes only by the owner's cancel, a fill (paid straight from the
+//! buyer's account), expiry, a compliance cancel, or — a bond — a governance slash to the
+//! treasury; no call moves frozen funds anywhere else. A taker pays or delivers directly.
+//! `try_state` checks that every lock and freeze equals what the owner's open orders need.
 //!
 //! **Settlement.** Each fill moves the units (ledger `deliver`) and the stablecoin (seller's
 //! proceeds, fees to the treasury) inside the call's storage transaction: all or nothing.
@@ -174,7 +179,7 @@ pub struct Order<AccountId> {
 	/// When it expires (good-till-time), ms since the Unix epoch.
 	pub expires_at: Option<Moment>,
 	/// Fee rate charged when it fills (the maker rate in force, or the market-maker rate, when
-	/// it came to rest); a buy order's escrow includes this fee.
+	/// it came to rest); the freeze of a buy order includes this fee.
 	pub fee_rate: Permill,
 	/// The order before it at the same price (older).
 	pub prev: Option<OrderId>,
@@ -383,9 +388,8 @@ pub mod pallet {
 		CouponLedger, CreditLimit, KycProvider, PriceOracle, SanctionsScreen, Settlement,
 	};
 	use polkadot_sdk::{
-		frame_support::{pallet_prelude::*, traits::UnixTime, PalletId},
+		frame_support::{pallet_prelude::*, traits::UnixTime},
 		frame_system::pallet_prelude::*,
-		sp_runtime::traits::AccountIdConversion,
 	};
 
 	#[pallet::pallet]
@@ -410,9 +414,6 @@ pub mod pallet {
 		type Oracle: PriceOracle;
 		/// Wall clock.
 		type UnixTime: UnixTime;
-		/// The pallet's account holds buy orders' escrow and market makers' bonds.
-		#[pallet::constant]
-		type PalletId: Get<PalletId>;
 		/// Where fees go.
 		type Treasury: Get<Self::AccountId>;
 		/// Prices are multiples of this (> 0).
@@ -526,10 +527,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type MarketSweepCursor<T: Config> =
 		StorageValue<_, genex_primitives::SweepCursor, OptionQuery>;
-
-	/// Stablecoin the pallet's account holds for resting buy orders and bonds.
-	#[pallet::storage]
-	pub type Escrowed<T: Config> = StorageValue<_, Balance, ValueQuery>;
 
 	/// Maker and taker fee rates.
 	#[pallet::storage]
@@ -659,7 +656,8 @@ pub mod pallet {
 			/// Fee the taker paid.
 			taker_fee: Balance,
 		},
-		/// A resting order left the book unfilled; its escrow went back to its owner.
+		/// A resting order left the book unfilled; its units were unlocked, or its stablecoin
+		/// thawed, in its owner's account.
 		OrderCancelled {
 			/// The order.
 			order: OrderId,
@@ -874,7 +872,8 @@ pub mod pallet {
 		BondBelowMinimum,
 		/// Too many orders expire in that minute; choose another moment.
 		ExpiryMinuteFull,
-		/// The account lacks the stablecoin to pay (price, escrow and fees).
+		/// The account lacks the stablecoin to pay (price and fees; a buy that may rest needs
+		/// them free above the asset's minimum balance, which no freeze covers).
 		InsufficientFunds,
 		/// The account holds fewer free units.
 		InsufficientUnits,
@@ -940,8 +939,9 @@ pub mod pallet {
 		/// rests on the book — or, for `ImmediateOrCancel`, is dropped.
 		///
 		/// - Origin: signed, not blocked, KYC L1 or above.
-		/// - Escrow: a resting sell locks its units; a resting buy moves `units × price` plus the
-		///   maker fee to the market's account. Taker fills are paid directly.
+		/// - Custody: a resting sell locks its units in the seller's holding; a resting buy
+		///   freezes `units × price` plus the maker fee in the buyer's own account. Taker fills
+		///   are paid directly.
 		/// - Fails with `ZeroPrice`, `ZeroUnits`, `OffTick`, `ExpiryInPast`, `UnknownSeries`,
 		///   `NotTradable`, `IssuerFrozen`, `SeriesHalted`, `PriceOutsideBand`, `WouldCross`
 		///   (post-only), `InsufficientFunds`, `InsufficientUnits`, `TooManyOpenOrders`,
@@ -997,7 +997,7 @@ pub mod pallet {
 				.into())
 		}
 
-		/// Cancel one of the signer's resting orders; its escrow goes back.
+		/// Cancel one of the signer's resting orders; its units are unlocked or its stablecoin thawed.
 		///
 		/// - Fails with `UnknownOrder` or `NotOwner`.
 		///
@@ -1346,11 +1346,6 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// The pallet's account: buy orders' escrow and market makers' bonds.
-		pub fn account_id() -> T::AccountId {
-			T::PalletId::get().into_account_truncating()
-		}
-
 		/// Now, in ms since the Unix epoch.
 		pub(crate) fn now() -> Moment {
 			T::UnixTime::now().as_millis().try_into().unwrap_or(Moment::MAX)

@@ -5,7 +5,9 @@ use crate::{
 	OrderId, OrderRequest, Pallet, PurgeQueue, Side, WeightInfo,
 };
 use alloc::vec::Vec;
-use genex_primitives::{KycLevel, KycProvider, SanctionsScreen, SeriesId, Settlement};
+use genex_primitives::{
+	Balance, FreezeReason, KycLevel, KycProvider, SanctionsScreen, SeriesId, Settlement,
+};
 use polkadot_sdk::{
 	frame_support::{pallet_prelude::*, traits::Get},
 	sp_runtime::Permill,
@@ -63,8 +65,8 @@ impl<T: Config> Pallet<T> {
 		T::Sanctions::ensure_not_blocked(who)?;
 		T::Kyc::ensure_level(who, KycLevel::L3)?;
 		let bond = required.saturating_sub(held.unwrap_or(0));
-		ensure!(T::Settlement::spendable(who) >= bond, Error::<T>::InsufficientFunds);
-		Self::pay_in(who, bond)?;
+		ensure!(T::Settlement::freezable(who) >= bond, Error::<T>::InsufficientFunds);
+		T::Settlement::freeze(who, FreezeReason::MarketMakerBond, bond)?;
 		MarketMakers::<T>::insert(who, required);
 		Self::deposit_event(Event::MarketMakerJoined { who: who.clone(), bond });
 		Ok(())
@@ -76,11 +78,12 @@ impl<T: Config> Pallet<T> {
 		let bond = MarketMakers::<T>::get(who).ok_or(Error::<T>::NotMarketMaker)?;
 		let slashed = slash.map_or(0, |s| s.mul_floor(bond));
 		let returned = bond.saturating_sub(slashed);
+		Self::ensure_can_forfeit(who, slashed)?;
 		if slash.is_some() {
 			Self::purge(who, CancelReason::MarketMakerRemoved, T::MaxBatch::get());
 		}
-		Self::pay_out(who, returned)?;
-		Self::pay_out(&T::Treasury::get(), slashed)?;
+		Self::forfeit(who, slashed)?;
+		T::Settlement::thaw(who, FreezeReason::MarketMakerBond, returned);
 		MarketMakers::<T>::remove(who);
 		Self::deposit_event(Event::MarketMakerLeft { who: who.clone(), returned, slashed });
 		Ok(())
@@ -91,7 +94,8 @@ impl<T: Config> Pallet<T> {
 		let bond = MarketMakers::<T>::get(who).ok_or(Error::<T>::NotMarketMaker)?;
 		let slashed = share.mul_floor(bond);
 		let remaining = bond.saturating_sub(slashed);
-		Self::pay_out(&T::Treasury::get(), slashed)?;
+		Self::ensure_can_forfeit(who, slashed)?;
+		Self::forfeit(who, slashed)?;
 		MarketMakers::<T>::insert(who, remaining);
 		Self::deposit_event(Event::MarketMakerSlashed {
 			who: who.clone(),
@@ -100,6 +104,29 @@ impl<T: Config> Pallet<T> {
 			breach,
 		});
 		Ok(())
+	}
+
+	/// `Ok` when `amount` of `who`'s bond can go to the treasury.
+	fn ensure_can_forfeit(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		if amount == 0 {
+			return Ok(());
+		}
+		let treasury = T::Treasury::get();
+		T::Settlement::ensure_can_transfer_frozen(
+			who,
+			FreezeReason::MarketMakerBond,
+			&treasury,
+			amount,
+		)
+	}
+
+	/// Pay `amount` of `who`'s bond, frozen in its own account, to the treasury.
+	fn forfeit(who: &T::AccountId, amount: Balance) -> DispatchResult {
+		if amount == 0 {
+			return Ok(());
+		}
+		let treasury = T::Treasury::get();
+		T::Settlement::transfer_frozen(who, FreezeReason::MarketMakerBond, &treasury, amount)
 	}
 
 	/// `who`'s depth and spread on `series` against the obligations.

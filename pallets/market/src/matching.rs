@@ -12,7 +12,8 @@ use crate::{
 };
 use alloc::vec::Vec;
 use genex_primitives::{
-	Balance, CouponLedger, KycLevel, KycProvider, SanctionsScreen, SeriesId, Settlement,
+	Balance, CouponLedger, FreezeReason, KycLevel, KycProvider, SanctionsScreen, SeriesId,
+	Settlement,
 };
 use polkadot_sdk::frame_support::{pallet_prelude::*, traits::Get};
 
@@ -65,9 +66,16 @@ impl<T: Config> Pallet<T> {
 		let rests = req.time_in_force != TimeInForce::ImmediateOrCancel;
 		match req.side {
 			Side::Buy => {
+				// Fills are paid from what the buyer can spend; what rests is frozen, and a
+				// freeze never covers the asset's minimum balance.
 				let need = Self::escrow_of(req.price, req.units, taker_rate.max(fees.maker))
 					.ok_or(Error::<T>::Overflow)?;
-				ensure!(T::Settlement::spendable(who) >= need, Error::<T>::InsufficientFunds);
+				let available = if rests {
+					T::Settlement::freezable(who)
+				} else {
+					T::Settlement::spendable(who)
+				};
+				ensure!(available >= need, Error::<T>::InsufficientFunds);
 			},
 			Side::Sell => {
 				T::Coupons::ensure_can_lock(series, who, req.units)?;
@@ -178,7 +186,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Put what is left of `taker` on the book with its escrow.
+	/// Put what is left of `taker` on the book, a buy's price and fee frozen in its account.
 	fn rest(
 		id: OrderId,
 		taker: &Taker<T::AccountId>,
@@ -188,7 +196,7 @@ impl<T: Config> Pallet<T> {
 		if taker.side == Side::Buy {
 			let escrow = Self::escrow_of(taker.limit, taker.remaining, maker_rate)
 				.ok_or(Error::<T>::Overflow)?;
-			Self::pay_in(&taker.who, escrow)?;
+			T::Settlement::freeze(&taker.who, FreezeReason::MarketOrders, escrow)?;
 		}
 		Self::link(
 			id,

@@ -16,7 +16,6 @@ use polkadot_sdk::{
 	frame_support::{
 		derive_impl, parameter_types,
 		traits::{ConstU32, ConstU64},
-		PalletId,
 	},
 	frame_system::{self, EnsureRoot},
 	pallet_timestamp, sp_io,
@@ -74,7 +73,6 @@ impl pallet_timestamp::Config for Test {
 }
 
 parameter_types! {
-	pub const MarketPalletId: PalletId = PalletId(*b"gx/markt");
 	pub const Treasury: u64 = TREASURY;
 	pub const MaxFee: Permill = Permill::from_percent(5);
 }
@@ -88,7 +86,6 @@ impl pallet_market::Config for Test {
 	type Settlement = MockSettlement;
 	type Oracle = MockOracle;
 	type UnixTime = Timestamp;
-	type PalletId = MarketPalletId;
 	type Treasury = Treasury;
 	type TickSize = ConstU128<5>;
 	type MaxFills = ConstU32<8>;

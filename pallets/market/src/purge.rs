@@ -26,7 +26,7 @@ impl<T: Config> Pallet<T> {
 				continue;
 			};
 			if let Err(e) = Self::remove_order(id, &order, reason) {
-				// Nothing was written for this order (its escrow could not be paid back); take
+				// Nothing was written for this order (its freeze could not be released); take
 				// it off the index so the purge ends, and leave it for matching, which cancels
 				// it when it meets it.
 				log::error!(target: crate::LOG_TARGET, "cancelling order {id} of {who:?}: {e:?}");

@@ -1,10 +1,18 @@
 //! One fill: the per-fill compliance checks, then units and stablecoin moving together, fees
-//! to the treasury; and the escrow arithmetic of buy orders.
+//! to the treasury; and what a buy order keeps frozen in its owner's own account.
+//!
+//! Custody: nothing leaves an owner's account while it trades. A sell order locks units in the
+//! seller's holding (the coupons ledger); a buy order freezes stablecoin in the buyer's account
+//! ([`FreezeReason::MarketOrders`]), a market maker's bond likewise
+//! ([`FreezeReason::MarketMakerBond`]). A freeze shrinks only by the owner's cancel, a fill
+//! (paid straight from the buyer's account to the seller and the treasury), expiry, a
+//! compliance cancel, or — for a bond — a slash to the treasury.
 
-use crate::{CancelReason, Config, Error, Escrowed, Event, Order, OrderId, Pallet, Side, Trade};
+use crate::{CancelReason, Config, Error, Event, Order, OrderId, Pallet, Side, Trade};
 use alloc::vec::Vec;
 use genex_primitives::{
-	Balance, CouponLedger, KycLevel, KycProvider, SanctionsScreen, SeriesId, Settlement,
+	Balance, CouponLedger, FreezeReason, KycLevel, KycProvider, SanctionsScreen, SeriesId,
+	Settlement,
 };
 use polkadot_sdk::{
 	frame_support::{pallet_prelude::*, traits::Get},
@@ -48,14 +56,14 @@ pub(crate) enum Blame {
 }
 
 impl<T: Config> Pallet<T> {
-	/// What a buy order of `units` at `price` with fee `rate` holds in escrow.
+	/// What a buy order of `units` at `price` with fee `rate` keeps frozen in its owner's account.
 	pub(crate) fn escrow_of(price: Balance, units: u64, rate: Permill) -> Option<Balance> {
 		let notional = price.checked_mul(units.into())?;
 		notional.checked_add(rate.mul_floor(notional))
 	}
 
-	/// Release the escrow of resting order `id` (units unlocked, or stablecoin paid back),
-	/// unlink it and say why.
+	/// Release what resting order `id` holds (units unlocked, or stablecoin thawed in the
+	/// owner's account), unlink it and say why.
 	pub(crate) fn remove_order(
 		id: OrderId,
 		order: &Order<T::AccountId>,
@@ -69,7 +77,7 @@ impl<T: Config> Pallet<T> {
 			Side::Buy => {
 				let amount = Self::escrow_of(order.price, order.units, order.fee_rate)
 					.ok_or(Error::<T>::Overflow)?;
-				Self::pay_out(&order.owner, amount)?;
+				T::Settlement::thaw(&order.owner, FreezeReason::MarketOrders, amount);
 			},
 		}
 		Self::unlink(id, order);
@@ -80,28 +88,6 @@ impl<T: Config> Pallet<T> {
 			reason,
 		});
 		Ok(())
-	}
-
-	/// Pay `amount` of escrow from the market's account to `to`.
-	pub(crate) fn pay_out(to: &T::AccountId, amount: Balance) -> DispatchResult {
-		if amount == 0 {
-			return Ok(());
-		}
-		T::Settlement::transfer(&Self::account_id(), to, amount)?;
-		Escrowed::<T>::mutate(|e| *e = e.saturating_sub(amount));
-		Ok(())
-	}
-
-	/// Take `amount` into escrow from `from`.
-	pub(crate) fn pay_in(from: &T::AccountId, amount: Balance) -> DispatchResult {
-		if amount == 0 {
-			return Ok(());
-		}
-		T::Settlement::transfer(from, &Self::account_id(), amount)?;
-		Escrowed::<T>::try_mutate(|e| {
-			*e = e.checked_add(amount).ok_or(Error::<T>::Overflow)?;
-			Ok(())
-		})
 	}
 
 	/// Fill `units` of resting order `maker_id` against `taker` at the maker's price.
@@ -142,7 +128,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let maker_fee = match taker.side {
 			Side::Buy => maker.fee_rate.mul_floor(notional),
-			// The maker's escrow shrinks by exactly what it held for these units.
+			// The maker's freeze shrinks by exactly what it held for these units.
 			Side::Sell => {
 				let before = Self::escrow_of(price, maker.units, maker.fee_rate);
 				let after =
@@ -156,31 +142,53 @@ impl<T: Config> Pallet<T> {
 		let taker_fee = taker.rate.mul_floor(notional);
 		let fees = maker_fee.saturating_add(taker_fee);
 		let treasury = T::Treasury::get();
-		// Who pays whom.
-		let (payer, proceeds) = match taker.side {
-			Side::Buy => (taker.who.clone(), notional.saturating_sub(maker_fee)),
-			Side::Sell => (Self::account_id(), notional.saturating_sub(taker_fee)),
-		};
-		if let Side::Buy = taker.side {
-			let need = notional.saturating_add(taker_fee);
-			if T::Settlement::spendable(&taker.who) < need {
-				return Err(Blame::Taker(Error::<T>::InsufficientFunds.into()));
-			}
-		}
-		if T::Settlement::ensure_can_transfer(&payer, seller, proceeds).is_err() {
-			return Err(match taker.side {
-				Side::Buy => Blame::Maker(CancelReason::NotTradable),
-				Side::Sell => Blame::Taker(Error::<T>::InsufficientFunds.into()),
-			});
+		match taker.side {
+			// The taker pays from what it can spend.
+			Side::Buy => {
+				let need = notional.saturating_add(taker_fee);
+				if T::Settlement::spendable(&taker.who) < need {
+					return Err(Blame::Taker(Error::<T>::InsufficientFunds.into()));
+				}
+				let proceeds = notional.saturating_sub(maker_fee);
+				if T::Settlement::ensure_can_transfer(&taker.who, seller, proceeds).is_err() {
+					return Err(Blame::Maker(CancelReason::NotTradable));
+				}
+			},
+			// The resting buyer pays from its freeze: exactly what the freeze shrinks by.
+			Side::Sell => {
+				let (from, why) = (&maker.owner, FreezeReason::MarketOrders);
+				let pays = notional.saturating_add(maker_fee);
+				// A freeze short of what its order needs (only a privileged path could do
+				// that) is the resting order's fault; a seller who cannot take the proceeds,
+				// the taker's.
+				if T::Settlement::frozen(from, why) < pays {
+					return Err(Blame::Maker(CancelReason::NotTradable));
+				}
+				if T::Settlement::ensure_can_transfer_frozen(from, why, seller, pays).is_err() {
+					return Err(Blame::Taker(Error::<T>::InsufficientFunds.into()));
+				}
+			},
 		}
 
 		// Every check passed: from here on a failure fails the call.
-		T::Settlement::transfer(&payer, seller, proceeds).map_err(Blame::Fatal)?;
-		if fees > 0 {
-			T::Settlement::transfer(&payer, &treasury, fees).map_err(Blame::Fatal)?;
-		}
-		if let Side::Sell = taker.side {
-			Escrowed::<T>::mutate(|e| *e = e.saturating_sub(notional.saturating_add(maker_fee)));
+		match taker.side {
+			Side::Buy => {
+				let proceeds = notional.saturating_sub(maker_fee);
+				T::Settlement::transfer(&taker.who, seller, proceeds).map_err(Blame::Fatal)?;
+				if fees > 0 {
+					T::Settlement::transfer(&taker.who, &treasury, fees).map_err(Blame::Fatal)?;
+				}
+			},
+			Side::Sell => {
+				let proceeds = notional.saturating_sub(taker_fee);
+				let (from, why) = (&maker.owner, FreezeReason::MarketOrders);
+				T::Settlement::transfer_frozen(from, why, seller, proceeds)
+					.map_err(Blame::Fatal)?;
+				if fees > 0 {
+					T::Settlement::transfer_frozen(from, why, &treasury, fees)
+						.map_err(Blame::Fatal)?;
+				}
+			},
 		}
 		T::Coupons::deliver(taker.series, seller, buyer, units).map_err(Blame::Fatal)?;
 		T::Kyc::record_volume(&taker.who, notional);

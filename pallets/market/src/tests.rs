@@ -4,8 +4,8 @@
 //! matcher over random order streams.
 
 use crate::{
-	mock::*, CancelReason, Error, Escrowed, Event, Expiring, FeeRates, Markets, Obligations,
-	OrderRequest, Orders, RiskParams, Side, TimeInForce, WeightInfo,
+	mock::*, CancelReason, Error, Event, Expiring, FeeRates, Markets, Obligations, OrderRequest,
+	Orders, RiskParams, Side, TimeInForce, WeightInfo,
 };
 use genex_primitives::{
 	coupons::mock::MockCoupons,
@@ -13,8 +13,8 @@ use genex_primitives::{
 	kyc::{mock::MockKyc, MOCK_LEVEL_TOO_LOW, MOCK_LIMIT_EXCEEDED},
 	oracle::mock::MockOracle,
 	sanctions::{mock::MockSanctions, MOCK_BLOCKED},
-	settlement::mock::MockSettlement,
-	KycLevel, SeriesStatus,
+	settlement::{mock::MockSettlement, MOCK_INSUFFICIENT},
+	FreezeReason, KycLevel, SeriesStatus, Settlement,
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight},
@@ -85,7 +85,20 @@ fn check() {
 	P::do_try_state().expect("invariants hold");
 	assert_eq!(MockSettlement::total(), 5 * FUNDS, "stablecoin conserved");
 	assert_eq!(MockCoupons::total_units(SERIES), 5 * UNITS, "units conserved");
-	assert_eq!(MockSettlement::get(&P::account_id()), Escrowed::<Test>::get());
+	// `try_state` compares each owner's freeze with its orders; here, no freeze is left over
+	// anywhere without the orders or bond it stands for.
+	let orders: u128 = Orders::<Test>::iter_values()
+		.filter(|o| o.side == Side::Buy)
+		.map(|o| P::escrow_of(o.price, o.units, o.fee_rate).expect("no overflow in tests"))
+		.sum();
+	assert_eq!(MockSettlement::frozen_total(FreezeReason::MarketOrders), orders);
+	let bonds: u128 = crate::MarketMakers::<Test>::iter_values().sum();
+	assert_eq!(MockSettlement::frozen_total(FreezeReason::MarketMakerBond), bonds);
+}
+
+/// What `who`'s open buy orders keep frozen in its account.
+fn frozen(who: u64) -> u128 {
+	MockSettlement::frozen_of(&who, FreezeReason::MarketOrders)
 }
 
 #[test]
@@ -115,23 +128,29 @@ fn limit_orders_match_with_price_time_priority_and_fees() {
 }
 
 #[test]
-fn a_resting_buy_holds_its_escrow_and_pays_the_maker_fee() {
+fn a_resting_buy_freezes_its_price_in_the_owners_account_and_pays_the_maker_fee() {
 	new_test_ext().execute_with(|| {
 		let a = place(ALICE, gtc(Side::Buy, 100, 10));
-		// 1 000 + 1 % maker fee.
-		assert_eq!(Escrowed::<Test>::get(), 1_010);
-		assert_eq!(funds(ALICE), FUNDS - 1_010);
+		// 1 000 + 1 % maker fee, frozen in Alice's own account: nothing moved.
+		assert_eq!(frozen(ALICE), 1_010);
+		assert_eq!(funds(ALICE), FUNDS);
+		// Frozen funds cannot be spent elsewhere.
+		assert_noop!(
+			<MockSettlement as Settlement<u64, u128>>::transfer(&ALICE, &BOB, FUNDS - 1_010 + 1),
+			MOCK_INSUFFICIENT
+		);
 		place(BOB, gtc(Side::Sell, 100, 4));
-		// Bob (taker) 400 − 2 %; Alice's escrow shrinks to 6 × 101.
+		// Bob (taker) 400 − 2 %, paid from Alice's freeze, which shrinks to 6 × 101.
 		assert_eq!(funds(BOB), FUNDS + 392);
-		assert_eq!(Escrowed::<Test>::get(), 606);
+		assert_eq!(frozen(ALICE), 606);
+		assert_eq!(funds(ALICE), FUNDS - 404);
 		assert_eq!(funds(TREASURY), 4 + 8);
 		assert_eq!(MockCoupons::balance_of(SERIES, &ALICE), UNITS + 4);
 		check();
 		assert_ok!(P::cancel_order(signed(ALICE), a));
 		assert_eq!(cancelled(a), Some(CancelReason::ByOwner));
 		assert_eq!(funds(ALICE), FUNDS - 404);
-		assert_eq!(Escrowed::<Test>::get(), 0);
+		assert_eq!(frozen(ALICE), 0);
 		check();
 	});
 }
@@ -619,7 +638,8 @@ fn market_makers_post_a_bond_batch_and_pay_the_maker_rate() {
 		);
 		assert_ok!(P::join_market_makers(signed(CAROL)));
 		assert_noop!(P::join_market_makers(signed(CAROL)), Error::<Test>::AlreadyMarketMaker);
-		assert_eq!(Escrowed::<Test>::get(), BOND);
+		assert_eq!(MockSettlement::frozen_of(&CAROL, FreezeReason::MarketMakerBond), BOND);
+		assert_eq!(funds(CAROL), FUNDS);
 		assert_noop!(P::batch_place(signed(CAROL), SERIES, vec![]), Error::<Test>::EmptyBatch);
 		assert_noop!(
 			P::batch_place(signed(CAROL), SERIES, vec![gtc(Side::Buy, 90, 1); 5]),
@@ -750,7 +770,8 @@ fn governance_slashes_a_bond_for_a_documented_breach() {
 		);
 		assert_eq!(funds(TREASURY), 2_000);
 		assert_eq!(crate::MarketMakers::<Test>::get(CAROL), Some(8_000));
-		assert_eq!(Escrowed::<Test>::get(), 8_000);
+		assert_eq!(MockSettlement::frozen_of(&CAROL, FreezeReason::MarketMakerBond), 8_000);
+		assert_eq!(funds(CAROL), FUNDS - 2_000);
 		// Below the bond, no market-maker batches until topped up.
 		assert_noop!(
 			P::batch_place(signed(CAROL), SERIES, vec![gtc(Side::Buy, 90, 1)]),
@@ -826,9 +847,38 @@ fn a_blocked_account_leaves_the_book() {
 		assert_eq!(cancelled(buy), Some(CancelReason::Sanctioned));
 		assert!(P::open_orders(&ALICE).is_empty());
 		assert!(Orders::<Test>::get(bob).is_some());
-		// The escrow is back in its own account, frozen there by the block.
+		// Its buy's freeze is thawed (the funds never left its account; the block holds the
+		// account itself), its units unlocked.
 		assert_eq!(funds(ALICE), FUNDS);
+		assert_eq!(frozen(ALICE), 0);
 		assert_eq!(MockCoupons::locked_of(SERIES, &ALICE), 0);
+		check();
+	});
+}
+
+#[test]
+fn a_buyer_who_spent_everything_spendable_still_pays_from_its_freeze() {
+	new_test_ext().execute_with(|| {
+		// A resting buy needs its freeze above the minimum balance: 1 010 of 1 000 000 is
+		// not freezable when the minimum is 999 000.
+		MockSettlement::set_minimum(FUNDS - 1_000);
+		assert_noop!(
+			P::place_order(signed(ALICE), SERIES, gtc(Side::Buy, 100, 10)),
+			Error::<Test>::InsufficientFunds
+		);
+		MockSettlement::set_minimum(10);
+		let a = place(ALICE, gtc(Side::Buy, 100, 10));
+		assert_eq!(frozen(ALICE), 1_010);
+		// "Send max": the minimum stays with the freeze.
+		let max = <MockSettlement as Settlement<u64, u128>>::spendable(&ALICE);
+		assert_eq!(max, FUNDS - 1_010 - 10);
+		assert_ok!(<MockSettlement as Settlement<u64, u128>>::transfer(&ALICE, &DAVE, max));
+		// A seller still fills against the whole order, paid from the freeze.
+		place(BOB, gtc(Side::Sell, 100, 10));
+		assert!(Orders::<Test>::get(a).is_none());
+		assert_eq!(frozen(ALICE), 0);
+		assert_eq!(funds(ALICE), 10);
+		assert_eq!(funds(BOB), FUNDS + 1_000 - 20);
 		check();
 	});
 }

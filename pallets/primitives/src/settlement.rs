@@ -69,6 +69,16 @@ pub trait Settlement<AccountId, Balance> {
 	/// Thaw up to `amount` of `who`'s freeze for `reason`; returns how much was thawed.
 	fn thaw(who: &AccountId, reason: FreezeReason, amount: Balance) -> Balance;
 
+	/// `Ok` when [`Settlement::transfer_frozen`] of the same arguments would pass (at least
+	/// `amount` frozen for `reason`, the receiver can take it); the stablecoin pallet's typed
+	/// error otherwise. Reads only.
+	fn ensure_can_transfer_frozen(
+		from: &AccountId,
+		reason: FreezeReason,
+		to: &AccountId,
+		amount: Balance,
+	) -> DispatchResult;
+
 	/// Pay `amount` out of `from`'s freeze for `reason` to `to` (a fill, a forfeited bond):
 	/// the freeze shrinks and the funds move together, or nothing happens. Fails with
 	/// `InsufficientBalance` when less than `amount` is frozen for `reason`.
@@ -112,6 +122,14 @@ impl<AccountId, Balance: Default> Settlement<AccountId, Balance> for () {
 	}
 	fn thaw(_: &AccountId, _: FreezeReason, _: Balance) -> Balance {
 		Balance::default()
+	}
+	fn ensure_can_transfer_frozen(
+		_: &AccountId,
+		_: FreezeReason,
+		_: &AccountId,
+		_: Balance,
+	) -> DispatchResult {
+		Err(NO_SETTLEMENT)
 	}
 	fn transfer_frozen(
 		_: &AccountId,
@@ -160,6 +178,16 @@ pub mod mock {
 		/// What is frozen for `who` and `reason`.
 		pub fn frozen_of<A: Encode>(who: &A, reason: FreezeReason) -> u128 {
 			FROZEN.with(|f| f.borrow().get(&(who.encode(), reason)).copied().unwrap_or_default())
+		}
+		/// Everything frozen for `reason`, over all accounts (tests check that no freeze is
+		/// left behind without the orders or bond it stood for).
+		pub fn frozen_total(reason: FreezeReason) -> u128 {
+			FROZEN.with(|f| {
+				f.borrow()
+					.iter()
+					.filter(|((_, r), _)| *r == reason)
+					.fold(0u128, |a, (_, v)| a.saturating_add(*v))
+			})
 		}
 		/// Everything frozen for `who`.
 		pub fn total_frozen<A: Encode>(who: &A) -> u128 {
@@ -214,7 +242,11 @@ pub mod mock {
 			B::try_from(Self::get(who)).unwrap_or_default()
 		}
 		fn spendable(who: &A) -> B {
-			B::try_from(Self::get(who).saturating_sub(Self::total_frozen(who))).unwrap_or_default()
+			// As the stablecoin pallet: the minimum stays with any freeze.
+			let frozen = Self::total_frozen(who);
+			let untouchable =
+				if frozen == 0 { 0 } else { frozen.saturating_add(MINIMUM.with(|m| *m.borrow())) };
+			B::try_from(Self::get(who).saturating_sub(untouchable)).unwrap_or_default()
 		}
 		fn frozen(who: &A, reason: FreezeReason) -> B {
 			B::try_from(Self::frozen_of(who, reason)).unwrap_or_default()
@@ -242,11 +274,21 @@ pub mod mock {
 			Self::set_frozen(who, reason, frozen - thawed);
 			B::try_from(thawed).unwrap_or_default()
 		}
-		fn transfer_frozen(from: &A, reason: FreezeReason, to: &A, amount: B) -> DispatchResult {
+		fn ensure_can_transfer_frozen(
+			from: &A,
+			reason: FreezeReason,
+			_: &A,
+			amount: B,
+		) -> DispatchResult {
 			let amount: u128 = amount.into();
 			if Self::frozen_of(from, reason) < amount || Self::get(from) < amount {
 				return Err(MOCK_INSUFFICIENT);
 			}
+			Ok(())
+		}
+		fn transfer_frozen(from: &A, reason: FreezeReason, to: &A, amount: B) -> DispatchResult {
+			<Self as Settlement<A, B>>::ensure_can_transfer_frozen(from, reason, to, amount)?;
+			let amount: u128 = amount.into();
 			Self::set_frozen(from, reason, Self::frozen_of(from, reason) - amount);
 			Self::set(from, Self::get(from) - amount);
 			Self::set(to, Self::get(to).saturating_add(amount));

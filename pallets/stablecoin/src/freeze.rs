@@ -35,8 +35,8 @@ impl<T: Config> Pallet<T> {
 			.map_or(Zero::zero(), |(_, amount)| *amount)
 	}
 
-	/// What `who` can move now: its balance less what is frozen (the account may be emptied
-	/// when nothing is frozen).
+	/// What `who` can move now: its balance less what is frozen and, while anything is
+	/// frozen, less the minimum balance (the account may be emptied when nothing is frozen).
 	pub fn spendable(who: &T::AccountId) -> BalanceOf<T> {
 		let Some(asset) = SettlementAsset::<T>::get() else { return Zero::zero() };
 		// `pallet-assets` subtracts the freezes through `Freezer`; the explicit bound keeps the
@@ -47,7 +47,13 @@ impl<T: Config> Pallet<T> {
 			Preservation::Expendable,
 			Fortitude::Polite,
 		);
-		reducible.min(T::Assets::balance(asset, who).saturating_sub(Self::total_frozen(who)))
+		let frozen = Self::total_frozen(who);
+		let untouchable = if frozen.is_zero() {
+			frozen
+		} else {
+			frozen.saturating_add(T::Assets::minimum_balance(asset.clone()))
+		};
+		reducible.min(T::Assets::balance(asset, who).saturating_sub(untouchable))
 	}
 
 	/// What `who` can still freeze: its balance less what is frozen and less the asset's
@@ -106,16 +112,30 @@ impl<T: Config> Pallet<T> {
 		thawed
 	}
 
+	/// The checks of [`Self::do_transfer_frozen`], reading only: at least `amount` frozen for
+	/// `reason` and held, and `to` can take it.
+	pub(crate) fn ensure_can_transfer_frozen(
+		from: &T::AccountId,
+		reason: FreezeReason,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Result<AssetIdOf<T>, DispatchError> {
+		let asset = Self::settlement_asset()?;
+		ensure!(Self::frozen_for(from, reason) >= amount, Error::<T>::InsufficientBalance);
+		// Only a privileged path (an asset admin's forced transfer) could take the balance
+		// below the freezes; the read is cached for the transfer that follows.
+		ensure!(T::Assets::balance(asset.clone(), from) >= amount, Error::<T>::InsufficientBalance);
+		Self::ensure_can_receive(asset.clone(), to, amount, Provenance::Extant)?;
+		Ok(asset)
+	}
+
 	pub(crate) fn do_transfer_frozen(
 		from: &T::AccountId,
 		reason: FreezeReason,
 		to: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		let asset = Self::settlement_asset()?;
-		ensure!(Self::frozen_for(from, reason) >= amount, Error::<T>::InsufficientBalance);
-		ensure!(T::Assets::balance(asset.clone(), from) >= amount, Error::<T>::InsufficientBalance);
-		Self::ensure_can_receive(asset.clone(), to, amount, Provenance::Extant)?;
+		let asset = Self::ensure_can_transfer_frozen(from, reason, to, amount)?;
 		// The thaw and the transfer land together or not at all. Every freeze leaves the
 		// minimum balance unfrozen (`freezable`), so `Preserve` never refuses a frozen amount,
 		// and no dust of the payer is destroyed on the way.
@@ -149,12 +169,17 @@ impl<T: Config> Pallet<T> {
 /// `pallet-assets`' view of the freezes (`type Freezer = Stablecoin` in its config). Only the
 /// settlement asset is ever frozen.
 impl<T: Config> FrozenBalance<AssetIdOf<T>, T::AccountId, BalanceOf<T>> for Pallet<T> {
+	/// Everything frozen plus the asset's minimum balance, once anything is frozen.
+	/// `pallet-assets` keeps only the larger of the freezes and the minimum out of reach; a
+	/// freeze never covers the minimum (`freezable`), so without it a transfer could leave
+	/// exactly the frozen amount, and paying that freeze out (with the payer kept alive) would
+	/// then fail. Reporting both keeps every frozen amount payable.
 	fn frozen_balance(asset: AssetIdOf<T>, who: &T::AccountId) -> Option<BalanceOf<T>> {
-		if SettlementAsset::<T>::get() != Some(asset) {
+		if SettlementAsset::<T>::get().as_ref() != Some(&asset) {
 			return None;
 		}
 		let total = Self::total_frozen(who);
-		(!total.is_zero()).then_some(total)
+		(!total.is_zero()).then(|| total.saturating_add(T::Assets::minimum_balance(asset)))
 	}
 
 	/// An account with a freeze cannot die (`pallet-assets` keeps what is frozen), so there

@@ -211,6 +211,15 @@ impl<T: Config> genex_primitives::Settlement<T::AccountId, BalanceOf<T>> for Pal
 		Self::do_thaw(who, reason, amount)
 	}
 
+	fn ensure_can_transfer_frozen(
+		from: &T::AccountId,
+		reason: FreezeReason,
+		to: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		Self::ensure_can_transfer_frozen(from, reason, to, amount).map(|_| ())
+	}
+
 	fn transfer_frozen(
 		from: &T::AccountId,
 		reason: FreezeReason,

@@ -475,7 +475,8 @@ mod freezes {
 				<S as Settlement<u64, u64>>::frozen(&ALICE, FreezeReason::MarketOrders),
 				300
 			);
-			assert_eq!(<S as Settlement<u64, u64>>::spendable(&ALICE), 200);
+			// The minimum balance stays out of reach with the freeze.
+			assert_eq!(<S as Settlement<u64, u64>>::spendable(&ALICE), 200 - MIN_BALANCE);
 			// P2P, burn-style and pallet-assets' own transfers all stop at the freeze.
 			assert_noop!(
 				Stablecoin::transfer(RuntimeOrigin::signed(ALICE), BOB, 201),
@@ -509,8 +510,12 @@ mod freezes {
 				),
 				pallet_assets::Error::<Test>::BalanceLow
 			);
-			assert_ok!(Stablecoin::transfer(RuntimeOrigin::signed(ALICE), BOB, 200));
-			assert_eq!(stable(ALICE), 300);
+			assert_noop!(
+				Stablecoin::transfer(RuntimeOrigin::signed(ALICE), BOB, 200),
+				Error::<Test>::InsufficientBalance
+			);
+			assert_ok!(Stablecoin::transfer(RuntimeOrigin::signed(ALICE), BOB, 200 - MIN_BALANCE));
+			assert_eq!(stable(ALICE), 300 + MIN_BALANCE);
 			Stablecoin::do_try_state().expect("invariants hold");
 		});
 	}
@@ -551,7 +556,7 @@ mod freezes {
 				<S as Settlement<u64, u64>>::thaw(&ALICE, FreezeReason::MarketOrders, 100),
 				100
 			);
-			assert_eq!(<S as Settlement<u64, u64>>::spendable(&ALICE), 300);
+			assert_eq!(<S as Settlement<u64, u64>>::spendable(&ALICE), 300 - MIN_BALANCE);
 			// More than is frozen thaws what there is; another reason thaws nothing.
 			assert_eq!(
 				<S as Settlement<u64, u64>>::thaw(&ALICE, FreezeReason::MarketMakerBond, 5),
@@ -651,15 +656,57 @@ mod freezes {
 	}
 
 	#[test]
+	fn spending_everything_spendable_leaves_the_freeze_payable() {
+		funded().execute_with(|| {
+			assert_ok!(<S as Settlement<u64, u64>>::freeze(
+				&ALICE,
+				FreezeReason::MarketOrders,
+				300
+			));
+			// "Send max": what is spendable goes, and nothing more can.
+			let max = <S as Settlement<u64, u64>>::spendable(&ALICE);
+			assert_ok!(Stablecoin::transfer(RuntimeOrigin::signed(ALICE), BOB, max));
+			assert_eq!(stable(ALICE), 300 + MIN_BALANCE);
+			assert_noop!(
+				Stablecoin::transfer(RuntimeOrigin::signed(ALICE), BOB, 1),
+				Error::<Test>::InsufficientBalance
+			);
+			// The whole freeze still pays out, in two parts or one.
+			assert_ok!(<S as Settlement<u64, u64>>::ensure_can_transfer_frozen(
+				&ALICE,
+				FreezeReason::MarketOrders,
+				&BOB,
+				300
+			));
+			assert_ok!(<S as Settlement<u64, u64>>::transfer_frozen(
+				&ALICE,
+				FreezeReason::MarketOrders,
+				&BOB,
+				295
+			));
+			assert_ok!(<S as Settlement<u64, u64>>::transfer_frozen(
+				&ALICE,
+				FreezeReason::MarketOrders,
+				&BOB,
+				5
+			));
+			assert_eq!(stable(ALICE), MIN_BALANCE);
+			assert!(!Freezes::<Test>::contains_key(ALICE));
+			Stablecoin::do_try_state().expect("invariants hold");
+		});
+	}
+
+	#[test]
 	fn pallet_assets_sees_the_freezes_of_the_settlement_asset_only() {
 		use polkadot_sdk::pallet_assets::FrozenBalance;
 		funded().execute_with(|| {
 			assert_eq!(<S as FrozenBalance<u32, u64, u64>>::frozen_balance(STABLE, &ALICE), None);
 			assert!(!<S as FrozenBalance<u32, u64, u64>>::contains_freezes(STABLE));
 			assert_ok!(<S as Settlement<u64, u64>>::freeze(&ALICE, FreezeReason::MarketOrders, 7));
+			// The minimum balance is kept with the freeze.
 			assert_eq!(
 				<S as FrozenBalance<u32, u64, u64>>::frozen_balance(STABLE, &ALICE),
-				Some(7)
+				Some(7 + MIN_BALANCE)
 			);
 			assert_eq!(
 				<S as FrozenBalance<u32, u64, u64>>::frozen_balance(OTHER_ASSET, &ALICE),

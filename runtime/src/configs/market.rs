@@ -3,13 +3,11 @@
 use crate::*;
 use genex_primitives::STABLECOIN_UNIT;
 use polkadot_sdk::{
-	frame_support::{parameter_types, traits::ConstU32, PalletId},
+	frame_support::{parameter_types, traits::ConstU32},
 	sp_runtime::Permill,
 };
 
 parameter_types! {
-	/// The market's account: buy orders' escrow and market makers' bonds.
-	pub const MarketPalletId: PalletId = PalletId(*b"gx/markt");
 	/// Prices are multiples of 0.01 GUSD (also the stablecoin's minimum balance).
 	pub const MarketTickSize: Balance = STABLECOIN_UNIT / 100;
 	/// Governance cannot set a trading fee above 2 %.
@@ -28,7 +26,6 @@ impl pallet_market::Config for Runtime {
 	// Bands centre on the oracle's fresh reference price, else on the last trade.
 	type Oracle = Oracle;
 	type UnixTime = Timestamp;
-	type PalletId = MarketPalletId;
 	type Treasury = crate::configs::TreasuryAccount;
 	type TickSize = MarketTickSize;
 	type MaxFills = ConstU32<32>;

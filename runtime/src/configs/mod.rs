@@ -32,7 +32,6 @@ mod validator_set;
 pub use compliance_committee::{ComplianceCollective, ComplianceOrigin, DualComplianceOrigin};
 pub use council::{CouncilCollective, GovernanceOrigin, MaxProposalWeight, RootOrigin};
 pub use feeless::NeverFeeless;
-pub use market::MarketPalletId;
 pub use stablecoin::StablecoinPalletId;
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights, MAXIMUM_BLOCK_WEIGHT};
 pub use treasury::TreasuryAccount;
