@@ -211,19 +211,14 @@ pub fn join() -> RuntimeCall {
 	RuntimeCall::Market(pallet_market::Call::join_market_makers {})
 }
 
-/// A market maker's batch of `n` one-unit bids spread over the eight ticks below the run's
-/// price (they rest: nothing crosses them).
+/// A market maker's quote sheet of `n` one-unit bids on the `n` ticks below the run's price
+/// (they rest: nothing crosses them), replacing its previous sheet.
 pub fn bids(n: u32) -> RuntimeCall {
-	let orders = (0..n)
-		.map(|i| {
-			let below = u128::from(i % 8).saturating_add(1);
-			request(
-				Side::Buy,
-				PRICE.saturating_sub(below.saturating_mul(TICK)),
-				1,
-				TimeInForce::GoodTillCancelled,
-			)
+	let bids = (0..n)
+		.map(|i| pallet_market::QuoteLevel {
+			price: PRICE.saturating_sub(u128::from(i).saturating_add(1).saturating_mul(TICK)),
+			units: 1,
 		})
 		.collect();
-	RuntimeCall::Market(pallet_market::Call::batch_place { series: SERIES, orders })
+	RuntimeCall::Market(pallet_market::Call::set_quotes { series: SERIES, bids, asks: Vec::new() })
 }

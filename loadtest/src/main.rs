@@ -5,9 +5,9 @@
 //! measured phases of transactions signed here offline:
 //!
 //! 1. `transfers`: plain `balances.transfer_keep_alive`, the reference;
-//! 2. `placements`: market makers' `market.batch_place` batches of resting bids;
+//! 2. `placements`: market makers' quote sheets (`market.set_quotes`), each level a placement;
 //! 3. `trades`: one-unit market buys (`place_market_order`, worst price capped), each lifting a
-//!    resting ask (one fill).
+//!    resting ask in its block's batch auction.
 //!
 //! Each phase submits everything as fast as the node takes it (JSON-RPC batches), then
 //! follows finalized blocks: a transaction counts when a finalized block includes it, a trade
@@ -66,11 +66,11 @@ struct Args {
 	/// Market makers.
 	#[arg(long, default_value_t = 40)]
 	makers: u32,
-	/// Batches per market maker.
+	/// Quote sheets per market maker (each replaces the last).
 	#[arg(long, default_value_t = 8)]
 	batches_each: u32,
-	/// Orders per batch (at most the runtime's `MaxBatch`, 64).
-	#[arg(long, default_value_t = 64)]
+	/// Levels per quote sheet (at most the runtime's `MaxQuoteLevels`, 32).
+	#[arg(long, default_value_t = 32)]
 	batch: u32,
 	/// Stop following a phase when finalized blocks have included nothing of it for this long.
 	#[arg(long, default_value_t = 60)]
@@ -173,11 +173,8 @@ fn run(args: Args) -> Result<Value, String> {
 	if args.sellers == 0 || args.sellers > chain::MAX_SELLERS {
 		return Err(format!("--sellers must be 1..={}", chain::MAX_SELLERS));
 	}
-	if args.batch == 0 || args.batch > 64 || args.batch.saturating_mul(args.batches_each) > 512 {
-		return Err(
-			"--batch must be 1..=64 and batch × batches-each at most 512 (open orders per account)"
-				.into(),
-		);
+	if args.batch == 0 || args.batch > 32 {
+		return Err("--batch must be 1..=32 (levels of a quote sheet)".into());
 	}
 	let trades = u64::from(args.buyers) * u64::from(args.buys_each);
 	if trades > u64::from(args.sellers) * chain::SELLER_UNITS {
@@ -213,7 +210,7 @@ fn run(args: Args) -> Result<Value, String> {
 	txs.extend(accounts.makers.iter_mut().map(|m| chain::sign(chain, m, chain::join())));
 	let setup = runner.run("set_up", txs, phase::Count::Extrinsics)?;
 
-	// 2. Market makers' batches of resting bids.
+	// 2. Market makers' quote sheets of resting bids.
 	let mut txs = Vec::new();
 	for _ in 0..args.batches_each {
 		for m in accounts.makers.iter_mut() {

@@ -28,13 +28,20 @@ impl pallet_market::Config for Runtime {
 	type UnixTime = Timestamp;
 	type Treasury = crate::configs::TreasuryAccount;
 	type TickSize = MarketTickSize;
+	// Each order pays for reaching 32 resting orders in its auction.
 	type MaxFills = ConstU32<32>;
-	type MaxBatch = ConstU32<64>;
+	type MaxOrdersPerLevel = ConstU32<32>;
 	type MaxPriceLevels = ConstU32<256>;
 	type MaxOpenOrders = ConstU32<512>;
-	// One account occupies at most a quarter of a side's 256 price levels (a market maker's
-	// full batch fits on one side).
+	// One account occupies at most a quarter of a side's 256 price levels.
 	type MaxOrdersPerSide = ConstU32<64>;
+	// 2 048 orders per series and 16 series per block: the block's weight limit binds first.
+	type MaxPendingPerSeries = ConstU32<2048>;
+	type MaxAuctionsPerBlock = ConstU32<16>;
+	// A quote sheet: 32 levels a side; 16 market makers per series; 64 series per maker.
+	type MaxQuoteLevels = ConstU32<32>;
+	type MaxMakersPerSeries = ConstU32<16>;
+	type MaxSheetsPerMaker = ConstU32<64>;
 	type MaxExpiringPerMinute = ConstU32<1024>;
 	type MaxRecentTrades = ConstU32<32>;
 	type MaxFee = MaxMarketFee;
