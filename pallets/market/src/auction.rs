@@ -100,9 +100,14 @@ impl<T: Config> Pallet<T> {
 	/// Run this block's auctions (the runtime's `PostTransactions`): every series in
 	/// [`AuctionQueue`], each once. The weight was paid by the orders that queued them.
 	pub fn run_auctions() {
-		let queue = AuctionQueue::<T>::take();
-		for series in queue {
-			Self::run_auction(series);
+		let mut series: Vec<SeriesId> = AuctionQueue::<T>::take().into_inner();
+		for s in crate::Scheduled::<T>::take() {
+			if !series.contains(&s) {
+				series.push(s);
+			}
+		}
+		for s in series {
+			Self::run_auction(s);
 		}
 	}
 
@@ -346,7 +351,8 @@ impl<T: Config> Pallet<T> {
 
 		// 4. Clear, then hold every account to its KYC daily trade limit at the price found:
 		// an account over it trades what its room allows (best orders first) and the series
-		// clears again; after `CLAMP_ROUNDS` such rounds an account still over it sits out.
+		// clears again; after `CLAMP_ROUNDS` such rounds an account still over it sits out,
+		// and if that still leaves one over, nothing trades this block.
 		let mut rooms: BTreeMap<T::AccountId, Balance> = BTreeMap::new();
 		let mut round = 0;
 		let result = loop {
@@ -372,6 +378,16 @@ impl<T: Config> Pallet<T> {
 				break result;
 			}
 			round += 1;
+			if round > CLAMP_ROUNDS.saturating_add(1) {
+				// Still over after every account over it sat out once: the prices keep moving
+				// accounts over their limits. Nothing trades this block (the work stays
+				// bounded: at most `CLAMP_ROUNDS + 2` clearings).
+				break clearing::Auction {
+					outcome: Outcome::Idle,
+					removed: Vec::new(),
+					fills: alloc::vec![0; slots.len()],
+				};
+			}
 			for who in over {
 				let room = rooms.get(&who).copied().unwrap_or(0);
 				let mut left: u64 = if round > CLAMP_ROUNDS {
@@ -422,7 +438,8 @@ impl<T: Config> Pallet<T> {
 					Self::release_pending(series, order, order.units, CancelReason::Halted);
 				}
 				// Screened-out resting orders still leave.
-				Self::apply_book(series, &mut book, &slots, &[], &mut sheets, &makers, 0);
+				Self::apply_book(series, &mut book, &slots, &[], &mut sheets, &makers);
+				Self::trim_crossing_quotes(series, &book, &mut sheets, &makers);
 				book.commit();
 				return Ok(());
 			},
@@ -502,6 +519,21 @@ impl<T: Config> Pallet<T> {
 		if fees_total > 0 {
 			payees.push((T::Treasury::get(), fees_total));
 		}
+		// The side that came to the auction with the more volume traded (the "taker" of
+		// last-trade views).
+		let pending_filled = |side: Side| -> u64 {
+			slots
+				.iter()
+				.zip(fills.iter())
+				.filter(|(s, _)| s.side == side && matches!(s.source, Source::Pending(_)))
+				.map(|(_, f)| *f)
+				.sum()
+		};
+		let taker_side = if pending_filled(Side::Sell) > pending_filled(Side::Buy) {
+			Side::Sell
+		} else {
+			Side::Buy
+		};
 		if volume > 0 {
 			T::Coupons::settle(series, &sold, &bought)?;
 			T::Settlement::settle_frozen(FreezeReason::MarketOrders, &payers, &payees)?;
@@ -521,33 +553,29 @@ impl<T: Config> Pallet<T> {
 				if trades.is_full() {
 					trades.remove(0);
 				}
-				let _ = trades.try_push(Trade {
-					price,
-					units: volume,
-					taker_side: Side::Buy,
-					at: Self::now(),
-				});
+				let _ =
+					trades.try_push(Trade { price, units: volume, taker_side, at: Self::now() });
 			});
 		}
 
 		// 6. Write back the book and the sheets; rest or release what is left of the pending
 		// orders.
-		Self::apply_book(series, &mut book, &slots, &fills, &mut sheets, &makers, now_block);
-		Self::finish_pending(series, &mut book, pending, &slots, &fills, now_block);
-		// What the budget did not reach may still cross: the next block's auction goes on.
-		let best = |side: Side, quotes: fn(&crate::Sheet<T>) -> Option<Balance>| {
-			let sheet_best = sheets.iter().flatten().filter_map(quotes);
-			let all = book.best(side).into_iter().chain(sheet_best);
+		Self::apply_book(series, &mut book, &slots, &fills, &mut sheets, &makers);
+		// The best quotes in force after the auction: a pending order's rest never crosses
+		// them (nor the resting book).
+		let quote_best = |side: Side| {
+			let prices = sheets.iter().flatten().filter_map(|s| match side {
+				Side::Buy => s.active.bids.first().map(|q| q.price),
+				Side::Sell => s.active.asks.first().map(|q| q.price),
+			});
 			match side {
-				Side::Buy => all.max(),
-				Side::Sell => all.min(),
+				Side::Buy => prices.max(),
+				Side::Sell => prices.min(),
 			}
 		};
-		let bid = best(Side::Buy, |s| s.active.bids.first().map(|q| q.price));
-		let ask = best(Side::Sell, |s| s.active.asks.first().map(|q| q.price));
-		if bid.zip(ask).is_some_and(|(b, a)| b >= a) {
-			let _ = Self::schedule_next(series);
-		}
+		let quotes = (quote_best(Side::Buy), quote_best(Side::Sell));
+		Self::finish_pending(series, &mut book, pending, &slots, &fills, now_block, quotes);
+		Self::trim_crossing_quotes(series, &book, &mut sheets, &makers);
 		book.commit();
 		if volume > 0 {
 			Self::deposit_event(Event::AuctionCleared {
@@ -617,10 +645,15 @@ impl<T: Config> Pallet<T> {
 			by_owner.entry(s.owner.clone()).or_default().push(i);
 		}
 		for (who, mut idx) in by_owner {
+			let sells = idx.iter().any(|i| slots.get(*i).is_some_and(|s| s.side == Side::Sell));
 			let reason = if T::Sanctions::is_blocked(&who) {
 				Some(CancelReason::Sanctioned)
 			} else if T::Kyc::ensure_level(&who, KycLevel::L1).is_err() {
 				Some(CancelReason::KycLevel)
+			} else if sells && T::Settlement::balance(&who) == 0 {
+				// No GUSD account to be paid into (it was emptied since placement): its sells
+				// would fail the netted settlement of everyone.
+				Some(CancelReason::CannotReceive)
 			} else {
 				None
 			};
@@ -666,7 +699,6 @@ impl<T: Config> Pallet<T> {
 		fills: &[u64],
 		sheets: &mut [Option<crate::Sheet<T>>],
 		makers: &[T::AccountId],
-		_now: u32,
 	) {
 		// Per level: the new units of each order (None: leaves) and the release reason.
 		let mut levels: BTreeMap<(Side, Balance), Vec<(usize, u64, Option<CancelReason>)>> =
@@ -771,8 +803,11 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// What is left of each pending order: a limit order rests (post-only ones released with
-	/// `WouldCross` when the book crosses them now), the rest is released.
+	/// What is left of each pending order: a limit order rests unless it would cross the
+	/// book or a quote in force (`quotes`: best bid and ask of the sheets) — the auction could
+	/// not trade it (band, limits, reach), and nothing rests crossed: released with
+	/// `WouldCross` — or finds no room (`NoRoom`); the rest of an immediate-or-cancel or market
+	/// order is released (`Unfilled`).
 	fn finish_pending(
 		series: SeriesId,
 		book: &mut Working<T>,
@@ -780,6 +815,7 @@ impl<T: Config> Pallet<T> {
 		slots: &[Slot<T::AccountId>],
 		fills: &[u64],
 		now: u32,
+		quotes: (Option<Balance>, Option<Balance>),
 	) {
 		let mut filled: BTreeMap<usize, (u64, Option<CancelReason>)> = BTreeMap::new();
 		for (i, s) in slots.iter().enumerate() {
@@ -787,16 +823,18 @@ impl<T: Config> Pallet<T> {
 				filled.insert(p, (fills.get(i).copied().unwrap_or(0), s.gone));
 			}
 		}
-		// Non-post-only first (in order of arrival: the price level's time priority among
-		// one block's orders is by id), then post-only ones against the book as it is now.
+		// Post-only orders last; otherwise by account, then id: which of one block's orders
+		// gets the last room on a level never depends on the order of its transactions
+		// between accounts.
 		let mut order: Vec<usize> = (0..pending.len()).collect();
-		order.sort_by_key(|i| pending.get(*i).map(|o| (o.post_only, o.id)));
+		order.sort_by(|a, b| {
+			let key = |i: &usize| pending.get(*i).map(|o| (o.post_only, o.owner.clone(), o.id));
+			key(a).cmp(&key(b))
+		});
 		for p in order {
 			let Some(o) = pending.get(p) else { continue };
 			let (f, gone) = filled.get(&p).copied().unwrap_or((0, None));
 			let left = o.units.saturating_sub(f);
-			// The freeze the filled part used is settled; `frozen_for(left)` is what is left of
-			// it for the rest (pending bids: the auction thawed the rest of a filled order).
 			if left == 0 {
 				continue;
 			}
@@ -808,9 +846,16 @@ impl<T: Config> Pallet<T> {
 				Self::release_pending_left(series, o, f, left, CancelReason::Unfilled);
 				continue;
 			}
-			if o.post_only
-				&& book.best(o.side.opposite()).is_some_and(|b| o.side.crosses(o.price, b))
-			{
+			let quote = match o.side {
+				Side::Buy => quotes.1,
+				Side::Sell => quotes.0,
+			};
+			let crosses = book
+				.best(o.side.opposite())
+				.into_iter()
+				.chain(quote)
+				.any(|b| o.side.crosses(o.price, b));
+			if crosses {
 				Self::release_pending_left(series, o, f, left, CancelReason::WouldCross);
 				continue;
 			}
@@ -818,6 +863,14 @@ impl<T: Config> Pallet<T> {
 				TimeInForce::GoodTillTime(at) => Some(at),
 				_ => None,
 			};
+			let bucket = expires_at.map(|at| at / crate::EXPIRY_BUCKET_MS);
+			if let Some(bucket) = bucket {
+				let len = crate::Expiring::<T>::decode_len(bucket).unwrap_or(0);
+				if len >= T::MaxExpiringPerMinute::get() as usize {
+					Self::release_pending_left(series, o, f, left, CancelReason::NoRoom);
+					continue;
+				}
+			}
 			let resting = Resting {
 				id: o.id,
 				owner: o.owner.clone(),
@@ -838,17 +891,78 @@ impl<T: Config> Pallet<T> {
 							o.frozen.saturating_sub(keep),
 						);
 					}
-					if let Some(at) = expires_at {
+					if let Some(bucket) = bucket {
 						let key = OrderKey { series, side: o.side, price: o.price, id: o.id };
-						let _ = crate::Expiring::<T>::try_append(at / crate::EXPIRY_BUCKET_MS, key);
-						if crate::ExpiryCursor::<T>::get()
-							.is_none_or(|c| at / crate::EXPIRY_BUCKET_MS < c)
-						{
-							crate::ExpiryCursor::<T>::put(at / crate::EXPIRY_BUCKET_MS);
+						// Room checked just above.
+						let _ = crate::Expiring::<T>::try_append(bucket, key);
+						if crate::ExpiryCursor::<T>::get().is_none_or(|c| bucket < c) {
+							crate::ExpiryCursor::<T>::put(bucket);
 						}
 					}
 				},
 				Err(_) => Self::release_pending_left(series, o, f, left, CancelReason::NoRoom),
+			}
+		}
+	}
+
+	/// Quote levels still crossing the book or another maker's quotes after the auction (it
+	/// could not trade them: band, breaker, limits, reach) leave their sheets, their custody
+	/// released (`OrderCancelled { key.id: QUOTE_ID, reason: WouldCross }`): quotes are passive
+	/// and nothing rests crossed. Every sheet is measured against the others as they were
+	/// before any is trimmed, so the outcome does not depend on the makers' order.
+	fn trim_crossing_quotes(
+		series: SeriesId,
+		book: &Working<T>,
+		sheets: &mut [Option<crate::Sheet<T>>],
+		makers: &[T::AccountId],
+	) {
+		let best = |m: usize, side: Side| -> Option<Balance> {
+			let others = sheets.iter().enumerate().filter(|(i, _)| *i != m).filter_map(|(_, s)| {
+				let s = s.as_ref()?;
+				match side {
+					Side::Buy => s.active.bids.first().map(|q| q.price),
+					Side::Sell => s.active.asks.first().map(|q| q.price),
+				}
+			});
+			let all = book.best(side).into_iter().chain(others);
+			match side {
+				Side::Buy => all.max(),
+				Side::Sell => all.min(),
+			}
+		};
+		let limits: Vec<(Option<Balance>, Option<Balance>)> =
+			(0..sheets.len()).map(|m| (best(m, Side::Buy), best(m, Side::Sell))).collect();
+		for (m, (bid, ask)) in limits.into_iter().enumerate() {
+			let (Some(Some(sheet)), Some(maker)) = (sheets.get_mut(m), makers.get(m)) else {
+				continue;
+			};
+			let rate = sheet.fee_rate;
+			let mut trimmed = false;
+			for (side, levels, limit) in [
+				(Side::Buy, &mut sheet.active.bids, ask),
+				(Side::Sell, &mut sheet.active.asks, bid),
+			] {
+				let Some(limit) = limit else { continue };
+				let (keep, cross): (Vec<_>, Vec<_>) =
+					levels.iter().copied().partition(|q| !side.crosses(q.price, limit));
+				for q in cross {
+					let amount = match side {
+						Side::Buy => Self::escrow_of(q.price, q.units, rate).unwrap_or(0),
+						Side::Sell => 0,
+					};
+					Self::release_units(series, maker, side, amount, q.units);
+					Self::deposit_event(Event::OrderCancelled {
+						key: OrderKey { series, side, price: q.price, id: QUOTE_ID },
+						owner: maker.clone(),
+						units: q.units,
+						reason: CancelReason::WouldCross,
+					});
+					trimmed = true;
+				}
+				*levels = BoundedVec::truncate_from(keep);
+			}
+			if trimmed {
+				Sheets::<T>::insert(maker, series, &*sheet);
 			}
 		}
 	}

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::Pallet as Market;
-use alloc::vec::Vec;
+use alloc::{vec, vec::Vec};
 use genex_primitives::{
 	CouponKind, CouponLedger, CreditLimit, KycLevel, KycProvider, SeriesId, Settlement,
 };
@@ -197,7 +197,7 @@ mod benchmarks {
 	/// ([`crate::Pallet::auction_share`]).
 	#[benchmark]
 	fn clear(
-		p: Linear<0, 64>,
+		p: Linear<1, 64>,
 		r: Linear<0, { T::MaxPriceLevels::get() }>,
 		q: Linear<0, { T::MaxMakersPerSeries::get() }>,
 	) -> Result<(), BenchmarkError> {
@@ -210,7 +210,7 @@ mod benchmarks {
 		next_block::<T>();
 		// The bids share the resting asks (the last takes what the others leave).
 		let limit = price::<T>(series, r);
-		let each = if p == 0 { 0 } else { u64::from(r) / u64::from(p) + 1 };
+		let each = u64::from(r) / u64::from(p) + 1;
 		for i in 0..p {
 			let who = l3::<T>("taker", i);
 			place::<T>(&who, series, gtc(Side::Buy, limit, each))?;

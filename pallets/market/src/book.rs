@@ -122,8 +122,9 @@ impl<T: Config> Working<T> {
 		let owner = order.owner.clone();
 		let units = order.units;
 		if let Some(level) = self.level(side, price) {
-			level.units = level.units.checked_add(units).ok_or(Error::<T>::Overflow)?;
+			let total = level.units.checked_add(units).ok_or(Error::<T>::Overflow)?;
 			level.orders.try_push(order).map_err(|_| Error::<T>::LevelFull)?;
+			level.units = total;
 		} else {
 			let full = self.prices[i].len() >= T::MaxPriceLevels::get() as usize;
 			if full {

@@ -3,8 +3,7 @@
 //! - the price lists are sorted best first and hold exactly the prices with a level; each
 //!   level's total is the sum of its orders, none empty, none above `MaxOrdersPerLevel`;
 //! - no order waits for an auction between blocks ([`Pending`], [`AuctionQueue`] empty);
-//! - the book, quote sheets included, is not crossed at rest (best bid < best ask) unless the
-//!   series' auction is scheduled for the next block;
+//! - the book, quote sheets in force included, is not crossed at rest (best bid < best ask);
 //! - `OpenCount`/`SideCount` match the resting orders and listings; `SeriesMakers` and
 //!   `SheetCount` match the sheets;
 //! - custody: per account, the stablecoin frozen for `MarketOrders` = Σ its bids'
@@ -22,6 +21,7 @@ impl<T: crate::Config> crate::Pallet<T> {
 
 		ensure!(Pending::<T>::iter_keys().next().is_none(), "pending orders outlived the block");
 		ensure!(AuctionQueue::<T>::get().is_empty(), "auction queue outlived the block");
+		ensure!(Scheduled::<T>::get().is_empty(), "scheduled auctions outlived the block");
 		let mut frozen: BTreeMap<T::AccountId, Balance> = BTreeMap::new();
 		let mut locked: BTreeMap<(SeriesId, T::AccountId), u64> = BTreeMap::new();
 		let mut counts: BTreeMap<T::AccountId, u32> = BTreeMap::new();
@@ -102,8 +102,7 @@ impl<T: crate::Config> crate::Pallet<T> {
 			ensure!(sheet_counts.remove(&who) == Some(n), "sheet count drifts");
 		}
 		ensure!(sheet_counts.is_empty(), "sheet count missing");
-		// Not crossed at rest (resting orders and sheets), unless scheduled.
-		let scheduled = NextAuctions::<T>::get();
+		// Not crossed at rest (resting orders and sheets in force).
 		for ((series, side), prices) in Prices::<T>::iter() {
 			let b = best.entry(series).or_default();
 			if let Some(p) = prices.first() {
@@ -113,9 +112,9 @@ impl<T: crate::Config> crate::Pallet<T> {
 				}
 			}
 		}
-		for (series, (bid, ask)) in best {
+		for (_, (bid, ask)) in best {
 			if let (Some(bid), Some(ask)) = (bid, ask) {
-				ensure!(bid < ask || scheduled.contains(&series), "crossed book at rest");
+				ensure!(bid < ask, "crossed book at rest");
 			}
 		}
 		// Listings.

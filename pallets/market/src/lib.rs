@@ -374,8 +374,6 @@ pub enum CancelReason {
 	Expired,
 	/// Its owner's own incoming order met it (self-trade prevention).
 	SelfTrade,
-	/// Both sides were the issuer or its affiliates (wash-trade prevention).
-	WashTrade,
 	/// Its owner is on the blocked-address list.
 	Sanctioned,
 	/// Its owner's KYC level no longer allows trading.
@@ -388,9 +386,6 @@ pub enum CancelReason {
 	NotTradable,
 	/// Its owner stopped being a market maker.
 	MarketMakerRemoved,
-	/// Its price fell outside the band around the reference price (the reference moved):
-	/// a taker met it, and it left the book instead of blocking the orders behind it.
-	OutsideBand,
 	/// Governance cancelled it (`forceCancelOrder`).
 	ByGovernance,
 	/// Its side had `MaxPriceLevels` prices and a better-priced order needed a level: the
@@ -405,11 +400,11 @@ pub enum CancelReason {
 	NoRoom,
 	/// An immediate-or-cancel or market order: what did not trade in its block's auction.
 	Unfilled,
-	/// Its market maker's quote sheet was replaced or withdrawn.
-	Replaced,
 	/// A quote sheet its market maker could not cover (units to lock, stablecoin to freeze)
 	/// when it was to come into force.
 	Unfunded,
+	/// A seller without a GUSD account (no balance) to be paid into.
+	CannotReceive,
 }
 
 /// A market maker's breach for which governance slashes its bond (`slashMarketMaker`), with
@@ -673,8 +668,16 @@ pub mod pallet {
 	pub type AuctionQueue<T: Config> =
 		StorageValue<_, BoundedVec<SeriesId, T::MaxAuctionsPerBlock>, ValueQuery>;
 
+	/// Series auctioned in this block because a quote sheet staged in the previous one comes
+	/// into force (apart from [`AuctionQueue`]: they never take a placement's room). Taken by
+	/// the auction.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type Scheduled<T: Config> =
+		StorageValue<_, BoundedVec<SeriesId, T::MaxAuctionsPerBlock>, ValueQuery>;
+
 	/// Series to auction in the next block (a quote sheet staged in this block comes into
-	/// force there); moved to [`AuctionQueue`] when the next block starts.
+	/// force there); moved to [`Scheduled`] when the next block starts.
 	#[pallet::storage]
 	pub type NextAuctions<T: Config> =
 		StorageValue<_, BoundedVec<SeriesId, T::MaxAuctionsPerBlock>, ValueQuery>;
@@ -1112,8 +1115,7 @@ pub mod pallet {
 		/// The account has `MaxOpenOrders` orders and listings open.
 		TooManyOpenOrders,
 		/// The side of the book has `MaxPriceLevels` prices, and the order's price is not
-		/// better than the worst of them (or the worst level has more orders than the call
-		/// may still touch).
+		/// better than the worst of them (an order's rest is then released with `NoRoom`).
 		TooManyPriceLevels,
 		/// The account already has `MaxOrdersPerSide` resting orders on this side of the
 		/// series.
@@ -1136,6 +1138,8 @@ pub mod pallet {
 		TooManySheets,
 		/// No quote sheet of this market maker on this series.
 		NoQuotes,
+		/// A seller needs a GUSD account (at least the minimum balance) to be paid into.
+		NoSettlementAccount,
 		/// The account's orders and listings are being cancelled (it was blocked or removed as
 		/// a market maker); wait for `PurgeCompleted`.
 		PurgePending,
@@ -1188,7 +1192,7 @@ pub mod pallet {
 			let next = NextAuctions::<T>::take();
 			let scheduled = next.len() as u64;
 			if !next.is_empty() {
-				AuctionQueue::<T>::put(next);
+				Scheduled::<T>::put(next);
 			}
 			T::DbWeight::get()
 				.reads_writes(1, 2)
@@ -1207,6 +1211,7 @@ pub mod pallet {
 			assert!(T::MaxOrdersPerLevel::get() > 0, "MaxOrdersPerLevel must be positive");
 			assert!(T::MaxPendingPerSeries::get() > 0, "MaxPendingPerSeries must be positive");
 			assert!(T::MaxAuctionsPerBlock::get() > 0, "MaxAuctionsPerBlock must be positive");
+			assert!(T::MaxRecentTrades::get() > 0, "MaxRecentTrades must be positive");
 			assert!(T::MaxPriceLevels::get() > 0, "MaxPriceLevels must be positive");
 			assert!(T::MaxOrdersPerSide::get() > 0, "MaxOrdersPerSide must be positive");
 			assert!(T::MaxExpiringPerMinute::get() > 0, "MaxExpiringPerMinute must be positive");
@@ -1321,7 +1326,7 @@ pub mod pallet {
 		/// comes into force.
 		#[pallet::call_index(23)]
 		#[pallet::weight(T::WeightInfo::set_quotes(bids.len() as u32, asks.len() as u32)
-			.saturating_add(Pallet::<T>::auction_share(false)))]
+			.saturating_add(Pallet::<T>::auction_share(true)))]
 		pub fn set_quotes(
 			origin: OriginFor<T>,
 			series: SeriesId,
@@ -1341,7 +1346,7 @@ pub mod pallet {
 		/// Emits `QuotesSet { bids: 0, asks: 0 }`; `QuotesRemoved { reason: ByOwner }` when it
 		/// takes effect.
 		#[pallet::call_index(24)]
-		#[pallet::weight(T::WeightInfo::set_quotes(0, 0).saturating_add(Pallet::<T>::auction_share(false)))]
+		#[pallet::weight(T::WeightInfo::set_quotes(0, 0).saturating_add(Pallet::<T>::auction_share(true)))]
 		pub fn cancel_quotes(origin: OriginFor<T>, series: SeriesId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_set_quotes(&who, series, Vec::new(), Vec::new())
@@ -1440,7 +1445,9 @@ pub mod pallet {
 		///
 		/// Emits `MarketMakerLeft`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::leave_market_makers())]
+		// Staging the withdrawal of up to `MaxSheetsPerMaker` sheets: priced as removing them.
+		#[pallet::weight(T::WeightInfo::leave_market_makers()
+			.max(T::WeightInfo::remove_market_maker(T::MaxSheetsPerMaker::get())))]
 		pub fn leave_market_makers(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_leave(&who, None)

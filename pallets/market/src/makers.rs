@@ -36,9 +36,14 @@ impl<T: Config> Pallet<T> {
 		let slashed = slash.map_or(0, |s| s.mul_floor(bond));
 		let returned = bond.saturating_sub(slashed);
 		Self::ensure_can_forfeit(who, slashed)?;
-		let reason =
-			if slash.is_some() { CancelReason::MarketMakerRemoved } else { CancelReason::ByOwner };
-		Self::purge(who, reason, T::MaxSheetsPerMaker::get());
+		if slash.is_some() {
+			// Governance removes it: its sheets and listings go now.
+			Self::purge(who, CancelReason::MarketMakerRemoved, T::MaxSheetsPerMaker::get());
+		} else {
+			// It leaves: its sheets are withdrawn as `cancelQuotes` would, from each series'
+			// next auction — never from the auction of the block it leaves in.
+			Self::stage_withdrawals(who);
+		}
 		Self::forfeit(who, slashed)?;
 		T::Settlement::thaw(who, FreezeReason::MarketMakerBond, returned);
 		MarketMakers::<T>::remove(who);

@@ -60,8 +60,8 @@ impl<T: Config> Pallet<T> {
 			return Ok(false);
 		}
 		let queue = AuctionQueue::<T>::get();
-		if queue.contains(&series) {
-			// Scheduled by a quote sheet: its auction was paid for.
+		if queue.contains(&series) || crate::Scheduled::<T>::get().contains(&series) {
+			// Queued already, or scheduled by a quote sheet (`on_initialize` charged it).
 			return Ok(false);
 		}
 		ensure!(queue.len() < T::MaxAuctionsPerBlock::get() as usize, Error::<T>::AuctionFull);
@@ -121,6 +121,9 @@ impl<T: Config> Pallet<T> {
 			},
 			Side::Sell => {
 				T::Coupons::ensure_can_lock(series, who, req.units)?;
+				// The proceeds are paid into its GUSD account, which must exist (hold at least
+				// the minimum balance): a payment below the minimum to an empty account fails.
+				ensure!(T::Settlement::balance(who) > 0, Error::<T>::NoSettlementAccount);
 				0
 			},
 		};

@@ -13,8 +13,8 @@ use polkadot_sdk::frame_support::{traits::Get, weights::Weight};
 impl<T: Config> Pallet<T> {
 	/// Remove up to `max` of `who`'s quote sheets, then listings. Returns how many were
 	/// removed and whether none is left. (Its resting orders carry no index: the auction
-	/// releases each one it meets — a blocked owner's order never trades — and the idle-time
-	/// book sweep the rest.)
+	/// releases each one it meets — a blocked owner's order never trades; the others stay
+	/// locked in its own account until it cancels them or governance does.)
 	pub(crate) fn purge_some(who: &T::AccountId, reason: CancelReason, max: u32) -> (u32, bool) {
 		let mut cancelled: u32 = 0;
 		let sheets: Vec<(SeriesId, Sheet<T>)> =

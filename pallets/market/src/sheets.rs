@@ -61,12 +61,29 @@ impl<T: Config> Pallet<T> {
 		bids: Vec<QuoteLevel>,
 		asks: Vec<QuoteLevel>,
 	) -> DispatchResult {
-		let bond = MarketMakers::<T>::get(who).ok_or(Error::<T>::NotMarketMaker)?;
-		ensure!(bond >= T::MarketMakerBond::get(), Error::<T>::BondBelowMinimum);
-		T::Sanctions::ensure_not_blocked(who)?;
-		T::Kyc::ensure_level(who, KycLevel::L1)?;
-		Self::ensure_tradable(series, true)?;
 		let withdraw = bids.is_empty() && asks.is_empty();
+		if withdraw {
+			// Anyone with a sheet may withdraw it, market maker or no longer.
+			let sheet = Sheets::<T>::get(who, series).ok_or(Error::<T>::NoQuotes)?;
+			if Self::ensure_tradable(series, true).is_err() {
+				// The series cannot trade (expired, delisted, issuer frozen): no auction will
+				// come, so the sheet goes now.
+				Self::remove_sheet(
+					who,
+					series,
+					&sheet.active,
+					sheet.fee_rate,
+					CancelReason::ByOwner,
+				);
+				return Ok(());
+			}
+		} else {
+			let bond = MarketMakers::<T>::get(who).ok_or(Error::<T>::NotMarketMaker)?;
+			ensure!(bond >= T::MarketMakerBond::get(), Error::<T>::BondBelowMinimum);
+			T::Sanctions::ensure_not_blocked(who)?;
+			T::Kyc::ensure_level(who, KycLevel::L1)?;
+			Self::ensure_tradable(series, true)?;
+		}
 		let bids: BoundedVec<QuoteLevel, T::MaxQuoteLevels> =
 			bids.try_into().map_err(|_| Error::<T>::TooManyQuoteLevels)?;
 		let asks: BoundedVec<QuoteLevel, T::MaxQuoteLevels> =
@@ -78,6 +95,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(bid.price < ask.price, Error::<T>::QuotesNotSorted);
 		}
 		let ladder = Ladder::<T> { bids, asks };
+		let now: u32 = Self::block_number().try_into().unwrap_or(u32::MAX);
+		// A sheet staged in an earlier block is in force first (takers since then count on
+		// it): it is not replaced before it came into force.
+		Self::promote_sheet(who, series, now);
 		let existing = Sheets::<T>::get(who, series);
 		ensure!(!(withdraw && existing.is_none()), Error::<T>::NoQuotes);
 		let rate = Fees::<T>::get().maker;
@@ -108,7 +129,6 @@ impl<T: Config> Pallet<T> {
 
 		// Checks done; writes follow.
 		let (bids_len, asks_len) = (ladder.bids.len() as u32, ladder.asks.len() as u32);
-		let now: u32 = Self::block_number().try_into().unwrap_or(u32::MAX);
 		let sheet = match existing {
 			Some(mut sheet) => {
 				sheet.staged = Some(ladder);
@@ -190,7 +210,9 @@ impl<T: Config> Pallet<T> {
 		}
 		sheet.active = staged;
 		sheet.fee_rate = rate;
-		sheet.since = Self::block_number().try_into().unwrap_or(u32::MAX);
+		// Its time priority is the block it was set in: older than the orders of the block
+		// it comes into force in.
+		sheet.since = sheet.staged_at;
 		Sheets::<T>::insert(who, series, sheet);
 		Self::deposit_event(Event::QuotesActive { maker: who.clone(), series });
 		true
@@ -214,5 +236,29 @@ impl<T: Config> Pallet<T> {
 			*c = c.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
 		});
 		Self::deposit_event(Event::QuotesRemoved { maker: who.clone(), series, reason });
+	}
+
+	/// Stage the withdrawal of every sheet of `who` (it leaves the market makers): each is
+	/// removed at its series' next auction.
+	pub(crate) fn stage_withdrawals(who: &T::AccountId) {
+		let now: u32 = Self::block_number().try_into().unwrap_or(u32::MAX);
+		let series: Vec<SeriesId> = Sheets::<T>::iter_key_prefix(who).collect();
+		for id in series {
+			Self::promote_sheet(who, id, now);
+			Sheets::<T>::mutate(who, id, |sheet| {
+				if let Some(sheet) = sheet {
+					sheet.staged = Some(Ladder::default());
+					sheet.staged_at = now;
+				}
+			});
+			// Best effort: a full schedule leaves it for the series' next auction.
+			let _ = Self::schedule_next(id);
+			Self::deposit_event(Event::QuotesSet {
+				maker: who.clone(),
+				series: id,
+				bids: 0,
+				asks: 0,
+			});
+		}
 	}
 }

@@ -637,6 +637,84 @@ fn market_makers_post_a_bond_that_stays_in_their_account() {
 	});
 }
 
+/// Audit finding: a bid that could not trade (its owner at its holding cap) rested crossing
+/// an ask and rescheduled the series' auction every block for ever (16 such series filled
+/// every block's auctions). Nothing rests crossed now: its rest is released.
+#[test]
+fn an_order_the_auction_cannot_trade_does_not_rest_crossed() {
+	new_test_ext().execute_with(|| {
+		let ask = place(ALICE, gtc(Side::Sell, 95, 2));
+		end_block();
+		MockCoupons::set_max_holdings(UNITS);
+		let bid = place(BOB, gtc(Side::Buy, 100, 2));
+		end_block();
+		assert!(fills().is_empty());
+		assert_eq!(cancelled(bid.id), Some(CancelReason::WouldCross));
+		assert_eq!(resting(ask), Some(2));
+		assert!(crate::NextAuctions::<Test>::get().is_empty());
+		assert_eq!(frozen(BOB), 0);
+	});
+}
+
+/// Audit finding: a market maker could pull its quotes in the block whose takers it saw, by
+/// leaving (sheets removed at once) or by restaging a sheet staged in the previous block.
+#[test]
+fn quotes_cannot_be_pulled_from_the_block_they_are_in_force_for() {
+	new_test_ext().execute_with(|| {
+		let q = |price, units| QuoteLevel { price, units };
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		assert_ok!(P::set_quotes(signed(CAROL), SERIES, vec![], vec![q(100, 5)]));
+		end_block();
+		// Block 2: in force at this block's auction. A worse sheet staged now does not
+		// replace it before then.
+		let bob = place(BOB, ioc(Side::Buy, 100, 2));
+		assert_ok!(P::set_quotes(signed(CAROL), SERIES, vec![], vec![q(110, 5)]));
+		end_block();
+		assert!(fills().contains(&(bob.id, 2, 100)));
+		// Block 3: the 110 sheet is in force; leaving does not pull it from this block.
+		let dave = place(DAVE, ioc(Side::Buy, 110, 1));
+		assert_ok!(P::leave_market_makers(signed(CAROL)));
+		end_block();
+		assert!(fills().contains(&(dave.id, 1, 110)));
+		// …and it is gone from the next auction on.
+		end_block();
+		assert!(crate::Sheets::<Test>::get(CAROL, SERIES).is_none());
+		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 0);
+	});
+}
+
+#[test]
+fn a_seller_needs_a_stablecoin_account_to_be_paid_into() {
+	new_test_ext().execute_with(|| {
+		MockSettlement::set(&DAVE, 0);
+		MockSettlement::set(&EVE, FUNDS);
+		assert_noop!(
+			P::place_order(signed(DAVE), SERIES, gtc(Side::Sell, 100, 1)),
+			Error::<Test>::NoSettlementAccount
+		);
+		MockSettlement::set(&DAVE, FUNDS);
+		MockSettlement::set(&EVE, 0);
+	});
+}
+
+#[test]
+fn a_sheet_on_a_series_that_cannot_trade_is_withdrawn_at_once() {
+	new_test_ext().execute_with(|| {
+		let q = |price, units| QuoteLevel { price, units };
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		assert_ok!(P::set_quotes(signed(CAROL), SERIES, vec![q(95, 2)], vec![q(100, 2)]));
+		end_block();
+		end_block();
+		assert_eq!(frozen(CAROL), 190 + 1);
+		MockCoupons::set_status(SERIES, SeriesStatus::Expired);
+		assert_ok!(P::cancel_quotes(signed(CAROL), SERIES));
+		assert!(crate::Sheets::<Test>::get(CAROL, SERIES).is_none());
+		assert_eq!(frozen(CAROL), 0);
+		MockCoupons::set_status(SERIES, SeriesStatus::Active);
+		end_block();
+	});
+}
+
 #[test]
 fn governance_sets_fees_and_risk_within_bounds() {
 	new_test_ext().execute_with(|| {
