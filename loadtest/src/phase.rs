@@ -33,6 +33,8 @@ pub enum Count {
 	Extrinsics,
 	/// `Balances::Transfer` events.
 	Transfers,
+	/// `Stablecoin::Transferred` events.
+	StablecoinTransfers,
 	/// Orders placed: `Market::OrderPlaced` events, and each level of a `Market::QuotesSet`.
 	Placements,
 	/// Settled trades: the buyers' `Market::OrderFilled` events of the block's auctions
@@ -47,6 +49,10 @@ impl Count {
 			(
 				Count::Transfers,
 				RuntimeEvent::Balances(polkadot_sdk::pallet_balances::Event::Transfer { .. }),
+			) => 1,
+			(
+				Count::StablecoinTransfers,
+				RuntimeEvent::Stablecoin(pallet_stablecoin::Event::Transferred { .. }),
 			) => 1,
 			(Count::Placements, RuntimeEvent::Market(pallet_market::Event::OrderPlaced { .. })) => {
 				1

@@ -4,8 +4,9 @@
 //!
 //! Per series:
 //! 1. take the pending orders; post-only orders sit out (they rest after the auction);
-//! 2. load the resting levels that can cross them, best first, at most `MaxFills` resting
-//!    orders per pending order, and the active quote sheets of the series' market makers;
+//! 2. load the resting levels that can cross them, best first: `MaxFills` resting orders per
+//!    pending order (and per sheet coming into force, and for the series), then more on the
+//!    block's spare weight; and the active quote sheets of the series' market makers;
 //! 3. screen each account once: blocked (`Sanctioned`) or below KYC L1 (`KycLevel`) accounts'
 //!    orders leave, expired good-till-time orders leave (`Expired`); buyers are clamped to
 //!    their holding cap and everyone to its KYC daily trade limit (`FillLimited`);
@@ -24,6 +25,7 @@
 use crate::{
 	book::Working,
 	clearing::{self, Entry, Limits, Outcome},
+	weights::WeightInfo,
 	AuctionQueue, CancelReason, Config, Event, Markets, OrderId, OrderKey, Pallet, Pending,
 	PendingOrder, RecentTrades, Resting, Risk, SeriesMakers, SeriesMarket, Sheets, Side,
 	TimeInForce, Trade,
@@ -35,7 +37,7 @@ use genex_primitives::{
 };
 use polkadot_sdk::{
 	frame_support::{pallet_prelude::*, storage::with_storage_layer, traits::Get},
-	frame_system::pallet_prelude::BlockNumberFor,
+	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::{traits::Saturating, Permill},
 };
 
@@ -99,6 +101,9 @@ struct Net {
 impl<T: Config> Pallet<T> {
 	/// Run this block's auctions (the runtime's `PostTransactions`): every series in
 	/// [`AuctionQueue`], each once. The weight was paid by the orders that queued them.
+	///
+	/// The block's spare weight is shared out evenly, what one auction leaves going to the
+	/// ones after it.
 	pub fn run_auctions() {
 		let mut series: Vec<SeriesId> = AuctionQueue::<T>::take().into_inner();
 		for s in crate::Scheduled::<T>::take() {
@@ -106,23 +111,63 @@ impl<T: Config> Pallet<T> {
 				series.push(s);
 			}
 		}
+		// In series order, not in the order the block's transactions first touched them: the
+		// auctions share accounts (KYC usage, balances), so the order must not be the author's.
+		series.sort_unstable();
+		let mut pool = Self::spare_reach();
+		let mut left = series.len() as u64;
 		for s in series {
-			Self::run_auction(s);
+			let share = pool.checked_div(left).unwrap_or(0).min(T::MaxSpareReach::get().into());
+			let used = Self::run_auction(s, share);
+			pool = pool.saturating_sub(used);
+			left = left.saturating_sub(1);
 		}
 	}
 
-	/// The auction of `series`.
-	pub(crate) fn run_auction(series: SeriesId) {
+	/// The weight of reaching `n` resting orders in an auction: `clear(0, n, 0) − clear(0, 0,
+	/// 0)` (loading, screening, settling and writing back each).
+	pub fn reach_weight(n: u32) -> Weight {
+		T::WeightInfo::clear(0, n, 0).saturating_sub(T::WeightInfo::clear(0, 0, 0))
+	}
+
+	/// Resting orders the block's spare weight pays for, for all of this block's auctions:
+	/// half of what is left of its maximum weight after its transactions and hooks (the other
+	/// half stays for `on_idle`'s sweeps), at [`Self::reach_weight`]`(1)` each.
+	pub(crate) fn spare_reach() -> u64 {
+		let max = <T as frame_system::Config>::BlockWeights::get().max_block;
+		let used = frame_system::Pallet::<T>::block_weight().total();
+		let spare = max.saturating_sub(used);
+		Weight::from_parts(spare.ref_time() / 2, spare.proof_size() / 2)
+			.checked_div_per_component(&Self::reach_weight(1))
+			.unwrap_or(0)
+	}
+
+	/// The auction of `series`, which may reach `spare` resting orders more than its orders
+	/// paid for; those it reaches count as the block's mandatory weight (as `on_idle`'s work
+	/// does), all of `spare` if the auction fails. Returns how many it reached so.
+	pub(crate) fn run_auction(series: SeriesId, spare: u64) -> u64 {
 		let pending = Pending::<T>::take(series);
-		let result = with_storage_layer(|| Self::auction(series, &pending));
-		if let Err(e) = result {
-			// Every check of the auction passed, so this cannot happen; if it does, nothing of
-			// the auction was written: hand the orders back rather than leave them half-done.
-			log::error!(target: crate::LOG_TARGET, "auction of series {series} failed: {e:?}");
-			for order in pending.iter() {
-				Self::release_pending(series, order, order.units, CancelReason::NotTradable);
-			}
+		let result = with_storage_layer(|| Self::auction(series, &pending, spare));
+		let used = match result {
+			Ok(used) => used,
+			Err(e) => {
+				// Every check of the auction passed, so this cannot happen; if it does, nothing
+				// of the auction was written: hand the orders back rather than leave them
+				// half-done.
+				log::error!(target: crate::LOG_TARGET, "auction of series {series} failed: {e:?}");
+				for order in pending.iter() {
+					Self::release_pending(series, order, order.units, CancelReason::NotTradable);
+				}
+				spare
+			},
+		};
+		if used > 0 {
+			frame_system::Pallet::<T>::register_extra_weight_unchecked(
+				Self::reach_weight(u32::try_from(used).unwrap_or(u32::MAX)),
+				DispatchClass::Mandatory,
+			);
 		}
+		used
 	}
 
 	/// Release what `units` of pending `order` hold and say why.
@@ -192,7 +237,12 @@ impl<T: Config> Pallet<T> {
 		(limits, market, anchor)
 	}
 
-	fn auction(series: SeriesId, pending: &[PendingOrder<T::AccountId>]) -> DispatchResult {
+	/// Returns how many resting orders it reached on the block's spare weight (of `spare`).
+	fn auction(
+		series: SeriesId,
+		pending: &[PendingOrder<T::AccountId>],
+		spare: u64,
+	) -> Result<u64, DispatchError> {
 		let now_block: u32 = Self::block_number().try_into().unwrap_or(u32::MAX);
 		let now = Self::now();
 		let info = match Self::ensure_tradable(series, false) {
@@ -206,7 +256,7 @@ impl<T: Config> Pallet<T> {
 				for order in pending {
 					Self::release_pending(series, order, order.units, reason);
 				}
-				return Ok(());
+				return Ok(0);
 			},
 		};
 		let (limits, mut market, anchor) = Self::limits(series, info.issue_price);
@@ -223,7 +273,7 @@ impl<T: Config> Pallet<T> {
 		let mut slots: Vec<Slot<T::AccountId>> = Vec::new();
 
 		// 1. Pending orders; post-only ones sit out. The book's own best prices reach the other
-		// side too (a book left crossed — by the band, or the budget — clears when it can).
+		// side too (nothing rests crossed, so they only meet the pending orders and sheets).
 		let (mut max_bid, mut min_ask) = (book.best(Side::Buy), book.best(Side::Sell));
 		for (i, o) in pending.iter().enumerate() {
 			if o.post_only {
@@ -262,27 +312,34 @@ impl<T: Config> Pallet<T> {
 			}
 			sheets.push(sheet);
 		}
-		// Each pending order, and each sheet that came into force now, paid for reaching
-		// `MaxFills` resting orders.
-		// The series' own share (paid by its first order, or when it was scheduled) reaches
+		// Each pending order, and each sheet that came into force now (charged in this block's
+		// `on_initialize`), paid for reaching `MaxFills` resting orders. The series' own share
+		// (paid by its first order, or in `on_initialize` when a sheet scheduled it) reaches
 		// `MaxFills` more.
 		let takers = (slots.len() as u64).saturating_add(promoted).saturating_add(1);
 
-		// 2. Resting orders that can cross them, best first, within the budget.
-		let mut budget = takers.saturating_mul(T::MaxFills::get().into());
+		// 2. Resting orders that can cross them, best first: what the orders paid for, then
+		// the block's spare weight (registered by the caller). Every resting order within
+		// the crossing range counts for the price (an order left out could change it), so
+		// none is skipped for being more than the other side could take.
+		let mut paid = takers.saturating_mul(T::MaxFills::get().into());
+		let mut spare_left = spare;
 		for (side, reach) in [(Side::Sell, max_bid), (Side::Buy, min_ask)] {
 			let Some(reach) = reach else { continue };
 			let prices: Vec<Balance> = book.prices(side).to_vec();
-			for price in prices {
-				if budget == 0 || !side.opposite().crosses(reach, price) {
+			'levels: for price in prices {
+				if !side.opposite().crosses(reach, price) {
 					break;
 				}
 				let Some(level) = book.level(side, price) else { continue };
 				for (at, order) in level.orders.iter().enumerate() {
-					if budget == 0 {
-						break;
+					if paid > 0 {
+						paid = paid.saturating_sub(1);
+					} else if spare_left > 0 {
+						spare_left = spare_left.saturating_sub(1);
+					} else {
+						break 'levels;
 					}
-					budget = budget.saturating_sub(1);
 					let frozen = match side {
 						Side::Buy => {
 							Self::escrow_of(price, order.units, order.fee_rate).unwrap_or(0)
@@ -309,6 +366,7 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
+		let spare_used = spare.saturating_sub(spare_left);
 
 		// Quote levels that can trade.
 		for (m, maker) in makers.iter().enumerate() {
@@ -441,7 +499,7 @@ impl<T: Config> Pallet<T> {
 				Self::apply_book(series, &mut book, &slots, &[], &mut sheets, &makers);
 				Self::trim_crossing_quotes(series, &book, &mut sheets, &makers);
 				book.commit();
-				return Ok(());
+				return Ok(spare_used);
 			},
 			Outcome::Idle => (0, 0),
 			Outcome::Cleared { price, volume } => (price, volume),
@@ -586,7 +644,7 @@ impl<T: Config> Pallet<T> {
 				pending: u32::try_from(pending.len()).unwrap_or(u32::MAX),
 			});
 		}
-		Ok(())
+		Ok(spare_used)
 	}
 
 	/// The party `who` trades as: an issuer and its affiliates are one.

@@ -192,25 +192,32 @@ mod benchmarks {
 
 	/// One series' auction: `p` pending bids of `p` accounts against `r` resting asks of `r`
 	/// accounts, each on its own level (every ask fills; each level and price list written),
-	/// with `q` market makers' full sheets in force read (their asks above the bids). The
-	/// weight each order pays for its auction is derived from this
+	/// and `q` market makers' full sheets in force, each trading its best ask (every maker
+	/// settles and its sheet is written back). The ranges are the sizes an auction meets: the
+	/// component not varied sits at its maximum, so small maxima keep one component's cost
+	/// from drowning in another's noise. `r` is reached by one taker's auction through what
+	/// it paid (`MaxFills` for the order and as many for the series) and the block's spare
+	/// weight (`MaxSpareReach`; this block has nothing else in it); the check after the block
+	/// fails the benchmark if the budget ever left a resting ask behind.
+	/// The weight each order pays for its auction is derived from this
 	/// ([`crate::Pallet::auction_share`]).
 	#[benchmark]
 	fn clear(
-		p: Linear<1, 64>,
-		r: Linear<0, { T::MaxPriceLevels::get() }>,
+		p: Linear<1, 16>,
+		r: Linear<0, 16>,
 		q: Linear<0, { T::MaxMakersPerSeries::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let (series, issuer) = series::<T>();
 		asks::<T>(series, &issuer, r)?;
-		// Sheets: asks from above every resting ask, bids below the bids.
+		// Sheets: bids below the resting asks, asks from the bids' limit up (the first trades).
 		for i in 0..q {
-			maker_with_sheet::<T>(series, &issuer, i, T::MaxQuoteLevels::get(), r + 1)?;
+			maker_with_sheet::<T>(series, &issuer, i, T::MaxQuoteLevels::get(), r)?;
 		}
 		next_block::<T>();
-		// The bids share the resting asks (the last takes what the others leave).
+		// The bids share the resting asks and each sheet's best ask (the last takes what the
+		// others leave).
 		let limit = price::<T>(series, r);
-		let each = u64::from(r) / u64::from(p) + 1;
+		let each = u64::from(r + q) / u64::from(p) + 1;
 		for i in 0..p {
 			let who = l3::<T>("taker", i);
 			place::<T>(&who, series, gtc(Side::Buy, limit, each))?;
@@ -219,10 +226,12 @@ mod benchmarks {
 		{
 			Market::<T>::run_auctions();
 		}
-		if p > 0 {
-			assert!(
-				Prices::<T>::get((series, Side::Sell)).len() as u32 <= q * T::MaxQuoteLevels::get()
-			);
+		// Every resting ask and every sheet's best ask traded.
+		assert!(Prices::<T>::get((series, Side::Sell)).is_empty());
+		for i in 0..q {
+			let mm: T::AccountId = account("mm", i, 0);
+			let sheet = Sheets::<T>::get(&mm, series).ok_or(BenchmarkError::Stop("no sheet"))?;
+			assert_eq!(sheet.active.asks.len() as u32, T::MaxQuoteLevels::get() - 1);
 		}
 		Ok(())
 	}

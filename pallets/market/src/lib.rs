@@ -38,7 +38,10 @@
 //!   block's auction (a block's author cannot pull its quotes from the takers it includes);
 //! - the work is bounded and paid up front: at most `MaxPendingPerSeries` orders per series and
 //!   `MaxAuctionsPerBlock` series per block (then `AuctionFull`), each order's weight includes
-//!   its share of the clearing and `MaxFills` resting orders it may reach.
+//!   its share of the clearing and `MaxFills` resting orders it may reach; an auction reaches
+//!   up to `MaxSpareReach` more on half the block's spare weight, counted as the block's
+//!   mandatory weight; a staged quote sheet's share is charged in the next block's
+//!   `on_initialize`, where it trades.
 //!
 //! **Custody: nothing leaves the owner's account.** A sell locks its units inside the seller's
 //! own holding (the coupon ledger); a bid freezes its price and fee in the buyer's own
@@ -582,10 +585,18 @@ pub mod pallet {
 		/// Prices are multiples of this (> 0).
 		#[pallet::constant]
 		type TickSize: Get<Balance>;
-		/// Most resting orders one pending order may reach in its auction (its weight pays for
-		/// them): the auction loads at most this many resting orders per pending order.
+		/// Resting orders each pending order pays to reach in its auction (and the series' own
+		/// share as many more): the auction loads this many per pending order, and more only
+		/// while the block has spare weight (`MaxSpareReach`).
 		#[pallet::constant]
 		type MaxFills: Get<u32>;
+		/// Most resting orders one auction may reach beyond what its orders paid for, on the
+		/// block's spare weight: half of what is left of the block's maximum after its
+		/// transactions and hooks (the other half stays for `on_idle`), shared by the block's
+		/// auctions in series order. Their weight is registered as the block's mandatory
+		/// weight.
+		#[pallet::constant]
+		type MaxSpareReach: Get<u32>;
 		/// Most orders resting at one price on one side.
 		#[pallet::constant]
 		type MaxOrdersPerLevel: Get<u32>;
@@ -681,6 +692,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextAuctions<T: Config> =
 		StorageValue<_, BoundedVec<SeriesId, T::MaxAuctionsPerBlock>, ValueQuery>;
+
+	/// Quote sheets staged in this block (each comes into force at its series' next
+	/// auction): the next block's `on_initialize` takes the count and charges their share of
+	/// that auction.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type StagedSheets<T: Config> = StorageValue<_, u32, ValueQuery>;
 
 	/// Market makers' quote sheets: (maker, series) → sheet.
 	#[pallet::storage]
@@ -1185,18 +1203,23 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Series scheduled by the previous block (a quote sheet staged, or a book the
-		/// auction's budget left crossed) join this block's auctions; their fixed cost is
-		/// charged here.
+		/// Series scheduled by the previous block (a quote sheet staged there) join this
+		/// block's auctions: their fixed cost, and each staged sheet's share of its auction
+		/// (coming into force, then trading as one order), are charged here, in the block
+		/// that does the work.
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let next = NextAuctions::<T>::take();
 			let scheduled = next.len() as u64;
 			if !next.is_empty() {
 				Scheduled::<T>::put(next);
 			}
+			// At most every maker of every scheduled series brings a sheet into force.
+			let staged = u64::from(StagedSheets::<T>::take())
+				.min(scheduled.saturating_mul(T::MaxMakersPerSeries::get().into()));
 			T::DbWeight::get()
-				.reads_writes(1, 2)
+				.reads_writes(2, 3)
 				.saturating_add(Self::auction_share(true).saturating_mul(scheduled))
+				.saturating_add(Self::promotion_share().saturating_mul(staged))
 		}
 
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
@@ -1324,6 +1347,9 @@ pub mod pallet {
 		///
 		/// Emits `QuotesSet`; `QuotesActive` (or `QuotesRemoved { reason: Unfunded }`) when it
 		/// comes into force.
+		///
+		/// Weight: staging plus one order's share of the next auction; plus the series' fixed
+		/// auction cost when this sheet scheduled it (refunded otherwise).
 		#[pallet::call_index(23)]
 		#[pallet::weight(T::WeightInfo::set_quotes(bids.len() as u32, asks.len() as u32)
 			.saturating_add(Pallet::<T>::auction_share(true)))]
@@ -1332,10 +1358,12 @@ pub mod pallet {
 			series: SeriesId,
 			bids: Vec<QuoteLevel>,
 			asks: Vec<QuoteLevel>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			ensure!(!bids.is_empty() || !asks.is_empty(), Error::<T>::NoQuotes);
-			Self::do_set_quotes(&who, series, bids, asks)
+			let staging = T::WeightInfo::set_quotes(bids.len() as u32, asks.len() as u32);
+			let first = Self::do_set_quotes(&who, series, bids, asks)?;
+			Ok(Some(staging.saturating_add(Self::auction_share(first))).into())
 		}
 
 		/// Market makers: withdraw the signer's quote sheet on `series`, from the series'
@@ -1347,9 +1375,11 @@ pub mod pallet {
 		/// takes effect.
 		#[pallet::call_index(24)]
 		#[pallet::weight(T::WeightInfo::set_quotes(0, 0).saturating_add(Pallet::<T>::auction_share(true)))]
-		pub fn cancel_quotes(origin: OriginFor<T>, series: SeriesId) -> DispatchResult {
+		pub fn cancel_quotes(origin: OriginFor<T>, series: SeriesId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_set_quotes(&who, series, Vec::new(), Vec::new())
+			let first = Self::do_set_quotes(&who, series, Vec::new(), Vec::new())?;
+			Ok(Some(T::WeightInfo::set_quotes(0, 0).saturating_add(Self::auction_share(first)))
+				.into())
 		}
 
 		/// The issuer lists `units` of its series for primary sale at the issue price.
@@ -1646,11 +1676,18 @@ pub mod pallet {
 			T::UnixTime::now().as_millis().try_into().unwrap_or(Moment::MAX)
 		}
 
+		/// What a staged quote sheet costs its auction: coming into force (custody checked
+		/// and taken; priced as staging an empty sheet, which reads what promotion reads)
+		/// and trading as one order (`auction_share(false)`).
+		pub fn promotion_share() -> Weight {
+			T::WeightInfo::set_quotes(0, 0).saturating_add(Self::auction_share(false))
+		}
+
 		/// What one order (or quote sheet) pays of its block's auction: its own clearing and
 		/// the `MaxFills` resting orders it may reach — `clear(1, MaxFills, 0) − clear(0, 0,
 		/// 0)` — and, when it is the first of its series this block (`first`), the series'
-		/// fixed cost with every market maker's sheet read and `MaxFills` resting orders more:
-		/// `clear(0, MaxFills, MaxMakersPerSeries)`.
+		/// fixed cost with every market maker's sheet trading and `MaxFills` resting orders
+		/// more: `clear(0, MaxFills, MaxMakersPerSeries)`.
 		pub fn auction_share(first: bool) -> Weight {
 			let fills = T::MaxFills::get();
 			let share =

@@ -73,6 +73,8 @@ impl pallet_timestamp::Config for Test {
 }
 
 parameter_types! {
+	/// `MaxSpareReach`: 0 unless a test sets it, so the auctions reach what their orders paid.
+	pub static SpareReach: u32 = 0;
 	pub const Treasury: u64 = TREASURY;
 	pub const MaxFee: Permill = Permill::from_percent(5);
 }
@@ -89,6 +91,7 @@ impl pallet_market::Config for Test {
 	type Treasury = Treasury;
 	type TickSize = ConstU128<5>;
 	type MaxFills = ConstU32<8>;
+	type MaxSpareReach = SpareReach;
 	type MaxOrdersPerLevel = ConstU32<8>;
 	type MaxPriceLevels = ConstU32<16>;
 	type MaxOpenOrders = ConstU32<8>;
@@ -112,6 +115,7 @@ pub fn fees() -> FeeRates {
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	SpareReach::set(0);
 	MockCoupons::reset();
 	MockCredit::reset();
 	MockKyc::reset();

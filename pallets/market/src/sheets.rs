@@ -8,7 +8,7 @@
 
 use crate::{
 	CancelReason, Config, Error, Event, Fees, Ladder, MarketMakers, NextAuctions, Pallet,
-	QuoteLevel, SeriesMakers, Sheet, SheetCount, Sheets, Side,
+	QuoteLevel, SeriesMakers, Sheet, SheetCount, Sheets, Side, StagedSheets,
 };
 use alloc::vec::Vec;
 use genex_primitives::{
@@ -54,13 +54,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Stage `bids` and `asks` as `who`'s sheet on `series` (both empty: withdraw it), in
-	/// force from the series' next auction.
+	/// force from the series' next auction. Returns whether it scheduled that auction (the
+	/// caller pays the series' fixed cost then).
 	pub(crate) fn do_set_quotes(
 		who: &T::AccountId,
 		series: SeriesId,
 		bids: Vec<QuoteLevel>,
 		asks: Vec<QuoteLevel>,
-	) -> DispatchResult {
+	) -> Result<bool, DispatchError> {
 		let withdraw = bids.is_empty() && asks.is_empty();
 		if withdraw {
 			// Anyone with a sheet may withdraw it, market maker or no longer.
@@ -75,7 +76,7 @@ impl<T: Config> Pallet<T> {
 					sheet.fee_rate,
 					CancelReason::ByOwner,
 				);
-				return Ok(());
+				return Ok(false);
 			}
 		} else {
 			let bond = MarketMakers::<T>::get(who).ok_or(Error::<T>::NotMarketMaker)?;
@@ -125,9 +126,12 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::TooManyMakers
 			);
 		}
-		Self::schedule_next(series)?;
+		let first = Self::schedule_next(series)?;
 
 		// Checks done; writes follow.
+		if existing.as_ref().is_none_or(|s| s.staged.is_none()) {
+			StagedSheets::<T>::mutate(|n| *n = n.saturating_add(1));
+		}
 		let (bids_len, asks_len) = (ladder.bids.len() as u32, ladder.asks.len() as u32);
 		let sheet = match existing {
 			Some(mut sheet) => {
@@ -155,16 +159,17 @@ impl<T: Config> Pallet<T> {
 			bids: bids_len,
 			asks: asks_len,
 		});
-		Ok(())
+		Ok(first)
 	}
 
 	/// Auction `series` in the next block (a staged sheet comes into force there).
-	pub(crate) fn schedule_next(series: SeriesId) -> DispatchResult {
+	pub(crate) fn schedule_next(series: SeriesId) -> Result<bool, DispatchError> {
 		NextAuctions::<T>::try_mutate(|next| {
-			if !next.contains(&series) {
-				next.try_push(series).map_err(|_| Error::<T>::AuctionFull)?;
+			if next.contains(&series) {
+				return Ok(false);
 			}
-			Ok(())
+			next.try_push(series).map_err(|_| Error::<T>::AuctionFull)?;
+			Ok(true)
 		})
 	}
 
@@ -247,6 +252,8 @@ impl<T: Config> Pallet<T> {
 			Self::promote_sheet(who, id, now);
 			Sheets::<T>::mutate(who, id, |sheet| {
 				if let Some(sheet) = sheet {
+					// A withdrawal never trades: the leaving call's weight pays for it, not
+					// `StagedSheets`.
 					sheet.staged = Some(Ladder::default());
 					sheet.staged_at = now;
 				}

@@ -20,7 +20,11 @@ use genex_primitives::{
 	FreezeReason, SeriesStatus,
 };
 use polkadot_sdk::{
-	frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight},
+	frame_support::{
+		assert_noop, assert_ok,
+		traits::{Get, Hooks},
+		weights::Weight,
+	},
 	sp_runtime::{DispatchError, Perbill, Permill},
 };
 
@@ -597,6 +601,113 @@ fn the_auction_of_a_block_is_bounded() {
 		// The next block takes orders again.
 		place(BOB, gtc(Side::Buy, 50, 1));
 		end_block();
+	});
+}
+
+/// 18 one-unit asks of Alice, Bob and the issuer resting on three levels (8 at 100, 8 at 105,
+/// 2 at 110), then Carol's bid for `units` at 110 in the next block, with the block's weight
+/// already `used`: what Carol filled, and the block's mandatory weight before and after the
+/// auction.
+fn sweep_asks(units: u64, used: Option<Weight>) -> (u64, Weight, Weight) {
+	use polkadot_sdk::frame_support::dispatch::DispatchClass;
+	for i in 0..18u64 {
+		let who = [ALICE, BOB, ISSUER][(i % 3) as usize];
+		place(who, gtc(Side::Sell, 100 + 5 * u128::from(i / 8), 1));
+	}
+	end_block();
+	place(CAROL, gtc(Side::Buy, 110, units));
+	if let Some(used) = used {
+		let now = System::block_weight().total();
+		System::register_extra_weight_unchecked(used.saturating_sub(now), DispatchClass::Mandatory);
+	}
+	let mandatory = || *System::block_weight().get(DispatchClass::Mandatory);
+	let before = mandatory();
+	P::run_auctions();
+	let after = mandatory();
+	check();
+	let filled = events()
+		.into_iter()
+		.filter_map(|e| match e {
+			Event::OrderFilled { owner: CAROL, units, .. } => Some(units),
+			_ => None,
+		})
+		.sum();
+	(filled, before, after)
+}
+
+#[test]
+fn an_auction_reaches_what_its_orders_paid_for_and_more_on_spare_block_weight() {
+	// One pending order: it and the series' share paid for 2 × `MaxFills` (16) resting orders.
+	new_test_ext().execute_with(|| {
+		let (filled, before, after) = sweep_asks(18, None);
+		assert_eq!(filled, 16);
+		assert_eq!(after, before, "nothing beyond what was paid");
+		// What it could not reach is not left resting crossed.
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::OrderCancelled { owner: CAROL, units: 2, reason: CancelReason::WouldCross, .. }
+		)));
+	});
+	// With spare block weight for two more, it reaches all 18, and the block counts them.
+	new_test_ext().execute_with(|| {
+		SpareReach::set(2);
+		let (filled, before, after) = sweep_asks(18, None);
+		assert_eq!(filled, 18);
+		assert_eq!(after, before + P::reach_weight(2));
+		assert!(P::reach_weight(1).all_gt(Weight::zero()));
+	});
+}
+
+#[test]
+fn spare_reach_is_half_the_blocks_spare_weight_and_what_one_auction_leaves_goes_on() {
+	// A block with room for three more resting orders lends half of it: one.
+	new_test_ext().execute_with(|| {
+		SpareReach::set(10);
+		let max = <<Test as polkadot_sdk::frame_system::Config>::BlockWeights as Get<
+			polkadot_sdk::frame_system::limits::BlockWeights,
+		>>::get()
+		.max_block;
+		let (filled, before, after) = sweep_asks(18, Some(max - P::reach_weight(3)));
+		assert_eq!(filled, 17);
+		assert_eq!(after, before + P::reach_weight(1));
+	});
+	// Only what is reached is counted, however much more was lent: two.
+	new_test_ext().execute_with(|| {
+		SpareReach::set(10);
+		let (filled, before, after) = sweep_asks(18, None);
+		assert_eq!(filled, 18);
+		assert_eq!(after, before + P::reach_weight(2));
+	});
+}
+
+#[test]
+fn a_staged_sheet_is_charged_in_the_block_where_it_trades() {
+	new_test_ext().execute_with(|| {
+		let q = |price, units| QuoteLevel { price, units };
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		let staging = <() as crate::weights::WeightInfo>::set_quotes(1, 1);
+		// The first sheet schedules the series' next auction: it pays its fixed cost.
+		let info =
+			P::set_quotes(signed(CAROL), SERIES, vec![q(95, 1)], vec![q(100, 1)]).expect("staged");
+		assert_eq!(info.actual_weight, Some(staging + P::auction_share(true)));
+		// Replaced in the same block: already scheduled, one order's share.
+		let info =
+			P::set_quotes(signed(CAROL), SERIES, vec![q(90, 1)], vec![q(100, 1)]).expect("staged");
+		assert_eq!(info.actual_weight, Some(staging + P::auction_share(false)));
+		assert_eq!(crate::StagedSheets::<Test>::get(), 1);
+		// The next block charges the auction and the sheet coming into force.
+		P::run_auctions();
+		let n = System::block_number() + 1;
+		System::set_block_number(n);
+		let charged = P::on_initialize(n);
+		let db = <<Test as polkadot_sdk::frame_system::Config>::DbWeight as Get<
+			polkadot_sdk::frame_support::weights::RuntimeDbWeight,
+		>>::get();
+		assert_eq!(charged, db.reads_writes(1, 2) + P::auction_share(true) + P::promotion_share());
+		assert_eq!(crate::StagedSheets::<Test>::get(), 0);
+		P::run_auctions();
+		assert!(events().contains(&Event::QuotesActive { maker: CAROL, series: SERIES }));
+		check();
 	});
 }
 

@@ -120,8 +120,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3396`
 		//  Estimated: `208291`
-		// Minimum execution time: 292_909_000 picoseconds.
-		Weight::from_parts(307_687_000, 208291)
+		// Minimum execution time: 297_858_000 picoseconds.
+		Weight::from_parts(339_898_000, 208291)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -171,12 +171,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5004 + a * (7 ±0)`
 		//  Estimated: `6626`
-		// Minimum execution time: 319_439_000 picoseconds.
-		Weight::from_parts(239_011_812, 6626)
-			// Standard Error: 35_223
-			.saturating_add(Weight::from_parts(3_346_348, 0).saturating_mul(b.into()))
-			// Standard Error: 36_259
-			.saturating_add(Weight::from_parts(4_571_647, 0).saturating_mul(a.into()))
+		// Minimum execution time: 375_664_000 picoseconds.
+		Weight::from_parts(290_252_222, 6626)
+			// Standard Error: 63_637
+			.saturating_add(Weight::from_parts(3_833_130, 0).saturating_mul(b.into()))
+			// Standard Error: 65_509
+			.saturating_add(Weight::from_parts(5_096_080, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -194,8 +194,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `692`
 		//  Estimated: `14186`
-		// Minimum execution time: 78_808_000 picoseconds.
-		Weight::from_parts(95_499_000, 14186)
+		// Minimum execution time: 94_166_000 picoseconds.
+		Weight::from_parts(115_276_000, 14186)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -219,66 +219,70 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Oracle::Params` (`max_values`: Some(1), `max_size`: Some(186), added: 681, mode: `MaxEncodedLen`)
 	/// Storage: `Market::SeriesMakers` (r:1 w:0)
 	/// Proof: `Market::SeriesMakers` (`max_values`: None, `max_size`: Some(537), added: 3012, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Sheets` (r:16 w:0)
+	/// Storage: `Market::Sheets` (r:16 w:16)
 	/// Proof: `Market::Sheets` (`max_values`: None, `max_size`: Some(3161), added: 5636, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Prices` (r:2 w:2)
 	/// Proof: `Market::Prices` (`max_values`: None, `max_size`: Some(4123), added: 6598, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Book` (r:257 w:257)
+	/// Storage: `Market::Book` (r:17 w:17)
 	/// Proof: `Market::Book` (`max_values`: None, `max_size`: Some(2130), added: 4605, mode: `MaxEncodedLen`)
-	/// Storage: `Sanctions::Blocked` (r:320 w:0)
+	/// Storage: `Sanctions::Blocked` (r:48 w:0)
 	/// Proof: `Sanctions::Blocked` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Kyc::Attestations` (r:320 w:0)
+	/// Storage: `Kyc::Attestations` (r:48 w:0)
 	/// Proof: `Kyc::Attestations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
-	/// Storage: `Kyc::Attestors` (r:320 w:0)
+	/// Storage: `Kyc::Attestors` (r:48 w:0)
 	/// Proof: `Kyc::Attestors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Limits` (r:1 w:0)
 	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
-	/// Storage: `Coupons::AccountUnits` (r:320 w:320)
+	/// Storage: `Coupons::AccountUnits` (r:48 w:48)
 	/// Proof: `Coupons::AccountUnits` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Stablecoin::SettlementAsset` (r:1 w:0)
 	/// Proof: `Stablecoin::SettlementAsset` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:321 w:321)
+	/// Storage: `Assets::Account` (r:49 w:49)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Affiliates` (r:320 w:0)
+	/// Storage: `Market::Affiliates` (r:48 w:0)
 	/// Proof: `Market::Affiliates` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `Kyc::Usage` (r:320 w:320)
+	/// Storage: `Kyc::Usage` (r:48 w:48)
 	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1009), added: 3484, mode: `MaxEncodedLen`)
-	/// Storage: `Coupons::Locked` (r:256 w:256)
+	/// Storage: `Coupons::Locked` (r:32 w:32)
 	/// Proof: `Coupons::Locked` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `Coupons::Holdings` (r:320 w:320)
+	/// Storage: `Coupons::Holdings` (r:48 w:48)
 	/// Proof: `Coupons::Holdings` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Stablecoin::Freezes` (r:64 w:64)
+	/// Storage: `Stablecoin::Freezes` (r:16 w:16)
 	/// Proof: `Stablecoin::Freezes` (`max_values`: None, `max_size`: Some(83), added: 2558, mode: `MaxEncodedLen`)
 	/// Storage: `Market::RecentTrades` (r:1 w:1)
 	/// Proof: `Market::RecentTrades` (`max_values`: None, `max_size`: Some(1081), added: 3556, mode: `MaxEncodedLen`)
-	/// Storage: `Market::OpenCount` (r:320 w:288)
+	/// Storage: `Market::OpenCount` (r:32 w:32)
 	/// Proof: `Market::OpenCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	/// Storage: `Market::SideCount` (r:320 w:288)
+	/// Storage: `Market::SideCount` (r:32 w:32)
 	/// Proof: `Market::SideCount` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
-	/// The range of component `p` is `[1, 64]`.
-	/// The range of component `r` is `[0, 256]`.
+	/// The range of component `p` is `[1, 16]`.
+	/// The range of component `r` is `[0, 16]`.
 	/// The range of component `q` is `[0, 16]`.
 	fn clear(p: u32, r: u32, q: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4402 + p * (425 ±0) + q * (1844 ±0) + r * (588 ±0)`
-		//  Estimated: `208291 + p * (3969 ±362) + q * (5636 ±0) + r * (4324 ±90)`
-		// Minimum execution time: 6_679_136_000 picoseconds.
-		Weight::from_parts(6_733_558_000, 208291)
-			// Standard Error: 14_929_076
-			.saturating_add(Weight::from_parts(277_403_339, 0).saturating_mul(p.into()))
-			// Standard Error: 3_719_701
-			.saturating_add(Weight::from_parts(204_836_260, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(542_u64))
-			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(p.into())))
+		//  Measured:  `4203 + p * (424 ±0) + q * (2031 ±0) + r * (599 ±0)`
+		//  Estimated: `208291 + p * (3484 ±0) + q * (5636 ±0) + r * (4605 ±0)`
+		// Minimum execution time: 6_808_550_000 picoseconds.
+		Weight::from_parts(542_013_193, 208291)
+			// Standard Error: 3_360_903
+			.saturating_add(Weight::from_parts(231_605_771, 0).saturating_mul(p.into()))
+			// Standard Error: 3_160_959
+			.saturating_add(Weight::from_parts(194_871_400, 0).saturating_mul(r.into()))
+			// Standard Error: 3_160_959
+			.saturating_add(Weight::from_parts(193_390_045, 0).saturating_mul(q.into()))
+			.saturating_add(T::DbWeight::get().reads(55_u64))
+			.saturating_add(T::DbWeight::get().reads((9_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().reads((11_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(131_u64))
-			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes((8_u64).saturating_mul(r.into())))
-			.saturating_add(Weight::from_parts(0, 3969).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads((9_u64).saturating_mul(q.into())))
+			.saturating_add(T::DbWeight::get().writes(45_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(q.into())))
+			.saturating_add(Weight::from_parts(0, 3484).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 5636).saturating_mul(q.into()))
-			.saturating_add(Weight::from_parts(0, 4324).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 4605).saturating_mul(r.into()))
 	}
 	/// Storage: `Coupons::SeriesOf` (r:1 w:0)
 	/// Proof: `Coupons::SeriesOf` (`max_values`: None, `max_size`: Some(708), added: 3183, mode: `MaxEncodedLen`)
@@ -318,8 +322,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2515`
 		//  Estimated: `4322`
-		// Minimum execution time: 236_724_000 picoseconds.
-		Weight::from_parts(256_120_000, 4322)
+		// Minimum execution time: 238_047_000 picoseconds.
+		Weight::from_parts(266_059_000, 4322)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -367,8 +371,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3887`
 		//  Estimated: `8817`
-		// Minimum execution time: 698_280_000 picoseconds.
-		Weight::from_parts(748_804_000, 8817)
+		// Minimum execution time: 707_437_000 picoseconds.
+		Weight::from_parts(767_649_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(28_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -384,8 +388,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `460`
 		//  Estimated: `3546`
-		// Minimum execution time: 65_002_000 picoseconds.
-		Weight::from_parts(70_322_000, 3546)
+		// Minimum execution time: 66_534_000 picoseconds.
+		Weight::from_parts(72_607_000, 3546)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -413,8 +417,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1582`
 		//  Estimated: `3675`
-		// Minimum execution time: 131_827_000 picoseconds.
-		Weight::from_parts(164_488_000, 3675)
+		// Minimum execution time: 154_339_000 picoseconds.
+		Weight::from_parts(171_191_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -428,8 +432,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `242`
 		//  Estimated: `6626`
-		// Minimum execution time: 58_349_000 picoseconds.
-		Weight::from_parts(71_474_000, 6626)
+		// Minimum execution time: 68_679_000 picoseconds.
+		Weight::from_parts(80_661_000, 6626)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -458,10 +462,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1608 + n * (240 ±0)`
 		//  Estimated: `6626 + n * (5636 ±0)`
-		// Minimum execution time: 272_101_000 picoseconds.
-		Weight::from_parts(326_023_283, 6626)
-			// Standard Error: 96_965
-			.saturating_add(Weight::from_parts(55_441_830, 0).saturating_mul(n.into()))
+		// Minimum execution time: 283_882_000 picoseconds.
+		Weight::from_parts(338_484_121, 6626)
+			// Standard Error: 130_501
+			.saturating_add(Weight::from_parts(56_961_458, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -482,8 +486,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1180`
 		//  Estimated: `6208`
-		// Minimum execution time: 191_188_000 picoseconds.
-		Weight::from_parts(234_009_000, 6208)
+		// Minimum execution time: 222_868_000 picoseconds.
+		Weight::from_parts(242_686_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -495,8 +499,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3514`
-		// Minimum execution time: 24_576_000 picoseconds.
-		Weight::from_parts(26_469_000, 3514)
+		// Minimum execution time: 24_997_000 picoseconds.
+		Weight::from_parts(26_460_000, 3514)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -511,10 +515,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `155 + n * (48 ±0)`
 		//  Estimated: `6626`
-		// Minimum execution time: 48_992_000 picoseconds.
-		Weight::from_parts(51_749_641, 6626)
-			// Standard Error: 2_075
-			.saturating_add(Weight::from_parts(85_719, 0).saturating_mul(n.into()))
+		// Minimum execution time: 49_994_000 picoseconds.
+		Weight::from_parts(56_207_606, 6626)
+			// Standard Error: 5_389
+			.saturating_add(Weight::from_parts(100_695, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Issuers::Issuers` (r:1 w:0)
@@ -527,8 +531,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `219`
 		//  Estimated: `3799`
-		// Minimum execution time: 38_172_000 picoseconds.
-		Weight::from_parts(46_557_000, 3799)
+		// Minimum execution time: 45_575_000 picoseconds.
+		Weight::from_parts(52_349_000, 3799)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -542,8 +546,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `288`
 		//  Estimated: `3799`
-		// Minimum execution time: 49_202_000 picoseconds.
-		Weight::from_parts(55_484_000, 3799)
+		// Minimum execution time: 59_662_000 picoseconds.
+		Weight::from_parts(65_653_000, 3799)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -553,8 +557,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `69`
 		//  Estimated: `3545`
-		// Minimum execution time: 25_849_000 picoseconds.
-		Weight::from_parts(27_822_000, 3545)
+		// Minimum execution time: 30_948_000 picoseconds.
+		Weight::from_parts(34_064_000, 3545)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -564,8 +568,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 15_689_000 picoseconds.
-		Weight::from_parts(19_867_000, 0)
+		// Minimum execution time: 18_555_000 picoseconds.
+		Weight::from_parts(19_988_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Market::Risk` (r:0 w:1)
@@ -574,8 +578,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 15_940_000 picoseconds.
-		Weight::from_parts(20_197_000, 0)
+		// Minimum execution time: 18_635_000 picoseconds.
+		Weight::from_parts(20_258_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Market::MakerObligations` (r:0 w:1)
@@ -584,8 +588,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 15_739_000 picoseconds.
-		Weight::from_parts(19_957_000, 0)
+		// Minimum execution time: 16_411_000 picoseconds.
+		Weight::from_parts(19_928_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Coupons::SeriesOf` (r:1 w:0)
@@ -596,8 +600,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1052`
 		//  Estimated: `4173`
-		// Minimum execution time: 41_327_000 picoseconds.
-		Weight::from_parts(50_374_000, 4173)
+		// Minimum execution time: 48_511_000 picoseconds.
+		Weight::from_parts(55_224_000, 4173)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -619,8 +623,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `477`
 		//  Estimated: `73560`
-		// Minimum execution time: 90_489_000 picoseconds.
-		Weight::from_parts(111_098_000, 73560)
+		// Minimum execution time: 108_714_000 picoseconds.
+		Weight::from_parts(118_572_000, 73560)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -632,8 +636,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `37275`
-		// Minimum execution time: 11_552_000 picoseconds.
-		Weight::from_parts(14_196_000, 37275)
+		// Minimum execution time: 13_335_000 picoseconds.
+		Weight::from_parts(14_507_000, 37275)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -652,10 +656,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `477 + n * (51 ±0)`
 		//  Estimated: `3532 + n * (13196 ±0)`
-		// Minimum execution time: 11_823_000 picoseconds.
-		Weight::from_parts(41_185_260, 3532)
-			// Standard Error: 16_514
-			.saturating_add(Weight::from_parts(30_317_891, 0).saturating_mul(n.into()))
+		// Minimum execution time: 12_132_000 picoseconds.
+		Weight::from_parts(45_513_720, 3532)
+			// Standard Error: 24_302
+			.saturating_add(Weight::from_parts(31_696_412, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -667,64 +671,67 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with `RocksDbWeight`, for tests and mocks.
 impl WeightInfo for () {
 	fn place_order() -> Weight {
-		Weight::from_parts(307_687_000, 208291)
+		Weight::from_parts(339_898_000, 208291)
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_quotes(b: u32, a: u32, ) -> Weight {
-		Weight::from_parts(239_011_812, 6626)
-			.saturating_add(Weight::from_parts(3_346_348, 0).saturating_mul(b.into()))
-			.saturating_add(Weight::from_parts(4_571_647, 0).saturating_mul(a.into()))
+		Weight::from_parts(290_252_222, 6626)
+			.saturating_add(Weight::from_parts(3_833_130, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(5_096_080, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn cancel_order() -> Weight {
-		Weight::from_parts(95_499_000, 14186)
+		Weight::from_parts(115_276_000, 14186)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn clear(p: u32, r: u32, q: u32, ) -> Weight {
-		Weight::from_parts(6_733_558_000, 208291)
-			.saturating_add(Weight::from_parts(277_403_339, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(204_836_260, 0).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(542_u64))
-			.saturating_add(RocksDbWeight::get().reads((12_u64).saturating_mul(p.into())))
+		Weight::from_parts(542_013_193, 208291)
+			.saturating_add(Weight::from_parts(231_605_771, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(194_871_400, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(193_390_045, 0).saturating_mul(q.into()))
+			.saturating_add(RocksDbWeight::get().reads(55_u64))
+			.saturating_add(RocksDbWeight::get().reads((9_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().reads((11_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes(131_u64))
-			.saturating_add(RocksDbWeight::get().writes((8_u64).saturating_mul(p.into())))
-			.saturating_add(RocksDbWeight::get().writes((8_u64).saturating_mul(r.into())))
-			.saturating_add(Weight::from_parts(0, 3969).saturating_mul(p.into()))
+			.saturating_add(RocksDbWeight::get().reads((9_u64).saturating_mul(q.into())))
+			.saturating_add(RocksDbWeight::get().writes(45_u64))
+			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(p.into())))
+			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(q.into())))
+			.saturating_add(Weight::from_parts(0, 3484).saturating_mul(p.into()))
 			.saturating_add(Weight::from_parts(0, 5636).saturating_mul(q.into()))
-			.saturating_add(Weight::from_parts(0, 4324).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(0, 4605).saturating_mul(r.into()))
 	}
 	fn list() -> Weight {
-		Weight::from_parts(256_120_000, 4322)
+		Weight::from_parts(266_059_000, 4322)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn buy_listing() -> Weight {
-		Weight::from_parts(748_804_000, 8817)
+		Weight::from_parts(767_649_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(28_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn cancel_listing() -> Weight {
-		Weight::from_parts(70_322_000, 3546)
+		Weight::from_parts(72_607_000, 3546)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn join_market_makers() -> Weight {
-		Weight::from_parts(164_488_000, 3675)
+		Weight::from_parts(171_191_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn leave_market_makers() -> Weight {
-		Weight::from_parts(71_474_000, 6626)
+		Weight::from_parts(80_661_000, 6626)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_market_maker(n: u32, ) -> Weight {
-		Weight::from_parts(326_023_283, 6626)
-			.saturating_add(Weight::from_parts(55_441_830, 0).saturating_mul(n.into()))
+		Weight::from_parts(338_484_121, 6626)
+			.saturating_add(Weight::from_parts(56_961_458, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -732,65 +739,65 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 5636).saturating_mul(n.into()))
 	}
 	fn slash_market_maker() -> Weight {
-		Weight::from_parts(234_009_000, 6208)
+		Weight::from_parts(242_686_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn on_blocked() -> Weight {
-		Weight::from_parts(26_469_000, 3514)
+		Weight::from_parts(26_460_000, 3514)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn check_obligations(n: u32, ) -> Weight {
-		Weight::from_parts(51_749_641, 6626)
-			.saturating_add(Weight::from_parts(85_719, 0).saturating_mul(n.into()))
+		Weight::from_parts(56_207_606, 6626)
+			.saturating_add(Weight::from_parts(100_695, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 	}
 	fn request_affiliation() -> Weight {
-		Weight::from_parts(46_557_000, 3799)
+		Weight::from_parts(52_349_000, 3799)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn add_affiliate() -> Weight {
-		Weight::from_parts(55_484_000, 3799)
+		Weight::from_parts(65_653_000, 3799)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_affiliate() -> Weight {
-		Weight::from_parts(27_822_000, 3545)
+		Weight::from_parts(34_064_000, 3545)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_fees() -> Weight {
-		Weight::from_parts(19_867_000, 0)
+		Weight::from_parts(19_988_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_risk() -> Weight {
-		Weight::from_parts(20_197_000, 0)
+		Weight::from_parts(20_258_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_obligations() -> Weight {
-		Weight::from_parts(19_957_000, 0)
+		Weight::from_parts(19_928_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_halt() -> Weight {
-		Weight::from_parts(50_374_000, 4173)
+		Weight::from_parts(55_224_000, 4173)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn expire_order() -> Weight {
-		Weight::from_parts(111_098_000, 73560)
+		Weight::from_parts(118_572_000, 73560)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn expire_idle_minute() -> Weight {
-		Weight::from_parts(14_196_000, 37275)
+		Weight::from_parts(14_507_000, 37275)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn sweep_markets(n: u32, ) -> Weight {
-		Weight::from_parts(41_185_260, 3532)
-			.saturating_add(Weight::from_parts(30_317_891, 0).saturating_mul(n.into()))
+		Weight::from_parts(45_513_720, 3532)
+			.saturating_add(Weight::from_parts(31_696_412, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

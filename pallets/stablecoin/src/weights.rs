@@ -61,8 +61,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `732`
 		//  Estimated: `3513`
-		// Minimum execution time: 60_554_000 picoseconds.
-		Weight::from_parts(78_807_000, 3513)
+		// Minimum execution time: 71_484_000 picoseconds.
+		Weight::from_parts(87_524_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -74,8 +74,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `732`
 		//  Estimated: `3513`
-		// Minimum execution time: 60_293_000 picoseconds.
-		Weight::from_parts(65_403_000, 3513)
+		// Minimum execution time: 71_474_000 picoseconds.
+		Weight::from_parts(88_155_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -101,8 +101,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1642`
 		//  Estimated: `6044`
-		// Minimum execution time: 152_055_000 picoseconds.
-		Weight::from_parts(186_109_000, 6044)
+		// Minimum execution time: 176_050_000 picoseconds.
+		Weight::from_parts(187_061_000, 6044)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -124,8 +124,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1268`
 		//  Estimated: `3675`
-		// Minimum execution time: 178_705_000 picoseconds.
-		Weight::from_parts(186_309_000, 3675)
+		// Minimum execution time: 178_044_000 picoseconds.
+		Weight::from_parts(188_604_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -157,8 +157,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2087`
 		//  Estimated: `6208`
-		// Minimum execution time: 306_956_000 picoseconds.
-		Weight::from_parts(322_064_000, 6208)
+		// Minimum execution time: 310_702_000 picoseconds.
+		Weight::from_parts(351_198_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -192,8 +192,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2087`
 		//  Estimated: `6208`
-		// Minimum execution time: 298_019_000 picoseconds.
-		Weight::from_parts(366_788_000, 6208)
+		// Minimum execution time: 352_601_000 picoseconds.
+		Weight::from_parts(398_387_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -202,32 +202,32 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with `RocksDbWeight`, for tests and mocks.
 impl WeightInfo for () {
 	fn add_bank() -> Weight {
-		Weight::from_parts(78_807_000, 3513)
+		Weight::from_parts(87_524_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_bank() -> Weight {
-		Weight::from_parts(65_403_000, 3513)
+		Weight::from_parts(88_155_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn mint() -> Weight {
-		Weight::from_parts(186_109_000, 6044)
+		Weight::from_parts(187_061_000, 6044)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn burn() -> Weight {
-		Weight::from_parts(186_309_000, 3675)
+		Weight::from_parts(188_604_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn transfer() -> Weight {
-		Weight::from_parts(322_064_000, 6208)
+		Weight::from_parts(351_198_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn transfer_with_travel_rule() -> Weight {
-		Weight::from_parts(366_788_000, 6208)
+		Weight::from_parts(398_387_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}

@@ -28,8 +28,13 @@ impl pallet_market::Config for Runtime {
 	type UnixTime = Timestamp;
 	type Treasury = crate::configs::TreasuryAccount;
 	type TickSize = MarketTickSize;
-	// Each order pays for reaching 32 resting orders in its auction.
-	type MaxFills = ConstU32<32>;
+	// Each order pays for reaching one resting order in its auction: depth comes from quote
+	// sheets (one item per maker, settled once per auction), and an auction reaches up to 256
+	// resting orders more on half the block's spare weight. In a block with no spare weight
+	// left, the part of a limit order that would cross resting orders it could not reach is
+	// released (`WouldCross`), never left resting crossed.
+	type MaxFills = ConstU32<1>;
+	type MaxSpareReach = ConstU32<256>;
 	type MaxOrdersPerLevel = ConstU32<32>;
 	type MaxPriceLevels = ConstU32<256>;
 	type MaxOpenOrders = ConstU32<512>;
