@@ -28,9 +28,19 @@ pub const PRICE: u128 = USD / 100 * 9;
 pub const TICK: u128 = USD / 100;
 /// Units each seller holds (L2 accounts may hold 1,000).
 pub const SELLER_UNITS: u64 = 900;
+/// GUSD every sender gets in genesis for the stablecoin transfers (10 GUSD).
+const SENDER_USD: u128 = 10 * USD;
+/// What one stablecoin transfer of the run moves: 0.01 GUSD.
+const STABLE_AMOUNT: u128 = USD / 100;
+/// Units every market maker holds in genesis (its quote sheets' asks lock them).
+pub const MAKER_UNITS: u64 = 32;
 /// The load series' issuer (Bob, a new issuer in tier 1) may have 10,000 GUSD of face value
-/// outstanding: 100 sellers of 900 units of 0.10 GUSD.
+/// outstanding: 100 sellers of 900 units of 0.10 GUSD and the market makers' units.
 pub const MAX_SELLERS: u32 = 100;
+/// Market makers of one series (the runtime's `MaxMakersPerSeries`).
+pub const MAX_MAKERS: u32 = 16;
+/// Bid levels a quote sheet can have below the run's price (0.08 down to 0.01 GUSD).
+const BID_TICKS: u32 = 8;
 /// When the genesis attestations expire (as the presets').
 const ATTESTATION_EXPIRY: u64 = 1_893_456_000_000;
 
@@ -99,7 +109,7 @@ impl Accounts {
 			Ok(())
 		};
 		let roles: [(&Vec<Account>, &str, u128); 4] = [
-			(&self.senders, "L2", 0),
+			(&self.senders, "L2", SENDER_USD),
 			(&self.sellers, "L2", USD),
 			(&self.buyers, "L2", 100 * USD),
 			(&self.makers, "L3", 20_000 * USD),
@@ -128,9 +138,11 @@ impl Accounts {
 		// this chain allows it for digital coupons.
 		patch["coupons"]["minFaceValue"] =
 			json!([["Digital", u64::try_from(FACE).unwrap_or(u64::MAX)]]);
-		let holders: Vec<Value> =
+		let mut holders: Vec<Value> =
 			self.sellers.iter().map(|s| json!([s.ss58(), SELLER_UNITS])).collect();
-		let units = SELLER_UNITS * self.sellers.len() as u64;
+		holders.extend(self.makers.iter().map(|m| json!([m.ss58(), MAKER_UNITS])));
+		let units =
+			SELLER_UNITS * self.sellers.len() as u64 + MAKER_UNITS * self.makers.len() as u64;
 		push(
 			&mut patch["coupons"]["series"],
 			json!([
@@ -175,6 +187,15 @@ pub fn sign(chain: ChainInfo, who: &mut Account, call: RuntimeCall) -> Tx {
 	Tx { hash: blake2_256(&bytes), hex: crate::rpc::to_hex(&bytes) }
 }
 
+/// A compliant stablecoin P2P transfer of 0.01 GUSD (sanctions, KYC limits and the Travel
+/// Rule's rolling sum checked; fee-less within the sender's quota).
+pub fn stable_transfer(to: &Account) -> RuntimeCall {
+	RuntimeCall::Stablecoin(pallet_stablecoin::Call::transfer {
+		dest: to.id.clone(),
+		amount: STABLE_AMOUNT,
+	})
+}
+
 /// A plain balance transfer of one unit (kept alive).
 pub fn transfer(to: &Account) -> RuntimeCall {
 	RuntimeCall::Balances(polkadot_sdk::pallet_balances::Call::transfer_keep_alive {
@@ -211,19 +232,17 @@ pub fn join() -> RuntimeCall {
 	RuntimeCall::Market(pallet_market::Call::join_market_makers {})
 }
 
-/// A market maker's batch of `n` one-unit bids spread over the eight ticks below the run's
-/// price (they rest: nothing crosses them).
-pub fn bids(n: u32) -> RuntimeCall {
-	let orders = (0..n)
-		.map(|i| {
-			let below = u128::from(i % 8).saturating_add(1);
-			request(
-				Side::Buy,
-				PRICE.saturating_sub(below.saturating_mul(TICK)),
-				1,
-				TimeInForce::GoodTillCancelled,
-			)
-		})
+/// A market maker's quote sheet of `n` one-unit levels, replacing its previous sheet: bids on
+/// the ticks below the run's price (at most 8: 0.08 down to 0.01 GUSD), the rest asks on the
+/// ticks from 0.10 GUSD up. Nothing crosses the sellers' asks at 0.09 or the buyers' market
+/// orders (worst price 0.09).
+pub fn quotes(n: u32) -> RuntimeCall {
+	let level = |price: u128| pallet_market::QuoteLevel { price, units: 1 };
+	let bids = (0..n.min(BID_TICKS))
+		.map(|i| level(PRICE - (u128::from(i) + 1) * TICK))
 		.collect();
-	RuntimeCall::Market(pallet_market::Call::batch_place { series: SERIES, orders })
+	let asks = (0..n.saturating_sub(BID_TICKS))
+		.map(|i| level(PRICE + (u128::from(i) + 1) * TICK))
+		.collect();
+	RuntimeCall::Market(pallet_market::Call::set_quotes { series: SERIES, bids, asks })
 }

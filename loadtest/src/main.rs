@@ -5,9 +5,11 @@
 //! measured phases of transactions signed here offline:
 //!
 //! 1. `transfers`: plain `balances.transfer_keep_alive`, the reference;
-//! 2. `placements`: market makers' `market.batch_place` batches of resting bids;
-//! 3. `trades`: one-unit market buys (`place_market_order`, worst price capped), each lifting a
-//!    resting ask (one fill).
+//! 2. `stablecoin_transfers`: compliant GUSD P2P transfers (`stablecoin.transfer`), each sender
+//!    to the next;
+//! 3. `placements`: market makers' quote sheets (`market.set_quotes`), each level a placement;
+//! 4. `trades`: one-unit market buys (`place_market_order`, worst price capped), each lifting a
+//!    resting ask in its block's batch auction.
 //!
 //! Each phase submits everything as fast as the node takes it (JSON-RPC batches), then
 //! follows finalized blocks: a transaction counts when a finalized block includes it, a trade
@@ -63,14 +65,15 @@ struct Args {
 	/// Orders per buyer.
 	#[arg(long, default_value_t = 10)]
 	buys_each: u32,
-	/// Market makers.
-	#[arg(long, default_value_t = 40)]
+	/// Market makers (at most 16: the runtime's `MaxMakersPerSeries`).
+	#[arg(long, default_value_t = 16)]
 	makers: u32,
-	/// Batches per market maker.
-	#[arg(long, default_value_t = 8)]
+	/// Quote sheets per market maker (each replaces the last).
+	#[arg(long, default_value_t = 20)]
 	batches_each: u32,
-	/// Orders per batch (at most the runtime's `MaxBatch`, 64).
-	#[arg(long, default_value_t = 64)]
+	/// Levels per quote sheet: up to 8 bids, the rest asks (at most 32, the runtime's
+	/// `MaxQuoteLevels` a side; asks at most the units a maker holds).
+	#[arg(long, default_value_t = 32)]
 	batch: u32,
 	/// Stop following a phase when finalized blocks have included nothing of it for this long.
 	#[arg(long, default_value_t = 60)]
@@ -173,11 +176,11 @@ fn run(args: Args) -> Result<Value, String> {
 	if args.sellers == 0 || args.sellers > chain::MAX_SELLERS {
 		return Err(format!("--sellers must be 1..={}", chain::MAX_SELLERS));
 	}
-	if args.batch == 0 || args.batch > 64 || args.batch.saturating_mul(args.batches_each) > 512 {
-		return Err(
-			"--batch must be 1..=64 and batch × batches-each at most 512 (open orders per account)"
-				.into(),
-		);
+	if args.batch == 0 || args.batch > 32 {
+		return Err("--batch must be 1..=32 (levels of a quote sheet)".into());
+	}
+	if args.makers > chain::MAX_MAKERS {
+		return Err(format!("--makers must be at most {}", chain::MAX_MAKERS));
 	}
 	let trades = u64::from(args.buyers) * u64::from(args.buys_each);
 	if trades > u64::from(args.sellers) * chain::SELLER_UNITS {
@@ -207,22 +210,32 @@ fn run(args: Args) -> Result<Value, String> {
 	}
 	let transfers = runner.run("transfers", txs, phase::Count::Transfers)?;
 
+	// 2. Compliant stablecoin P2P transfers, each sender to the next.
+	let mut txs = Vec::new();
+	for _ in 0..args.transfers_each {
+		for i in 0..n {
+			let to = accounts.senders[(i + 1) % n].clone();
+			txs.push(chain::sign(chain, &mut accounts.senders[i], chain::stable_transfer(&to)));
+		}
+	}
+	let stable = runner.run("stablecoin_transfers", txs, phase::Count::StablecoinTransfers)?;
+
 	// Set-up (not measured): the sellers' asks rest; the market makers post their bonds.
 	let mut txs: Vec<_> =
 		accounts.sellers.iter_mut().map(|s| chain::sign(chain, s, chain::ask())).collect();
 	txs.extend(accounts.makers.iter_mut().map(|m| chain::sign(chain, m, chain::join())));
 	let setup = runner.run("set_up", txs, phase::Count::Extrinsics)?;
 
-	// 2. Market makers' batches of resting bids.
+	// 3. Market makers' quote sheets (bids below the asks, asks above the trades' price).
 	let mut txs = Vec::new();
 	for _ in 0..args.batches_each {
 		for m in accounts.makers.iter_mut() {
-			txs.push(chain::sign(chain, m, chain::bids(args.batch)));
+			txs.push(chain::sign(chain, m, chain::quotes(args.batch)));
 		}
 	}
 	let placements = runner.run("placements", txs, phase::Count::Placements)?;
 
-	// 3. Trades: one-unit buys against the asks.
+	// 4. Trades: one-unit buys against the asks.
 	let mut txs = Vec::new();
 	for _ in 0..args.buys_each {
 		for b in accounts.buyers.iter_mut() {
@@ -236,8 +249,7 @@ fn run(args: Args) -> Result<Value, String> {
 	}
 
 	let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
-	// The measured phases, in the order they ran. (`stablecoin_transfers`, the stablecoin's P2P
-	// transfers, would go after `transfers` once the tool runs it.)
+	// The measured phases, in the order they ran.
 	Ok(json!({
 		"date": date,
 		"commit": commit,
@@ -249,15 +261,25 @@ fn run(args: Args) -> Result<Value, String> {
 			"sellers": args.sellers, "buyers": args.buyers, "buys_each": args.buys_each,
 			"makers": args.makers, "batches_each": args.batches_each, "batch": args.batch,
 		},
-		"phases": [transfers.to_json(), placements.to_json(), trades.to_json()],
+		"phases": [
+			transfers.to_json(),
+			stable.to_json(),
+			placements.to_json(),
+			trades.to_json(),
+		],
 		// Not a measurement: the asks and market-maker bonds the later phases need.
 		"set_up": setup.to_json(),
 		"summary": {
 			"transfers_per_s": transfers.rate(),
+			"stablecoin_transfers_per_s": stable.rate(),
 			"trades_per_s": trades.rate(),
 			"placements_per_s": placements.rate(),
 			"trades_to_transfers": ratio(trades.rate(), transfers.rate()),
-			"targets": {"trades_to_transfers": 0.5, "placements_per_s": 10_000},
+			"targets": {
+				"trades_to_transfers": 0.5,
+				"placements_per_s": 10_000,
+				"stablecoin_transfers_per_s": 1_000,
+			},
 		},
 	}))
 }

@@ -33,26 +33,50 @@ pub enum Count {
 	Extrinsics,
 	/// `Balances::Transfer` events.
 	Transfers,
-	/// `Market::OrderPlaced` events.
+	/// `Stablecoin::Transferred` events.
+	StablecoinTransfers,
+	/// Orders placed: `Market::OrderPlaced` events, and each level of a `Market::QuotesSet`.
 	Placements,
-	/// `Market::Traded` events (fills).
+	/// Settled trades: the buyers' `Market::OrderFilled` events of the block's auctions
+	/// (after its transactions: the block's finalization phase).
 	Trades,
 }
 
 impl Count {
-	fn counts(self, event: &RuntimeEvent) -> bool {
-		match self {
-			Count::Extrinsics => false,
-			Count::Transfers => matches!(
-				event,
-				RuntimeEvent::Balances(polkadot_sdk::pallet_balances::Event::Transfer { .. })
-			),
-			Count::Placements => {
-				matches!(event, RuntimeEvent::Market(pallet_market::Event::OrderPlaced { .. }))
+	/// The work `event` of one of the phase's extrinsics counts for.
+	fn of_extrinsic(self, event: &RuntimeEvent) -> u64 {
+		match (self, event) {
+			(
+				Count::Transfers,
+				RuntimeEvent::Balances(polkadot_sdk::pallet_balances::Event::Transfer { .. }),
+			) => 1,
+			(
+				Count::StablecoinTransfers,
+				RuntimeEvent::Stablecoin(pallet_stablecoin::Event::Transferred { .. }),
+			) => 1,
+			(Count::Placements, RuntimeEvent::Market(pallet_market::Event::OrderPlaced { .. })) => {
+				1
 			},
-			Count::Trades => {
-				matches!(event, RuntimeEvent::Market(pallet_market::Event::Traded { .. }))
+			(
+				Count::Placements,
+				RuntimeEvent::Market(pallet_market::Event::QuotesSet { bids, asks, .. }),
+			) => u64::from(*bids) + u64::from(*asks),
+			_ => 0,
+		}
+	}
+
+	/// The work `event` of the block's finalization (its auctions) counts for.
+	fn of_auction(self, event: &RuntimeEvent) -> u64 {
+		match (self, event) {
+			(
+				Count::Trades,
+				RuntimeEvent::Market(pallet_market::Event::OrderFilled { key, .. }),
+			) if key.side == pallet_market::Side::Buy
+				&& key.id != pallet_market::auction::QUOTE_ID =>
+			{
+				1
 			},
+			_ => 0,
 		}
 	}
 }
@@ -276,8 +300,13 @@ impl Runner {
 						{
 							failed += 1;
 							out.failure.get_or_insert_with(|| format!("{dispatch_error:?}"));
-						} else if count.counts(&record.event) {
-							work += 1;
+						} else {
+							work += count.of_extrinsic(&record.event);
+						}
+					}
+					for record in &block.events {
+						if let Phase::Finalization = record.phase {
+							work += count.of_auction(&record.event);
 						}
 					}
 					let included = ours.len() as u64;

@@ -35,13 +35,8 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
 
 /// `git args…` in `dir`: its trimmed stdout, if it succeeded.
 fn git(dir: &Path, args: &[&str]) -> Option<String> {
-	let out = Command::new("git")
-		.arg("-C")
-		.arg(dir)
-		.args(args)
-		.stderr(Stdio::null())
-		.output()
-		.ok()?;
+	let out =
+		Command::new("git").arg("-C").arg(dir).args(args).stderr(Stdio::null()).output().ok()?;
 	if !out.status.success() {
 		return None;
 	}
@@ -54,8 +49,8 @@ pub fn commit() -> (String, Option<bool>) {
 	let dirs = [PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from(".")];
 	for dir in &dirs {
 		if let Some(sha) = git(dir, &["rev-parse", "HEAD"]).filter(|s| !s.is_empty()) {
-			let dirty = git(dir, &["status", "--porcelain", "--untracked-files=no"])
-				.map(|s| !s.is_empty());
+			let dirty =
+				git(dir, &["status", "--porcelain", "--untracked-files=no"]).map(|s| !s.is_empty());
 			return (sha, dirty);
 		}
 	}

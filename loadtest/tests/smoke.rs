@@ -1,6 +1,6 @@
 //! `genex-load` end to end at a small scale: it starts a node on its patched spec, and every
 //! transaction of every phase lands in a finalized block and does what it should (transfers,
-//! resting bids, one trade per buy); the results file has the figures the report needs, and
+//! stablecoin transfers, resting bids, one trade per buy); the results file has the figures the report needs, and
 //! `--report-dir` writes the same file as `<date>.json`.
 
 use serde_json::Value;
@@ -22,7 +22,7 @@ fn small_run_includes_everything() {
 		.arg(node())
 		.args(["--senders", "6", "--transfers-each", "2"])
 		.args(["--sellers", "2", "--buyers", "6", "--buys-each", "2"])
-		.args(["--makers", "2", "--batches-each", "2", "--batch", "5"])
+		.args(["--makers", "2", "--batches-each", "2", "--batch", "10"])
 		.args(["--idle-secs", "30"])
 		.arg("--out")
 		.arg(&out)
@@ -39,7 +39,7 @@ fn small_run_includes_everything() {
 		.iter()
 		.map(|p| p["name"].as_str().unwrap_or_default())
 		.collect();
-	assert_eq!(names, ["transfers", "placements", "trades"]);
+	assert_eq!(names, ["transfers", "stablecoin_transfers", "placements", "trades"]);
 	let phase = |name: &str| match name {
 		"set_up" => results["set_up"].clone(),
 		_ => results["phases"]
@@ -49,7 +49,7 @@ fn small_run_includes_everything() {
 			.unwrap_or_default(),
 	};
 	for (name, txs, work) in
-		[("transfers", 12, 12), ("set_up", 4, 4), ("placements", 4, 20), ("trades", 12, 12)]
+		[("transfers", 12, 12), ("stablecoin_transfers", 12, 12), ("set_up", 4, 4), ("placements", 4, 40), ("trades", 12, 12)]
 	{
 		let p = phase(name);
 		assert_eq!(p["submitted"], txs, "{name}: {p}");
@@ -71,6 +71,7 @@ fn small_run_includes_everything() {
 	let report = std::fs::read(reports.join(format!("{date}.json"))).expect("run report");
 	assert_eq!(report, std::fs::read(&out).expect("results"), "the run report is the results");
 	assert!(results["summary"]["transfers_per_s"].as_f64().is_some_and(|r| r > 0.0));
+	assert!(results["summary"]["stablecoin_transfers_per_s"].as_f64().is_some_and(|r| r > 0.0));
 	assert!(results["summary"]["trades_per_s"].as_f64().is_some_and(|r| r > 0.0));
 	let _ = std::fs::remove_dir_all(&dir);
 }

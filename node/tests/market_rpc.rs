@@ -1,7 +1,8 @@
 //! The market RPC methods against a running `--dev` node, with orders signed here the way a
 //! wallet signs them: Dave (L2, 10 units of the demo series) rests an ask, Ferdie (L1) lifts
-//! part of it, and `genex_marketDepth`, `genex_bestBidAsk`, `genex_openOrders`, `genex_quote`
-//! and `genex_lastTrades` show the book before and after.
+//! part of it in the block's auction, and `genex_marketDepth`, `genex_bestBidAsk`,
+//! `genex_openOrders`, `genex_orderStatus`, `genex_quote` and `genex_lastTrades` show the book
+//! before and after.
 
 mod common;
 
@@ -67,6 +68,12 @@ fn market_rpc_shows_the_book_and_trades() {
 	assert_eq!(orders[0]["side"], "Sell");
 	assert_eq!(orders[0]["units"], 5);
 	assert_eq!(orders[0]["expiresAt"], Value::Null);
+	// Dave's order (the chain's first: id 0) by its key, as `OrderPlaced` gives it.
+	let key = r#"[0, "Sell", "46000000000000", 0]"#;
+	let status = node.rpc("genex_orderStatus", key).expect("status");
+	assert_eq!(status, json!({"status": "resting", "units": 5}));
+	let bad = node.rpc_response("genex_orderStatus", r#"[0, "Sell", "46.5", 0]"#).expect("answer");
+	assert_eq!(bad["error"]["code"], 1003, "{bad}");
 	let quote = node.rpc("genex_quote", "[0, \"Buy\", 3]").expect("quote");
 	assert_eq!(
 		quote,
@@ -86,4 +93,5 @@ fn market_rpc_shows_the_book_and_trades() {
 	assert_eq!(trades[0]["takerSide"], "Buy");
 	let depth = node.rpc("genex_marketDepth", "[0]").expect("depth");
 	assert_eq!(depth["asks"][0]["units"], 3);
+	assert_eq!(node.rpc("genex_orderStatus", key), Some(json!({"status": "resting", "units": 3})));
 }

@@ -8,7 +8,7 @@
 //! | `system` (frame)      | `system_accountNextIndex`, `system_dryRun`         | wallets        |
 //! | `transaction-payment` | `payment_queryInfo`, `payment_queryFeeDetails`    | wallets        |
 //! | [`coupons`]           | `genex_verifyCoupon`, `genex_seriesInfo`, `genex_issuerCredit`, `genex_redemptionPayload`, `genex_submitRedemption` | merchants, wallets |
-//! | [`market`]            | `genex_marketDepth`, `genex_bestBidAsk`, `genex_lastTrades`, `genex_openOrders`, `genex_quote` | wallets, market makers |
+//! | [`market`]            | `genex_marketDepth`, `genex_bestBidAsk`, `genex_lastTrades`, `genex_openOrders`, `genex_orderStatus`, `genex_quote` | wallets, market makers |
 //! | [`oracle`]            | `genex_oraclePrice`                                | wallets, regulators |
 //!
 //! Domain modules (merchant coupon verification and redemption, market depth and quotes,

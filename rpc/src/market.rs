@@ -6,7 +6,7 @@
 use crate::coupons::{BAD_PARAMS, RUNTIME_ERROR};
 use genex_primitives::{
 	api::MarketApi,
-	market::{DepthLevel, MarketDepth, OpenOrder, Quote, Side, Trade},
+	market::{DepthLevel, MarketDepth, OpenOrder, OrderStatus, Quote, Side, Trade},
 	AccountId, OpaqueBlock as Block, SeriesId,
 };
 use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::error::ErrorObjectOwned};
@@ -173,6 +173,21 @@ pub trait MarketRpc<BlockHash> {
 		units: u64,
 		at: Option<BlockHash>,
 	) -> RpcResult<QuoteJson>;
+
+	/// Where order `{ series, side, price, id }` is (the key `market.OrderPlaced` gives):
+	/// `{"status":"pending","units":n}` while it waits for its block's auction,
+	/// `{"status":"resting","units":n}` with its open units, or `{"status":"gone"}` (traded,
+	/// cancelled, expired — its events say which — or unknown). `price` is a decimal string
+	/// in the stablecoin's smallest unit.
+	#[method(name = "genex_orderStatus")]
+	fn order_status(
+		&self,
+		series: SeriesId,
+		side: Side,
+		price: String,
+		id: u64,
+		at: Option<BlockHash>,
+	) -> RpcResult<OrderStatus>;
 }
 
 /// The market RPC handler.
@@ -241,5 +256,20 @@ where
 		let quote =
 			self.client.runtime_api().quote(at, series, side, units).map_err(runtime_error)?;
 		Ok(quote.into())
+	}
+
+	fn order_status(
+		&self,
+		series: SeriesId,
+		side: Side,
+		price: String,
+		id: u64,
+		at: Option<H256>,
+	) -> RpcResult<OrderStatus> {
+		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let price: u128 = price.parse().map_err(|_| {
+			ErrorObjectOwned::owned(BAD_PARAMS, "price must be a decimal integer", None::<()>)
+		})?;
+		self.client.runtime_api().order_status(at, series, side, price, id).map_err(runtime_error)
 	}
 }

@@ -283,6 +283,7 @@ sp_api::impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl genex_primitives::api::MarketApi<Block, AccountId> for Runtime {
 		fn depth(series: genex_primitives::SeriesId, levels: u32) -> genex_primitives::market::MarketDepth {
 			Market::market_depth(series, levels)
@@ -306,6 +307,15 @@ sp_api::impl_runtime_apis! {
 			units: u64,
 		) -> genex_primitives::market::Quote {
 			Market::quote(series, side, units)
+		}
+
+		fn order_status(
+			series: genex_primitives::SeriesId,
+			side: genex_primitives::market::Side,
+			price: Balance,
+			id: genex_primitives::market::OrderId,
+		) -> genex_primitives::market::OrderStatus {
+			Market::order_status(pallet_market::OrderKey { series, side, price, id })
 		}
 	}
 

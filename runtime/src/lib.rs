@@ -80,18 +80,18 @@ macro_rules! genex_runtime_version {
 			spec_version: $spec,
 			impl_version: 1,
 			apis: apis::RUNTIME_API_VERSIONS,
-			transaction_version: 2,
+			transaction_version: 3,
 			system_version: 1,
 		};
 	};
 }
 
 #[cfg(not(feature = "next-spec"))]
-genex_runtime_version!(107);
+genex_runtime_version!(108);
 // The same runtime one version later: only the zombienet upgrade test builds it
 // (`scripts/build-runtime-variant.sh next`), to install it through governance.
 #[cfg(feature = "next-spec")]
-genex_runtime_version!(108);
+genex_runtime_version!(109);
 #[cfg(all(feature = "next-spec", feature = "std"))]
 compile_error!("`next-spec` is for the upgrade test's Wasm only; a native build would embed it");
 

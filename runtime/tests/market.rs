@@ -1,7 +1,8 @@
 //! The coupon market across pallets, through real blocks and extrinsics on the development
-//! chain: the demo store's primary sale, secondary trading between L2 holders with partial
-//! fills, a sanctioned account's resting order cancelled, an L1 account stopped at its daily
-//! limit, and the fees in the treasury.
+//! chain: the demo store's primary sale; two market makers' quote sheets, in force from the
+//! next block; retail takers across blocks, each block clearing at one price; a sanctioned
+//! maker's quotes skipped and removed; an L1 account stopped at its daily limit; the fees in
+//! the treasury; and nobody's funds anywhere but in their own accounts.
 
 mod common;
 
@@ -11,11 +12,13 @@ use genex_runtime::{
 	configs::TreasuryAccount, genesis_config_presets as presets, AccountId, Assets, Balance,
 	Runtime, RuntimeCall, RuntimeEvent, Stablecoin, System,
 };
-use pallet_market::{CancelReason, OrderRequest, Side, TimeInForce};
+use pallet_market::{CancelReason, OrderRequest, QuoteLevel, Side, TimeInForce};
 use polkadot_sdk::{
+	frame_support::PalletId,
 	pallet_collective,
 	sp_core::H256,
 	sp_keyring::Sr25519Keyring::{self, *},
+	sp_runtime::traits::AccountIdConversion,
 };
 
 const USD: u128 = STABLECOIN_UNIT;
@@ -30,21 +33,39 @@ fn ok(call: RuntimeCall, who: Sr25519Keyring) {
 	apply(call, who).expect("valid").expect("dispatched");
 }
 
-fn limit(side: Side, price: u128, units: u64) -> pallet_market::Call<Runtime> {
+fn order(side: Side, price: u128, units: u64, tif: TimeInForce) -> pallet_market::Call<Runtime> {
 	pallet_market::Call::place_order {
 		series: SERIES,
-		order: OrderRequest {
-			side,
-			price,
-			units,
-			time_in_force: TimeInForce::GoodTillCancelled,
-			post_only: false,
-		},
+		order: OrderRequest { side, price, units, time_in_force: tif, post_only: false },
+	}
+}
+
+fn limit(side: Side, price: u128, units: u64) -> pallet_market::Call<Runtime> {
+	order(side, price, units, TimeInForce::GoodTillCancelled)
+}
+
+fn ioc(side: Side, price: u128, units: u64) -> pallet_market::Call<Runtime> {
+	order(side, price, units, TimeInForce::ImmediateOrCancel)
+}
+
+fn quotes(bids: &[(u128, u64)], asks: &[(u128, u64)]) -> pallet_market::Call<Runtime> {
+	let level = |(price, units): &(u128, u64)| QuoteLevel { price: *price, units: *units };
+	pallet_market::Call::set_quotes {
+		series: SERIES,
+		bids: bids.iter().map(level).collect(),
+		asks: asks.iter().map(level).collect(),
 	}
 }
 
 fn gusd(who: Sr25519Keyring) -> u128 {
 	Assets::balance(GUSD, account(who))
+}
+
+fn frozen(who: Sr25519Keyring) -> u128 {
+	<Stablecoin as Settlement<AccountId, Balance>>::frozen(
+		&account(who),
+		FreezeReason::MarketOrders,
+	)
 }
 
 fn units(who: Sr25519Keyring) -> u64 {
@@ -61,8 +82,22 @@ fn market_events() -> Vec<pallet_market::Event<Runtime>> {
 		.collect()
 }
 
+/// The auction of the block that just ended: (price, volume).
+fn cleared() -> Option<(u128, u64)> {
+	market_events().into_iter().find_map(|e| match e {
+		pallet_market::Event::AuctionCleared { price, volume, .. } => Some((price, volume)),
+		_ => None,
+	})
+}
+
+/// End the block (its auctions run after its transactions) and start the next; the auction
+/// the ended block cleared, if any.
+fn end_block() -> Option<(u128, u64)> {
+	next_block_reading(cleared)
+}
+
 #[test]
-fn primary_sale_then_secondary_trading_under_compliance() {
+fn quote_sheets_retail_takers_and_compliance_across_blocks() {
 	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
 		let treasury0 = Assets::balance(GUSD, TreasuryAccount::get());
 		// Ferdie becomes L2 (the platform attests).
@@ -78,39 +113,50 @@ fn primary_sale_then_secondary_trading_under_compliance() {
 			Alice,
 		);
 
-		// Primary sale: Charlie lists 50 units at the issue price; Ferdie and Bob buy.
+		// Primary sale: Charlie lists 50 units at the issue price; Alice, Bob and Ferdie buy.
 		ok(market(pallet_market::Call::list_primary { series: SERIES, units: 50 }), Charlie);
 		let charlie0 = gusd(Charlie);
-		ok(
-			market(pallet_market::Call::buy_listing { listing: 0, units: 20, max_price: 45 * USD }),
-			Ferdie,
-		);
-		ok(
-			market(pallet_market::Call::buy_listing { listing: 0, units: 5, max_price: 45 * USD }),
-			Bob,
-		);
-		assert_eq!(gusd(Charlie), charlie0 + 25 * 45 * USD, "no fee, no escrow share");
-		assert_eq!((units(Ferdie), units(Bob)), (20, 5));
-		let (_, stats) = pallet_coupons::Pallet::<Runtime>::series_info(SERIES).expect("series");
-		assert_eq!(stats.sold, 10 + 25, "Dave's 10 at genesis and these 25");
+		for (who, n) in [(Alice, 10), (Bob, 10), (Ferdie, 20)] {
+			ok(
+				market(pallet_market::Call::buy_listing {
+					listing: 0,
+					units: n,
+					max_price: 45 * USD,
+				}),
+				who,
+			);
+		}
+		assert_eq!(gusd(Charlie), charlie0 + 40 * 45 * USD, "no fee, no escrow share");
 
-		// Secondary: Dave (L2) asks 10 at 46; Ferdie (L2) lifts 4, then 6 more: partial fills.
-		next_block();
-		ok(market(limit(Side::Sell, 46 * USD, 10)), Dave);
-		let dave0 = gusd(Dave);
-		ok(market(limit(Side::Buy, 46 * USD, 4)), Ferdie);
-		assert_eq!(pallet_market::Pallet::<Runtime>::best_bid_ask(SERIES), (None, Some(46 * USD)));
-		ok(market(limit(Side::Buy, 46 * USD, 6)), Ferdie);
-		assert_eq!(units(Ferdie), 30);
-		assert_eq!(units(Dave), 0);
-		// Dave got 460 GUSD less the maker fee (0.1 %) on each fill.
-		let maker_fees = 184 * USD / 1_000 + 276 * USD / 1_000;
-		assert_eq!(gusd(Dave), dave0 + 460 * USD - maker_fees);
+		// Two market makers post quote sheets: staged now, in force from the next block.
+		ok(market(pallet_market::Call::join_market_makers {}), Alice);
+		ok(market(pallet_market::Call::join_market_makers {}), Bob);
+		ok(market(quotes(&[(44 * USD, 5)], &[(46 * USD, 5)])), Alice);
+		ok(market(quotes(&[(43 * USD, 5)], &[(47 * USD, 5)])), Bob);
+		assert_eq!(frozen(Alice), 0, "no custody before the sheet is in force");
+		assert_eq!(end_block(), None);
+		assert_eq!(end_block(), None);
+		let maker_fee = |notional: u128| notional / 1_000;
+		assert_eq!(frozen(Alice), 5 * 44 * USD + maker_fee(5 * 44 * USD));
+		assert_eq!(pallet_coupons::Locked::<Runtime>::get(SERIES, account(Alice)), 5);
+		assert_eq!(
+			pallet_market::Pallet::<Runtime>::best_bid_ask(SERIES),
+			(Some(44 * USD), Some(46 * USD))
+		);
 
-		// Bob rests an ask; the sanctions list then blocks him: his order leaves the book.
-		ok(market(limit(Side::Sell, 47 * USD, 5)), Bob);
-		let bobs = pallet_market::Pallet::<Runtime>::open_orders(&account(Bob));
-		assert_eq!(bobs.len(), 1);
+		// Retail: Ferdie sells 3 into the bids; the block clears at 44 (Alice's bid first).
+		let alice0 = gusd(Alice);
+		ok(market(ioc(Side::Sell, 43 * USD, 3)), Ferdie);
+		assert_eq!(end_block(), Some((44 * USD, 3)));
+		assert_eq!(units(Alice), 10 + 3);
+		assert_eq!(gusd(Alice), alice0 - 3 * 44 * USD - maker_fee(3 * 44 * USD));
+		// Dave lifts 4 of the asks in the next block: 46.
+		ok(market(limit(Side::Buy, 46 * USD, 4)), Dave);
+		assert_eq!(end_block(), Some((46 * USD, 4)));
+		assert_eq!(units(Dave), 10 + 4);
+
+		// The sanctions list blocks Bob: his sheet is removed (idle time, or the first auction
+		// that meets it), its custody released; he never trades again.
 		let update = RuntimeCall::Sanctions(pallet_sanctions::Call::update_list {
 			version: 1,
 			source_digest: H256::repeat_byte(0x5d),
@@ -124,53 +170,31 @@ fn primary_sale_then_secondary_trading_under_compliance() {
 			}),
 			Alice,
 		);
-		// The list update only queues him (cheap per blocked account); the block's idle time
-		// cancels his orders.
-		assert!(market_events().iter().any(|e| matches!(
-			e,
-			pallet_market::Event::PurgeQueued { reason: CancelReason::Sanctioned, .. }
-		)));
-		next_block();
-		assert!(pallet_market::Pallet::<Runtime>::open_orders(&account(Bob)).is_empty());
-		assert!(pallet_market::PurgeQueue::<Runtime>::get(account(Bob)).is_none());
-		assert_eq!(pallet_market::Pallet::<Runtime>::best_bid_ask(SERIES), (None, None));
+		ok(market(ioc(Side::Buy, 47 * USD, 2)), Ferdie);
+		// Alice's last ask (1 at 46) trades; Bob's 47s do not.
+		assert_eq!(end_block(), Some((46 * USD, 1)));
+		assert!(pallet_market::Sheets::<Runtime>::get(account(Bob), SERIES).is_none());
+		assert_eq!(frozen(Bob), 0);
+		assert_eq!(pallet_coupons::Locked::<Runtime>::get(SERIES, account(Bob)), 0);
 
 		// Eve (L1: 1 000 GUSD of trading a day) cannot bid 25 × 46: refused, typed.
-		ok(market(limit(Side::Sell, 46 * USD, 25)), Ferdie);
 		let refused = apply(market(limit(Side::Buy, 46 * USD, 25)), Eve);
 		assert!(is_error(
 			dispatch_error(refused),
 			pallet_kyc::Error::<Runtime>::TradeLimitExceeded
 		));
-		// Within it she trades.
-		ok(market(limit(Side::Buy, 46 * USD, 20)), Eve);
-		assert_eq!(units(Eve), 20);
 
-		// Custody in the owner's account: Ferdie rests a bid of 2 at 45; its price and maker
-		// fee are frozen in his own GUSD account, nothing moves. Charlie then sells into it:
-		// he is paid straight out of Ferdie's freeze.
-		let ferdie0 = gusd(Ferdie);
-		ok(market(limit(Side::Buy, 45 * USD, 2)), Ferdie);
-		let maker_fee = 90 * USD / 1_000;
-		let frozen = |who| {
-			<Stablecoin as Settlement<AccountId, Balance>>::frozen(
-				&account(who),
-				FreezeReason::MarketOrders,
-			)
-		};
-		assert_eq!(frozen(Ferdie), 90 * USD + maker_fee);
-		assert_eq!(gusd(Ferdie), ferdie0, "nothing left his account");
-		let charlie1 = gusd(Charlie);
-		ok(market(limit(Side::Sell, 45 * USD, 2)), Charlie);
-		assert_eq!(frozen(Ferdie), 0);
-		assert_eq!(gusd(Ferdie), ferdie0 - 90 * USD - maker_fee);
-		assert_eq!(gusd(Charlie), charlie1 + 90 * USD - 270 * USD / 1_000);
-		assert_eq!(units(Ferdie), 12);
-
-		// Fees: 0.1 % maker + 0.3 % taker on each secondary fill (460 + 920 + 90 GUSD traded).
-		let traded = 460 * USD + 920 * USD + 90 * USD;
+		// Fees: 0.1 % maker + 0.3 % taker of every auction's value, in the treasury.
+		let traded = 3 * 44 * USD + 4 * 46 * USD + 46 * USD;
 		let fees = Assets::balance(GUSD, TreasuryAccount::get()) - treasury0;
 		assert!(fees >= traded * 4 / 1_000 - 10, "fees {fees}");
 		assert!(fees <= traded * 4 / 1_000, "fees {fees}");
+		// No market account holds anyone's funds: the old escrow account is empty.
+		let old: AccountId = PalletId(*b"gx/markt").into_account_truncating();
+		assert_eq!(Assets::balance(GUSD, old), 0);
+		assert!(market_events().iter().all(|e| !matches!(
+			e,
+			pallet_market::Event::OrderCancelled { reason: CancelReason::NotTradable, .. }
+		)));
 	});
 }

@@ -1,12 +1,14 @@
-//! Native micro-benchmark of the matching core: the pallet's `place_order` (storage in a
-//! `TestExternalities` overlay, the primitives' mocks for compliance and settlement) against a
-//! standalone in-memory book (`BTreeMap` of price levels, `VecDeque` per level) on the same
-//! order stream, with the same rules (price-time priority, self-trade prevention cancelling
-//! the resting order, at most `MaxFills` resting orders touched, no crossed rest).
+//! Native micro-benchmark of the market: the pallet's `place_order` and its batch auctions
+//! (storage in a `TestExternalities` overlay, the primitives' mocks for compliance and
+//! settlement; the stream cut into blocks of `BLOCK` orders, each block's auctions run after
+//! its orders) against a standalone in-memory continuous book (`BTreeMap` of price levels,
+//! `VecDeque` per level) on the same order stream (price-time priority, self-trade
+//! prevention cancelling the resting order, at most `MaxFills` resting orders touched, no
+//! crossed rest).
 //!
-//! A third benchmark runs the batch auction's clearing core (`pallet_market::clearing`) on the
-//! same stream cut into blocks of `BLOCK` orders: each block's orders join what rests, clear
-//! at one price, and the remainders of good-till-cancelled orders rest on.
+//! A third benchmark runs the batch auction's clearing core (`pallet_market::clearing`) alone
+//! on the same blocks: each block's orders join what rests, clear at one price, and the
+//! remainders of good-till-cancelled orders rest on.
 //!
 //! `cargo bench -p pallet-market --features test-utils --bench matching`. The ratio of the two
 //! is the price of the pallet's storage layout and per-fill checks; the runtime benchmarks
@@ -26,8 +28,8 @@ const ORDERS: usize = 1_000;
 const TRADERS: u64 = 500;
 /// First trader account.
 const FIRST: u64 = 1_000;
-/// Orders per block in the batch-auction benchmark.
-const BLOCK: usize = 100;
+/// Orders per block (within the mock's `MaxPendingPerSeries`, 64).
+const BLOCK: usize = 50;
 
 /// A deterministic stream: (trader, order), prices 90..=110 in ticks of 5, 1–6 units, three
 /// quarters good-till-cancelled.
@@ -180,17 +182,22 @@ fn matching(c: &mut Criterion) {
 	let max_fills = <Test as pallet_market::Config>::MaxFills::get();
 	let mut group = c.benchmark_group("matching");
 	group.throughput(Throughput::Elements(ORDERS as u64));
-	group.bench_function("pallet place_order (overlay storage, mocks)", |b| {
+	group.bench_function("pallet place_order + auctions (overlay storage, mocks)", |b| {
 		b.iter_batched(
 			chain,
 			|mut ext| {
 				ext.execute_with(|| {
-					for (who, req) in &orders {
-						let _ = pallet_market::Pallet::<Test>::place_order(
-							RuntimeOrigin::signed(*who),
-							SERIES,
-							*req,
-						);
+					for block in orders.chunks(BLOCK) {
+						for (who, req) in block {
+							let _ = pallet_market::Pallet::<Test>::place_order(
+								RuntimeOrigin::signed(*who),
+								SERIES,
+								*req,
+							);
+						}
+						pallet_market::Pallet::<Test>::run_auctions();
+						let n = System::block_number() + 1;
+						System::set_block_number(n);
 					}
 				});
 				ext
@@ -207,7 +214,7 @@ fn matching(c: &mut Criterion) {
 			book.fills
 		})
 	});
-	group.bench_function("batch auction clearing core (blocks of 100)", |b| {
+	group.bench_function("batch auction clearing core (blocks of 50)", |b| {
 		b.iter(|| auction(&orders))
 	});
 	group.finish();

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::Pallet as Market;
-use alloc::vec::Vec;
+use alloc::{vec, vec::Vec};
 use genex_primitives::{
 	CouponKind, CouponLedger, CreditLimit, KycLevel, KycProvider, SeriesId, Settlement,
 };
@@ -63,54 +63,72 @@ fn gtc(side: Side, price: Balance, units: u64) -> OrderRequest {
 	}
 }
 
-/// `n` makers, each with one sell of one unit at its own price level (ascending).
+/// Place `req` for `who` on `series` (checks and custody, queued for the block's auction).
+fn place<T: Config>(
+	who: &T::AccountId,
+	series: SeriesId,
+	req: OrderRequest,
+) -> Result<OrderKey, BenchmarkError> {
+	Ok(Market::<T>::do_place(who, series, req, false)?.0)
+}
+
+/// `n` asks of one unit by `n` makers, each at its own price level (ascending), resting.
 fn asks<T: Config>(series: SeriesId, issuer: &T::AccountId, n: u32) -> Result<(), BenchmarkError> {
 	for i in 0..n {
 		let maker = l3::<T>("maker", i);
-		give::<T>(series, issuer, &maker, MAKER_UNITS);
-		let mut budget = 0;
-		Market::<T>::do_place(
-			&maker,
-			series,
-			gtc(Side::Sell, price::<T>(series, i), 1),
-			&mut budget,
-			false,
-		)?;
+		give::<T>(series, issuer, &maker, 1);
+		place::<T>(&maker, series, gtc(Side::Sell, price::<T>(series, i), 1))?;
 	}
+	Market::<T>::run_auctions();
 	Ok(())
 }
 
-/// A market maker with `n` resting bids at distinct prices.
-fn maker_with_bids<T: Config>(
+/// A market maker with a full quote sheet on `series` in force, both sides of `levels`
+/// levels, bids below and asks from `price(series, ask_from)` up.
+fn maker_with_sheet<T: Config>(
 	series: SeriesId,
-	n: u32,
-) -> Result<(T::AccountId, Vec<OrderId>), BenchmarkError> {
-	let mm = l3::<T>("mm", 0);
+	issuer: &T::AccountId,
+	i: u32,
+	levels: u32,
+	ask_from: u32,
+) -> Result<T::AccountId, BenchmarkError> {
+	let mm = l3::<T>("mm", i);
+	give::<T>(series, issuer, &mm, levels.into());
 	Market::<T>::do_join(&mm)?;
-	let mut ids = Vec::new();
-	for i in 0..n {
-		ids.push(NextOrderId::<T>::get());
-		let mut budget = 0;
-		// Below the asks, over as many levels as a side may have.
-		let level = Balance::from(i % T::MaxPriceLevels::get() + 1);
-		let bid = price::<T>(series, 0).saturating_sub(level.saturating_mul(T::TickSize::get()));
-		Market::<T>::do_place(&mm, series, gtc(Side::Buy, bid, 1), &mut budget, false)?;
-	}
-	Ok((mm, ids))
+	let tick = T::TickSize::get();
+	let bids = (0..levels)
+		.map(|l| QuoteLevel {
+			price: price::<T>(series, 0).saturating_sub(Balance::from(l + 1) * tick),
+			units: 1,
+		})
+		.collect();
+	let asks = (0..levels)
+		.map(|l| QuoteLevel { price: price::<T>(series, ask_from + l), units: 1 })
+		.collect();
+	Market::<T>::do_set_quotes(&mm, series, bids, asks)?;
+	next_block::<T>();
+	Market::<T>::run_auctions();
+	Ok(mm)
 }
 
-/// Three bids of three L3 bidders on one level (the middle one has both neighbours).
-fn three_bids<T: Config>() -> Result<Vec<OrderId>, BenchmarkError> {
+/// Move to the next block (sheets staged in this one come into force at the next auction).
+fn next_block<T: Config>() {
+	let n = polkadot_sdk::frame_system::Pallet::<T>::block_number() + 1u32.into();
+	polkadot_sdk::frame_system::Pallet::<T>::set_block_number(n);
+	<Market<T> as polkadot_sdk::frame_support::traits::Hooks<_>>::on_initialize(n);
+}
+
+/// Three bids of three L3 bidders on one level, resting.
+fn three_bids<T: Config>() -> Result<Vec<OrderKey>, BenchmarkError> {
 	let (series, _) = series::<T>();
 	let p = price::<T>(series, 0);
-	let mut ids = Vec::new();
+	let mut keys = Vec::new();
 	for i in 0..3 {
 		let who = l3::<T>("bidder", i);
-		ids.push(NextOrderId::<T>::get());
-		let mut budget = 0;
-		Market::<T>::do_place(&who, series, gtc(Side::Buy, p, 1), &mut budget, false)?;
+		keys.push(place::<T>(&who, series, gtc(Side::Buy, p, 1))?);
 	}
-	Ok(ids)
+	Market::<T>::run_auctions();
+	Ok(keys)
 }
 
 fn governance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
@@ -121,85 +139,100 @@ fn governance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 mod benchmarks {
 	use super::*;
 
-	/// A buy that fills `f` makers at `f` price levels, then rests (freeze, new level).
+	/// A buy placed: checked, its price frozen, queued; the first of its series this block.
 	#[benchmark]
-	fn place_order(f: Linear<0, { T::MaxFills::get() }>) -> Result<(), BenchmarkError> {
-		let (series, issuer) = series::<T>();
-		asks::<T>(series, &issuer, f)?;
-		let taker = l3::<T>("taker", 0);
-		let limit = price::<T>(series, f);
-		#[extrinsic_call]
-		_(RawOrigin::Signed(taker.clone()), series, gtc(Side::Buy, limit, u64::from(f) + 1));
-		assert_eq!(T::Coupons::balance(series, &taker), u64::from(f));
-		assert_eq!(Market::<T>::best_price(series, Side::Buy), Some(limit));
-		Ok(())
-	}
-
-	/// A market buy that fills `f` makers at `f` price levels and nothing rests: the crossing
-	/// trade (`f` = 1) the issue compares with `pallet_assets::transfer_keep_alive`.
-	#[benchmark]
-	fn place_market_order(f: Linear<1, { T::MaxFills::get() }>) -> Result<(), BenchmarkError> {
-		let (series, issuer) = series::<T>();
-		asks::<T>(series, &issuer, f)?;
-		let taker = l3::<T>("taker", 0);
-		let worst = price::<T>(series, f);
-		#[extrinsic_call]
-		_(RawOrigin::Signed(taker.clone()), series, Side::Buy, u64::from(f), worst);
-		assert_eq!(T::Coupons::balance(series, &taker), u64::from(f));
-		assert_eq!(Market::<T>::best_price(series, Side::Sell), None);
-		Ok(())
-	}
-
-	/// `n` orders of a market maker, each resting at a new level (the worst case for the book).
-	/// Fills in a batch are charged apart, at `place_order`'s per-fill slope
-	/// ([`crate::Pallet::fills_weight`]): sweeping `n` and `f` together measures each at the
-	/// other's maximum and overcharges small batches.
-	#[benchmark]
-	fn batch_place(n: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
+	fn place_order() -> Result<(), BenchmarkError> {
 		let (series, _) = series::<T>();
-		let mm = l3::<T>("mm", 0);
-		Market::<T>::do_join(&mm)?;
-		let tick = T::TickSize::get();
-		let orders = (0..n)
-			.map(|i| {
-				gtc(Side::Buy, price::<T>(series, 0).saturating_sub(Balance::from(i) * tick), 1)
-			})
-			.collect::<Vec<_>>();
+		Markets::<T>::insert(
+			series,
+			SeriesMarket { last_price: Some(price::<T>(series, 0)), ..Default::default() },
+		);
+		let taker = l3::<T>("taker", 0);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(mm.clone()), series, orders);
-		assert_eq!(OpenCount::<T>::get(&mm), n);
+		_(RawOrigin::Signed(taker.clone()), series, gtc(Side::Buy, price::<T>(series, 0), 10));
+		assert_eq!(Pending::<T>::get(series).len(), 1);
 		Ok(())
 	}
 
-	/// The middle order of a level (both neighbours relinked), a buy (freeze thawed).
+	/// A market maker replaces a sheet in force with one of `b` bids and `a` asks.
+	#[benchmark]
+	fn set_quotes(
+		b: Linear<0, { T::MaxQuoteLevels::get() }>,
+		a: Linear<1, { T::MaxQuoteLevels::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (series, issuer) = series::<T>();
+		let mm = maker_with_sheet::<T>(series, &issuer, 0, T::MaxQuoteLevels::get(), 1)?;
+		// Units for the new sheet's asks on top of those the sheet in force locks.
+		give::<T>(series, &issuer, &mm, 2 * u64::from(T::MaxQuoteLevels::get()));
+		let tick = T::TickSize::get();
+		let bids: Vec<QuoteLevel> = (0..b)
+			.map(|l| QuoteLevel {
+				price: price::<T>(series, 0).saturating_sub(Balance::from(l + 1) * tick),
+				units: 2,
+			})
+			.collect();
+		let asks: Vec<QuoteLevel> =
+			(0..a).map(|l| QuoteLevel { price: price::<T>(series, 1 + l), units: 2 }).collect();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(mm.clone()), series, bids, asks);
+		assert!(Sheets::<T>::get(&mm, series).is_some_and(|s| s.staged.is_some()));
+		Ok(())
+	}
+
+	/// A bid cancelled from the middle of a level (a buy: its freeze thawed).
 	#[benchmark]
 	fn cancel_order() -> Result<(), BenchmarkError> {
-		let ids = three_bids::<T>()?;
+		let keys = three_bids::<T>()?;
 		let owner: T::AccountId = account("bidder", 1, 0);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), ids[1]);
-		assert!(Orders::<T>::get(ids[1]).is_none());
+		_(RawOrigin::Signed(owner), keys[1]);
+		assert_eq!(Market::<T>::order_status(keys[1]), crate::OrderStatus::Gone);
 		Ok(())
 	}
 
-	/// As `cancel_order`, by governance.
+	/// One series' auction: `p` pending bids of `p` accounts against `r` resting asks of `r`
+	/// accounts, each on its own level (every ask fills; each level and price list written),
+	/// and `q` market makers' full sheets in force, each trading its best ask (every maker
+	/// settles and its sheet is written back). The ranges are the sizes an auction meets: the
+	/// component not varied sits at its maximum, so small maxima keep one component's cost
+	/// from drowning in another's noise. `r` is reached by one taker's auction through what
+	/// it paid (`MaxFills` for the order and as many for the series) and the block's spare
+	/// weight (`MaxSpareReach`; this block has nothing else in it); the check after the block
+	/// fails the benchmark if the budget ever left a resting ask behind.
+	/// The weight each order pays for its auction is derived from this
+	/// ([`crate::Pallet::auction_share`]).
 	#[benchmark]
-	fn force_cancel_order() -> Result<(), BenchmarkError> {
-		let ids = three_bids::<T>()?;
-		let origin = governance::<T>()?;
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, ids[1]);
-		assert!(Orders::<T>::get(ids[1]).is_none());
-		Ok(())
-	}
-
-	#[benchmark]
-	fn batch_cancel(n: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
-		let (series, _) = series::<T>();
-		let (mm, ids) = maker_with_bids::<T>(series, n)?;
-		#[extrinsic_call]
-		_(RawOrigin::Signed(mm.clone()), ids);
-		assert_eq!(OpenCount::<T>::get(&mm), 0);
+	fn clear(
+		p: Linear<1, 16>,
+		r: Linear<0, 16>,
+		q: Linear<0, { T::MaxMakersPerSeries::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (series, issuer) = series::<T>();
+		asks::<T>(series, &issuer, r)?;
+		// Sheets: bids below the resting asks, asks from the bids' limit up (the first trades).
+		for i in 0..q {
+			maker_with_sheet::<T>(series, &issuer, i, T::MaxQuoteLevels::get(), r)?;
+		}
+		next_block::<T>();
+		// The bids share the resting asks and each sheet's best ask (the last takes what the
+		// others leave).
+		let limit = price::<T>(series, r);
+		let each = u64::from(r + q) / u64::from(p) + 1;
+		for i in 0..p {
+			let who = l3::<T>("taker", i);
+			place::<T>(&who, series, gtc(Side::Buy, limit, each))?;
+		}
+		#[block]
+		{
+			Market::<T>::run_auctions();
+		}
+		// Every resting ask and every sheet's best ask traded.
+		assert!(Prices::<T>::get((series, Side::Sell)).is_empty());
+		for i in 0..q {
+			let mm: T::AccountId = account("mm", i, 0);
+			let sheet = Sheets::<T>::get(&mm, series).ok_or(BenchmarkError::Stop("no sheet"))?;
+			assert_eq!(sheet.active.asks.len() as u32, T::MaxQuoteLevels::get() - 1);
+		}
 		Ok(())
 	}
 
@@ -265,22 +298,43 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `n` resting orders cancelled, part of the bond slashed.
+	/// A market maker with `n` quote sheets removed, part of its bond slashed.
 	#[benchmark]
-	fn remove_market_maker(n: Linear<0, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
-		let (series, _) = series::<T>();
-		let (mm, _) = maker_with_bids::<T>(series, n)?;
+	fn remove_market_maker(
+		n: Linear<0, { T::MaxSheetsPerMaker::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (series, issuer) = series::<T>();
+		let mm = l3::<T>("mm", 0);
+		Market::<T>::do_join(&mm)?;
+		give::<T>(series, &issuer, &mm, MAKER_UNITS);
+		for i in 0..n {
+			let id = if i == 0 {
+				series
+			} else {
+				T::Coupons::make_series(&issuer, &issuer, 10_000, CouponKind::Digital)
+			};
+			if i > 0 {
+				give::<T>(id, &issuer, &mm, MAKER_UNITS);
+			}
+			let bid = QuoteLevel { price: price::<T>(id, 0), units: 1 };
+			let ask = QuoteLevel { price: price::<T>(id, 1), units: 1 };
+			Market::<T>::do_set_quotes(&mm, id, vec![bid], vec![ask])?;
+			// Sheets stage one auction per series and block: move on.
+			next_block::<T>();
+			Market::<T>::run_auctions();
+		}
 		let origin = governance::<T>()?;
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, mm.clone(), Permill::from_percent(10));
-		assert_eq!(OpenCount::<T>::get(&mm), 0);
+		assert_eq!(SheetCount::<T>::get(&mm), 0);
 		Ok(())
 	}
 
 	#[benchmark]
 	fn slash_market_maker() -> Result<(), BenchmarkError> {
-		let (series, _) = series::<T>();
-		let (mm, _) = maker_with_bids::<T>(series, 0)?;
+		series::<T>();
+		let mm = l3::<T>("mm", 0);
+		Market::<T>::do_join(&mm)?;
 		let origin = governance::<T>()?;
 		#[extrinsic_call]
 		_(
@@ -304,14 +358,11 @@ mod benchmarks {
 		assert!(PurgeQueue::<T>::contains_key(&who));
 	}
 
-	/// A market maker with `n` resting orders (one side holds at most `MaxOrdersPerSide`; the
-	/// linear fit is charged at `MaxOpenOrders`).
+	/// A market maker with a sheet of `n` levels a side in force.
 	#[benchmark]
-	fn check_obligations(
-		n: Linear<0, { T::MaxOrdersPerSide::get() }>,
-	) -> Result<(), BenchmarkError> {
-		let (series, _) = series::<T>();
-		let (mm, _) = maker_with_bids::<T>(series, n)?;
+	fn check_obligations(n: Linear<1, { T::MaxQuoteLevels::get() }>) -> Result<(), BenchmarkError> {
+		let (series, issuer) = series::<T>();
+		let mm = maker_with_sheet::<T>(series, &issuer, 0, n, 1)?;
 		let caller = l3::<T>("caller", 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), mm, series);
@@ -391,7 +442,7 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// One expired good-till-time buy removed in idle time (freeze thawed).
+	/// One expired good-till-time buy removed in idle time (its freeze thawed).
 	#[benchmark]
 	fn expire_order() -> Result<(), BenchmarkError> {
 		let (series, _) = series::<T>();
@@ -401,8 +452,8 @@ mod benchmarks {
 			time_in_force: TimeInForce::GoodTillTime(at),
 			..gtc(Side::Buy, price::<T>(series, 0), 1)
 		};
-		let mut budget = 0;
-		Market::<T>::do_place(&who, series, req, &mut budget, false)?;
+		place::<T>(&who, series, req)?;
+		Market::<T>::run_auctions();
 		let later = at.saturating_add(2 * EXPIRY_BUCKET_MS);
 		#[block]
 		{

@@ -1,9 +1,8 @@
-//! [`OnBlocked`]: when the sanctions list blocks an account, all its resting orders and
-//! listings leave the market — none at once (the list update stays cheap per account: one
-//! queue entry), all of them in the coming blocks' idle time ([`crate::PurgeQueue`]). Until
-//! then matching cancels any of its orders it meets and its listings cannot be bought (the
-//! screen refuses a blocked seller). Its orders' locks and freezes are released in its own
-//! account, where the block itself then keeps everything.
+//! [`OnBlocked`]: when the sanctions list blocks an account, its quote sheets and listings leave
+//! the market — none at once (the list update stays cheap per account: one queue entry), all
+//! of them in the coming blocks' idle time ([`crate::PurgeQueue`]). Its resting orders never
+//! trade again: the auction's screen releases each one it meets. Until then its listings cannot
+//! be bought (the screen refuses a blocked seller).
 
 use crate::{CancelReason, Config, Event, Pallet, PurgeQueue, WeightInfo};
 use genex_primitives::OnBlocked;

@@ -1,13 +1,218 @@
-//! The book as a data structure: per (series, side) a sorted list of prices (best first), per
-//! price a FIFO list of orders linked through `prev`/`next`. Every operation here is O(1) in
-//! storage accesses apart from the price list (one bounded read and write).
+//! The book as a data structure: per (series, side) a bounded list of prices, best first
+//! ([`Prices`]); per price one item holding its orders, oldest first ([`Book`]). No per-order
+//! item and no open-order index: an order is found by its [`OrderKey`].
+//!
+//! The auction works on a [`Working`] copy of the levels it touches and writes each level and
+//! each price list once ([`Working::commit`]).
 
 use crate::{
-	Config, Error, Level, Levels, OpenCount, OpenOrders, Order, OrderId, Orders, Pallet, Prices,
-	PurgeQueue, Side, SideCount,
+	CancelReason, Config, Error, Event, Level, OpenCount, OrderKey, Pallet, Prices, Resting, Side,
+	SideCount,
 };
-use genex_primitives::{Balance, SeriesId};
-use polkadot_sdk::frame_support::pallet_prelude::*;
+use alloc::{collections::BTreeMap, vec::Vec};
+use genex_primitives::{Balance, CouponLedger, FreezeReason, SeriesId, Settlement};
+use polkadot_sdk::frame_support::{pallet_prelude::*, BoundedVec};
+
+/// Where `price` sits in a best-first list of `side`: `Ok(i)` when present.
+pub(crate) fn price_position(
+	prices: &[Balance],
+	side: Side,
+	price: Balance,
+) -> Result<usize, usize> {
+	match side {
+		// Descending.
+		Side::Buy => prices.binary_search_by(|p| price.cmp(p)),
+		// Ascending.
+		Side::Sell => prices.binary_search(&price),
+	}
+}
+
+/// The levels of one series an auction (or a cancel) touches, in memory, with both sides'
+/// price lists; written back once.
+pub(crate) struct Working<T: Config> {
+	/// The series.
+	pub series: SeriesId,
+	/// Price lists per side (index: `Side::Buy` 0, `Side::Sell` 1), best first.
+	pub prices: [BoundedVec<Balance, T::MaxPriceLevels>; 2],
+	/// Whether a price list changed.
+	pub prices_changed: [bool; 2],
+	/// Levels read or changed: `None` once emptied.
+	pub levels: BTreeMap<(Side, Balance), Option<Level<T>>>,
+	/// Levels changed (to write).
+	pub dirty: BTreeMap<(Side, Balance), ()>,
+	/// Per account: open-order count and per-side count deltas (+ rests, − leaves).
+	pub counts: BTreeMap<(T::AccountId, Option<Side>), i64>,
+}
+
+fn idx(side: Side) -> usize {
+	match side {
+		Side::Buy => 0,
+		Side::Sell => 1,
+	}
+}
+
+impl<T: Config> Working<T> {
+	/// Start with both price lists of `series`.
+	pub fn new(series: SeriesId) -> Self {
+		Self {
+			series,
+			prices: [Prices::<T>::get((series, Side::Buy)), Prices::<T>::get((series, Side::Sell))],
+			prices_changed: [false, false],
+			levels: BTreeMap::new(),
+			dirty: BTreeMap::new(),
+			counts: BTreeMap::new(),
+		}
+	}
+
+	/// The best price of `side`.
+	pub fn best(&self, side: Side) -> Option<Balance> {
+		self.prices[idx(side)].first().copied()
+	}
+
+	/// The prices of `side`, best first.
+	pub fn prices(&self, side: Side) -> &[Balance] {
+		&self.prices[idx(side)]
+	}
+
+	/// The level at `price` on `side` (read once).
+	pub fn level(&mut self, side: Side, price: Balance) -> Option<&mut Level<T>> {
+		let series = self.series;
+		self.levels
+			.entry((side, price))
+			.or_insert_with(|| crate::Book::<T>::get((series, side, price)))
+			.as_mut()
+	}
+
+	/// Mark the level at `price` changed.
+	pub fn touch(&mut self, side: Side, price: Balance) {
+		self.dirty.insert((side, price), ());
+	}
+
+	fn count(&mut self, who: &T::AccountId, side: Side, delta: i64) {
+		for key in [(who.clone(), None), (who.clone(), Some(side))] {
+			let c = self.counts.entry(key).or_default();
+			*c = c.saturating_add(delta);
+		}
+	}
+
+	/// `Ok` when `who` may rest one more order on `side` (its caps, counting this working
+	/// copy's changes).
+	pub fn ensure_account_room(&self, who: &T::AccountId, side: Side) -> DispatchResult {
+		let delta = |k: (T::AccountId, Option<Side>)| self.counts.get(&k).copied().unwrap_or(0);
+		let open = i64::from(OpenCount::<T>::get(who)).saturating_add(delta((who.clone(), None)));
+		ensure!(open < i64::from(T::MaxOpenOrders::get()), Error::<T>::TooManyOpenOrders);
+		let on_side = i64::from(SideCount::<T>::get(who, (self.series, side)))
+			.saturating_add(delta((who.clone(), Some(side))));
+		ensure!(on_side < i64::from(T::MaxOrdersPerSide::get()), Error::<T>::TooManyOrdersOnSide);
+		Ok(())
+	}
+
+	/// Rest `order` at `price` on `side`, at the tail of its level. A full side makes room by
+	/// evicting its worst level when `price` is better than it (its orders released with
+	/// `Evicted`). Fails, changing nothing, when the level is full, the side is full and
+	/// `price` is no better than its worst, or the owner has no room.
+	pub fn rest(
+		&mut self,
+		side: Side,
+		price: Balance,
+		order: Resting<T::AccountId>,
+	) -> DispatchResult {
+		self.ensure_account_room(&order.owner, side)?;
+		let i = idx(side);
+		let owner = order.owner.clone();
+		let units = order.units;
+		if let Some(level) = self.level(side, price) {
+			let total = level.units.checked_add(units).ok_or(Error::<T>::Overflow)?;
+			level.orders.try_push(order).map_err(|_| Error::<T>::LevelFull)?;
+			level.units = total;
+		} else {
+			let full = self.prices[i].len() >= T::MaxPriceLevels::get() as usize;
+			if full {
+				let worst = self.prices[i].last().copied().ok_or(Error::<T>::TooManyPriceLevels)?;
+				ensure!(side.better(price, worst), Error::<T>::TooManyPriceLevels);
+				self.evict(side, worst);
+			}
+			let at = price_position(&self.prices[i], side, price).unwrap_or_else(|at| at);
+			self.prices[i].try_insert(at, price).map_err(|_| Error::<T>::TooManyPriceLevels)?;
+			self.prices_changed[i] = true;
+			let mut orders = BoundedVec::new();
+			orders.try_push(order).map_err(|_| Error::<T>::LevelFull)?;
+			self.levels.insert((side, price), Some(Level { units, orders }));
+		}
+		self.touch(side, price);
+		self.count(&owner, side, 1);
+		Ok(())
+	}
+
+	/// Drop the level at `price` on `side`: each order's custody released with `Evicted`.
+	fn evict(&mut self, side: Side, price: Balance) {
+		let series = self.series;
+		if let Some(level) = self.level(side, price).map(core::mem::take) {
+			for order in level.orders.iter() {
+				let key = OrderKey { series, side, price, id: order.id };
+				Pallet::<T>::release_resting(&key, order, CancelReason::Evicted);
+				self.count(&order.owner, side, -1);
+			}
+		}
+		self.remove_level(side, price);
+	}
+
+	/// Forget the (emptied) level at `price`.
+	pub fn remove_level(&mut self, side: Side, price: Balance) {
+		let i = idx(side);
+		if let Ok(at) = price_position(&self.prices[i], side, price) {
+			self.prices[i].remove(at);
+			self.prices_changed[i] = true;
+		}
+		self.levels.insert((side, price), None);
+		self.touch(side, price);
+	}
+
+	/// An order of `who` on `side` left the book (filled, cancelled).
+	pub fn left(&mut self, who: &T::AccountId, side: Side) {
+		self.count(who, side, -1);
+	}
+
+	/// Write every changed level, price list and count.
+	pub fn commit(self) {
+		let series = self.series;
+		for ((side, price), ()) in self.dirty {
+			match self.levels.get(&(side, price)) {
+				Some(Some(level)) if !level.orders.is_empty() => {
+					crate::Book::<T>::insert((series, side, price), level)
+				},
+				_ => crate::Book::<T>::remove((series, side, price)),
+			}
+		}
+		for side in [Side::Buy, Side::Sell] {
+			let i = idx(side);
+			if self.prices_changed[i] {
+				if self.prices[i].is_empty() {
+					Prices::<T>::remove((series, side));
+				} else {
+					Prices::<T>::insert((series, side), &self.prices[i]);
+				}
+			}
+		}
+		for ((who, side), delta) in self.counts {
+			if delta == 0 {
+				continue;
+			}
+			let apply = |c: u32| -> u32 {
+				let n = i64::from(c).saturating_add(delta).max(0);
+				u32::try_from(n).unwrap_or(u32::MAX)
+			};
+			match side {
+				None => OpenCount::<T>::mutate_exists(&who, |c| {
+					*c = Some(apply(c.unwrap_or(0))).filter(|n| *n > 0)
+				}),
+				Some(side) => SideCount::<T>::mutate_exists(&who, (series, side), |c| {
+					*c = Some(apply(c.unwrap_or(0))).filter(|n| *n > 0)
+				}),
+			}
+		}
+	}
+}
 
 impl<T: Config> Pallet<T> {
 	/// The best price resting on `side` of `series`.
@@ -15,166 +220,76 @@ impl<T: Config> Pallet<T> {
 		Prices::<T>::get((series, side)).first().copied()
 	}
 
-	/// Where `price` sits in a best-first list of `side`: `Ok(i)` when present.
-	fn price_position(prices: &[Balance], side: Side, price: Balance) -> Result<usize, usize> {
-		match side {
-			// Descending.
-			Side::Buy => prices.binary_search_by(|p| price.cmp(p)),
-			// Ascending.
-			Side::Sell => prices.binary_search(&price),
+	/// Release what resting order `key` holds (units unlocked, or its stablecoin thawed in the
+	/// owner's account) and say why. The caller takes it off its level.
+	pub(crate) fn release_resting(
+		key: &OrderKey,
+		order: &Resting<T::AccountId>,
+		reason: CancelReason,
+	) {
+		match key.side {
+			// Fewer may be locked when the coupon expired meanwhile: nothing else to free.
+			Side::Sell => {
+				T::Coupons::unlock(key.series, &order.owner, order.units);
+			},
+			Side::Buy => {
+				let amount = Self::escrow_of(key.price, order.units, order.fee_rate).unwrap_or(0);
+				T::Settlement::thaw(&order.owner, FreezeReason::MarketOrders, amount);
+			},
 		}
+		Self::deposit_event(Event::OrderCancelled {
+			key: *key,
+			owner: order.owner.clone(),
+			units: order.units,
+			reason,
+		});
 	}
 
-	/// `Ok` when an order of `who` at `price` could rest: the account has room for one more
-	/// open order and one more on this side, and the side has room for the price. A full side
-	/// makes room by evicting its worst level when `price` is better than it and that level
-	/// has at most `budget` orders: then `Ok(Some((worst, orders)))`, with its orders taken
-	/// from `budget` (the caller evicts when the order rests, [`Pallet::evict_level`], and
-	/// gives them back otherwise). Reads only.
-	pub(crate) fn ensure_can_rest(
-		who: &T::AccountId,
+	/// Take resting order `key` off the book (its owner's cancel, or governance's): released
+	/// with `reason`. `owner`: the order must be this account's.
+	pub(crate) fn do_cancel(
+		key: OrderKey,
+		owner: Option<&T::AccountId>,
+		reason: CancelReason,
+	) -> DispatchResult {
+		let mut book = Working::<T>::new(key.series);
+		let at = book
+			.level(key.side, key.price)
+			.and_then(|l| l.orders.iter().position(|o| o.id == key.id));
+		let Some(at) = at else {
+			// Still waiting for this block's auction?
+			let pending = crate::Pending::<T>::get(key.series).iter().any(|o| o.id == key.id);
+			return Err(
+				if pending { Error::<T>::OrderPending } else { Error::<T>::UnknownOrder }.into()
+			);
+		};
+		let level = book.level(key.side, key.price).ok_or(Error::<T>::UnknownOrder)?;
+		let order = level.orders.get(at).cloned().ok_or(Error::<T>::UnknownOrder)?;
+		if let Some(who) = owner {
+			ensure!(order.owner == *who, Error::<T>::NotOwner);
+		}
+		level.orders.remove(at);
+		level.units = level.units.saturating_sub(order.units);
+		let emptied = level.orders.is_empty();
+		if emptied {
+			book.remove_level(key.side, key.price);
+		} else {
+			book.touch(key.side, key.price);
+		}
+		book.left(&order.owner, key.side);
+		Self::release_resting(&key, &order, reason);
+		book.commit();
+		Ok(())
+	}
+
+	/// The orders resting on `side` of `series` at `price`, oldest first.
+	pub fn level_orders(
 		series: SeriesId,
 		side: Side,
 		price: Balance,
-		budget: &mut u32,
-	) -> Result<Option<(Balance, u32)>, DispatchError> {
-		ensure!(OpenCount::<T>::get(who) < T::MaxOpenOrders::get(), Error::<T>::TooManyOpenOrders);
-		ensure!(
-			SideCount::<T>::get(who, (series, side)) < T::MaxOrdersPerSide::get(),
-			Error::<T>::TooManyOrdersOnSide
-		);
-		// Its orders are being cancelled (blocked, or removed as a market maker).
-		ensure!(!PurgeQueue::<T>::contains_key(who), Error::<T>::PurgePending);
-		if let Some(level) = Levels::<T>::get((series, side, price)) {
-			// A level holds at most `MaxFills` orders, so any level can be evicted by one call.
-			ensure!(level.orders < T::MaxFills::get(), Error::<T>::LevelFull);
-			return Ok(None);
-		}
-		let prices = Prices::<T>::get((series, side));
-		if prices.len() < T::MaxPriceLevels::get() as usize {
-			return Ok(None);
-		}
-		let worst = prices.last().copied().ok_or(Error::<T>::TooManyPriceLevels)?;
-		ensure!(side.better(price, worst), Error::<T>::TooManyPriceLevels);
-		let orders = Levels::<T>::get((series, side, worst)).map_or(0, |l| l.orders);
-		ensure!(orders <= *budget, Error::<T>::TooManyPriceLevels);
-		*budget = budget.saturating_sub(orders);
-		Ok(Some((worst, orders)))
-	}
-
-	/// Cancel every order of the level at `price` on `side` of `series` (reason `Evicted`).
-	pub(crate) fn evict_level(series: SeriesId, side: Side, price: Balance) -> DispatchResult {
-		let mut cursor = Levels::<T>::get((series, side, price)).map(|l| l.head);
-		while let Some(id) = cursor {
-			let Some(order) = Orders::<T>::get(id) else { break };
-			cursor = order.next;
-			Self::remove_order(id, &order, crate::CancelReason::Evicted)?;
-		}
-		Ok(())
-	}
-
-	/// Append `order` as `id` at the tail of its price level (after
-	/// [`Pallet::ensure_can_rest`]).
-	pub(crate) fn link(id: OrderId, mut order: Order<T::AccountId>) -> DispatchResult {
-		let key = (order.series, order.side, order.price);
-		let level = match Levels::<T>::get(key) {
-			Some(mut level) => {
-				order.prev = Some(level.tail);
-				Orders::<T>::mutate(level.tail, |o| {
-					if let Some(o) = o {
-						o.next = Some(id);
-					}
-				});
-				level.tail = id;
-				level.units = level.units.checked_add(order.units).ok_or(Error::<T>::Overflow)?;
-				level.orders = level.orders.saturating_add(1);
-				level
-			},
-			None => {
-				Prices::<T>::try_mutate((order.series, order.side), |prices| {
-					let at = Self::price_position(prices, order.side, order.price)
-						.unwrap_or_else(|at| at);
-					prices.try_insert(at, order.price).map_err(|_| Error::<T>::TooManyPriceLevels)
-				})?;
-				Level { head: id, tail: id, units: order.units, orders: 1 }
-			},
-		};
-		Levels::<T>::insert(key, level);
-		OpenOrders::<T>::insert(&order.owner, id, ());
-		OpenCount::<T>::mutate(&order.owner, |c| *c = c.saturating_add(1));
-		SideCount::<T>::mutate(&order.owner, (order.series, order.side), |c| {
-			*c = c.saturating_add(1)
-		});
-		Orders::<T>::insert(id, order);
-		Ok(())
-	}
-
-	/// Remove order `id` from its level, its owner's open orders and storage. Escrow is the
-	/// caller's.
-	pub(crate) fn unlink(id: OrderId, order: &Order<T::AccountId>) {
-		let key = (order.series, order.side, order.price);
-		if let Some(prev) = order.prev {
-			Orders::<T>::mutate(prev, |o| {
-				if let Some(o) = o {
-					o.next = order.next;
-				}
-			});
-		}
-		if let Some(next) = order.next {
-			Orders::<T>::mutate(next, |o| {
-				if let Some(o) = o {
-					o.prev = order.prev;
-				}
-			});
-		}
-		match Levels::<T>::get(key) {
-			Some(level) if level.orders > 1 => {
-				let mut level = level;
-				if level.head == id {
-					level.head = order.next.unwrap_or(level.head);
-				}
-				if level.tail == id {
-					level.tail = order.prev.unwrap_or(level.tail);
-				}
-				level.units = level.units.saturating_sub(order.units);
-				level.orders = level.orders.saturating_sub(1);
-				Levels::<T>::insert(key, level);
-			},
-			_ => {
-				Levels::<T>::remove(key);
-				let side_key = (order.series, order.side);
-				let mut prices = Prices::<T>::get(side_key);
-				if let Ok(at) = Self::price_position(&prices, order.side, order.price) {
-					prices.remove(at);
-				}
-				if prices.is_empty() {
-					Prices::<T>::remove(side_key);
-				} else {
-					Prices::<T>::insert(side_key, prices);
-				}
-			},
-		}
-		OpenOrders::<T>::remove(&order.owner, id);
-		OpenCount::<T>::mutate(&order.owner, |c| *c = c.saturating_sub(1));
-		SideCount::<T>::mutate_exists(&order.owner, (order.series, order.side), |c| {
-			*c = c.map(|n| n.saturating_sub(1)).filter(|n| *n > 0)
-		});
-		Orders::<T>::remove(id);
-	}
-
-	/// `units` of resting order `id` filled: shrink it and its level, or unlink it when done.
-	pub(crate) fn reduce(id: OrderId, order: &mut Order<T::AccountId>, units: u64) {
-		if units >= order.units {
-			Self::unlink(id, order);
-			order.units = 0;
-			return;
-		}
-		order.units = order.units.saturating_sub(units);
-		Orders::<T>::insert(id, &*order);
-		Levels::<T>::mutate((order.series, order.side, order.price), |level| {
-			if let Some(level) = level {
-				level.units = level.units.saturating_sub(units);
-			}
-		});
+	) -> Vec<Resting<T::AccountId>> {
+		crate::Book::<T>::get((series, side, price))
+			.map(|l| l.orders.into_inner())
+			.unwrap_or_default()
 	}
 }

@@ -5,15 +5,15 @@
 //! it has fully passed: each order still resting is removed with its lock or freeze released
 //! (`OrderCancelled { reason: Expired }`). Each block does what the idle weight allows, priced
 //! from the benchmarks: `expire_idle_minute` per minute looked at, `expire_order` per order.
-//! Matching removes expired orders it meets before that, so none ever fills late.
+//! The auction removes expired orders it meets before that, so none ever fills late.
 //!
 //! Series that are over (expired, or gone from the ledger) with an empty book have their market
 //! state ([`Markets`], [`RecentTrades`]) removed by a second idle-time sweep over [`Markets`]
 //! ([`MarketSweepCursor`] is where it resumes), priced `sweep_markets(series read)`.
 
 use crate::{
-	CancelReason, Config, Event, Expiring, ExpiryCursor, MarketSweepCursor, Markets, Orders,
-	Pallet, Prices, RecentTrades, Side, WeightInfo, EXPIRY_BUCKET_MS,
+	Book, CancelReason, Config, Event, Expiring, ExpiryCursor, MarketSweepCursor, Markets, Pallet,
+	Prices, RecentTrades, Side, WeightInfo, EXPIRY_BUCKET_MS,
 };
 use alloc::vec::Vec;
 use genex_primitives::{CouponLedger, Moment, SeriesStatus};
@@ -46,11 +46,16 @@ impl<T: Config> Pallet<T> {
 				}
 				used.saturating_accrue(per_order);
 				done = done.saturating_add(1);
-				let Some(order) = Orders::<T>::get(id) else { continue };
-				if order.expires_at.is_some_and(|at| at <= now) {
-					if let Err(e) = Self::remove_order(*id, &order, CancelReason::Expired) {
-						// Nothing was written; the order stays until matched or cancelled.
-						log::error!(target: crate::LOG_TARGET, "expiring order {id}: {e:?}");
+				let key = *id;
+				let expired = Book::<T>::get((key.series, key.side, key.price)).is_some_and(|l| {
+					l.orders
+						.iter()
+						.any(|o| o.id == key.id && o.expires_at.is_some_and(|at| at <= now))
+				});
+				if expired {
+					if let Err(e) = Self::do_cancel(key, None, CancelReason::Expired) {
+						// Nothing was written; the auction never lets it trade.
+						log::error!(target: crate::LOG_TARGET, "expiring order {key:?}: {e:?}");
 					}
 				}
 			}

@@ -8,20 +8,9 @@ use genex_primitives::{
 	Balance, CouponInfo, CouponLedger, CreditLimit, PriceOracle, SeriesId, SeriesStatus,
 };
 use polkadot_sdk::{
-	frame_support::pallet_prelude::*,
-	frame_system::pallet_prelude::BlockNumberFor,
-	sp_runtime::{traits::Saturating, Permill},
+	frame_support::pallet_prelude::*, frame_system::pallet_prelude::BlockNumberFor,
+	sp_runtime::Permill,
 };
-
-/// What the breaker and the band say about a fill price.
-pub(crate) enum PriceCheck<BlockNumber> {
-	/// The fill may happen; the market state to store after it.
-	Ok(SeriesMarket<BlockNumber>),
-	/// Outside the band around the reference price: no fill.
-	OutsideBand,
-	/// Beyond the circuit breaker: no fill, the series halts (the state to store).
-	Halt(SeriesMarket<BlockNumber>, Balance),
-}
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn block_number() -> BlockNumberFor<T> {
@@ -81,48 +70,6 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		Ok(())
-	}
-
-	/// Band and breaker for a fill at `price` given the series' state `market` (the caller
-	/// keeps it in memory over a call's fills and stores it once).
-	pub(crate) fn check_fill_price(
-		oracle: Option<Balance>,
-		market: &SeriesMarket<BlockNumberFor<T>>,
-		price: Balance,
-	) -> PriceCheck<BlockNumberFor<T>> {
-		let risk = Risk::<T>::get();
-		if let Some(centre) = Self::band_centre(oracle, market) {
-			if Self::beyond(price, centre, risk.band) {
-				return PriceCheck::OutsideBand;
-			}
-		}
-		let now = Self::block_number();
-		let window_over = now >= market.anchor_block.saturating_add(risk.window_blocks.into());
-		let mut next = *market;
-		if market.anchor_price.is_none() || window_over {
-			next.anchor_price = Some(market.last_price.unwrap_or(price));
-			next.anchor_block = now;
-		}
-		let anchor = next.anchor_price.unwrap_or(price);
-		if Self::beyond(price, anchor, risk.breaker) {
-			next.halted_until = Some(now.saturating_add(risk.halt_blocks.into()));
-			return PriceCheck::Halt(next, anchor);
-		}
-		next.last_price = Some(price);
-		PriceCheck::Ok(next)
-	}
-
-	/// Record a circuit-breaker halt.
-	pub(crate) fn halt(
-		series: SeriesId,
-		market: SeriesMarket<BlockNumberFor<T>>,
-		price: Balance,
-		anchor: Balance,
-	) {
-		let until = market.halted_until.unwrap_or_else(Self::block_number);
-		Markets::<T>::insert(series, market);
-		log::info!(target: crate::LOG_TARGET, "series {series} halted until {until:?}: {price} vs {anchor}");
-		Self::deposit_event(Event::SeriesHalted { series, until, price, anchor });
 	}
 
 	/// Whether `who` is `issuer` or registered as its affiliate.

@@ -10,59 +10,77 @@
 //! primary sale the issuer's opted-in escrow share to the escrow account (the issuers pallet
 //! releases it on redemption or expiry). Listed units are locked in the coupon ledger.
 //!
-//! ## The order book
+//! ## The order book: a batch auction per series per block
 //!
-//! One book per series, priced per unit in the stablecoin, on a tick (`TickSize`):
+//! One book per series, priced per unit in the stablecoin, on a tick (`TickSize`). Orders,
+//! cancels and quotes are extrinsics, so every order is in the block bodies (and the archive
+//! nodes) whether or not it trades.
 //!
-//! - limit orders, good-till-cancelled or good-till-time; immediate-or-cancel; post-only
-//!   (refused when it would cross) — [`Pallet::place_order`];
-//! - market orders: immediate-or-cancel with a worst-price cap — [`Pallet::place_market_order`];
-//! - price-time priority: the best price first, at one price the oldest order first;
-//! - continuous matching on arrival, at most `MaxFills` resting orders touched per call; the
-//!   rest of a limit order rests on the book, the rest of an immediate-or-cancel order is
-//!   dropped;
-//! - expiry of good-till-time orders without unbounded work: an expired order met while
-//!   matching is removed (it counts toward `MaxFills`), and `on_idle` sweeps a per-minute
-//!   index a bounded number at a time.
+//! - limit orders, good-till-cancelled or good-till-time; immediate-or-cancel; post-only —
+//!   [`Pallet::place_order`]; market orders with a worst price — [`Pallet::place_market_order`];
+//! - an order is checked and its custody taken at once (a sell locks its units, a buy freezes
+//!   its price and fee), then it waits in the block's pending list ([`Pending`]);
+//! - after the block's transactions ([`Pallet::run_auctions`], the runtime's
+//!   `PostTransactions`) each series with new orders clears **once, at one uniform price**
+//!   ([`clearing`]: maximum executable volume; ties to the smallest imbalance, then nearest the
+//!   reference price, then lower). Resting orders keep price-time priority across blocks; the
+//!   orders of one block at one price share pro rata. Nothing in a block's order of
+//!   transactions changes anyone's price or fill;
+//! - settlement is netted per account per auction: units through
+//!   [`genex_primitives::CouponLedger::settle`], stablecoin through
+//!   [`genex_primitives::Settlement::settle_frozen`], KYC usage once per account;
+//! - what is left of a limit order rests on the book, packed per price level ([`Book`]); the
+//!   rest of an immediate-or-cancel or market order is released; post-only orders sit out
+//!   their block's auction and rest after it (released with `WouldCross` when the book then
+//!   crosses them);
+//! - market makers post **quote sheets** ([`Pallet::set_quotes`]): one item per (maker,
+//!   series) of up to `MaxQuoteLevels` levels a side, replaced whole, in force from the next
+//!   block's auction (a block's author cannot pull its quotes from the takers it includes);
+//! - the work is bounded and paid up front: at most `MaxPendingPerSeries` orders per series and
+//!   `MaxAuctionsPerBlock` series per block (then `AuctionFull`), each order's weight includes
+//!   its share of the clearing and `MaxFills` resting orders it may reach; an auction reaches
+//!   up to `MaxSpareReach` more on half the block's spare weight, counted as the block's
+//!   mandatory weight; a staged quote sheet's share is charged in the next block's
+//!   `on_initialize`, where it trades.
 //!
-//! **Custody: nothing leaves the owner's account.** A resting sell order locks its units in the
-//! seller's own holding (the coupon ledger); a resting buy order freezes `units × price` plus
-//! the maker fee on it in the buyer's own stablecoin account
-//! ([`genex_primitives::FreezeReason::MarketOrders`]); a market maker's bond is frozen the same
-//! way ([`genex_primitives::FreezeReason::MarketMakerBond`]). There is no market account and no
-//! escrow. A lock or freeze changes only by the owner's cancel, a fill (paid straight from the
-//! buyer's account), expiry, a compliance cancel, or — a bond — a governance slash to the
-//! treasury; no call moves frozen funds anywhere else. A taker pays or delivers directly.
-//! `try_state` checks that every lock and freeze equals what the owner's open orders need.
+//! **Custody: nothing leaves the owner's account.** A sell locks its units inside the seller's
+//! own holding (the coupon ledger); a bid freezes its price and fee in the buyer's own
+//! stablecoin account ([`genex_primitives::FreezeReason::MarketOrders`]); a market maker's
+//! bond is frozen the same way ([`genex_primitives::FreezeReason::MarketMakerBond`]). There
+//! is no market account and no escrow. A lock or freeze changes only by the owner's cancel, a
+//! fill (paid straight from the buyer's account), expiry, a compliance release, or — a bond —
+//! a governance slash to the treasury. `try_state` checks that every lock and freeze equals
+//! what the owner's open orders and quotes need.
 //!
-//! **Settlement.** Each fill moves the units (ledger `deliver`) and the stablecoin (seller's
-//! proceeds, fees to the treasury) inside the call's storage transaction: all or nothing.
+//! ## Compliance in the auction
 //!
-//! ## Compliance per fill
-//!
-//! The taker is screened before matching (sanctions, KYC L1, the coupon tradable, its issuer
-//! not frozen, funds or units, its daily limit for the whole order value at its limit price).
-//! Each fill then checks the maker (sanctions, KYC level, daily limit) and the buyer's holding
-//! cap. A fill that fails a check does not happen: when the maker is the cause, its order is
-//! cancelled with the reason and matching goes on; when the taker is, matching stops.
+//! Placement screens the order's owner (sanctions, KYC L1, the coupon tradable, its issuer not
+//! frozen, funds or units, its daily limit for the order's value at its limit price). The
+//! auction screens every account taking part once more: a blocked or no-longer-L1 account's
+//! orders leave the book (`OrderCancelled { reason }`) and its quote sheets are removed;
+//! buyers are held to their holding caps and everyone to its KYC daily trade limit at the
+//! auction's price (`FillLimited`). A check that fails skips that account's orders, never the
+//! auction.
 //!
 //! ## Abuse guards
 //!
-//! - Self-trade prevention: a taker meeting its own resting order cancels the resting one.
-//! - Issuer wash trades: when both sides are the series' issuer or accounts registered as its
-//!   affiliates, the resting order is cancelled (book) or the purchase refused (listings).
-//! - Price bands: limit prices must lie within `band` of the reference price (the oracle's,
-//!   else the last trade); a fill outside the band does not happen.
-//! - Circuit breaker: a fill more than `breaker` away from the price at the start of the
-//!   current window halts the series for `halt_blocks` blocks (cancels still work).
+//! - Self-trade prevention: orders of one party never trade with each other; of two crossing
+//!   orders of one party the newer is removed (both when of one block).
+//! - Issuer wash trades: the series' issuer and the accounts registered as its affiliates are
+//!   one party (book), and their purchases from each other are refused (listings).
+//! - Price bands: limit prices and the auction's price lie within `band` of the reference
+//!   price (the oracle's, else the last auction's).
+//! - Circuit breaker: an auction price more than `breaker` away from the price at the start of
+//!   the current window halts the series for `halt_blocks` blocks; its pending orders are
+//!   released (cancels still work).
 //!
 //! ## Market makers
 //!
 //! L3 accounts that post a bond ([`Pallet::join_market_makers`]) pay the maker rate on every
-//! fill, may place and cancel up to `MaxBatch` orders per call, and have obligations (minimum
-//! depth on both sides, maximum spread) that anyone can check and report on chain
+//! fill, quote through sheets ([`Pallet::set_quotes`]) and have obligations (minimum depth on
+//! both sides, maximum spread) that anyone can check and report on chain
 //! ([`Pallet::check_obligations`]).
-
+//!
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -70,6 +88,7 @@ extern crate alloc;
 pub use pallet::*;
 pub use weights::WeightInfo;
 
+pub mod auction;
 mod blocked;
 mod book;
 pub mod clearing;
@@ -78,11 +97,14 @@ mod guards;
 mod invariants;
 mod listings;
 mod makers;
-mod matching;
+mod placement;
 mod purge;
 mod queries;
 mod settle;
+mod sheets;
 pub mod weights;
+
+pub use queries::OrderStatus;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
@@ -93,7 +115,13 @@ mod tests;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 pub use genex_primitives::{Balance, Moment, SeriesId};
-use polkadot_sdk::{sp_core::H256, sp_runtime::Permill};
+use polkadot_sdk::{
+	frame_support::{
+		BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound, PartialEqNoBound,
+	},
+	sp_core::H256,
+	sp_runtime::Permill,
+};
 use scale_info::TypeInfo;
 
 /// Log target of this pallet.
@@ -163,41 +191,170 @@ pub struct OrderRequest {
 	pub post_only: bool,
 }
 
-/// An order resting on a book (a node of its price level's FIFO list).
-#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct Order<AccountId> {
-	/// Who placed it.
-	pub owner: AccountId,
-	/// The series traded.
+/// Where an order is: enough to find it on its price level without a per-order item.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct OrderKey {
+	/// The series.
 	pub series: SeriesId,
 	/// Buy or sell.
 	pub side: Side,
-	/// Limit price per unit.
+	/// Its limit price (the level it rests on).
 	pub price: Balance,
+	/// Its id (`OrderPlaced` names it).
+	pub id: OrderId,
+}
+
+/// An order resting on a price level.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Resting<AccountId> {
+	/// Its id.
+	pub id: OrderId,
+	/// Who placed it.
+	pub owner: AccountId,
 	/// Units still open.
 	pub units: u64,
 	/// When it expires (good-till-time), ms since the Unix epoch.
 	pub expires_at: Option<Moment>,
-	/// Fee rate charged when it fills (the maker rate in force, or the market-maker rate, when
+	/// Fee rate charged when it fills (the maker rate, or the market-maker rate, in force when
 	/// it came to rest); the freeze of a buy order includes this fee.
 	pub fee_rate: Permill,
-	/// The order before it at the same price (older).
-	pub prev: Option<OrderId>,
-	/// The order after it at the same price (newer).
-	pub next: Option<OrderId>,
+	/// The block it came to rest (time priority: older first).
+	pub since: u32,
 }
 
-/// One price level of one side of a book: a FIFO list of orders.
-#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
-pub struct Level {
-	/// The oldest order (first to fill).
-	pub head: OrderId,
-	/// The newest order.
-	pub tail: OrderId,
+/// One price level of one side of a book: its orders, oldest first.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DefaultNoBound,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Level<T: Config> {
 	/// Units open at this price.
 	pub units: u64,
-	/// Orders at this price.
-	pub orders: u32,
+	/// The orders, oldest first.
+	pub orders: BoundedVec<Resting<T::AccountId>, T::MaxOrdersPerLevel>,
+}
+
+/// An order waiting for its block's auction.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct PendingOrder<AccountId> {
+	/// Its id.
+	pub id: OrderId,
+	/// Who placed it.
+	pub owner: AccountId,
+	/// Buy or sell.
+	pub side: Side,
+	/// Limit price (a market order: its worst price).
+	pub price: Balance,
+	/// Units.
+	pub units: u64,
+	/// Fee rate if it trades in this auction (taker; market makers: maker).
+	pub fee_rate: Permill,
+	/// Fee rate if it rests (maker).
+	pub rest_rate: Permill,
+	/// Stablecoin frozen for it (buys): `escrow_of(price, units, max(fee_rate, rest_rate))`.
+	pub frozen: Balance,
+	/// How long what is left may rest.
+	pub time_in_force: TimeInForce,
+	/// Sits out the auction and rests after it.
+	pub post_only: bool,
+	/// A market order (its price need not be on the tick; it never rests).
+	pub market: bool,
+}
+
+/// One level of a quote sheet.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct QuoteLevel {
+	/// Price per unit (> 0, on the tick).
+	pub price: Balance,
+	/// Units (> 0).
+	pub units: u64,
+}
+
+/// A market maker's quotes on one series: bids best first (descending), asks best first
+/// (ascending).
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DefaultNoBound,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Ladder<T: Config> {
+	/// Bids, highest first.
+	pub bids: BoundedVec<QuoteLevel, T::MaxQuoteLevels>,
+	/// Asks, lowest first.
+	pub asks: BoundedVec<QuoteLevel, T::MaxQuoteLevels>,
+}
+
+/// A market maker's quote sheet on one series.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DefaultNoBound,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Sheet<T: Config> {
+	/// The quotes in force (custody taken: asks' units locked, bids' price and fee frozen).
+	pub active: Ladder<T>,
+	/// The block `active` came into force (time priority of its quotes).
+	pub since: u32,
+	/// Quotes set since, in force from the series' next auction in a later block (no custody
+	/// yet).
+	pub staged: Option<Ladder<T>>,
+	/// The block `staged` was set.
+	pub staged_at: u32,
+	/// The fee rate its fills pay (the maker rate when it came into force).
+	pub fee_rate: Permill,
 }
 
 /// Why an order left the book without filling.
@@ -220,8 +377,6 @@ pub enum CancelReason {
 	Expired,
 	/// Its owner's own incoming order met it (self-trade prevention).
 	SelfTrade,
-	/// Both sides were the issuer or its affiliates (wash-trade prevention).
-	WashTrade,
 	/// Its owner is on the blocked-address list.
 	Sanctioned,
 	/// Its owner's KYC level no longer allows trading.
@@ -234,14 +389,25 @@ pub enum CancelReason {
 	NotTradable,
 	/// Its owner stopped being a market maker.
 	MarketMakerRemoved,
-	/// Its price fell outside the band around the reference price (the reference moved):
-	/// a taker met it, and it left the book instead of blocking the orders behind it.
-	OutsideBand,
 	/// Governance cancelled it (`forceCancelOrder`).
 	ByGovernance,
 	/// Its side had `MaxPriceLevels` prices and a better-priced order needed a level: the
 	/// worst level (furthest from the market) left the book.
 	Evicted,
+	/// Its series was halted (circuit breaker) by the auction it waited for.
+	Halted,
+	/// A post-only order would have traded: the book crossed it after its block's auction.
+	WouldCross,
+	/// What was left of it could not rest: its level was full, or its side had no room for
+	/// its price, or its owner reached its cap of open orders.
+	NoRoom,
+	/// An immediate-or-cancel or market order: what did not trade in its block's auction.
+	Unfilled,
+	/// A quote sheet its market maker could not cover (units to lock, stablecoin to freeze)
+	/// when it was to come into force.
+	Unfunded,
+	/// A seller without a GUSD account (no balance) to be paid into.
+	CannotReceive,
 }
 
 /// A market maker's breach for which governance slashes its bond (`slashMarketMaker`), with
@@ -419,19 +585,27 @@ pub mod pallet {
 		/// Prices are multiples of this (> 0).
 		#[pallet::constant]
 		type TickSize: Get<Balance>;
-		/// Most resting orders touched (filled or removed) per call.
+		/// Resting orders each pending order pays to reach in its auction (and the series' own
+		/// share as many more): the auction loads this many per pending order, and more only
+		/// while the block has spare weight (`MaxSpareReach`).
 		#[pallet::constant]
 		type MaxFills: Get<u32>;
-		/// Most orders in one market-maker batch.
+		/// Most resting orders one auction may reach beyond what its orders paid for, on the
+		/// block's spare weight: half of what is left of the block's maximum after its
+		/// transactions and hooks (the other half stays for `on_idle`), shared by the block's
+		/// auctions in series order. Their weight is registered as the block's mandatory
+		/// weight.
 		#[pallet::constant]
-		type MaxBatch: Get<u32>;
+		type MaxSpareReach: Get<u32>;
+		/// Most orders resting at one price on one side.
+		#[pallet::constant]
+		type MaxOrdersPerLevel: Get<u32>;
 		/// Most price levels per side of a book.
 		#[pallet::constant]
 		type MaxPriceLevels: Get<u32>;
-		/// Most open orders and listings per account (market makers: ×`MaxBatch`).
+		/// Most open orders and listings per account.
 		#[pallet::constant]
 		type MaxOpenOrders: Get<u32>;
-
 		/// Most resting orders one account may have on one side of one series (so one
 		/// account cannot occupy a side's price levels).
 		#[pallet::constant]
@@ -439,6 +613,21 @@ pub mod pallet {
 		/// Most good-till-time orders expiring in the same minute.
 		#[pallet::constant]
 		type MaxExpiringPerMinute: Get<u32>;
+		/// Most orders waiting for one series' auction in one block.
+		#[pallet::constant]
+		type MaxPendingPerSeries: Get<u32>;
+		/// Most series auctioned in one block.
+		#[pallet::constant]
+		type MaxAuctionsPerBlock: Get<u32>;
+		/// Most levels on each side of a quote sheet.
+		#[pallet::constant]
+		type MaxQuoteLevels: Get<u32>;
+		/// Most market makers quoting one series.
+		#[pallet::constant]
+		type MaxMakersPerSeries: Get<u32>;
+		/// Most series one market maker quotes.
+		#[pallet::constant]
+		type MaxSheetsPerMaker: Get<u32>;
 		/// Trades kept per series for the last-trades API.
 		#[pallet::constant]
 		type MaxRecentTrades: Get<u32>;
@@ -456,17 +645,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextOrderId<T: Config> = StorageValue<_, OrderId, ValueQuery>;
 
-	/// Resting orders.
+	/// The book: (series, side, price) → the orders resting there, oldest first.
 	#[pallet::storage]
-	pub type Orders<T: Config> =
-		StorageMap<_, Twox64Concat, OrderId, Order<T::AccountId>, OptionQuery>;
+	pub type Book<T: Config> =
+		StorageMap<_, Blake2_128Concat, (SeriesId, Side, Balance), Level<T>, OptionQuery>;
 
-	/// Price levels: (series, side, price) → FIFO list of orders.
-	#[pallet::storage]
-	pub type Levels<T: Config> =
-		StorageMap<_, Blake2_128Concat, (SeriesId, Side, Balance), Level, OptionQuery>;
-
-	/// The prices with a level, per series and side, best first.
+	/// The prices with a level, per series and side, best first. Read and written once per
+	/// series and side per auction (and by cancels that empty a level).
 	#[pallet::storage]
 	pub type Prices<T: Config> = StorageMap<
 		_,
@@ -476,10 +661,70 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Each account's resting orders.
+	/// Orders waiting for this block's auction of their series. Appended by placements,
+	/// taken by the auction at the end of the same block: it never reaches the state trie.
 	#[pallet::storage]
-	pub type OpenOrders<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, OrderId, (), OptionQuery>;
+	pub type Pending<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		SeriesId,
+		BoundedVec<PendingOrder<T::AccountId>, T::MaxPendingPerSeries>,
+		ValueQuery,
+	>;
+
+	/// The series to auction at the end of this block, in the order they were first touched
+	/// (the order does not matter: series clear independently). Taken by the auction.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type AuctionQueue<T: Config> =
+		StorageValue<_, BoundedVec<SeriesId, T::MaxAuctionsPerBlock>, ValueQuery>;
+
+	/// Series auctioned in this block because a quote sheet staged in the previous one comes
+	/// into force (apart from [`AuctionQueue`]: they never take a placement's room). Taken by
+	/// the auction.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type Scheduled<T: Config> =
+		StorageValue<_, BoundedVec<SeriesId, T::MaxAuctionsPerBlock>, ValueQuery>;
+
+	/// Series to auction in the next block (a quote sheet staged in this block comes into
+	/// force there); moved to [`Scheduled`] when the next block starts.
+	#[pallet::storage]
+	pub type NextAuctions<T: Config> =
+		StorageValue<_, BoundedVec<SeriesId, T::MaxAuctionsPerBlock>, ValueQuery>;
+
+	/// Quote sheets staged in this block (each comes into force at its series' next
+	/// auction): the next block's `on_initialize` takes the count and charges their share of
+	/// that auction.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type StagedSheets<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Market makers' quote sheets: (maker, series) → sheet.
+	#[pallet::storage]
+	pub type Sheets<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		SeriesId,
+		Sheet<T>,
+		OptionQuery,
+	>;
+
+	/// The market makers with a sheet on each series (the auction reads their sheets).
+	#[pallet::storage]
+	pub type SeriesMakers<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		SeriesId,
+		BoundedVec<T::AccountId, T::MaxMakersPerSeries>,
+		ValueQuery,
+	>;
+
+	/// How many sheets each market maker has.
+	#[pallet::storage]
+	pub type SheetCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// How many orders and listings each account has open.
 	#[pallet::storage]
@@ -501,7 +746,7 @@ pub mod pallet {
 	/// Good-till-time orders by the minute they expire (ms / 60 000).
 	#[pallet::storage]
 	pub type Expiring<T: Config> =
-		StorageMap<_, Twox64Concat, u64, BoundedVec<OrderId, T::MaxExpiringPerMinute>, ValueQuery>;
+		StorageMap<_, Twox64Concat, u64, BoundedVec<OrderKey, T::MaxExpiringPerMinute>, ValueQuery>;
 
 	/// The earliest expiry minute `on_idle` has not swept yet.
 	#[pallet::storage]
@@ -613,59 +858,97 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// An order arrived: `filled` units traded at once, `resting` units rest on the book
-		/// (the rest of an immediate-or-cancel order, `units − filled − resting`, was dropped).
+		/// An order was accepted and waits for its series' auction at the end of the block
+		/// (its custody taken: a sell's units locked, a buy's price and fee frozen).
 		OrderPlaced {
-			/// Its id (trades name it).
-			order: OrderId,
+			/// Where it is (its id, and the level it rests on if it rests).
+			key: OrderKey,
 			/// Who placed it.
 			owner: T::AccountId,
-			/// The series.
-			series: SeriesId,
-			/// Buy or sell.
-			side: Side,
-			/// Limit price (a market order's worst price).
-			price: Balance,
 			/// Units asked.
 			units: u64,
-			/// Units traded on arrival.
-			filled: u64,
-			/// Units resting on the book.
-			resting: u64,
+			/// How long what is left may rest.
+			time_in_force: TimeInForce,
+			/// A market order (never rests; `key.price` is its worst price).
+			market: bool,
 		},
-		/// A fill: `units` at `price` between a resting order and an incoming one.
-		Traded {
+		/// A series' auction cleared: `volume` units traded at one `price`.
+		AuctionCleared {
 			/// The series.
 			series: SeriesId,
-			/// The resting order.
-			maker_order: OrderId,
-			/// The incoming order.
-			taker_order: OrderId,
-			/// The resting order's owner.
-			maker: T::AccountId,
-			/// The incoming order's owner.
-			taker: T::AccountId,
-			/// The incoming order's side.
-			taker_side: Side,
-			/// Price per unit.
+			/// The uniform price per unit.
 			price: Balance,
-			/// Units.
-			units: u64,
-			/// Fee the maker paid.
-			maker_fee: Balance,
-			/// Fee the taker paid.
-			taker_fee: Balance,
+			/// Units traded.
+			volume: u64,
+			/// Orders and quote levels that traded.
+			fills: u32,
+			/// Pending orders the auction took.
+			pending: u32,
 		},
-		/// A resting order left the book unfilled; its units were unlocked, or its stablecoin
-		/// thawed, in its owner's account.
+		/// An order (or a market maker's quote level: `key.id` is `QUOTE_ID`) traded in its
+		/// series' auction.
+		OrderFilled {
+			/// The order.
+			key: OrderKey,
+			/// Its owner.
+			owner: T::AccountId,
+			/// Units traded.
+			units: u64,
+			/// The auction's price per unit.
+			price: Balance,
+			/// Fee paid to the treasury.
+			fee: Balance,
+			/// Units still open (resting, or about to rest).
+			left: u64,
+		},
+		/// An order left the book or its auction unfilled; its units were unlocked, or its
+		/// stablecoin thawed, in its owner's account.
 		OrderCancelled {
 			/// The order.
-			order: OrderId,
+			key: OrderKey,
 			/// Its owner.
 			owner: T::AccountId,
 			/// Units that were open.
 			units: u64,
 			/// Why.
+			reason: CancelReason,
+		},
+		/// An account's orders took part in an auction with fewer units than they asked, to
+		/// keep it within a limit (its KYC daily trade limit, or its holding cap as buyer).
+		FillLimited {
+			/// The series.
+			series: SeriesId,
+			/// The account.
+			who: T::AccountId,
+			/// Which limit (`KycLimit` or `HoldingLimit`).
+			reason: CancelReason,
+		},
+		/// A market maker set its quotes on a series: in force from the next block's auction.
+		QuotesSet {
+			/// The market maker.
+			maker: T::AccountId,
+			/// The series.
+			series: SeriesId,
+			/// Bid levels.
+			bids: u32,
+			/// Ask levels.
+			asks: u32,
+		},
+		/// A market maker's quotes on a series came into force (custody taken).
+		QuotesActive {
+			/// The market maker.
+			maker: T::AccountId,
+			/// The series.
+			series: SeriesId,
+		},
+		/// A market maker's quotes on a series were withdrawn (by it, or for a reason), their
+		/// custody released.
+		QuotesRemoved {
+			/// The market maker.
+			maker: T::AccountId,
+			/// The series.
+			series: SeriesId,
+			/// Why (`ByOwner` when it withdrew them).
 			reason: CancelReason,
 		},
 		/// Units were listed at a fixed price.
@@ -843,27 +1126,38 @@ pub mod pallet {
 		PriceOutsideBand,
 		/// A post-only order would trade on arrival.
 		WouldCross,
-		/// Nothing could be traded (market order).
-		NoLiquidity,
 		/// No such order.
 		UnknownOrder,
 		/// The order or listing is someone else's.
 		NotOwner,
-		/// The batch is empty.
-		EmptyBatch,
-		/// The batch holds more than `MaxBatch` entries.
-		BatchTooLarge,
 		/// The account has `MaxOpenOrders` orders and listings open.
 		TooManyOpenOrders,
 		/// The side of the book has `MaxPriceLevels` prices, and the order's price is not
-		/// better than the worst of them (or the worst level has more orders than the call
-		/// may still touch).
+		/// better than the worst of them (an order's rest is then released with `NoRoom`).
 		TooManyPriceLevels,
 		/// The account already has `MaxOrdersPerSide` resting orders on this side of the
 		/// series.
 		TooManyOrdersOnSide,
-		/// The price level already holds `MaxFills` orders; choose another price.
+		/// The price level already holds `MaxOrdersPerLevel` orders; choose another price.
 		LevelFull,
+		/// This block's auction is full (`MaxPendingPerSeries` orders on the series, or
+		/// `MaxAuctionsPerBlock` series): submit again in the next block.
+		AuctionFull,
+		/// The order waits for this block's auction: it can be cancelled once it rests.
+		OrderPending,
+		/// A quote sheet has more than `MaxQuoteLevels` levels on a side.
+		TooManyQuoteLevels,
+		/// A quote sheet's levels are not strictly best first (bids descending, asks
+		/// ascending), or its best bid is not below its best ask.
+		QuotesNotSorted,
+		/// The series has `MaxMakersPerSeries` market makers quoting it.
+		TooManyMakers,
+		/// The market maker quotes `MaxSheetsPerMaker` series.
+		TooManySheets,
+		/// No quote sheet of this market maker on this series.
+		NoQuotes,
+		/// A seller needs a GUSD account (at least the minimum balance) to be paid into.
+		NoSettlementAccount,
 		/// The account's orders and listings are being cancelled (it was blocked or removed as
 		/// a market maker); wait for `PurgeCompleted`.
 		PurgePending,
@@ -909,6 +1203,25 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Series scheduled by the previous block (a quote sheet staged there) join this
+		/// block's auctions: their fixed cost, and each staged sheet's share of its auction
+		/// (coming into force, then trading as one order), are charged here, in the block
+		/// that does the work.
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			let next = NextAuctions::<T>::take();
+			let scheduled = next.len() as u64;
+			if !next.is_empty() {
+				Scheduled::<T>::put(next);
+			}
+			// At most every maker of every scheduled series brings a sheet into force.
+			let staged = u64::from(StagedSheets::<T>::take())
+				.min(scheduled.saturating_mul(T::MaxMakersPerSeries::get().into()));
+			T::DbWeight::get()
+				.reads_writes(2, 3)
+				.saturating_add(Self::auction_share(true).saturating_mul(scheduled))
+				.saturating_add(Self::promotion_share().saturating_mul(staged))
+		}
+
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
 			let mut used = Self::do_purge(remaining);
 			used.saturating_accrue(Self::do_expire(remaining.saturating_sub(used)));
@@ -918,7 +1231,10 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::TickSize::get() > 0, "TickSize must be positive");
 			assert!(T::MaxFills::get() > 0, "MaxFills must be positive");
-			assert!(T::MaxBatch::get() > 0, "MaxBatch must be positive");
+			assert!(T::MaxOrdersPerLevel::get() > 0, "MaxOrdersPerLevel must be positive");
+			assert!(T::MaxPendingPerSeries::get() > 0, "MaxPendingPerSeries must be positive");
+			assert!(T::MaxAuctionsPerBlock::get() > 0, "MaxAuctionsPerBlock must be positive");
+			assert!(T::MaxRecentTrades::get() > 0, "MaxRecentTrades must be positive");
 			assert!(T::MaxPriceLevels::get() > 0, "MaxPriceLevels must be positive");
 			assert!(T::MaxOrdersPerSide::get() > 0, "MaxOrdersPerSide must be positive");
 			assert!(T::MaxExpiringPerMinute::get() > 0, "MaxExpiringPerMinute must be positive");
@@ -934,46 +1250,47 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Place a limit order: it trades against the opposite side at its price or better
-		/// (price-time priority, at most `MaxFills` resting orders touched), and what is left
-		/// rests on the book — or, for `ImmediateOrCancel`, is dropped.
+		/// Place a limit order. It is checked and its custody taken now; it trades in its
+		/// series' batch auction at the end of this block, at the auction's one price (no
+		/// worse than its limit), and what is left rests on the book with price-time priority
+		/// — or, for `ImmediateOrCancel`, is released. A post-only order sits out its block's
+		/// auction and rests after it (released with `WouldCross` if the book then crosses it).
 		///
 		/// - Origin: signed, not blocked, KYC L1 or above.
-		/// - Custody: a resting sell locks its units in the seller's holding; a resting buy
-		///   freezes `units × price` plus the maker fee in the buyer's own account. Taker fills
-		///   are paid directly.
+		/// - Custody: a sell locks its units in the seller's holding; a buy freezes `units ×
+		///   price` plus the fee in the buyer's own account (what the auction does not need
+		///   thaws after it).
 		/// - Fails with `ZeroPrice`, `ZeroUnits`, `OffTick`, `ExpiryInPast`, `UnknownSeries`,
 		///   `NotTradable`, `IssuerFrozen`, `SeriesHalted`, `PriceOutsideBand`, `WouldCross`
-		///   (post-only), `InsufficientFunds`, `InsufficientUnits`, `TooManyOpenOrders`,
-		///   `TooManyOrdersOnSide`, `TooManyPriceLevels`, `ExpiryMinuteFull`, `Overflow`, the
-		///   sanctions pallet's
-		///   `AccountBlocked`, or the KYC pallet's `LevelTooLow` / daily-limit errors.
+		///   (post-only), `InsufficientFunds`, `TooManyOpenOrders`, `TooManyOrdersOnSide`,
+		///   `ExpiryMinuteFull`, `AuctionFull`, `Overflow`, the coupons pallet's
+		///   `InsufficientUnits`, the sanctions pallet's `AccountBlocked`, or the KYC pallet's
+		///   `LevelTooLow` / daily-limit errors.
 		///
-		/// Emits `Traded` per fill, `OrderCancelled` for resting orders removed on the way,
-		/// and `OrderPlaced`.
+		/// Emits `OrderPlaced` now; `OrderFilled`, `OrderCancelled` and `AuctionCleared` in the
+		/// auction.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::place_order(T::MaxFills::get()))]
+		#[pallet::weight(T::WeightInfo::place_order().saturating_add(Pallet::<T>::auction_share(true)))]
 		pub fn place_order(
 			origin: OriginFor<T>,
 			series: SeriesId,
 			order: OrderRequest,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let mut budget = T::MaxFills::get();
-			Self::do_place(&who, series, order, &mut budget, false)?;
-			Ok(Some(T::WeightInfo::place_order(T::MaxFills::get().saturating_sub(budget))).into())
+			let (_, first) = Self::do_place(&who, series, order, false)?;
+			Ok(Some(T::WeightInfo::place_order().saturating_add(Self::auction_share(first))).into())
 		}
 
-		/// Place a market order: immediate-or-cancel, trading at prices no worse than
-		/// `worst_price` (buy: at most, sell: at least).
+		/// Place a market order: immediate-or-cancel, trading in this block's auction at a
+		/// price no worse than `worst_price` (buy: at most, sell: at least); what does not trade
+		/// is released (`OrderCancelled { reason: Unfilled }`).
 		///
-		/// - Origin and checks as [`Pallet::place_order`]; `worst_price` need not be on the tick.
-		/// - Fails with `NoLiquidity` when nothing trades (nothing changes) — unless the circuit
-		///   breaker halted the series on the way, which is recorded.
+		/// - Origin and checks as [`Pallet::place_order`]; `worst_price` need not be on the tick
+		///   nor inside the band (the auction's price is).
 		///
-		/// Emits `Traded` per fill and `OrderPlaced`.
+		/// Emits `OrderPlaced` now; `OrderFilled` / `OrderCancelled` in the auction.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::place_market_order(T::MaxFills::get()))]
+		#[pallet::weight(T::WeightInfo::place_order().saturating_add(Pallet::<T>::auction_share(true)))]
 		pub fn place_market_order(
 			origin: OriginFor<T>,
 			series: SeriesId,
@@ -982,82 +1299,87 @@ pub mod pallet {
 			worst_price: Balance,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let mut budget = T::MaxFills::get();
-			let request = OrderRequest {
-				side,
-				price: worst_price,
-				units,
-				time_in_force: TimeInForce::ImmediateOrCancel,
-				post_only: false,
-			};
-			let placed = Self::do_place(&who, series, request, &mut budget, true)?;
-			// A halt the order ran into stays recorded even when nothing traded.
-			ensure!(placed.filled > 0 || placed.halted, Error::<T>::NoLiquidity);
-			Ok(Some(T::WeightInfo::place_market_order(T::MaxFills::get().saturating_sub(budget)))
-				.into())
+			let (_, first) = Self::do_place_market(&who, series, side, units, worst_price)?;
+			Ok(Some(T::WeightInfo::place_order().saturating_add(Self::auction_share(first))).into())
 		}
 
-		/// Cancel one of the signer's resting orders; its units are unlocked or its stablecoin thawed.
+		/// Cancel one of the signer's resting orders, found by its key (`OrderPlaced` gives
+		/// it); its units are unlocked or its stablecoin thawed.
 		///
-		/// - Fails with `UnknownOrder` or `NotOwner`.
+		/// - Fails with `UnknownOrder`, `NotOwner`, or `OrderPending` (it waits for this
+		///   block's auction; cancel it once it rests).
 		///
 		/// Emits `OrderCancelled`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::cancel_order())]
-		pub fn cancel_order(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+		pub fn cancel_order(origin: OriginFor<T>, order: OrderKey) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_cancel_own(&who, order)
+			Self::do_cancel(order, Some(&who), CancelReason::ByOwner)
 		}
 
 		/// Governance cancels any resting order (e.g. one found abusive or stuck); its lock
-		/// goes back to its owner, as on the owner's own cancel.
+		/// is released in its owner's account, as on the owner's own cancel.
 		///
 		/// - Origin: governance.
-		/// - Fails with `UnknownOrder`.
+		/// - Fails with `UnknownOrder` or `OrderPending`.
 		///
 		/// Emits `OrderCancelled` with reason `ByGovernance`.
 		#[pallet::call_index(20)]
-		#[pallet::weight(T::WeightInfo::force_cancel_order())]
-		pub fn force_cancel_order(origin: OriginFor<T>, order: OrderId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::cancel_order())]
+		pub fn force_cancel_order(origin: OriginFor<T>, order: OrderKey) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			Self::do_force_cancel(order)
+			Self::do_cancel(order, None, CancelReason::ByGovernance)
 		}
 
-		/// Market makers: place up to `MaxBatch` orders on one series in one call. Each order
-		/// is handled as by [`Pallet::place_order`], in turn, sharing `MaxFills`; the whole
-		/// batch fails if one order fails.
+		/// Market makers: set the signer's quote sheet on `series`, replacing the whole sheet:
+		/// `bids` highest first, `asks` lowest first, at most `MaxQuoteLevels` each, best bid
+		/// below best ask. It comes into force at the series' auction in the next block
+		/// (custody taken then: asks' units locked, bids' price and maker fee frozen); until
+		/// then the sheet in force stays. Quote levels trade like resting orders, in the
+		/// sheet's time priority, and pay the maker rate.
 		///
-		/// - Fails with `NotMarketMaker`, `EmptyBatch`, `BatchTooLarge`, or any error of
-		///   [`Pallet::place_order`].
+		/// - Origin: signed by a market maker with its full bond, not blocked.
+		/// - Fails with `NotMarketMaker`, `BondBelowMinimum`, `UnknownSeries`, `NotTradable`,
+		///   `IssuerFrozen`, `TooManyQuoteLevels`, `ZeroPrice`, `ZeroUnits`, `OffTick`,
+		///   `PriceOutsideBand`, `QuotesNotSorted`, `TooManySheets`, `TooManyMakers`,
+		///   `InsufficientFunds`, `AuctionFull`, `Overflow`, the coupons pallet's
+		///   `InsufficientUnits`, the sanctions pallet's `AccountBlocked`.
 		///
-		/// Emits per order what [`Pallet::place_order`] emits.
-		#[pallet::call_index(3)]
-		#[pallet::weight(
-			T::WeightInfo::batch_place(orders.len() as u32)
-				.saturating_add(Pallet::<T>::fills_weight(T::MaxFills::get()))
-		)]
-		pub fn batch_place(
+		/// Emits `QuotesSet`; `QuotesActive` (or `QuotesRemoved { reason: Unfunded }`) when it
+		/// comes into force.
+		///
+		/// Weight: staging plus one order's share of the next auction; plus the series' fixed
+		/// auction cost when this sheet scheduled it (refunded otherwise).
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::set_quotes(bids.len() as u32, asks.len() as u32)
+			.saturating_add(Pallet::<T>::auction_share(true)))]
+		pub fn set_quotes(
 			origin: OriginFor<T>,
 			series: SeriesId,
-			orders: Vec<OrderRequest>,
+			bids: Vec<QuoteLevel>,
+			asks: Vec<QuoteLevel>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let n = orders.len() as u32;
-			let used = Self::do_batch_place(&who, series, orders)?;
-			Ok(Some(T::WeightInfo::batch_place(n).saturating_add(Self::fills_weight(used))).into())
+			ensure!(!bids.is_empty() || !asks.is_empty(), Error::<T>::NoQuotes);
+			let staging = T::WeightInfo::set_quotes(bids.len() as u32, asks.len() as u32);
+			let first = Self::do_set_quotes(&who, series, bids, asks)?;
+			Ok(Some(staging.saturating_add(Self::auction_share(first))).into())
 		}
 
-		/// Market makers: cancel up to `MaxBatch` of their resting orders in one call.
+		/// Market makers: withdraw the signer's quote sheet on `series`, from the series'
+		/// auction in the next block (as a replacement would take effect).
 		///
-		/// - Fails with `NotMarketMaker`, `EmptyBatch`, `BatchTooLarge`, `UnknownOrder` or
-		///   `NotOwner` (then none is cancelled).
+		/// - Fails with `NotMarketMaker`, `BondBelowMinimum`, `NoQuotes`, `AuctionFull`.
 		///
-		/// Emits `OrderCancelled` per order.
-		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::batch_cancel(orders.len() as u32))]
-		pub fn batch_cancel(origin: OriginFor<T>, orders: Vec<OrderId>) -> DispatchResult {
+		/// Emits `QuotesSet { bids: 0, asks: 0 }`; `QuotesRemoved { reason: ByOwner }` when it
+		/// takes effect.
+		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::set_quotes(0, 0).saturating_add(Pallet::<T>::auction_share(true)))]
+		pub fn cancel_quotes(origin: OriginFor<T>, series: SeriesId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_batch_cancel(&who, orders)
+			let first = Self::do_set_quotes(&who, series, Vec::new(), Vec::new())?;
+			Ok(Some(T::WeightInfo::set_quotes(0, 0).saturating_add(Self::auction_share(first)))
+				.into())
 		}
 
 		/// The issuer lists `units` of its series for primary sale at the issue price.
@@ -1145,29 +1467,32 @@ pub mod pallet {
 			Self::do_join(&who)
 		}
 
-		/// Stop being a market maker: the bond comes back. Resting orders stay (at the maker
-		/// rate they were placed with).
+		/// Stop being a market maker: the bond thaws and the quote sheets are withdrawn
+		/// (`QuotesRemoved { reason: ByOwner }`). Resting orders stay (at the maker rate they
+		/// were placed with).
 		///
 		/// - Fails with `NotMarketMaker`.
 		///
 		/// Emits `MarketMakerLeft`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::leave_market_makers())]
+		// Staging the withdrawal of up to `MaxSheetsPerMaker` sheets: priced as removing them.
+		#[pallet::weight(T::WeightInfo::leave_market_makers()
+			.max(T::WeightInfo::remove_market_maker(T::MaxSheetsPerMaker::get())))]
 		pub fn leave_market_makers(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_leave(&who, None)
 		}
 
 		/// Governance removes a market maker, forfeiting `slash` of its bond to the treasury
-		/// and cancelling all its resting orders and listings: up to `MaxBatch` at once, the
-		/// rest in the coming blocks' idle time (`PurgeQueued`, then `PurgeCompleted`).
+		/// and withdrawing its quote sheets and listings: up to `MaxSheetsPerMaker` at once,
+		/// the rest in the coming blocks' idle time (`PurgeQueued`, then `PurgeCompleted`).
 		///
 		/// - Fails with `NotMarketMaker`.
 		///
-		/// Emits `OrderCancelled` / `ListingCancelled` per order and listing, and
+		/// Emits `QuotesRemoved` / `ListingCancelled` per sheet and listing, and
 		/// `MarketMakerLeft`.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::remove_market_maker(T::MaxBatch::get()))]
+		#[pallet::weight(T::WeightInfo::remove_market_maker(T::MaxSheetsPerMaker::get()))]
 		pub fn remove_market_maker(
 			origin: OriginFor<T>,
 			who: T::AccountId,
@@ -1204,7 +1529,7 @@ pub mod pallet {
 		///
 		/// Emits `ObligationsChecked`.
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::check_obligations(T::MaxOpenOrders::get()))]
+		#[pallet::weight(T::WeightInfo::check_obligations(T::MaxQuoteLevels::get()))]
 		pub fn check_obligations(
 			origin: OriginFor<T>,
 			who: T::AccountId,
@@ -1351,6 +1676,29 @@ pub mod pallet {
 			T::UnixTime::now().as_millis().try_into().unwrap_or(Moment::MAX)
 		}
 
+		/// What a staged quote sheet costs its auction: coming into force (custody checked
+		/// and taken; priced as staging an empty sheet, which reads what promotion reads)
+		/// and trading as one order (`auction_share(false)`).
+		pub fn promotion_share() -> Weight {
+			T::WeightInfo::set_quotes(0, 0).saturating_add(Self::auction_share(false))
+		}
+
+		/// What one order (or quote sheet) pays of its block's auction: its own clearing and
+		/// the `MaxFills` resting orders it may reach — `clear(1, MaxFills, 0) − clear(0, 0,
+		/// 0)` — and, when it is the first of its series this block (`first`), the series'
+		/// fixed cost with every market maker's sheet trading and `MaxFills` resting orders
+		/// more: `clear(0, MaxFills, MaxMakersPerSeries)`.
+		pub fn auction_share(first: bool) -> Weight {
+			let fills = T::MaxFills::get();
+			let share =
+				T::WeightInfo::clear(1, fills, 0).saturating_sub(T::WeightInfo::clear(0, 0, 0));
+			if first {
+				share.saturating_add(T::WeightInfo::clear(0, fills, T::MaxMakersPerSeries::get()))
+			} else {
+				share
+			}
+		}
+
 		pub(crate) fn valid_fees(fees: &FeeRates) -> bool {
 			fees.maker <= T::MaxFee::get() && fees.taker <= T::MaxFee::get()
 		}
@@ -1358,5 +1706,13 @@ pub mod pallet {
 		pub(crate) fn valid_risk(risk: &RiskParams) -> bool {
 			risk.breaker >= risk.band && risk.window_blocks > 0 && risk.halt_blocks > 0
 		}
+	}
+}
+
+/// The runtime runs the block's auctions after its transactions
+/// (`frame_system::Config::PostTransactions`).
+impl<T: Config> polkadot_sdk::frame_support::traits::PostTransactions for Pallet<T> {
+	fn post_transactions() {
+		Self::run_auctions()
 	}
 }

@@ -1,10 +1,9 @@
-//! Market makers: admission with a bond, batch place and cancel, obligations.
+//! Market makers: admission with a bond, leaving and removal, obligations on their quote sheets.
 
 use crate::{
 	Breach, CancelReason, Config, Error, Event, MakerObligations, MarketMakers, ObligationReport,
-	OrderId, OrderRequest, Pallet, PurgeQueue, Side, WeightInfo,
+	Pallet, PurgeQueue, Sheets,
 };
-use alloc::vec::Vec;
 use genex_primitives::{
 	Balance, FreezeReason, KycLevel, KycProvider, SanctionsScreen, SeriesId, Settlement,
 };
@@ -14,48 +13,6 @@ use polkadot_sdk::{
 };
 
 impl<T: Config> Pallet<T> {
-	fn ensure_batch<X>(who: &T::AccountId, items: &[X]) -> DispatchResult {
-		let bond = MarketMakers::<T>::get(who).ok_or(Error::<T>::NotMarketMaker)?;
-		ensure!(bond >= T::MarketMakerBond::get(), Error::<T>::BondBelowMinimum);
-		ensure!(!items.is_empty(), Error::<T>::EmptyBatch);
-		ensure!(items.len() <= T::MaxBatch::get() as usize, Error::<T>::BatchTooLarge);
-		Ok(())
-	}
-
-	/// The weight of `f` fills on top of placing orders: `place_order`'s per-fill slope, i.e.
-	/// `place_order(f) - place_order(0)`. `batch_place(n)` is benchmarked with every order
-	/// resting; the fills a batch makes are charged with this.
-	pub fn fills_weight(f: u32) -> Weight {
-		T::WeightInfo::place_order(f).saturating_sub(T::WeightInfo::place_order(0))
-	}
-
-	/// Place `orders` in turn, sharing `MaxFills`. Returns the resting orders touched.
-	pub(crate) fn do_batch_place(
-		who: &T::AccountId,
-		series: SeriesId,
-		orders: Vec<OrderRequest>,
-	) -> Result<u32, DispatchError> {
-		Self::ensure_batch(who, &orders)?;
-		// Malformed orders fail the batch before anything is written.
-		for order in orders.iter() {
-			Self::ensure_well_formed(order, false)?;
-		}
-		let mut budget = T::MaxFills::get();
-		for order in orders {
-			Self::do_place(who, series, order, &mut budget, false)?;
-		}
-		Ok(T::MaxFills::get().saturating_sub(budget))
-	}
-
-	/// Cancel `orders` of `who` (all or none).
-	pub(crate) fn do_batch_cancel(who: &T::AccountId, orders: Vec<OrderId>) -> DispatchResult {
-		Self::ensure_batch(who, &orders)?;
-		for id in orders {
-			Self::do_cancel_own(who, id)?;
-		}
-		Ok(())
-	}
-
 	/// `who` joins, or tops up a bond slashed below `MarketMakerBond`.
 	pub(crate) fn do_join(who: &T::AccountId) -> DispatchResult {
 		let required = T::MarketMakerBond::get();
@@ -72,15 +29,20 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `who` leaves; governance passes `slash`, and then all its orders and listings are
-	/// cancelled (up to `MaxBatch` at once, the rest queued for idle time).
+	/// `who` leaves; its quote sheets are withdrawn (up to `MaxSheetsPerMaker` at once, the
+	/// rest queued for idle time, with its listings when governance removes it).
 	pub(crate) fn do_leave(who: &T::AccountId, slash: Option<Permill>) -> DispatchResult {
 		let bond = MarketMakers::<T>::get(who).ok_or(Error::<T>::NotMarketMaker)?;
 		let slashed = slash.map_or(0, |s| s.mul_floor(bond));
 		let returned = bond.saturating_sub(slashed);
 		Self::ensure_can_forfeit(who, slashed)?;
 		if slash.is_some() {
-			Self::purge(who, CancelReason::MarketMakerRemoved, T::MaxBatch::get());
+			// Governance removes it: its sheets and listings go now.
+			Self::purge(who, CancelReason::MarketMakerRemoved, T::MaxSheetsPerMaker::get());
+		} else {
+			// It leaves: its sheets are withdrawn as `cancelQuotes` would, from each series'
+			// next auction — never from the auction of the block it leaves in.
+			Self::stage_withdrawals(who);
 		}
 		Self::forfeit(who, slashed)?;
 		T::Settlement::thaw(who, FreezeReason::MarketMakerBond, returned);
@@ -129,28 +91,20 @@ impl<T: Config> Pallet<T> {
 		T::Settlement::transfer_frozen(who, FreezeReason::MarketMakerBond, &treasury, amount)
 	}
 
-	/// `who`'s depth and spread on `series` against the obligations.
+	/// `who`'s depth and spread on `series` (its quote sheet in force) against the
+	/// obligations.
 	pub fn obligation_report(who: &T::AccountId, series: SeriesId) -> ObligationReport {
+		let sheet = Sheets::<T>::get(who, series).unwrap_or_default();
+		let units = |levels: &[crate::QuoteLevel]| {
+			levels.iter().fold(0u64, |a, q| a.saturating_add(q.units))
+		};
 		let mut report = ObligationReport {
-			bid_units: 0,
-			ask_units: 0,
-			best_bid: None,
-			best_ask: None,
+			bid_units: units(&sheet.active.bids),
+			ask_units: units(&sheet.active.asks),
+			best_bid: sheet.active.bids.first().map(|q| q.price),
+			best_ask: sheet.active.asks.first().map(|q| q.price),
 			met: false,
 		};
-		for (_, order) in Self::open_orders(who) {
-			if order.series != series {
-				continue;
-			}
-			let (units, best) = match order.side {
-				Side::Buy => (&mut report.bid_units, &mut report.best_bid),
-				Side::Sell => (&mut report.ask_units, &mut report.best_ask),
-			};
-			*units = units.saturating_add(order.units);
-			if best.is_none_or(|b| order.side.better(order.price, b)) {
-				*best = Some(order.price);
-			}
-		}
 		let duty = MakerObligations::<T>::get();
 		let spread_ok = match (report.best_bid, report.best_ask) {
 			(Some(bid), Some(ask)) => ask.saturating_sub(bid) <= duty.max_spread.mul_floor(bid),

@@ -73,6 +73,8 @@ impl pallet_timestamp::Config for Test {
 }
 
 parameter_types! {
+	/// `MaxSpareReach`: 0 unless a test sets it, so the auctions reach what their orders paid.
+	pub static SpareReach: u32 = 0;
 	pub const Treasury: u64 = TREASURY;
 	pub const MaxFee: Permill = Permill::from_percent(5);
 }
@@ -89,12 +91,18 @@ impl pallet_market::Config for Test {
 	type Treasury = Treasury;
 	type TickSize = ConstU128<5>;
 	type MaxFills = ConstU32<8>;
-	type MaxBatch = ConstU32<4>;
+	type MaxSpareReach = SpareReach;
+	type MaxOrdersPerLevel = ConstU32<8>;
 	type MaxPriceLevels = ConstU32<16>;
 	type MaxOpenOrders = ConstU32<8>;
 	type MaxOrdersPerSide = ConstU32<6>;
 	type MaxExpiringPerMinute = ConstU32<4>;
 	type MaxRecentTrades = ConstU32<4>;
+	type MaxPendingPerSeries = ConstU32<64>;
+	type MaxAuctionsPerBlock = ConstU32<4>;
+	type MaxQuoteLevels = ConstU32<4>;
+	type MaxMakersPerSeries = ConstU32<2>;
+	type MaxSheetsPerMaker = ConstU32<2>;
 	type MaxFee = MaxFee;
 	type MarketMakerBond = ConstU128<BOND>;
 	type WeightInfo = ();
@@ -107,6 +115,7 @@ pub fn fees() -> FeeRates {
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	SpareReach::set(0);
 	MockCoupons::reset();
 	MockCredit::reset();
 	MockKyc::reset();

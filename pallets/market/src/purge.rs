@@ -1,37 +1,27 @@
-//! Cancelling all of an account's resting orders and listings when it is blocked or removed as
-//! a market maker: as many as the call may at once, the rest queued ([`PurgeQueue`]) and
-//! cancelled in later blocks' idle time, so removal runs to completion however many orders the
-//! account had.
+//! Removing all of an account's quote sheets and listings when it is blocked or removed as a
+//! market maker: as many as the call may at once, the rest queued ([`PurgeQueue`]) and removed
+//! in later blocks' idle time, so removal runs to completion however many the account had.
 
 use crate::{
-	CancelReason, Config, Event, ListingId, Listings, OpenCount, OpenOrders, OrderId, Orders,
-	Pallet, PurgeQueue, SellerListings, WeightInfo,
+	CancelReason, Config, Event, ListingId, Listings, OpenCount, Pallet, PurgeQueue,
+	SellerListings, Sheet, Sheets, WeightInfo,
 };
 use alloc::vec::Vec;
-use genex_primitives::CouponLedger;
+use genex_primitives::{CouponLedger, SeriesId};
 use polkadot_sdk::frame_support::{traits::Get, weights::Weight};
 
 impl<T: Config> Pallet<T> {
-	/// Cancel up to `max` of `who`'s resting orders, then listings. Returns how many were
-	/// cancelled and whether none is left.
+	/// Remove up to `max` of `who`'s quote sheets, then listings. Returns how many were
+	/// removed and whether none is left. (Its resting orders carry no index: the auction
+	/// releases each one it meets — a blocked owner's order never trades; the others stay
+	/// locked in its own account until it cancels them or governance does.)
 	pub(crate) fn purge_some(who: &T::AccountId, reason: CancelReason, max: u32) -> (u32, bool) {
 		let mut cancelled: u32 = 0;
-		let orders: Vec<OrderId> =
-			OpenOrders::<T>::iter_key_prefix(who).take(max as usize).collect();
-		for id in orders {
+		let sheets: Vec<(SeriesId, Sheet<T>)> =
+			Sheets::<T>::iter_prefix(who).take(max as usize).collect();
+		for (series, sheet) in sheets {
 			cancelled = cancelled.saturating_add(1);
-			let Some(order) = Orders::<T>::get(id) else {
-				// An index entry without its order (never expected): drop it so the purge ends.
-				OpenOrders::<T>::remove(who, id);
-				continue;
-			};
-			if let Err(e) = Self::remove_order(id, &order, reason) {
-				// Nothing was written for this order (its freeze could not be released); take
-				// it off the index so the purge ends, and leave it for matching, which cancels
-				// it when it meets it.
-				log::error!(target: crate::LOG_TARGET, "cancelling order {id} of {who:?}: {e:?}");
-				OpenOrders::<T>::remove(who, id);
-			}
+			Self::remove_sheet(who, series, &sheet.active, sheet.fee_rate, reason);
 		}
 		let room = max.saturating_sub(cancelled) as usize;
 		let listings: Vec<ListingId> =
@@ -40,7 +30,7 @@ impl<T: Config> Pallet<T> {
 			cancelled = cancelled.saturating_add(1);
 			Self::remove_listing(id, reason);
 		}
-		let done = OpenOrders::<T>::iter_key_prefix(who).next().is_none()
+		let done = Sheets::<T>::iter_key_prefix(who).next().is_none()
 			&& SellerListings::<T>::iter_key_prefix(who).next().is_none();
 		(cancelled, done)
 	}
@@ -75,7 +65,7 @@ impl<T: Config> Pallet<T> {
 		let overhead = db.reads_writes(3, 2);
 		while PurgeQueue::<T>::count() > 0 {
 			let mut fit: u32 = 0;
-			while fit < T::MaxBatch::get()
+			while fit < T::MaxSheetsPerMaker::get()
 				&& remaining.all_gte(
 					used.saturating_add(overhead)
 						.saturating_add(per_item.saturating_mul(u64::from(fit).saturating_add(1))),

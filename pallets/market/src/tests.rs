@@ -1,11 +1,14 @@
-//! Unit tests: every order type and failure path (`assert_noop!`), per-fill compliance, the
-//! abuse guards, listings, market makers, expiry; after each scenario the invariants and the
-//! conservation of units and stablecoin. `proptests` compares the book with a reference
-//! matcher over random order streams.
+//! Unit tests of the batch auction: every order type and failure path (`assert_noop!`), one
+//! price per series per block, time priority across blocks and pro rata within one, the
+//! transaction order of a block changing nothing, netted settlement with fees, quote sheets in
+//! force from the next block, per-account compliance (screen, clamps), self-trade and wash-
+//! trade prevention, the breaker, expiry; listings, market makers, affiliates. After each
+//! block: the invariants (`try_state`), conservation of units and stablecoin, and every freeze
+//! standing for open bids or bonds.
 
 use crate::{
-	mock::*, CancelReason, Error, Event, Expiring, FeeRates, Markets, Obligations, OrderRequest,
-	Orders, RiskParams, Side, TimeInForce, WeightInfo,
+	auction::QUOTE_ID, mock::*, CancelReason, Error, Event, FeeRates, Markets, OrderKey,
+	OrderRequest, OrderStatus, QuoteLevel, RiskParams, Side, TimeInForce,
 };
 use genex_primitives::{
 	coupons::mock::MockCoupons,
@@ -13,11 +16,15 @@ use genex_primitives::{
 	kyc::{mock::MockKyc, MOCK_LEVEL_TOO_LOW, MOCK_LIMIT_EXCEEDED},
 	oracle::mock::MockOracle,
 	sanctions::{mock::MockSanctions, MOCK_BLOCKED},
-	settlement::{mock::MockSettlement, MOCK_INSUFFICIENT},
-	FreezeReason, KycLevel, SeriesStatus, Settlement,
+	settlement::mock::MockSettlement,
+	FreezeReason, SeriesStatus,
 };
 use polkadot_sdk::{
-	frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight},
+	frame_support::{
+		assert_noop, assert_ok,
+		traits::{Get, Hooks},
+		weights::Weight,
+	},
 	sp_runtime::{DispatchError, Perbill, Permill},
 };
 
@@ -51,513 +58,807 @@ fn ioc(side: Side, price: u128, units: u64) -> OrderRequest {
 	OrderRequest { time_in_force: TimeInForce::ImmediateOrCancel, ..gtc(side, price, units) }
 }
 
-fn place(who: u64, req: OrderRequest) -> u64 {
+fn post(side: Side, price: u128, units: u64) -> OrderRequest {
+	OrderRequest { post_only: true, ..gtc(side, price, units) }
+}
+
+/// Place `req` for `who`; its key.
+fn place(who: u64, req: OrderRequest) -> OrderKey {
 	assert_ok!(P::place_order(signed(who), SERIES, req));
-	crate::NextOrderId::<Test>::get() - 1
+	events()
+		.into_iter()
+		.rev()
+		.find_map(|e| match e {
+			Event::OrderPlaced { key, .. } => Some(key),
+			_ => None,
+		})
+		.expect("placed")
 }
 
-fn cancelled(order: u64) -> Option<CancelReason> {
-	events().into_iter().find_map(|e| match e {
-		Event::OrderCancelled { order: o, reason, .. } if o == order => Some(reason),
-		_ => None,
-	})
+/// The block's auctions, the invariants, then the next block.
+fn end_block() {
+	P::run_auctions();
+	check();
+	let n = System::block_number() + 1;
+	System::set_block_number(n);
+	P::on_initialize(n);
 }
 
-fn trades() -> Vec<(u64, u64, u128, u64)> {
+/// (order id, units, price) of every fill so far.
+fn fills() -> Vec<(u64, u64, u128)> {
 	events()
 		.into_iter()
 		.filter_map(|e| match e {
-			Event::Traded { maker_order, taker_order, price, units, .. } => {
-				Some((maker_order, taker_order, price, units))
-			},
+			Event::OrderFilled { key, units, price, .. } => Some((key.id, units, price)),
 			_ => None,
 		})
 		.collect()
+}
+
+fn cancelled(id: u64) -> Option<CancelReason> {
+	events().into_iter().find_map(|e| match e {
+		Event::OrderCancelled { key, reason, .. } if key.id == id => Some(reason),
+		_ => None,
+	})
 }
 
 fn funds(who: u64) -> u128 {
 	MockSettlement::get(&who)
 }
 
-/// Invariants, and nothing created or destroyed: all stablecoin and units are where they
-/// were or moved.
-fn check() {
-	P::do_try_state().expect("invariants hold");
-	assert_eq!(MockSettlement::total(), 5 * FUNDS, "stablecoin conserved");
-	assert_eq!(MockCoupons::total_units(SERIES), 5 * UNITS, "units conserved");
-	// `try_state` compares each owner's freeze with its orders; here, no freeze is left over
-	// anywhere without the orders or bond it stands for.
-	let orders: u128 = Orders::<Test>::iter_values()
-		.filter(|o| o.side == Side::Buy)
-		.map(|o| P::escrow_of(o.price, o.units, o.fee_rate).expect("no overflow in tests"))
-		.sum();
-	assert_eq!(MockSettlement::frozen_total(FreezeReason::MarketOrders), orders);
-	let bonds: u128 = crate::MarketMakers::<Test>::iter_values().sum();
-	assert_eq!(MockSettlement::frozen_total(FreezeReason::MarketMakerBond), bonds);
-}
-
-/// What `who`'s open buy orders keep frozen in its account.
+/// What `who`'s bids keep frozen in its account.
 fn frozen(who: u64) -> u128 {
 	MockSettlement::frozen_of(&who, FreezeReason::MarketOrders)
 }
 
+fn units(who: u64) -> u64 {
+	MockCoupons::balance_of(SERIES, &who)
+}
+
+/// Invariants, and nothing created or destroyed: all stablecoin and units are where they
+/// were or moved; no freeze is left without the bids or bond it stands for.
+fn check() {
+	P::do_try_state().expect("invariants hold");
+	assert_eq!(MockSettlement::total(), 5 * FUNDS, "stablecoin conserved");
+	assert_eq!(MockCoupons::total_units(SERIES), 5 * UNITS, "units conserved");
+	let mut bids: u128 = 0;
+	for ((_, side, price), level) in crate::Book::<Test>::iter() {
+		if side == Side::Buy {
+			for o in level.orders.iter() {
+				bids += P::escrow_of(price, o.units, o.fee_rate).expect("fits");
+			}
+		}
+	}
+	for (_, _, sheet) in crate::Sheets::<Test>::iter() {
+		for q in sheet.active.bids.iter() {
+			bids += P::escrow_of(q.price, q.units, sheet.fee_rate).expect("fits");
+		}
+	}
+	// Between blocks nothing is pending: every bid's freeze is on the book or a sheet.
+	if crate::Pending::<Test>::iter_keys().next().is_none() {
+		assert_eq!(MockSettlement::frozen_total(FreezeReason::MarketOrders), bids);
+	}
+	let bonds: u128 = crate::MarketMakers::<Test>::iter_values().sum();
+	assert_eq!(MockSettlement::frozen_total(FreezeReason::MarketMakerBond), bonds);
+}
+
+fn resting(key: OrderKey) -> Option<u64> {
+	match P::order_status(key) {
+		OrderStatus::Resting { units } => Some(units),
+		_ => None,
+	}
+}
+
 #[test]
-fn limit_orders_match_with_price_time_priority_and_fees() {
+fn a_block_clears_at_one_price_for_everyone() {
 	new_test_ext().execute_with(|| {
-		let a1 = place(ALICE, gtc(Side::Sell, 100, 10));
-		let b1 = place(BOB, gtc(Side::Sell, 100, 10));
-		let a2 = place(ALICE, gtc(Side::Sell, 95, 5));
-		assert_eq!(MockCoupons::locked_of(SERIES, &ALICE), 15);
+		let a = place(ALICE, gtc(Side::Sell, 100, 10));
+		let b = place(BOB, gtc(Side::Sell, 95, 10));
+		// Nothing trades before the end of the block; custody is taken at once.
+		assert_eq!(MockCoupons::locked_of(SERIES, &ALICE), 10);
+		assert_eq!(P::order_status(a), OrderStatus::Pending { units: 10 });
+		end_block();
+		assert_eq!(resting(a), Some(10));
 		assert_eq!(P::best_bid_ask(SERIES), (None, Some(95)));
-		let c = place(CAROL, gtc(Side::Buy, 100, 18));
-		// Best price first, then the older order at the same price.
-		assert_eq!(trades(), vec![(a2, c, 95, 5), (a1, c, 100, 10), (b1, c, 100, 3)]);
-		// Taker pays 475 + 1000 + 300 and 2 %: 9 + 20 + 6; makers get notional − 1 %.
-		assert_eq!(funds(CAROL), FUNDS - 1775 - 35);
-		assert_eq!(funds(ALICE), FUNDS + (475 - 4) + (1000 - 10));
-		assert_eq!(funds(BOB), FUNDS + 300 - 3);
-		assert_eq!(funds(TREASURY), 4 + 9 + 10 + 20 + 3 + 6);
-		assert_eq!(MockCoupons::balance_of(SERIES, &CAROL), UNITS + 18);
-		assert_eq!(Orders::<Test>::get(b1).map(|o| o.units), Some(7));
-		assert_eq!(P::depth(SERIES, Side::Sell, 10).len(), 1);
-		assert_eq!(P::last_trades(SERIES).len(), 3);
+		let c = place(CAROL, gtc(Side::Buy, 100, 15));
+		// Carol's bid freezes 1 500 + 2 % (its taker rate: it may trade).
+		assert_eq!(frozen(CAROL), 1_530);
+		end_block();
+		// One price, 100 (the most volume: 15), for all: Bob asked 95 and gets 100.
+		let mut got = fills();
+		got.sort();
+		assert_eq!(got, vec![(a.id, 5, 100), (b.id, 10, 100), (c.id, 15, 100)]);
+		assert!(events().contains(&Event::AuctionCleared {
+			series: SERIES,
+			price: 100,
+			volume: 15,
+			fills: 3,
+			pending: 1,
+		}));
+		// Taker pays 2 %, makers 1 %: all to the treasury, once.
+		assert_eq!(funds(CAROL), FUNDS - 1_500 - 30);
+		assert_eq!(frozen(CAROL), 0);
+		assert_eq!(funds(BOB), FUNDS + 1_000 - 10);
+		assert_eq!(funds(ALICE), FUNDS + 500 - 5);
+		assert_eq!(funds(TREASURY), 30 + 10 + 5);
+		assert_eq!(units(CAROL), UNITS + 15);
+		assert_eq!(resting(a), Some(5));
+		assert_eq!(P::order_status(b), OrderStatus::Gone);
 		assert_eq!(Markets::<Test>::get(SERIES).last_price, Some(100));
-		assert!(matches!(events().last(), Some(Event::OrderPlaced { filled: 18, resting: 0, .. })));
-		check();
+		assert_eq!(P::last_trades(SERIES).len(), 1);
 	});
 }
 
 #[test]
-fn a_resting_buy_freezes_its_price_in_the_owners_account_and_pays_the_maker_fee() {
+fn older_resting_orders_go_first_and_one_blocks_orders_share_pro_rata() {
 	new_test_ext().execute_with(|| {
-		let a = place(ALICE, gtc(Side::Buy, 100, 10));
-		// 1 000 + 1 % maker fee, frozen in Alice's own account: nothing moved.
-		assert_eq!(frozen(ALICE), 1_010);
-		assert_eq!(funds(ALICE), FUNDS);
-		// Frozen funds cannot be spent elsewhere.
-		assert_noop!(
-			<MockSettlement as Settlement<u64, u128>>::transfer(&ALICE, &BOB, FUNDS - 1_010 + 1),
-			MOCK_INSUFFICIENT
-		);
-		place(BOB, gtc(Side::Sell, 100, 4));
-		// Bob (taker) 400 − 2 %, paid from Alice's freeze, which shrinks to 6 × 101.
-		assert_eq!(funds(BOB), FUNDS + 392);
-		assert_eq!(frozen(ALICE), 606);
-		assert_eq!(funds(ALICE), FUNDS - 404);
-		assert_eq!(funds(TREASURY), 4 + 8);
-		assert_eq!(MockCoupons::balance_of(SERIES, &ALICE), UNITS + 4);
-		check();
-		assert_ok!(P::cancel_order(signed(ALICE), a));
-		assert_eq!(cancelled(a), Some(CancelReason::ByOwner));
-		assert_eq!(funds(ALICE), FUNDS - 404);
-		assert_eq!(frozen(ALICE), 0);
-		check();
+		let old = place(ALICE, gtc(Side::Sell, 100, 6));
+		end_block();
+		// Bob and Dave ask at the same price in the same block; Carol takes 10.
+		let bob = place(BOB, gtc(Side::Sell, 100, 6));
+		let dave = place(DAVE, gtc(Side::Sell, 100, 2));
+		let carol = place(CAROL, gtc(Side::Buy, 100, 10));
+		end_block();
+		// Alice's older 6 first; the 4 left shared 6 : 2 → 3 and 1.
+		let got = fills();
+		assert!(got.contains(&(old.id, 6, 100)));
+		assert!(got.contains(&(bob.id, 3, 100)));
+		assert!(got.contains(&(dave.id, 1, 100)));
+		assert!(got.contains(&(carol.id, 10, 100)));
+		assert_eq!(resting(bob), Some(3));
+		assert_eq!(resting(dave), Some(1));
 	});
 }
 
-#[test]
-fn partial_fills_rest_and_immediate_or_cancel_drops_the_rest() {
+/// The outcome of one block's orders placed in the given order: each account's funds, units
+/// and the resting book.
+fn outcome_of(order: &[(u64, OrderRequest)]) -> (Vec<(u64, u128, u64)>, Vec<(u64, u64)>) {
 	new_test_ext().execute_with(|| {
 		place(ALICE, gtc(Side::Sell, 100, 5));
-		let b = place(BOB, gtc(Side::Buy, 100, 8));
-		assert_eq!(Orders::<Test>::get(b).map(|o| o.units), Some(3));
-		assert_eq!(P::best_bid_ask(SERIES), (Some(100), None));
-		place(ALICE, gtc(Side::Sell, 105, 5));
-		let c = place(CAROL, ioc(Side::Buy, 105, 9));
-		assert!(Orders::<Test>::get(c).is_none());
-		assert!(matches!(
-			events().last(),
-			Some(Event::OrderPlaced { filled: 5, resting: 0, units: 9, .. })
-		));
-		assert_eq!(MockCoupons::balance_of(SERIES, &CAROL), UNITS + 5);
-		// A sell IOC unlocks what it did not trade.
-		place(DAVE, ioc(Side::Sell, 100, 10));
-		assert_eq!(MockCoupons::locked_of(SERIES, &DAVE), 0);
-		assert_eq!(MockCoupons::balance_of(SERIES, &DAVE), UNITS - 3);
-		check();
-	});
+		end_block();
+		for (who, req) in order {
+			place(*who, *req);
+		}
+		end_block();
+		let accounts = [ISSUER, ALICE, BOB, CAROL, DAVE, TREASURY]
+			.iter()
+			.map(|w| (*w, funds(*w), units(*w)))
+			.collect();
+		let mut book: Vec<(u64, u64)> = crate::Book::<Test>::iter()
+			.flat_map(|(_, l)| l.orders.into_iter().map(|o| (o.owner, o.units)))
+			.collect();
+		book.sort();
+		(accounts, book)
+	})
 }
 
 #[test]
-fn market_orders_respect_the_worst_price() {
+fn the_order_of_a_blocks_transactions_changes_nobodys_price_or_fill() {
+	let orders = [
+		(BOB, gtc(Side::Buy, 105, 4)),
+		(CAROL, gtc(Side::Buy, 100, 7)),
+		(DAVE, gtc(Side::Sell, 95, 3)),
+		(ISSUER, gtc(Side::Sell, 100, 4)),
+		(BOB, ioc(Side::Buy, 100, 2)),
+	];
+	let forward = outcome_of(&orders);
+	let mut reversed = orders;
+	reversed.reverse();
+	assert_eq!(forward, outcome_of(&reversed));
+	let mut rotated = orders;
+	rotated.rotate_left(2);
+	assert_eq!(forward, outcome_of(&rotated));
+}
+
+#[test]
+fn immediate_or_cancel_and_market_orders_release_what_does_not_trade() {
 	new_test_ext().execute_with(|| {
 		place(ALICE, gtc(Side::Sell, 100, 5));
-		place(ALICE, gtc(Side::Sell, 105, 5));
-		assert_eq!(P::quote(SERIES, Side::Buy, 8).notional, 500 + 315);
-		assert_ok!(P::place_market_order(signed(BOB), SERIES, Side::Buy, 8, 101));
-		assert_eq!(MockCoupons::balance_of(SERIES, &BOB), UNITS + 5);
-		// Nothing at or below 101 left: nothing changes.
-		assert_noop!(
-			P::place_market_order(signed(BOB), SERIES, Side::Buy, 8, 101),
-			Error::<Test>::NoLiquidity
-		);
-		assert_noop!(
-			P::place_market_order(signed(BOB), SERIES, Side::Sell, 1, 1),
-			Error::<Test>::NoLiquidity
-		);
-		check();
+		end_block();
+		let b = place(BOB, ioc(Side::Buy, 100, 8));
+		end_block();
+		assert!(fills().contains(&(b.id, 5, 100)));
+		assert_eq!(cancelled(b.id), Some(CancelReason::Unfilled));
+		assert_eq!(frozen(BOB), 0);
+		assert_eq!(funds(BOB), FUNDS - 500 - 10);
+		// A market order: no worse than its worst price, off the tick allowed.
+		place(ALICE, gtc(Side::Sell, 110, 5));
+		end_block();
+		assert_ok!(P::place_market_order(signed(CAROL), SERIES, Side::Buy, 10, 107));
+		end_block();
+		assert!(!fills().iter().any(|(_, _, p)| *p == 110), "110 is beyond the worst price");
+		assert_eq!(frozen(CAROL), 0);
+		assert_eq!(funds(CAROL), FUNDS);
+		assert_ok!(P::place_market_order(signed(CAROL), SERIES, Side::Buy, 3, 111));
+		end_block();
+		assert!(fills().iter().any(|(_, u, p)| *u == 3 && *p == 110));
+		assert_eq!(units(CAROL), UNITS + 3);
 	});
 }
 
 #[test]
-fn post_only_refuses_to_cross() {
+fn post_only_orders_sit_out_their_auction_and_never_take() {
 	new_test_ext().execute_with(|| {
-		place(ALICE, gtc(Side::Sell, 100, 5));
-		let crossing = OrderRequest { post_only: true, ..gtc(Side::Buy, 100, 1) };
-		assert_noop!(P::place_order(signed(BOB), SERIES, crossing), Error::<Test>::WouldCross);
-		let maker = OrderRequest { post_only: true, ..gtc(Side::Buy, 95, 1) };
-		let id = place(BOB, maker);
-		assert!(Orders::<Test>::get(id).is_some());
-		check();
+		place(ALICE, gtc(Side::Buy, 100, 5));
+		end_block();
+		assert_noop!(
+			P::place_order(signed(BOB), SERIES, post(Side::Sell, 100, 5)),
+			Error::<Test>::WouldCross
+		);
+		// A post-only ask below a bid of the same block: the bid rests, the ask crosses it
+		// after the auction and is released.
+		let bid = place(CAROL, gtc(Side::Buy, 105, 2));
+		let ask = place(BOB, post(Side::Sell, 105, 2));
+		end_block();
+		assert!(fills().is_empty());
+		assert_eq!(resting(bid), Some(2));
+		assert_eq!(cancelled(ask.id), Some(CancelReason::WouldCross));
+		assert_eq!(MockCoupons::locked_of(SERIES, &BOB), 0);
+		// Out of the way it rests, at the maker rate.
+		let ask = place(BOB, post(Side::Sell, 110, 2));
+		end_block();
+		assert_eq!(resting(ask), Some(2));
 	});
 }
 
 #[test]
-fn bad_input_is_refused_with_typed_errors() {
+fn bad_input_is_refused_with_typed_errors_and_changes_nothing() {
 	new_test_ext().execute_with(|| {
-		let a = place(ALICE, gtc(Side::Sell, 100, 5));
-		let bad = |req, e: DispatchError| {
-			assert_noop!(P::place_order(signed(BOB), SERIES, req), e);
+		let o = |r| P::place_order(signed(ALICE), SERIES, r);
+		assert_noop!(o(gtc(Side::Buy, 0, 1)), Error::<Test>::ZeroPrice);
+		assert_noop!(o(gtc(Side::Buy, 100, 0)), Error::<Test>::ZeroUnits);
+		assert_noop!(o(gtc(Side::Buy, 101, 1)), Error::<Test>::OffTick);
+		let past = OrderRequest {
+			time_in_force: TimeInForce::GoodTillTime(NOW),
+			..gtc(Side::Buy, 100, 1)
 		};
-		bad(gtc(Side::Buy, 0, 1), Error::<Test>::ZeroPrice.into());
-		bad(gtc(Side::Buy, 100, 0), Error::<Test>::ZeroUnits.into());
-		bad(gtc(Side::Buy, 101, 1), Error::<Test>::OffTick.into());
-		bad(
-			OrderRequest { time_in_force: TimeInForce::GoodTillTime(NOW), ..gtc(Side::Buy, 95, 1) },
-			Error::<Test>::ExpiryInPast.into(),
-		);
-		bad(gtc(Side::Buy, 100, u64::MAX), Error::<Test>::InsufficientFunds.into());
-		bad(gtc(Side::Sell, 100, UNITS + 1), genex_primitives::coupons::mock::MOCK_CANNOT_MOVE);
+		assert_noop!(o(past), Error::<Test>::ExpiryInPast);
 		assert_noop!(
-			P::place_order(signed(BOB), 7, gtc(Side::Buy, 100, 1)),
+			P::place_order(signed(ALICE), 9, gtc(Side::Buy, 100, 1)),
 			Error::<Test>::UnknownSeries
 		);
-		assert_noop!(P::cancel_order(signed(BOB), a), Error::<Test>::NotOwner);
-		assert_noop!(P::cancel_order(signed(BOB), 77), Error::<Test>::UnknownOrder);
-		// Unverified or blocked accounts.
+		assert_noop!(o(gtc(Side::Buy, 100, 1_000_000)), Error::<Test>::InsufficientFunds);
 		assert_noop!(
-			P::place_order(signed(EVE), SERIES, gtc(Side::Buy, 95, 1)),
+			P::place_order(signed(EVE), SERIES, gtc(Side::Buy, 100, 1)),
 			MOCK_LEVEL_TOO_LOW
 		);
 		MockSanctions::set(&BOB, true);
-		assert_noop!(P::place_order(signed(BOB), SERIES, gtc(Side::Buy, 95, 1)), MOCK_BLOCKED);
+		assert_noop!(P::place_order(signed(BOB), SERIES, gtc(Side::Buy, 100, 1)), MOCK_BLOCKED);
 		MockSanctions::set(&BOB, false);
-		// Frozen issuer, delisted series.
-		MockCredit::set_frozen(&ISSUER, true);
-		assert_noop!(
-			P::place_order(signed(BOB), SERIES, gtc(Side::Buy, 95, 1)),
-			Error::<Test>::IssuerFrozen
-		);
-		MockCredit::set_frozen(&ISSUER, false);
-		MockCoupons::set_status(SERIES, SeriesStatus::Delisted);
-		assert_noop!(
-			P::place_order(signed(BOB), SERIES, gtc(Side::Buy, 95, 1)),
-			Error::<Test>::NotTradable
-		);
+		MockCoupons::set_status(SERIES, SeriesStatus::Expired);
+		assert_noop!(o(gtc(Side::Buy, 100, 1)), Error::<Test>::NotTradable);
 		MockCoupons::set_status(SERIES, SeriesStatus::Active);
-		check();
-	});
-}
-
-#[test]
-fn open_orders_and_price_levels_are_bounded() {
-	new_test_ext().execute_with(|| {
-		for i in 0..4 {
-			place(ALICE, gtc(Side::Sell, 100 + 5 * i, 1));
-			place(ALICE, gtc(Side::Buy, 60 + 5 * i, 1));
-		}
+		// Cancels: someone else's, one still pending, one that does not exist.
+		let a = place(ALICE, gtc(Side::Buy, 100, 1));
+		assert_noop!(P::cancel_order(signed(ALICE), a), Error::<Test>::OrderPending);
+		end_block();
+		assert_noop!(P::cancel_order(signed(BOB), a), Error::<Test>::NotOwner);
+		let unknown = OrderKey { id: 77, ..a };
+		assert_noop!(P::cancel_order(signed(ALICE), unknown), Error::<Test>::UnknownOrder);
+		assert_ok!(P::cancel_order(signed(ALICE), a));
+		assert_eq!(cancelled(a.id), Some(CancelReason::ByOwner));
+		assert_eq!(frozen(ALICE), 0);
+		// Quote sheets: not a market maker; too many levels; unsorted.
+		let q = |price, units| QuoteLevel { price, units };
 		assert_noop!(
-			P::place_order(signed(ALICE), SERIES, gtc(Side::Sell, 200, 1)),
-			Error::<Test>::TooManyOpenOrders
+			P::set_quotes(signed(CAROL), SERIES, vec![q(95, 1)], vec![]),
+			Error::<Test>::NotMarketMaker
 		);
-		// An immediate-or-cancel order never rests, so it needs no room.
-		place(BOB, gtc(Side::Sell, 95, 1));
-		place(ALICE, ioc(Side::Buy, 95, 1));
-		assert_eq!(trades().len(), 1);
-		assert_eq!(P::open_orders(&ALICE).len(), 8);
-		check();
-	});
-}
-
-#[test]
-fn one_account_cannot_exhaust_the_price_levels_of_a_side() {
-	new_test_ext().execute_with(|| {
-		// One account holds at most `MaxOrdersPerSide` (6) orders on a side.
-		for i in 0..6 {
-			place(ALICE, gtc(Side::Sell, 100 + 5 * i, 1));
-		}
+		assert_ok!(P::join_market_makers(signed(CAROL)));
 		assert_noop!(
-			P::place_order(signed(ALICE), SERIES, gtc(Side::Sell, 200, 1)),
-			Error::<Test>::TooManyOrdersOnSide
+			P::set_quotes(signed(CAROL), SERIES, vec![q(95, 1); 5], vec![]),
+			Error::<Test>::TooManyQuoteLevels
 		);
-		// The other side is still open to it.
-		place(ALICE, gtc(Side::Buy, 50, 1));
-		// Fill the side's 16 levels (100 … 175).
-		for i in 6..12 {
-			place(BOB, gtc(Side::Sell, 100 + 5 * i, 1));
-		}
-		let worst = (12..16).map(|i| place(CAROL, gtc(Side::Sell, 100 + 5 * i, 1))).last();
-		assert_eq!(crate::Prices::<Test>::decode_len((SERIES, Side::Sell)), Some(16));
-		// A worse price finds no room …
 		assert_noop!(
-			P::place_order(signed(DAVE), SERIES, gtc(Side::Sell, 180, 1)),
-			Error::<Test>::TooManyPriceLevels
+			P::set_quotes(signed(CAROL), SERIES, vec![q(90, 1), q(95, 1)], vec![]),
+			Error::<Test>::QuotesNotSorted
 		);
-		// … a better one evicts the worst level (its owner gets its units back).
-		let dave = place(DAVE, gtc(Side::Sell, 95, 1));
-		let worst = worst.expect("four orders placed");
-		assert_eq!(cancelled(worst), Some(CancelReason::Evicted));
-		assert!(Orders::<Test>::get(dave).is_some());
-		assert_eq!(P::best_price(SERIES, Side::Sell), Some(95));
-		assert_eq!(crate::Prices::<Test>::decode_len((SERIES, Side::Sell)), Some(16));
-		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 3);
-		check();
-	});
-}
-
-#[test]
-fn good_till_time_orders_expire_lazily_and_in_idle_time() {
-	new_test_ext().execute_with(|| {
-		let at = NOW + 90_000;
-		let gtt = |side, price, units| OrderRequest {
-			time_in_force: TimeInForce::GoodTillTime(at),
-			..gtc(side, price, units)
-		};
-		let a = place(ALICE, gtt(Side::Sell, 100, 5));
-		let b = place(BOB, gtt(Side::Buy, 90, 5));
-		assert_eq!(Expiring::<Test>::get(at / crate::EXPIRY_BUCKET_MS).len(), 2);
-		// Met while matching after its time: removed, not filled.
-		set_now(at);
-		place(CAROL, gtc(Side::Buy, 100, 1));
-		assert_eq!(cancelled(a), Some(CancelReason::Expired));
-		assert!(trades().is_empty());
-		// The rest goes in idle time once its minute has passed, within the weight given.
-		Market::on_idle(1, Weight::MAX);
-		assert!(Orders::<Test>::get(b).is_some(), "its minute has not passed");
-		set_now(at + crate::EXPIRY_BUCKET_MS);
-		let used = Market::on_idle(1, Weight::MAX);
-		assert!(used.all_gte(<() as WeightInfo>::expire_order()));
-		assert_eq!(cancelled(b), Some(CancelReason::Expired));
-		assert_eq!(funds(BOB), FUNDS);
-		assert!(Expiring::<Test>::iter().next().is_none());
-		check();
-	});
-}
-
-#[test]
-fn expiry_minutes_are_bounded() {
-	new_test_ext().execute_with(|| {
-		let req = OrderRequest {
-			time_in_force: TimeInForce::GoodTillTime(NOW + 60_000),
-			..gtc(Side::Buy, 90, 1)
-		};
-		for who in [ALICE, BOB, CAROL, DAVE] {
-			place(who, req);
-		}
-		assert_noop!(P::place_order(signed(ISSUER), SERIES, req), Error::<Test>::ExpiryMinuteFull);
-		check();
-	});
-}
-
-#[test]
-fn a_failing_maker_is_cancelled_and_the_taker_goes_on() {
-	new_test_ext().execute_with(|| {
-		let sanctioned = place(ALICE, gtc(Side::Sell, 95, 2));
-		let unverified = place(BOB, gtc(Side::Sell, 95, 2));
-		let over_limit = place(DAVE, gtc(Side::Sell, 95, 2));
-		let fine = place(ISSUER, gtc(Side::Sell, 100, 2));
-		MockSanctions::set(&ALICE, true);
-		MockKyc::set(&BOB, KycLevel::L0);
-		MockKyc::set_budget_for(&DAVE, 100);
-		let c = place(CAROL, gtc(Side::Buy, 100, 2));
-		assert_eq!(cancelled(sanctioned), Some(CancelReason::Sanctioned));
-		assert_eq!(cancelled(unverified), Some(CancelReason::KycLevel));
-		assert_eq!(cancelled(over_limit), Some(CancelReason::KycLimit));
-		assert_eq!(trades(), vec![(fine, c, 100, 2)]);
-		// Their units came back unlocked.
-		assert_eq!(MockCoupons::locked_of(SERIES, &ALICE), 0);
-		assert_eq!(MockCoupons::locked_of(SERIES, &DAVE), 0);
-		check();
-	});
-}
-
-#[test]
-fn a_taker_over_its_daily_limit_is_stopped() {
-	new_test_ext().execute_with(|| {
-		place(ALICE, gtc(Side::Sell, 100, 10));
-		MockKyc::set_budget_for(&DAVE, 500);
-		// The whole order at its limit price is above the budget: refused, nothing changes.
 		assert_noop!(
-			P::place_order(signed(DAVE), SERIES, gtc(Side::Buy, 100, 6)),
+			P::set_quotes(signed(CAROL), SERIES, vec![q(100, 1)], vec![q(100, 1)]),
+			Error::<Test>::QuotesNotSorted
+		);
+		assert_noop!(
+			P::set_quotes(signed(CAROL), SERIES, vec![q(96, 1)], vec![]),
+			Error::<Test>::OffTick
+		);
+		assert_noop!(P::set_quotes(signed(CAROL), SERIES, vec![], vec![]), Error::<Test>::NoQuotes);
+		assert_noop!(P::cancel_quotes(signed(CAROL), SERIES), Error::<Test>::NoQuotes);
+		end_block();
+	});
+}
+
+#[test]
+fn quote_sheets_come_into_force_in_the_next_block_and_pay_the_maker_rate() {
+	new_test_ext().execute_with(|| {
+		let q = |price, units| QuoteLevel { price, units };
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		assert_ok!(P::set_quotes(
+			signed(CAROL),
+			SERIES,
+			vec![q(95, 10), q(90, 10)],
+			vec![q(100, 10), q(105, 10)]
+		));
+		// Staged: no custody yet, and a taker in the same block does not see it.
+		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 0);
+		let early = place(BOB, ioc(Side::Buy, 100, 5));
+		end_block();
+		assert_eq!(cancelled(early.id), Some(CancelReason::Unfilled));
+		// In force from the next block's auction (scheduled by the sheet).
+		let bob = place(BOB, ioc(Side::Buy, 100, 15));
+		end_block();
+		assert!(events().contains(&Event::QuotesActive { maker: CAROL, series: SERIES }));
+		assert!(fills().contains(&(bob.id, 10, 100)));
+		assert!(fills().contains(&(QUOTE_ID, 10, 100)));
+		// Carol pays the maker rate (1 %); Bob the taker rate (2 %).
+		assert_eq!(funds(CAROL), FUNDS + 1_000 - 10);
+		assert_eq!(funds(BOB), FUNDS - 1_000 - 20);
+		// Custody: 10 asks units locked, the bids' price and fee frozen.
+		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 10);
+		assert_eq!(frozen(CAROL), 950 + 9 + 900 + 9);
+		let report = P::obligation_report(&CAROL, SERIES);
+		assert_eq!((report.bid_units, report.ask_units), (20, 10));
+		assert_eq!((report.best_bid, report.best_ask), (Some(95), Some(105)));
+		// Replaced whole; withdrawn.
+		assert_ok!(P::set_quotes(signed(CAROL), SERIES, vec![q(90, 1)], vec![]));
+		end_block();
+		end_block();
+		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 0);
+		assert_eq!(frozen(CAROL), 909 / 10);
+		assert_ok!(P::cancel_quotes(signed(CAROL), SERIES));
+		end_block();
+		end_block();
+		assert!(events().contains(&Event::QuotesRemoved {
+			maker: CAROL,
+			series: SERIES,
+			reason: CancelReason::ByOwner
+		}));
+		assert_eq!(frozen(CAROL), 0);
+	});
+}
+
+#[test]
+fn a_sanctioned_makers_quotes_are_skipped_and_removed() {
+	new_test_ext().execute_with(|| {
+		let q = |price, units| QuoteLevel { price, units };
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		assert_ok!(P::set_quotes(signed(CAROL), SERIES, vec![q(95, 10)], vec![q(100, 10)]));
+		end_block();
+		end_block();
+		MockSanctions::set(&CAROL, true);
+		let bob = place(BOB, ioc(Side::Buy, 100, 5));
+		end_block();
+		assert!(fills().is_empty());
+		assert_eq!(cancelled(bob.id), Some(CancelReason::Unfilled));
+		assert!(events().contains(&Event::QuotesRemoved {
+			maker: CAROL,
+			series: SERIES,
+			reason: CancelReason::Sanctioned
+		}));
+		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 0);
+		assert_eq!(frozen(CAROL), 0);
+	});
+}
+
+#[test]
+fn an_account_is_clamped_to_its_daily_limit_and_holding_cap() {
+	new_test_ext().execute_with(|| {
+		place(ALICE, gtc(Side::Sell, 100, 20));
+		end_block();
+		// Dave (L1) may trade 1 000 a day: of 15 at up to 100, 10 trade.
+		MockKyc::set_budget_for(&DAVE, 1_000);
+		let d = place(DAVE, gtc(Side::Buy, 100, 8));
+		assert_noop!(
+			P::place_order(signed(DAVE), SERIES, gtc(Side::Buy, 100, 11)),
 			MOCK_LIMIT_EXCEEDED
 		);
-		place(DAVE, gtc(Side::Buy, 100, 5));
-		assert_eq!(MockKyc::trade_used(&DAVE), 500);
-		assert_noop!(
-			P::place_order(signed(DAVE), SERIES, gtc(Side::Buy, 100, 1)),
-			MOCK_LIMIT_EXCEEDED
-		);
-		check();
+		let d2 = place(DAVE, gtc(Side::Buy, 100, 7));
+		end_block();
+		assert!(events().contains(&Event::FillLimited {
+			series: SERIES,
+			who: DAVE,
+			reason: CancelReason::KycLimit
+		}));
+		let traded: u64 =
+			fills().iter().filter(|(id, _, _)| *id == d.id || *id == d2.id).map(|f| f.1).sum();
+		assert_eq!(traded, 10);
+		assert_eq!(MockKyc::trade_used(&DAVE), 1_000);
+		// Holding cap: Bob may hold 3 more units.
+		MockCoupons::set_max_holdings(UNITS + 3);
+		let b = place(BOB, ioc(Side::Buy, 100, 5));
+		end_block();
+		assert!(fills().contains(&(b.id, 3, 100)));
+		assert_eq!(units(BOB), UNITS + 3);
 	});
 }
 
 #[test]
-fn self_trades_cancel_the_resting_order() {
+fn self_trades_and_issuer_wash_trades_do_not_happen() {
 	new_test_ext().execute_with(|| {
-		let own = place(ALICE, gtc(Side::Sell, 95, 3));
-		let other = place(BOB, gtc(Side::Sell, 100, 3));
-		let a = place(ALICE, gtc(Side::Buy, 100, 3));
-		assert_eq!(cancelled(own), Some(CancelReason::SelfTrade));
-		assert_eq!(trades(), vec![(other, a, 100, 3)]);
-		check();
-	});
-}
-
-#[test]
-fn issuer_wash_trades_are_refused() {
-	new_test_ext().execute_with(|| {
-		assert_noop!(P::add_affiliate(signed(ALICE), BOB), Error::<Test>::NotIssuer);
+		let ask = place(ALICE, gtc(Side::Sell, 100, 3));
+		end_block();
+		// Alice's own bid meets her ask: the newer order goes.
+		let bid = place(ALICE, gtc(Side::Buy, 100, 3));
+		end_block();
+		assert_eq!(cancelled(bid.id), Some(CancelReason::SelfTrade));
+		assert_eq!(resting(ask), Some(3));
+		assert!(fills().is_empty());
+		// An issuer and its affiliate are one party.
 		assert_ok!(P::request_affiliation(signed(BOB), ISSUER));
 		assert_ok!(P::add_affiliate(signed(ISSUER), BOB));
-		assert_noop!(P::add_affiliate(signed(ISSUER), BOB), Error::<Test>::AlreadyAffiliated);
-		let issuer_ask = place(ISSUER, gtc(Side::Sell, 100, 3));
-		place(BOB, gtc(Side::Buy, 100, 3));
-		assert_eq!(cancelled(issuer_ask), Some(CancelReason::WashTrade));
-		assert!(trades().is_empty());
+		let issuer_ask = place(ISSUER, gtc(Side::Sell, 95, 3));
+		let bob_bid = place(BOB, gtc(Side::Buy, 95, 3));
+		end_block();
+		assert_eq!(cancelled(issuer_ask.id), Some(CancelReason::SelfTrade));
+		assert_eq!(cancelled(bob_bid.id), Some(CancelReason::SelfTrade));
+		assert!(fills().is_empty());
 		// Listings: refused outright.
 		assert_ok!(P::list_primary(signed(ISSUER), SERIES, 10));
 		assert_noop!(P::buy_listing(signed(BOB), 0, 1, 90), Error::<Test>::WashTrade);
-		assert_ok!(P::remove_affiliate(RuntimeOrigin::root(), BOB));
-		assert_ok!(P::buy_listing(signed(BOB), 0, 1, 90));
-		assert_noop!(P::remove_affiliate(RuntimeOrigin::root(), BOB), Error::<Test>::NotAffiliated);
-		check();
 	});
 }
 
 #[test]
-fn an_affiliate_is_registered_only_with_its_consent() {
+fn the_breaker_halts_a_series_and_releases_its_pending_orders() {
 	new_test_ext().execute_with(|| {
-		// Without BOB's consent the issuer cannot register it.
-		assert_noop!(P::add_affiliate(signed(ISSUER), BOB), Error::<Test>::NoAffiliationRequest);
-		// Consent is given to one named issuer only.
-		assert_noop!(P::request_affiliation(signed(BOB), ALICE), Error::<Test>::NotIssuer);
-		assert_noop!(
-			P::request_affiliation(signed(ISSUER), ISSUER),
-			Error::<Test>::AlreadyAffiliated
-		);
-		assert_ok!(P::request_affiliation(signed(BOB), ISSUER));
-		System::assert_last_event(
-			Event::AffiliationRequested { issuer: ISSUER, account: BOB }.into(),
-		);
-		assert_ok!(P::add_affiliate(signed(ISSUER), BOB));
-		System::assert_last_event(Event::AffiliateAdded { issuer: ISSUER, account: BOB }.into());
-		assert!(crate::AffiliationRequests::<Test>::get(BOB).is_none());
-		assert_noop!(P::request_affiliation(signed(BOB), ISSUER), Error::<Test>::AlreadyAffiliated);
-		// Governance registers a compliance finding without consent.
-		assert_ok!(P::force_add_affiliate(RuntimeOrigin::root(), ISSUER, CAROL));
-		check();
-	});
-}
-
-#[test]
-fn price_bands_follow_the_oracle_or_the_last_trade() {
-	new_test_ext().execute_with(|| {
-		// No reference yet: any price.
-		place(ALICE, gtc(Side::Sell, 100, 5));
+		place(ALICE, gtc(Side::Sell, 100, 1));
 		place(BOB, gtc(Side::Buy, 100, 1));
-		// Last trade 100, band 10 %.
+		end_block();
+		assert_eq!(Markets::<Test>::get(SERIES).last_price, Some(100));
+		// A move to 140 (> 10 %): the band refuses the limit price.
 		assert_noop!(
-			P::place_order(signed(BOB), SERIES, gtc(Side::Buy, 85, 1)),
+			P::place_order(signed(CAROL), SERIES, gtc(Side::Sell, 140, 1)),
 			Error::<Test>::PriceOutsideBand
 		);
-		assert_noop!(P::list(signed(BOB), SERIES, 1, 115), Error::<Test>::PriceOutsideBand);
-		place(BOB, gtc(Side::Buy, 90, 1));
-		// The oracle's price wins over the last trade.
-		MockOracle::set(SERIES, Some(200));
-		assert_noop!(
-			P::place_order(signed(BOB), SERIES, gtc(Side::Buy, 100, 1)),
-			Error::<Test>::PriceOutsideBand
-		);
-		// A resting ask now outside the band is cancelled, not filled; the buy then rests.
-		let c = place(CAROL, gtc(Side::Buy, 200, 1));
-		assert!(Orders::<Test>::get(c).is_some());
-		assert_eq!(trades().len(), 1);
-		check();
-	});
-}
-
-#[test]
-fn an_out_of_band_resting_order_does_not_freeze_its_side() {
-	new_test_ext().execute_with(|| {
-		// Two asks rest while the reference is 100; then the oracle moves to 120 (band 10 %):
-		// the ask at 100 is now outside the band, the one at 110 inside it.
-		MockOracle::set(SERIES, Some(100));
-		let stale = place(ALICE, gtc(Side::Sell, 100, 1));
-		let good = place(BOB, gtc(Side::Sell, 110, 1));
-		MockOracle::set(SERIES, Some(120));
-		// A buyer at 120 skips the stale ask (cancelled with an event) and fills at 110.
-		let buy = place(CAROL, gtc(Side::Buy, 120, 1));
-		assert_eq!(cancelled(stale), Some(CancelReason::OutsideBand));
-		assert!(Orders::<Test>::get(stale).is_none());
-		assert_eq!(trades(), vec![(good, buy, 110, 1)]);
-		assert_eq!(MockCoupons::locked_of(SERIES, &ALICE), 0);
-		check();
-	});
-}
-
-#[test]
-fn governance_force_cancels_any_order() {
-	new_test_ext().execute_with(|| {
-		let sell = place(ALICE, gtc(Side::Sell, 100, 2));
-		let buy = place(BOB, gtc(Side::Buy, 90, 3));
-		assert_noop!(P::force_cancel_order(signed(BOB), sell), DispatchError::BadOrigin);
-		assert_noop!(
-			P::force_cancel_order(RuntimeOrigin::root(), 1_000),
-			Error::<Test>::UnknownOrder
-		);
-		assert_ok!(P::force_cancel_order(RuntimeOrigin::root(), sell));
-		assert_ok!(P::force_cancel_order(RuntimeOrigin::root(), buy));
-		assert_eq!(cancelled(sell), Some(CancelReason::ByGovernance));
-		assert_eq!(cancelled(buy), Some(CancelReason::ByGovernance));
-		assert_eq!(MockCoupons::locked_of(SERIES, &ALICE), 0);
-		assert_eq!(funds(BOB), FUNDS);
-		check();
-	});
-}
-
-#[test]
-fn the_circuit_breaker_halts_a_series_after_a_large_move() {
-	new_test_ext().execute_with(|| {
+		// Band and breaker 30 %: 125 trades (25 % from the window's anchor, 100)…
 		assert_ok!(P::set_risk(
 			RuntimeOrigin::root(),
 			RiskParams {
-				band: Permill::from_percent(10),
-				breaker: Permill::from_percent(15),
-				window_blocks: 100,
-				halt_blocks: 10
+				band: Permill::from_percent(30),
+				breaker: Permill::from_percent(30),
+				..RiskParams::default()
 			}
 		));
-		place(ALICE, gtc(Side::Sell, 100, 1));
-		place(BOB, gtc(Side::Buy, 100, 1));
-		place(ALICE, gtc(Side::Sell, 110, 1));
-		place(BOB, gtc(Side::Buy, 110, 1));
-		// 120 is within 10 % of the last trade (110) but 20 % from the window's 100.
-		let ask = place(ALICE, gtc(Side::Sell, 120, 1));
-		assert_ok!(P::place_order(signed(BOB), SERIES, gtc(Side::Buy, 120, 1)));
-		assert!(events()
-			.iter()
-			.any(|e| matches!(e, Event::SeriesHalted { until: 11, price: 120, anchor: 100, .. })));
-		assert_eq!(trades().len(), 2);
+		place(ALICE, gtc(Side::Sell, 125, 1));
+		place(BOB, gtc(Side::Buy, 125, 1));
+		end_block();
+		assert_eq!(Markets::<Test>::get(SERIES).last_price, Some(125));
+		// …then 140 is inside the band around 125 but 40 % from the anchor: the series halts,
+		// nothing trades, the block's orders are released.
+		let ask = place(CAROL, gtc(Side::Sell, 140, 2));
+		assert_ok!(P::place_market_order(signed(DAVE), SERIES, Side::Buy, 2, 200));
+		end_block();
+		assert!(events().iter().any(|e| matches!(e, Event::SeriesHalted { price: 140, .. })));
+		assert_eq!(cancelled(ask.id), Some(CancelReason::Halted));
+		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 0);
+		assert_eq!(frozen(DAVE), 0);
 		assert_noop!(
-			P::place_order(signed(BOB), SERIES, gtc(Side::Buy, 110, 1)),
+			P::place_order(signed(CAROL), SERIES, gtc(Side::Sell, 130, 1)),
 			Error::<Test>::SeriesHalted
 		);
-		// Cancels still work; governance may resume early.
-		assert_ok!(P::cancel_order(signed(ALICE), ask));
-		assert_noop!(P::set_halt(signed(ALICE), SERIES, None), DispatchError::BadOrigin);
-		assert_ok!(P::set_halt(RuntimeOrigin::root(), SERIES, None));
-		place(BOB, gtc(Side::Buy, 110, 1));
+	});
+}
+
+#[test]
+fn good_till_time_orders_expire_in_idle_time_and_never_trade_late() {
+	new_test_ext().execute_with(|| {
+		let at = NOW + 120_000;
+		let req = OrderRequest {
+			time_in_force: TimeInForce::GoodTillTime(at),
+			..gtc(Side::Sell, 100, 5)
+		};
+		let a = place(ALICE, req);
+		end_block();
+		assert_eq!(resting(a), Some(5));
+		set_now(at + 1);
+		// Met by an auction before idle time: it does not trade.
+		let b = place(BOB, ioc(Side::Buy, 100, 5));
+		end_block();
+		assert!(fills().is_empty());
+		assert_eq!(cancelled(a.id), Some(CancelReason::Expired));
+		assert_eq!(cancelled(b.id), Some(CancelReason::Unfilled));
+		assert_eq!(MockCoupons::locked_of(SERIES, &ALICE), 0);
+		// Another one, swept in idle time.
+		let c = place(
+			ALICE,
+			OrderRequest {
+				time_in_force: TimeInForce::GoodTillTime(at + 120_000),
+				..gtc(Side::Sell, 100, 1)
+			},
+		);
+		end_block();
+		set_now(at + 300_000);
+		P::on_idle(System::block_number(), Weight::MAX);
+		assert_eq!(cancelled(c.id), Some(CancelReason::Expired));
+		end_block();
+	});
+}
+
+#[test]
+fn governance_force_cancels_any_resting_order() {
+	new_test_ext().execute_with(|| {
+		let a = place(ALICE, gtc(Side::Buy, 100, 2));
+		end_block();
+		assert_noop!(P::force_cancel_order(signed(BOB), a), DispatchError::BadOrigin);
+		assert_ok!(P::force_cancel_order(RuntimeOrigin::root(), a));
+		assert_eq!(cancelled(a.id), Some(CancelReason::ByGovernance));
+		assert_eq!(frozen(ALICE), 0);
+		end_block();
+	});
+}
+
+#[test]
+fn the_auction_of_a_block_is_bounded() {
+	new_test_ext().execute_with(|| {
+		// `MaxPendingPerSeries` is 64.
+		for _ in 0..64 {
+			place(ALICE, gtc(Side::Buy, 50, 1));
+		}
+		assert_noop!(
+			P::place_order(signed(BOB), SERIES, gtc(Side::Buy, 50, 1)),
+			Error::<Test>::AuctionFull
+		);
+		end_block();
+		// The next block takes orders again.
+		place(BOB, gtc(Side::Buy, 50, 1));
+		end_block();
+	});
+}
+
+/// 18 one-unit asks of Alice, Bob and the issuer resting on three levels (8 at 100, 8 at 105,
+/// 2 at 110), then Carol's bid for `units` at 110 in the next block, with the block's weight
+/// already `used`: what Carol filled, and the block's mandatory weight before and after the
+/// auction.
+fn sweep_asks(units: u64, used: Option<Weight>) -> (u64, Weight, Weight) {
+	use polkadot_sdk::frame_support::dispatch::DispatchClass;
+	for i in 0..18u64 {
+		let who = [ALICE, BOB, ISSUER][(i % 3) as usize];
+		place(who, gtc(Side::Sell, 100 + 5 * u128::from(i / 8), 1));
+	}
+	end_block();
+	place(CAROL, gtc(Side::Buy, 110, units));
+	if let Some(used) = used {
+		let now = System::block_weight().total();
+		System::register_extra_weight_unchecked(used.saturating_sub(now), DispatchClass::Mandatory);
+	}
+	let mandatory = || *System::block_weight().get(DispatchClass::Mandatory);
+	let before = mandatory();
+	P::run_auctions();
+	let after = mandatory();
+	check();
+	let filled = events()
+		.into_iter()
+		.filter_map(|e| match e {
+			Event::OrderFilled { owner: CAROL, units, .. } => Some(units),
+			_ => None,
+		})
+		.sum();
+	(filled, before, after)
+}
+
+#[test]
+fn an_auction_reaches_what_its_orders_paid_for_and_more_on_spare_block_weight() {
+	// One pending order: it and the series' share paid for 2 × `MaxFills` (16) resting orders.
+	new_test_ext().execute_with(|| {
+		let (filled, before, after) = sweep_asks(18, None);
+		assert_eq!(filled, 16);
+		assert_eq!(after, before, "nothing beyond what was paid");
+		// What it could not reach is not left resting crossed.
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::OrderCancelled { owner: CAROL, units: 2, reason: CancelReason::WouldCross, .. }
+		)));
+	});
+	// With spare block weight for two more, it reaches all 18, and the block counts them.
+	new_test_ext().execute_with(|| {
+		SpareReach::set(2);
+		let (filled, before, after) = sweep_asks(18, None);
+		assert_eq!(filled, 18);
+		assert_eq!(after, before + P::reach_weight(2));
+		assert!(P::reach_weight(1).all_gt(Weight::zero()));
+	});
+}
+
+#[test]
+fn spare_reach_is_half_the_blocks_spare_weight_and_what_one_auction_leaves_goes_on() {
+	// A block with room for three more resting orders lends half of it: one.
+	new_test_ext().execute_with(|| {
+		SpareReach::set(10);
+		let max = <<Test as polkadot_sdk::frame_system::Config>::BlockWeights as Get<
+			polkadot_sdk::frame_system::limits::BlockWeights,
+		>>::get()
+		.max_block;
+		let (filled, before, after) = sweep_asks(18, Some(max - P::reach_weight(3)));
+		assert_eq!(filled, 17);
+		assert_eq!(after, before + P::reach_weight(1));
+	});
+	// Only what is reached is counted, however much more was lent: two.
+	new_test_ext().execute_with(|| {
+		SpareReach::set(10);
+		let (filled, before, after) = sweep_asks(18, None);
+		assert_eq!(filled, 18);
+		assert_eq!(after, before + P::reach_weight(2));
+	});
+}
+
+#[test]
+fn a_staged_sheet_is_charged_in_the_block_where_it_trades() {
+	new_test_ext().execute_with(|| {
+		let q = |price, units| QuoteLevel { price, units };
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		let staging = <() as crate::weights::WeightInfo>::set_quotes(1, 1);
+		// The first sheet schedules the series' next auction: it pays its fixed cost.
+		let info =
+			P::set_quotes(signed(CAROL), SERIES, vec![q(95, 1)], vec![q(100, 1)]).expect("staged");
+		assert_eq!(info.actual_weight, Some(staging + P::auction_share(true)));
+		// Replaced in the same block: already scheduled, one order's share.
+		let info =
+			P::set_quotes(signed(CAROL), SERIES, vec![q(90, 1)], vec![q(100, 1)]).expect("staged");
+		assert_eq!(info.actual_weight, Some(staging + P::auction_share(false)));
+		assert_eq!(crate::StagedSheets::<Test>::get(), 1);
+		// The next block charges the auction and the sheet coming into force.
+		P::run_auctions();
+		let n = System::block_number() + 1;
+		System::set_block_number(n);
+		let charged = P::on_initialize(n);
+		let db = <<Test as polkadot_sdk::frame_system::Config>::DbWeight as Get<
+			polkadot_sdk::frame_support::weights::RuntimeDbWeight,
+		>>::get();
+		assert_eq!(charged, db.reads_writes(1, 2) + P::auction_share(true) + P::promotion_share());
+		assert_eq!(crate::StagedSheets::<Test>::get(), 0);
+		P::run_auctions();
+		assert!(events().contains(&Event::QuotesActive { maker: CAROL, series: SERIES }));
 		check();
+	});
+}
+
+#[test]
+fn market_makers_post_a_bond_that_stays_in_their_account() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(P::join_market_makers(signed(ALICE)), MOCK_LEVEL_TOO_LOW);
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		assert_noop!(P::join_market_makers(signed(CAROL)), Error::<Test>::AlreadyMarketMaker);
+		assert_eq!(MockSettlement::frozen_of(&CAROL, FreezeReason::MarketMakerBond), BOND);
+		assert_eq!(funds(CAROL), FUNDS);
+		let breach = crate::Breach::Spoofing(polkadot_sdk::sp_core::H256::repeat_byte(7));
+		assert_ok!(P::slash_market_maker(
+			RuntimeOrigin::root(),
+			CAROL,
+			Permill::from_percent(20),
+			breach
+		));
+		assert_eq!(funds(TREASURY), 2_000);
+		assert_eq!(funds(CAROL), FUNDS - 2_000);
+		// Below the bond, no quotes until topped up.
+		let q = QuoteLevel { price: 95, units: 1 };
+		assert_noop!(
+			P::set_quotes(signed(CAROL), SERIES, vec![q], vec![]),
+			Error::<Test>::BondBelowMinimum
+		);
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		assert_ok!(P::set_quotes(signed(CAROL), SERIES, vec![q], vec![]));
+		end_block();
+		end_block();
+		// Governance removes it with a 10 % slash: its sheet goes, the rest of the bond thaws.
+		assert_ok!(P::remove_market_maker(RuntimeOrigin::root(), CAROL, Permill::from_percent(10)));
+		assert!(crate::Sheets::<Test>::get(CAROL, SERIES).is_none());
+		assert_eq!(frozen(CAROL), 0);
+		assert_eq!(MockSettlement::frozen_of(&CAROL, FreezeReason::MarketMakerBond), 0);
+		assert_eq!(funds(CAROL), FUNDS - 2_000 - 1_000);
+		end_block();
+	});
+}
+
+/// Audit finding: a bid that could not trade (its owner at its holding cap) rested crossing
+/// an ask and rescheduled the series' auction every block for ever (16 such series filled
+/// every block's auctions). Nothing rests crossed now: its rest is released.
+#[test]
+fn an_order_the_auction_cannot_trade_does_not_rest_crossed() {
+	new_test_ext().execute_with(|| {
+		let ask = place(ALICE, gtc(Side::Sell, 95, 2));
+		end_block();
+		MockCoupons::set_max_holdings(UNITS);
+		let bid = place(BOB, gtc(Side::Buy, 100, 2));
+		end_block();
+		assert!(fills().is_empty());
+		assert_eq!(cancelled(bid.id), Some(CancelReason::WouldCross));
+		assert_eq!(resting(ask), Some(2));
+		assert!(crate::NextAuctions::<Test>::get().is_empty());
+		assert_eq!(frozen(BOB), 0);
+	});
+}
+
+/// Audit finding: a market maker could pull its quotes in the block whose takers it saw, by
+/// leaving (sheets removed at once) or by restaging a sheet staged in the previous block.
+#[test]
+fn quotes_cannot_be_pulled_from_the_block_they_are_in_force_for() {
+	new_test_ext().execute_with(|| {
+		let q = |price, units| QuoteLevel { price, units };
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		assert_ok!(P::set_quotes(signed(CAROL), SERIES, vec![], vec![q(100, 5)]));
+		end_block();
+		// Block 2: in force at this block's auction. A worse sheet staged now does not
+		// replace it before then.
+		let bob = place(BOB, ioc(Side::Buy, 100, 2));
+		assert_ok!(P::set_quotes(signed(CAROL), SERIES, vec![], vec![q(110, 5)]));
+		end_block();
+		assert!(fills().contains(&(bob.id, 2, 100)));
+		// Block 3: the 110 sheet is in force; leaving does not pull it from this block.
+		let dave = place(DAVE, ioc(Side::Buy, 110, 1));
+		assert_ok!(P::leave_market_makers(signed(CAROL)));
+		end_block();
+		assert!(fills().contains(&(dave.id, 1, 110)));
+		// …and it is gone from the next auction on.
+		end_block();
+		assert!(crate::Sheets::<Test>::get(CAROL, SERIES).is_none());
+		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 0);
+	});
+}
+
+#[test]
+fn a_seller_needs_a_stablecoin_account_to_be_paid_into() {
+	new_test_ext().execute_with(|| {
+		MockSettlement::set(&DAVE, 0);
+		MockSettlement::set(&EVE, FUNDS);
+		assert_noop!(
+			P::place_order(signed(DAVE), SERIES, gtc(Side::Sell, 100, 1)),
+			Error::<Test>::NoSettlementAccount
+		);
+		MockSettlement::set(&DAVE, FUNDS);
+		MockSettlement::set(&EVE, 0);
+	});
+}
+
+#[test]
+fn a_sheet_on_a_series_that_cannot_trade_is_withdrawn_at_once() {
+	new_test_ext().execute_with(|| {
+		let q = |price, units| QuoteLevel { price, units };
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		assert_ok!(P::set_quotes(signed(CAROL), SERIES, vec![q(95, 2)], vec![q(100, 2)]));
+		end_block();
+		end_block();
+		assert_eq!(frozen(CAROL), 190 + 1);
+		MockCoupons::set_status(SERIES, SeriesStatus::Expired);
+		assert_ok!(P::cancel_quotes(signed(CAROL), SERIES));
+		assert!(crate::Sheets::<Test>::get(CAROL, SERIES).is_none());
+		assert_eq!(frozen(CAROL), 0);
+		MockCoupons::set_status(SERIES, SeriesStatus::Active);
+		end_block();
+	});
+}
+
+#[test]
+fn governance_sets_fees_and_risk_within_bounds() {
+	new_test_ext().execute_with(|| {
+		let too_high = FeeRates { maker: Permill::from_percent(6), taker: Permill::zero() };
+		assert_noop!(P::set_fees(RuntimeOrigin::root(), too_high), Error::<Test>::FeeTooHigh);
+		assert_noop!(P::set_fees(signed(ALICE), fees()), DispatchError::BadOrigin);
+		let bad = RiskParams { breaker: Permill::from_percent(5), ..RiskParams::default() };
+		assert_noop!(P::set_risk(RuntimeOrigin::root(), bad), Error::<Test>::InvalidRiskParams);
+		// Resting orders keep their rate.
+		place(ALICE, gtc(Side::Buy, 100, 10));
+		end_block();
+		assert_ok!(P::set_fees(RuntimeOrigin::root(), FeeRates::default()));
+		place(BOB, gtc(Side::Sell, 100, 10));
+		end_block();
+		assert_eq!(funds(TREASURY), 10);
+	});
+}
+
+#[test]
+fn a_buyer_who_spent_everything_spendable_still_pays_from_its_freeze() {
+	new_test_ext().execute_with(|| {
+		MockSettlement::set_minimum(10);
+		let a = place(ALICE, gtc(Side::Buy, 100, 10));
+		end_block();
+		let max = <MockSettlement as genex_primitives::Settlement<u64, u128>>::spendable(&ALICE);
+		assert_ok!(<MockSettlement as genex_primitives::Settlement<u64, u128>>::transfer(
+			&ALICE, &DAVE, max
+		));
+		place(BOB, gtc(Side::Sell, 100, 10));
+		end_block();
+		assert_eq!(P::order_status(a), OrderStatus::Gone);
+		assert_eq!(frozen(ALICE), 0);
+		assert_eq!(funds(ALICE), 10);
 	});
 }
 
@@ -629,507 +930,27 @@ fn a_listing_sale_counts_against_both_sides_p2p_limits() {
 }
 
 #[test]
-fn market_makers_post_a_bond_batch_and_pay_the_maker_rate() {
+fn an_affiliate_is_registered_only_with_its_consent() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(P::join_market_makers(signed(ALICE)), MOCK_LEVEL_TOO_LOW);
+		// Without BOB's consent the issuer cannot register it.
+		assert_noop!(P::add_affiliate(signed(ISSUER), BOB), Error::<Test>::NoAffiliationRequest);
+		// Consent is given to one named issuer only.
+		assert_noop!(P::request_affiliation(signed(BOB), ALICE), Error::<Test>::NotIssuer);
 		assert_noop!(
-			P::batch_place(signed(CAROL), SERIES, vec![gtc(Side::Buy, 90, 1)]),
-			Error::<Test>::NotMarketMaker
+			P::request_affiliation(signed(ISSUER), ISSUER),
+			Error::<Test>::AlreadyAffiliated
 		);
-		assert_ok!(P::join_market_makers(signed(CAROL)));
-		assert_noop!(P::join_market_makers(signed(CAROL)), Error::<Test>::AlreadyMarketMaker);
-		assert_eq!(MockSettlement::frozen_of(&CAROL, FreezeReason::MarketMakerBond), BOND);
-		assert_eq!(funds(CAROL), FUNDS);
-		assert_noop!(P::batch_place(signed(CAROL), SERIES, vec![]), Error::<Test>::EmptyBatch);
-		assert_noop!(
-			P::batch_place(signed(CAROL), SERIES, vec![gtc(Side::Buy, 90, 1); 5]),
-			Error::<Test>::BatchTooLarge
-		);
-		// One bad order fails the whole batch.
-		assert_noop!(
-			P::batch_place(
-				signed(CAROL),
-				SERIES,
-				vec![gtc(Side::Buy, 90, 1), gtc(Side::Buy, 91, 1)]
-			),
-			Error::<Test>::OffTick
-		);
-		assert_ok!(P::batch_place(
-			signed(CAROL),
-			SERIES,
-			vec![
-				gtc(Side::Buy, 95, 10),
-				gtc(Side::Buy, 90, 10),
-				gtc(Side::Sell, 100, 10),
-				gtc(Side::Sell, 105, 10)
-			]
-		));
-		assert_eq!(P::open_orders(&CAROL).len(), 4);
-		let report = P::obligation_report(&CAROL, SERIES);
-		assert_eq!((report.bid_units, report.ask_units), (20, 20));
-		assert_eq!((report.best_bid, report.best_ask), (Some(95), Some(100)));
-		assert!(!report.met, "spread 5/95 is above 5 %");
-		assert_ok!(P::set_obligations(
-			RuntimeOrigin::root(),
-			Obligations { min_depth: 20, max_spread: Permill::from_percent(6) }
-		));
-		assert_ok!(P::check_obligations(signed(ALICE), CAROL, SERIES));
-		assert!(
-			matches!(events().last(), Some(Event::ObligationsChecked { report, .. }) if report.met)
-		);
-		assert_noop!(
-			P::check_obligations(signed(ALICE), BOB, SERIES),
-			Error::<Test>::NotMarketMaker
-		);
-		// As a taker the maker pays the maker rate: 1 % of 1 000.
-		place(ALICE, gtc(Side::Sell, 100, 10));
-		let before = funds(CAROL);
-		place(CAROL, ioc(Side::Buy, 100, 10));
-		assert_eq!(before - funds(CAROL), 1_000 + 10 - 0);
-		// Batch cancel: all or none.
-		let ids: Vec<u64> = P::open_orders(&CAROL).into_iter().map(|(id, _)| id).collect();
-		assert_noop!(
-			P::batch_cancel(signed(CAROL), vec![ids[0], 999]),
-			Error::<Test>::UnknownOrder
-		);
-		assert_ok!(P::batch_cancel(signed(CAROL), ids[..2].to_vec()));
-		// Governance removes it with a 10 % slash; the rest of its orders go.
-		assert_ok!(P::remove_market_maker(RuntimeOrigin::root(), CAROL, Permill::from_percent(10)));
-		assert!(P::open_orders(&CAROL).is_empty());
-		assert!(matches!(
-			events().last(),
-			Some(Event::MarketMakerLeft { returned: 9_000, slashed: 1_000, .. })
-		));
-		assert_noop!(P::leave_market_makers(signed(CAROL)), Error::<Test>::NotMarketMaker);
-		check();
-	});
-}
-
-#[test]
-fn removing_a_market_maker_cancels_all_its_orders_and_listings_across_blocks() {
-	new_test_ext().execute_with(|| {
-		assert_ok!(P::join_market_makers(signed(CAROL)));
-		// Seven orders and a listing: more than one call's `MaxBatch` (4).
-		for side_prices in [&[90, 85, 80][..], &[110, 115, 120, 125][..]] {
-			let side = if side_prices[0] < 100 { Side::Buy } else { Side::Sell };
-			let batch = side_prices.iter().map(|p| gtc(side, *p, 1)).collect();
-			assert_ok!(P::batch_place(signed(CAROL), SERIES, batch));
-		}
-		assert_eq!(P::open_orders(&CAROL).len(), 7);
-		assert_ok!(P::list(signed(CAROL), SERIES, 2, 130));
-		assert_ok!(P::remove_market_maker(RuntimeOrigin::root(), CAROL, Permill::zero()));
-		// Four went at once, the rest is queued.
-		assert_eq!(P::open_orders(&CAROL).len(), 3);
-		assert!(events().contains(&Event::PurgeQueued {
-			who: CAROL,
-			reason: CancelReason::MarketMakerRemoved
-		}));
-		check();
-		// Idle time with room for little work at a time finishes it over several blocks.
-		let per_item = <Test as crate::Config>::WeightInfo::expire_order();
-		let small =
-			per_item.saturating_mul(2).saturating_add(Weight::from_parts(1_000_000, 10_000));
-		let mut blocks = 0;
-		while crate::PurgeQueue::<Test>::contains_key(CAROL) {
-			P::on_idle(1, small);
-			blocks += 1;
-			assert!(blocks < 10, "the queue drains");
-			check();
-		}
-		assert!(blocks > 1, "spread over blocks");
-		assert!(P::open_orders(&CAROL).is_empty());
-		assert!(crate::Listings::<Test>::get(0).is_none());
-		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 0);
-		assert_eq!(funds(CAROL), FUNDS);
-		check();
-	});
-}
-
-#[test]
-fn governance_slashes_a_bond_for_a_documented_breach() {
-	new_test_ext().execute_with(|| {
-		let breach = crate::Breach::Spoofing(polkadot_sdk::sp_core::H256::repeat_byte(7));
-		assert_noop!(
-			P::slash_market_maker(RuntimeOrigin::root(), CAROL, Permill::from_percent(20), breach),
-			Error::<Test>::NotMarketMaker
-		);
-		assert_ok!(P::join_market_makers(signed(CAROL)));
-		assert_noop!(
-			P::slash_market_maker(signed(ALICE), CAROL, Permill::from_percent(20), breach),
-			DispatchError::BadOrigin
-		);
-		assert_ok!(P::slash_market_maker(
-			RuntimeOrigin::root(),
-			CAROL,
-			Permill::from_percent(20),
-			breach
-		));
+		assert_ok!(P::request_affiliation(signed(BOB), ISSUER));
 		System::assert_last_event(
-			Event::MarketMakerSlashed { who: CAROL, slashed: 2_000, remaining: 8_000, breach }
-				.into(),
+			Event::AffiliationRequested { issuer: ISSUER, account: BOB }.into(),
 		);
-		assert_eq!(funds(TREASURY), 2_000);
-		assert_eq!(crate::MarketMakers::<Test>::get(CAROL), Some(8_000));
-		assert_eq!(MockSettlement::frozen_of(&CAROL, FreezeReason::MarketMakerBond), 8_000);
-		assert_eq!(funds(CAROL), FUNDS - 2_000);
-		// Below the bond, no market-maker batches until topped up.
-		assert_noop!(
-			P::batch_place(signed(CAROL), SERIES, vec![gtc(Side::Buy, 90, 1)]),
-			Error::<Test>::BondBelowMinimum
-		);
-		assert_ok!(P::join_market_makers(signed(CAROL)));
-		System::assert_last_event(Event::MarketMakerJoined { who: CAROL, bond: 2_000 }.into());
-		assert_noop!(P::join_market_makers(signed(CAROL)), Error::<Test>::AlreadyMarketMaker);
-		assert_ok!(P::batch_place(signed(CAROL), SERIES, vec![gtc(Side::Buy, 90, 1)]));
-		assert_ok!(P::batch_cancel(signed(CAROL), vec![0]));
-		// Leaving returns the bond; the slashed part stays with the treasury.
-		assert_ok!(P::leave_market_makers(signed(CAROL)));
-		assert_eq!(funds(CAROL), FUNDS - 2_000);
+		assert_ok!(P::add_affiliate(signed(ISSUER), BOB));
+		System::assert_last_event(Event::AffiliateAdded { issuer: ISSUER, account: BOB }.into());
+		assert!(crate::AffiliationRequests::<Test>::get(BOB).is_none());
+		assert_noop!(P::request_affiliation(signed(BOB), ISSUER), Error::<Test>::AlreadyAffiliated);
+		// Governance registers a compliance finding without consent.
+		assert_ok!(P::force_add_affiliate(RuntimeOrigin::root(), ISSUER, CAROL));
 		check();
-	});
-}
-
-#[test]
-fn governance_sets_fees_and_risk_within_bounds() {
-	new_test_ext().execute_with(|| {
-		let too_high = FeeRates { maker: Permill::from_percent(6), taker: Permill::zero() };
-		assert_noop!(P::set_fees(RuntimeOrigin::root(), too_high), Error::<Test>::FeeTooHigh);
-		assert_noop!(P::set_fees(signed(ALICE), fees()), DispatchError::BadOrigin);
-		let bad = RiskParams { breaker: Permill::from_percent(5), ..RiskParams::default() };
-		assert_noop!(P::set_risk(RuntimeOrigin::root(), bad), Error::<Test>::InvalidRiskParams);
-		let zero = RiskParams { halt_blocks: 0, ..RiskParams::default() };
-		assert_noop!(P::set_risk(RuntimeOrigin::root(), zero), Error::<Test>::InvalidRiskParams);
-		assert_noop!(P::set_halt(RuntimeOrigin::root(), 9, Some(5)), Error::<Test>::UnknownSeries);
-		// Resting orders keep their rate.
-		place(ALICE, gtc(Side::Buy, 100, 10));
-		assert_ok!(P::set_fees(RuntimeOrigin::root(), FeeRates::default()));
-		place(BOB, gtc(Side::Sell, 100, 10));
-		assert_eq!(funds(TREASURY), 10);
-		check();
-	});
-}
-
-#[test]
-fn expired_coupons_cancel_resting_sells() {
-	new_test_ext().execute_with(|| {
-		let a = place(ALICE, gtc(Side::Sell, 100, 5));
-		// The ledger's expiry took the locked units.
-		MockCoupons::set_balance(SERIES, &ALICE, UNITS - 5);
-		<MockCoupons as genex_primitives::CouponLedger<u64, u128>>::unlock(SERIES, &ALICE, 5);
-		MockCoupons::set_balance(SERIES, &ISSUER, UNITS + 5);
-		place(BOB, gtc(Side::Buy, 100, 5));
-		assert_eq!(cancelled(a), Some(CancelReason::NotTradable));
-		assert!(trades().is_empty());
-		check();
-	});
-}
-
-#[test]
-fn a_blocked_account_leaves_the_book() {
-	new_test_ext().execute_with(|| {
-		let sell = place(ALICE, gtc(Side::Sell, 100, 5));
-		let buy = place(ALICE, gtc(Side::Buy, 90, 5));
-		let bob = place(BOB, gtc(Side::Buy, 95, 1));
-		assert_ok!(P::list(signed(ALICE), SERIES, 3, 100));
-		MockSanctions::set(&ALICE, true);
-		<P as genex_primitives::OnBlocked<u64>>::on_blocked(&ALICE);
-		// Queued at once; cancelled in idle time.
-		assert!(crate::PurgeQueue::<Test>::contains_key(ALICE));
-		P::on_idle(1, Weight::MAX);
-		assert!(!crate::PurgeQueue::<Test>::contains_key(ALICE));
-		assert!(events().contains(&Event::PurgeCompleted { who: ALICE }));
-		assert!(events().contains(&Event::ListingCancelled {
-			listing: 0,
-			units: 3,
-			reason: CancelReason::Sanctioned
-		}));
-		assert_eq!(cancelled(sell), Some(CancelReason::Sanctioned));
-		assert_eq!(cancelled(buy), Some(CancelReason::Sanctioned));
-		assert!(P::open_orders(&ALICE).is_empty());
-		assert!(Orders::<Test>::get(bob).is_some());
-		// Its buy's freeze is thawed (the funds never left its account; the block holds the
-		// account itself), its units unlocked.
-		assert_eq!(funds(ALICE), FUNDS);
-		assert_eq!(frozen(ALICE), 0);
-		assert_eq!(MockCoupons::locked_of(SERIES, &ALICE), 0);
-		check();
-	});
-}
-
-#[test]
-fn a_buyer_who_spent_everything_spendable_still_pays_from_its_freeze() {
-	new_test_ext().execute_with(|| {
-		// A resting buy needs its freeze above the minimum balance: 1 010 of 1 000 000 is
-		// not freezable when the minimum is 999 000.
-		MockSettlement::set_minimum(FUNDS - 1_000);
-		assert_noop!(
-			P::place_order(signed(ALICE), SERIES, gtc(Side::Buy, 100, 10)),
-			Error::<Test>::InsufficientFunds
-		);
-		MockSettlement::set_minimum(10);
-		let a = place(ALICE, gtc(Side::Buy, 100, 10));
-		assert_eq!(frozen(ALICE), 1_010);
-		// "Send max": the minimum stays with the freeze.
-		let max = <MockSettlement as Settlement<u64, u128>>::spendable(&ALICE);
-		assert_eq!(max, FUNDS - 1_010 - 10);
-		assert_ok!(<MockSettlement as Settlement<u64, u128>>::transfer(&ALICE, &DAVE, max));
-		// A seller still fills against the whole order, paid from the freeze.
-		place(BOB, gtc(Side::Sell, 100, 10));
-		assert!(Orders::<Test>::get(a).is_none());
-		assert_eq!(frozen(ALICE), 0);
-		assert_eq!(funds(ALICE), 10);
-		assert_eq!(funds(BOB), FUNDS + 1_000 - 20);
-		check();
-	});
-}
-
-mod proptests {
-	//! The book against a reference over random streams of placements, cancels and oracle
-	//! moves, with the price band (10 %) and the circuit breaker (20 %) on: identical fills,
-	//! identical refusals, identical resting orders, and the invariants after every step.
-	use super::*;
-	use proptest::prelude::*;
-
-	/// A resting order of the reference book.
-	#[derive(Clone, Debug, PartialEq)]
-	struct Ref {
-		id: u64,
-		owner: u64,
-		side: Side,
-		price: u128,
-		units: u64,
-	}
-
-	/// The simplest matcher that could be right: a vector scanned for the best, oldest order,
-	/// with the band and the breaker written out (the breaker's window never closes here: the
-	/// block does not move, so its anchor is the first trade's price).
-	#[derive(Default)]
-	struct RefBook {
-		orders: Vec<Ref>,
-		fills: Vec<(u64, u64, u128, u64)>,
-		oracle: Option<u128>,
-		last: Option<u128>,
-		anchor: Option<u128>,
-		halted: bool,
-		risk: RiskParams,
-	}
-
-	impl RefBook {
-		fn out_of_band(&self, price: u128) -> bool {
-			self.oracle.or(self.last).is_some_and(|c| P::beyond(price, c, self.risk.band))
-		}
-
-		/// The error placing `req` must give, if any.
-		fn refusal(&self, owner: u64, req: &OrderRequest) -> Option<Error<Test>> {
-			if self.halted {
-				return Some(Error::<Test>::SeriesHalted);
-			}
-			if self.out_of_band(req.price) {
-				return Some(Error::<Test>::PriceOutsideBand);
-			}
-			if req.time_in_force != TimeInForce::ImmediateOrCancel {
-				let open = self.orders.iter().filter(|o| o.owner == owner).count();
-				if open >= 8 {
-					return Some(Error::<Test>::TooManyOpenOrders);
-				}
-				let on_side =
-					self.orders.iter().filter(|o| o.owner == owner && o.side == req.side).count();
-				if on_side >= 6 {
-					return Some(Error::<Test>::TooManyOrdersOnSide);
-				}
-			}
-			None
-		}
-
-		fn place(&mut self, id: u64, owner: u64, req: OrderRequest, max_fills: u32) {
-			let mut left = req.units;
-			let mut budget = max_fills;
-			let mut halted = false;
-			while left > 0 && budget > 0 {
-				let best = self
-					.orders
-					.iter()
-					.enumerate()
-					.filter(|(_, o)| o.side != req.side)
-					.min_by(|(_, a), (_, b)| {
-						let by_price = match req.side {
-							Side::Buy => a.price.cmp(&b.price),
-							Side::Sell => b.price.cmp(&a.price),
-						};
-						by_price.then(a.id.cmp(&b.id))
-					})
-					.map(|(i, o)| (i, o.clone()));
-				let Some((i, maker)) = best else { break };
-				if !req.side.crosses(req.price, maker.price) {
-					break;
-				}
-				budget -= 1;
-				// Self-trade and an out-of-band maker: the maker leaves, matching goes on.
-				if maker.owner == owner || self.out_of_band(maker.price) {
-					self.orders.remove(i);
-					continue;
-				}
-				let anchor = self.anchor.unwrap_or(self.last.unwrap_or(maker.price));
-				self.anchor = Some(anchor);
-				if P::beyond(maker.price, anchor, self.risk.breaker) {
-					halted = true;
-					break;
-				}
-				let units = left.min(maker.units);
-				self.fills.push((maker.id, id, maker.price, units));
-				self.last = Some(maker.price);
-				left -= units;
-				if units == maker.units {
-					self.orders.remove(i);
-				} else {
-					self.orders[i].units -= units;
-				}
-			}
-			self.halted |= halted;
-			let crosses = self
-				.orders
-				.iter()
-				.any(|o| o.side != req.side && req.side.crosses(req.price, o.price));
-			if left > 0
-				&& req.time_in_force != TimeInForce::ImmediateOrCancel
-				&& !crosses && !halted
-			{
-				self.orders.push(Ref { id, owner, side: req.side, price: req.price, units: left });
-			}
-		}
-	}
-
-	#[derive(Clone, Debug)]
-	enum Step {
-		Place(u64, OrderRequest),
-		/// The trader cancels its oldest order.
-		Cancel(u64),
-		/// The oracle's reference price moves (or disappears).
-		Oracle(Option<u128>),
-	}
-
-	fn step() -> impl Strategy<Value = Step> {
-		(0..4u64, any::<bool>(), 18..=22u128, 1..=6u64, any::<bool>(), 0..16u8).prop_map(
-			|(who, buy, tick, units, gtc_order, action)| {
-				let who = [ALICE, BOB, CAROL, DAVE][who as usize];
-				match action {
-					0 | 1 => return Step::Cancel(who),
-					2 => return Step::Oracle(None),
-					3 => return Step::Oracle(Some(tick * 5)),
-					_ => {},
-				}
-				let side = if buy { Side::Buy } else { Side::Sell };
-				let tif = if gtc_order {
-					TimeInForce::GoodTillCancelled
-				} else {
-					TimeInForce::ImmediateOrCancel
-				};
-				Step::Place(
-					who,
-					OrderRequest {
-						side,
-						price: tick * 5,
-						units,
-						time_in_force: tif,
-						post_only: false,
-					},
-				)
-			},
-		)
-	}
-
-	proptest! {
-		#![proptest_config(ProptestConfig::with_cases(128))]
-		#[test]
-		fn the_book_matches_a_reference_matcher_with_bands_and_breaker(
-			stream in proptest::collection::vec(step(), 1..60)
-		) {
-			new_test_ext().execute_with(|| {
-				let risk = RiskParams::default();
-				assert_ok!(P::set_risk(RuntimeOrigin::root(), risk));
-				let mut reference = RefBook { risk, ..Default::default() };
-				for step in stream {
-					match step {
-						Step::Oracle(price) => {
-							MockOracle::set(SERIES, price);
-							reference.oracle = price;
-						},
-						Step::Cancel(who) => {
-							let Some(oldest) = reference.orders.iter().filter(|o| o.owner == who).map(|o| o.id).min() else { continue };
-							assert_ok!(P::cancel_order(signed(who), oldest));
-							reference.orders.retain(|o| o.id != oldest);
-						},
-						Step::Place(who, req) => {
-							let id = crate::NextOrderId::<Test>::get();
-							let expected = reference.refusal(who, &req);
-							let got = P::place_order(signed(who), SERIES, req);
-							match expected {
-								Some(e) => {
-									assert_eq!(got.map_err(|e| e.error), Err(e.into()));
-									continue;
-								},
-								None => {
-									assert_ok!(got);
-								},
-							}
-							reference.place(id, who, req, 8);
-						},
-					}
-					let mut ours: Vec<Ref> = Orders::<Test>::iter()
-						.map(|(id, o)| Ref { id, owner: o.owner, side: o.side, price: o.price, units: o.units })
-						.collect();
-					ours.sort_by_key(|o| o.id);
-					let mut theirs = reference.orders.clone();
-					theirs.sort_by_key(|o| o.id);
-					assert_eq!(ours, theirs);
-					check();
-				}
-				assert_eq!(trades(), reference.fills);
-			});
-		}
-	}
-}
-
-/// Issue 14, item 16: the market state of every series that ever traded (last price, breaker
-/// window, recent trades) stayed for ever. Idle time now removes it once the series is over
-/// and its book is empty; a live series, or one with an order still resting, keeps it.
-#[test]
-fn the_market_state_of_a_series_that_is_over_is_swept() {
-	use crate::{weights::WeightInfo, MarketSweepCursor, Markets, RecentTrades};
-	use genex_primitives::SeriesStatus;
-	new_test_ext().execute_with(|| {
-		place(ALICE, gtc(Side::Sell, 100, 5));
-		place(BOB, gtc(Side::Buy, 100, 2));
-		assert!(Markets::<Test>::contains_key(SERIES));
-		assert_eq!(RecentTrades::<Test>::get(SERIES).len(), 1);
-
-		// Live series: read, kept.
-		System::reset_events();
-		assert_eq!(P::sweep_markets(64), 1);
-		assert!(Markets::<Test>::contains_key(SERIES));
-		assert!(events().is_empty());
-
-		// Over, but Alice's remaining 3 units still rest: kept.
-		MockCoupons::set_status(SERIES, SeriesStatus::Expired);
-		P::on_idle(1, Weight::MAX);
-		assert!(Markets::<Test>::contains_key(SERIES), "an order still rests");
-		assert!(!events().contains(&Event::MarketClosed { series: SERIES }));
-
-		// The book empties: the next sweep removes the state, with an event.
-		let rest = Orders::<Test>::iter().map(|(id, _)| id).collect::<Vec<_>>();
-		for id in rest {
-			assert_ok!(P::cancel_order(signed(ALICE), id));
-		}
-		let used = P::do_sweep_markets(Weight::MAX);
-		assert_eq!(used, <() as WeightInfo>::sweep_markets(1));
-		assert!(!Markets::<Test>::contains_key(SERIES));
-		assert!(!RecentTrades::<Test>::contains_key(SERIES));
-		assert!(events().contains(&Event::MarketClosed { series: SERIES }));
-		assert_eq!(MarketSweepCursor::<Test>::get(), None, "the round reached the end");
-		check();
-
-		// No spare weight: nothing read or written.
-		assert_eq!(P::do_sweep_markets(Weight::zero()), Weight::zero());
 	});
 }
 
@@ -1156,24 +977,146 @@ fn the_market_sweep_is_bounded_by_weight_and_resumes() {
 	});
 }
 
-/// Audit finding (same helper as the KYC sweep): a round ending exactly at its limit must not
-/// leave the sweep stuck on the last key.
-#[test]
-fn a_market_sweep_round_that_ends_at_its_limit_starts_over() {
-	use crate::{weights::WeightInfo, MarketSweepCursor, Markets, SeriesMarket};
-	new_test_ext().execute_with(|| {
-		place(ALICE, gtc(Side::Sell, 100, 5));
-		place(BOB, gtc(Side::Buy, 100, 2));
-		// Two live series with market state: nothing is removed, every sweep reads two.
-		assert!(Markets::<Test>::contains_key(SERIES));
-		Markets::<Test>::insert(SERIES + 1, SeriesMarket::default());
-		MockCoupons::add_series(SERIES + 1, &ISSUER, 100, 90);
-		let two = <() as WeightInfo>::sweep_markets(2);
-		assert_eq!(P::do_sweep_markets(two), two);
-		assert!(MarketSweepCursor::<Test>::get().is_some());
-		assert_eq!(P::do_sweep_markets(two), <() as WeightInfo>::sweep_markets(0));
-		assert_eq!(MarketSweepCursor::<Test>::get(), None);
-		assert_eq!(P::do_sweep_markets(two), two, "a new round");
-		assert_eq!(Markets::<Test>::iter().count(), 2);
-	});
+mod proptests {
+	//! Random streams of placements, cancels and oracle moves over several blocks, with the
+	//! price band (10 %) and the circuit breaker (20 %) on. After every block: the invariants
+	//! (`try_state`: locks and freezes equal what open orders need, no crossed book at rest),
+	//! conservation of units and stablecoin; and each auction's price and volume equal a
+	//! reference batch auction over everything that could trade (the clearing core over the
+	//! book and the block's orders, computed before the block ends).
+	use super::*;
+	use crate::clearing::{self, Entry, Limits, Outcome};
+	use proptest::prelude::*;
+
+	#[derive(Clone, Debug)]
+	enum Step {
+		Place { who: u8, side: bool, ticks: i8, units: u8, ioc: bool },
+		Cancel { pick: u8 },
+		Oracle { ticks: i8 },
+		EndBlock,
+	}
+
+	fn step() -> impl Strategy<Value = Step> {
+		prop_oneof![
+			6 => (0u8..4, any::<bool>(), -6i8..6, 1u8..6, prop::bool::weighted(0.25))
+				.prop_map(|(who, side, ticks, units, ioc)| Step::Place { who, side, ticks, units, ioc }),
+			1 => any::<u8>().prop_map(|pick| Step::Cancel { pick }),
+			1 => (-3i8..3).prop_map(|ticks| Step::Oracle { ticks }),
+			3 => Just(Step::EndBlock),
+		]
+	}
+
+	const WHO: [u64; 4] = [ALICE, BOB, CAROL, DAVE];
+
+	/// The reference: every resting order and every pending non-post-only order as auction
+	/// entries (owner as party: no affiliates here), with the pallet's limits.
+	fn reference() -> clearing::Auction {
+		let mut entries = Vec::new();
+		for ((_, side, price), level) in crate::Book::<Test>::iter() {
+			for o in level.orders.iter() {
+				entries.push(Entry {
+					party: o.owner,
+					rank: (o.owner, o.id),
+					side,
+					price,
+					units: o.units,
+					since: o.since.into(),
+				});
+			}
+		}
+		let now = System::block_number();
+		for o in crate::Pending::<Test>::get(SERIES).iter() {
+			entries.push(Entry {
+				party: o.owner,
+				rank: (o.owner, o.id),
+				side: o.side,
+				price: o.price,
+				units: o.units,
+				since: now,
+			});
+		}
+		let market = Markets::<Test>::get(SERIES);
+		let risk = crate::Risk::<Test>::get();
+		let centre = <MockOracle as genex_primitives::PriceOracle>::reference_price(SERIES)
+			.or(market.last_price);
+		let band = centre.map(|c| {
+			let w = risk.band.mul_floor(c);
+			(c - w, c + w)
+		});
+		let window_over = now >= market.anchor_block + u64::from(risk.window_blocks);
+		let anchor = if market.anchor_price.is_none() || window_over {
+			market.last_price
+		} else {
+			market.anchor_price
+		};
+		let breaker = anchor.map(|a| {
+			let w = risk.breaker.mul_floor(a);
+			(a - w, a + w)
+		});
+		clearing::clear(&entries, &Limits { tick: 5, band, centre: centre.or(Some(90)), breaker })
+	}
+
+	proptest! {
+		#![proptest_config(ProptestConfig::with_cases(200))]
+		#[test]
+		fn random_blocks_keep_every_invariant_and_match_the_reference(
+			steps in prop::collection::vec(step(), 1..60)
+		) {
+			new_test_ext().execute_with(|| {
+				MockOracle::set(SERIES, Some(100));
+				for s in steps {
+					match s {
+						Step::Place { who, side, ticks, units, ioc } => {
+							let side = if side { Side::Buy } else { Side::Sell };
+							let price = (100i64 + 5 * i64::from(ticks)) as u128;
+							let req = if ioc { super::ioc(side, price, units.into()) } else { gtc(side, price, units.into()) };
+							// Refusals (band, limits, full auction) change nothing.
+							let _ = P::place_order(signed(WHO[usize::from(who)]), SERIES, req);
+						},
+						Step::Cancel { pick } => {
+							let resting: Vec<(u64, OrderKey)> = crate::Book::<Test>::iter()
+								.flat_map(|((series, side, price), l)| {
+									l.orders.into_iter().map(move |o| (o.owner, OrderKey { series, side, price, id: o.id }))
+								})
+								.collect();
+							if !resting.is_empty() {
+								let (owner, key) = resting[usize::from(pick) % resting.len()];
+								assert_ok!(P::cancel_order(signed(owner), key));
+							}
+						},
+						Step::Oracle { ticks } => {
+							MockOracle::set(SERIES, Some((100i64 + 5 * i64::from(ticks)) as u128));
+						},
+						Step::EndBlock => {
+							// While the book is within one block's reach (`MaxFills` resting
+							// orders) and the series is not halted, the auction must agree with
+							// the reference.
+							let resting: usize = crate::Book::<Test>::iter_values().map(|l| l.orders.len()).sum();
+							let halted = Markets::<Test>::get(SERIES)
+								.halted_until
+								.is_some_and(|until| System::block_number() < until);
+							let comparable = resting <= 8 && !halted;
+							let want = reference();
+							System::reset_events();
+							end_block();
+							let got = events().into_iter().find_map(|e| match e {
+								Event::AuctionCleared { price, volume, .. } => Some((price, volume)),
+								Event::SeriesHalted { price, .. } => Some((price, 0)),
+								_ => None,
+							});
+							match want.outcome {
+								_ if !comparable => {},
+								Outcome::Cleared { price, volume } => {
+									assert_eq!(got, Some((price, volume)))
+								},
+								Outcome::Halted { price } => assert_eq!(got, Some((price, 0))),
+								Outcome::Idle => assert_eq!(got, None),
+							}
+						},
+					}
+				}
+				end_block();
+			});
+		}
+	}
 }

@@ -4,7 +4,7 @@ use crate::{
 	coupons::{CouponInfo, CouponStats, CouponVerification, RedemptionAuthorization, SeriesId},
 	credit::CreditReport,
 	kyc::KycStatus,
-	market::{MarketDepth, OpenOrder, Quote, Side, Trade},
+	market::{MarketDepth, OpenOrder, OrderId, OrderStatus, Quote, Side, Trade},
 	oracle::OracleView,
 	sanctions::SanctionsListInfo,
 	Balance,
@@ -53,7 +53,8 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		) -> Result<Vec<u8>, Vec<u8>>;
 	}
 
-	/// The coupon market: books, trades, quotes, open orders.
+	/// The coupon market: books, trades, quotes, open orders, an order's status.
+	#[api_version(2)]
 	pub trait MarketApi<AccountId> where AccountId: Codec {
 		/// Up to `levels` aggregated price levels of each side of `series`' book.
 		fn depth(series: SeriesId, levels: u32) -> MarketDepth;
@@ -65,6 +66,9 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		fn open_orders(who: AccountId) -> Vec<OpenOrder>;
 		/// What a market order for `units` on `side` would get now (before fees).
 		fn quote(series: SeriesId, side: Side, units: u64) -> Quote;
+		/// Where the order `{ series, side, price, id }` is (`OrderPlaced` gives the key).
+		#[api_version(2)]
+		fn order_status(series: SeriesId, side: Side, price: Balance, id: OrderId) -> OrderStatus;
 	}
 
 	/// The pricing oracle: reference prices and their inputs.

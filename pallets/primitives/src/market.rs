@@ -127,6 +127,25 @@ pub struct OpenOrder {
 	pub expires_at: Option<Moment>,
 }
 
+/// Where an order is, for wallets and merchants (`genex_orderStatus`).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase", tag = "status"))]
+pub enum OrderStatus {
+	/// Waiting for this block's auction of its series.
+	Pending {
+		/// Units asked.
+		units: u64,
+	},
+	/// Resting on the book.
+	Resting {
+		/// Units still open.
+		units: u64,
+	},
+	/// Not on the book: traded, cancelled or expired (its events say which), or unknown.
+	Gone,
+}
+
 /// A market maker's standing against its obligations on one series.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]

@@ -89,6 +89,24 @@ pub trait Settlement<AccountId, Balance> {
 		amount: Balance,
 	) -> DispatchResult;
 
+	/// `Ok` when [`Settlement::settle_frozen`] of the same arguments would pass; the
+	/// stablecoin pallet's typed error otherwise. Reads only.
+	fn ensure_can_settle_frozen(
+		reason: FreezeReason,
+		payers: &[(AccountId, Balance)],
+		payees: &[(AccountId, Balance)],
+	) -> DispatchResult;
+
+	/// One batch's netted payments: each payer pays its amount out of its freeze for
+	/// `reason`, each payee is credited its amount; what is paid equals what is credited
+	/// (`UnbalancedSettlement` otherwise), each account appears once on its side, and every
+	/// account's balance is written once. All or nothing; the asset's supply is unchanged.
+	fn settle_frozen(
+		reason: FreezeReason,
+		payers: &[(AccountId, Balance)],
+		payees: &[(AccountId, Balance)],
+	) -> DispatchResult;
+
 	/// Give `who` `amount` of the stablecoin out of thin air (benchmark set-up only).
 	#[cfg(feature = "runtime-benchmarks")]
 	fn fund(who: &AccountId, amount: Balance);
@@ -139,12 +157,29 @@ impl<AccountId, Balance: Default> Settlement<AccountId, Balance> for () {
 	) -> DispatchResult {
 		Err(NO_SETTLEMENT)
 	}
+	fn ensure_can_settle_frozen(
+		_: FreezeReason,
+		_: &[(AccountId, Balance)],
+		_: &[(AccountId, Balance)],
+	) -> DispatchResult {
+		Err(NO_SETTLEMENT)
+	}
+	fn settle_frozen(
+		_: FreezeReason,
+		_: &[(AccountId, Balance)],
+		_: &[(AccountId, Balance)],
+	) -> DispatchResult {
+		Err(NO_SETTLEMENT)
+	}
 	#[cfg(feature = "runtime-benchmarks")]
 	fn fund(_: &AccountId, _: Balance) {}
 }
 
 /// Error the mock returns when the payer lacks funds.
 pub const MOCK_INSUFFICIENT: DispatchError = DispatchError::Other("MockSettlement: insufficient");
+
+/// Error the mock returns when a batch pays out more or less than it credits.
+pub const MOCK_UNBALANCED: DispatchError = DispatchError::Other("MockSettlement: unbalanced");
 
 /// A test double: balances in thread-local memory.
 #[cfg(feature = "std")]
@@ -292,6 +327,43 @@ pub mod mock {
 			Self::set_frozen(from, reason, Self::frozen_of(from, reason) - amount);
 			Self::set(from, Self::get(from) - amount);
 			Self::set(to, Self::get(to).saturating_add(amount));
+			Ok(())
+		}
+		fn ensure_can_settle_frozen(
+			reason: FreezeReason,
+			payers: &[(A, B)],
+			payees: &[(A, B)],
+		) -> DispatchResult {
+			let (mut paid, mut credited) = (0u128, 0u128);
+			for (who, amount) in payers {
+				let amount: u128 = (*amount).into();
+				if Self::frozen_of(who, reason) < amount || Self::get(who) < amount {
+					return Err(MOCK_INSUFFICIENT);
+				}
+				paid = paid.saturating_add(amount);
+			}
+			for (_, amount) in payees {
+				credited = credited.saturating_add((*amount).into());
+			}
+			if paid != credited {
+				return Err(MOCK_UNBALANCED);
+			}
+			Ok(())
+		}
+		fn settle_frozen(
+			reason: FreezeReason,
+			payers: &[(A, B)],
+			payees: &[(A, B)],
+		) -> DispatchResult {
+			<Self as Settlement<A, B>>::ensure_can_settle_frozen(reason, payers, payees)?;
+			for (who, amount) in payers {
+				let amount: u128 = (*amount).into();
+				Self::set_frozen(who, reason, Self::frozen_of(who, reason).saturating_sub(amount));
+				Self::set(who, Self::get(who).saturating_sub(amount));
+			}
+			for (who, amount) in payees {
+				Self::set(who, Self::get(who).saturating_add((*amount).into()));
+			}
 			Ok(())
 		}
 		#[cfg(feature = "runtime-benchmarks")]

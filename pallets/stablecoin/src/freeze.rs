@@ -5,14 +5,15 @@
 //! No call of this pallet, and no governance call, moves frozen funds.
 
 use crate::{AssetIdOf, BalanceOf, Config, Error, Freezes, Pallet, SettlementAsset};
+use alloc::collections::BTreeSet;
 use genex_primitives::FreezeReason;
 use polkadot_sdk::{
 	frame_support::{
 		pallet_prelude::*,
 		storage::with_storage_layer,
 		traits::{
-			fungibles::{Inspect, Mutate},
-			tokens::{Fortitude, Preservation, Provenance},
+			fungibles::{Inspect, Mutate, Unbalanced},
+			tokens::{Fortitude, Precision, Preservation, Provenance},
 		},
 	},
 	pallet_assets::FrozenBalance,
@@ -142,6 +143,70 @@ impl<T: Config> Pallet<T> {
 		with_storage_layer(|| {
 			Self::do_thaw(from, reason, amount);
 			T::Assets::transfer(asset, from, to, amount, Preservation::Preserve).map(|_| ())
+		})
+	}
+
+	/// The checks of [`Self::do_settle_frozen`], reading only.
+	pub(crate) fn ensure_can_settle_frozen(
+		reason: FreezeReason,
+		payers: &[(T::AccountId, BalanceOf<T>)],
+		payees: &[(T::AccountId, BalanceOf<T>)],
+	) -> Result<AssetIdOf<T>, DispatchError> {
+		let asset = Self::settlement_asset()?;
+		let mut seen = BTreeSet::new();
+		let mut paid: BalanceOf<T> = Zero::zero();
+		for (who, amount) in payers {
+			ensure!(seen.insert(who), Error::<T>::RepeatedAccount);
+			ensure!(Self::frozen_for(who, reason) >= *amount, Error::<T>::InsufficientBalance);
+			ensure!(
+				T::Assets::balance(asset.clone(), who) >= *amount,
+				Error::<T>::InsufficientBalance
+			);
+			paid = paid.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		}
+		let mut seen = BTreeSet::new();
+		let mut credited: BalanceOf<T> = Zero::zero();
+		for (who, amount) in payees {
+			ensure!(seen.insert(who), Error::<T>::RepeatedAccount);
+			Self::ensure_can_receive(asset.clone(), who, *amount, Provenance::Extant)?;
+			credited = credited.checked_add(amount).ok_or(Error::<T>::Overflow)?;
+		}
+		ensure!(paid == credited, Error::<T>::UnbalancedSettlement);
+		Ok(asset)
+	}
+
+	/// One batch's netted payments out of freezes (see
+	/// [`genex_primitives::Settlement::settle_frozen`]): each payer's freeze and balance
+	/// shrink once, each payee's balance grows once; the supply does not change (what is
+	/// debited is credited). A payer keeps at least the minimum balance (no freeze covers it).
+	pub(crate) fn do_settle_frozen(
+		reason: FreezeReason,
+		payers: &[(T::AccountId, BalanceOf<T>)],
+		payees: &[(T::AccountId, BalanceOf<T>)],
+	) -> DispatchResult {
+		let asset = Self::ensure_can_settle_frozen(reason, payers, payees)?;
+		with_storage_layer(|| {
+			for (who, amount) in payers {
+				if amount.is_zero() {
+					continue;
+				}
+				Self::do_thaw(who, reason, *amount);
+				T::Assets::decrease_balance(
+					asset.clone(),
+					who,
+					*amount,
+					Precision::Exact,
+					Preservation::Preserve,
+					Fortitude::Polite,
+				)?;
+			}
+			for (who, amount) in payees {
+				if amount.is_zero() {
+					continue;
+				}
+				T::Assets::increase_balance(asset.clone(), who, *amount, Precision::Exact)?;
+			}
+			Ok(())
 		})
 	}
 

@@ -229,6 +229,22 @@ impl<T: Config> genex_primitives::Settlement<T::AccountId, BalanceOf<T>> for Pal
 		Self::do_transfer_frozen(from, reason, to, amount)
 	}
 
+	fn ensure_can_settle_frozen(
+		reason: FreezeReason,
+		payers: &[(T::AccountId, BalanceOf<T>)],
+		payees: &[(T::AccountId, BalanceOf<T>)],
+	) -> DispatchResult {
+		Self::ensure_can_settle_frozen(reason, payers, payees).map(|_| ())
+	}
+
+	fn settle_frozen(
+		reason: FreezeReason,
+		payers: &[(T::AccountId, BalanceOf<T>)],
+		payees: &[(T::AccountId, BalanceOf<T>)],
+	) -> DispatchResult {
+		Self::do_settle_frozen(reason, payers, payees)
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn fund(who: &T::AccountId, amount: BalanceOf<T>) {
 		use crate::BenchmarkHelper;

@@ -245,6 +245,10 @@ pub mod pallet {
 		InsufficientBalance,
 		/// Sender and receiver are the same account.
 		SelfTransfer,
+		/// A batch settlement names an account twice on one side.
+		RepeatedAccount,
+		/// A batch settlement pays out more or less than it credits.
+		UnbalancedSettlement,
 	}
 
 	#[pallet::hooks]

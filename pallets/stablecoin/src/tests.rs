@@ -697,6 +697,66 @@ mod freezes {
 	}
 
 	#[test]
+	fn a_netted_batch_pays_out_of_freezes_once_per_account_or_not_at_all() {
+		funded().execute_with(|| {
+			assert_ok!(<S as Settlement<u64, u64>>::freeze(
+				&ALICE,
+				FreezeReason::MarketOrders,
+				300
+			));
+			assert_ok!(<S as Settlement<u64, u64>>::freeze(&BOB, FreezeReason::MarketOrders, 50));
+			let supply = Assets::total_issuance(STABLE);
+			let payers = [(ALICE, 250), (BOB, 50)];
+			// Unbalanced, a payer twice, more than frozen, a payee that cannot hold it: refused.
+			assert_noop!(
+				<S as Settlement<u64, u64>>::settle_frozen(
+					FreezeReason::MarketOrders,
+					&payers,
+					&[(CAROL, 299)]
+				),
+				Error::<Test>::UnbalancedSettlement
+			);
+			assert_noop!(
+				<S as Settlement<u64, u64>>::settle_frozen(
+					FreezeReason::MarketOrders,
+					&[(ALICE, 100), (ALICE, 100)],
+					&[(CAROL, 200)]
+				),
+				Error::<Test>::RepeatedAccount
+			);
+			assert_noop!(
+				<S as Settlement<u64, u64>>::settle_frozen(
+					FreezeReason::MarketOrders,
+					&[(BOB, 51)],
+					&[(CAROL, 51)]
+				),
+				Error::<Test>::InsufficientBalance
+			);
+			assert_noop!(
+				<S as Settlement<u64, u64>>::settle_frozen(
+					FreezeReason::MarketOrders,
+					&[(BOB, 5)],
+					&[(CAROL, 5)]
+				),
+				Error::<Test>::BelowMinimum
+			);
+			// Two payers, two payees: each balance and freeze written once, supply unchanged.
+			assert_ok!(<S as Settlement<u64, u64>>::settle_frozen(
+				FreezeReason::MarketOrders,
+				&payers,
+				&[(CAROL, 290), (BOB, 10)]
+			));
+			assert_eq!(stable(ALICE), 250);
+			assert_eq!(stable(BOB), 100 - 50 + 10);
+			assert_eq!(stable(CAROL), 290);
+			assert_eq!(<S as Settlement<u64, u64>>::frozen(&ALICE, FreezeReason::MarketOrders), 50);
+			assert_eq!(<S as Settlement<u64, u64>>::frozen(&BOB, FreezeReason::MarketOrders), 0);
+			assert_eq!(Assets::total_issuance(STABLE), supply);
+			Stablecoin::do_try_state().expect("invariants hold");
+		});
+	}
+
+	#[test]
 	fn pallet_assets_sees_the_freezes_of_the_settlement_asset_only() {
 		use polkadot_sdk::pallet_assets::FrozenBalance;
 		funded().execute_with(|| {

@@ -28,13 +28,25 @@ impl pallet_market::Config for Runtime {
 	type UnixTime = Timestamp;
 	type Treasury = crate::configs::TreasuryAccount;
 	type TickSize = MarketTickSize;
-	type MaxFills = ConstU32<32>;
-	type MaxBatch = ConstU32<64>;
+	// Each order pays for reaching one resting order in its auction: depth comes from quote
+	// sheets (one item per maker, settled once per auction), and an auction reaches up to 256
+	// resting orders more on half the block's spare weight. In a block with no spare weight
+	// left, the part of a limit order that would cross resting orders it could not reach is
+	// released (`WouldCross`), never left resting crossed.
+	type MaxFills = ConstU32<1>;
+	type MaxSpareReach = ConstU32<256>;
+	type MaxOrdersPerLevel = ConstU32<32>;
 	type MaxPriceLevels = ConstU32<256>;
 	type MaxOpenOrders = ConstU32<512>;
-	// One account occupies at most a quarter of a side's 256 price levels (a market maker's
-	// full batch fits on one side).
+	// One account occupies at most a quarter of a side's 256 price levels.
 	type MaxOrdersPerSide = ConstU32<64>;
+	// 2 048 orders per series and 16 series per block: the block's weight limit binds first.
+	type MaxPendingPerSeries = ConstU32<2048>;
+	type MaxAuctionsPerBlock = ConstU32<16>;
+	// A quote sheet: 32 levels a side; 16 market makers per series; 64 series per maker.
+	type MaxQuoteLevels = ConstU32<32>;
+	type MaxMakersPerSeries = ConstU32<16>;
+	type MaxSheetsPerMaker = ConstU32<64>;
 	type MaxExpiringPerMinute = ConstU32<1024>;
 	type MaxRecentTrades = ConstU32<32>;
 	type MaxFee = MaxMarketFee;

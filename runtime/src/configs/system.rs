@@ -146,4 +146,6 @@ impl frame_system::Config for Runtime {
 	type MaxConsumers = ConstU32<16>;
 	type SystemWeightInfo = SystemWeights;
 	type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Runtime>;
+	// The market's per-block batch auctions run after the block's transactions.
+	type PostTransactions = crate::Market;
 }

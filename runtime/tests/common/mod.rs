@@ -81,6 +81,17 @@ pub fn next_block() {
 	start_block_at_slot(header.number() + 1, slot + 1);
 }
 
+/// Finish the current block, read what `f` reads of it (its events stay until the next block
+/// starts), then start the next one.
+#[allow(dead_code)]
+pub fn next_block_reading<R>(f: impl FnOnce() -> R) -> R {
+	let slot = u64::from(polkadot_sdk::pallet_aura::CurrentSlot::<Runtime>::get());
+	let header = Executive::finalize_block();
+	let read = f();
+	start_block_at_slot(header.number() + 1, slot + 1);
+	read
+}
+
 /// Run blocks until `n` has started.
 pub fn run_to_block(n: u32) {
 	while System::block_number() < n {
