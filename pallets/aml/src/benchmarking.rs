@@ -189,22 +189,58 @@ mod benchmarks {
 		assert!(Flags::<T>::get(&buyer).is_some_and(|f| f.restricted && f.hits >= 2));
 	}
 
-	/// An account's net auction trade tripping the window rules.
+	/// An account's net auction buy tripping the window rules, the self-dealing rule (the
+	/// issuer funded it today) and the high-risk rule (its own jurisdiction).
 	#[benchmark]
 	fn record_party() {
+		let issuer: T::AccountId = account("issuer", 0, 0);
+		let seller: T::AccountId = account("seller", 0, 0);
 		let who: T::AccountId = account("who", 0, 0);
+		let series =
+			T::Coupons::make_series(&issuer, &seller, 10, genex_primitives::CouponKind::Digital);
+		T::BenchmarkHelper::attest(&who, *b"ZZ");
 		tripping_rules::<T>();
+		full_high_risk::<T>(*b"ZZ");
 		busy_counters::<T>(&who, T::MaxCounterparties::get().saturating_sub(2));
+		Counters::<T>::mutate(&who, |c| {
+			c.funders.pop();
+			let _ = c.funders.try_push(crate::monitor::party_hash(&issuer));
+		});
 		#[block]
 		{
 			<Aml<T> as AmlMonitor<T::AccountId, Balance>>::record_party(
 				&who,
-				TransferredAsset::Coupon { series: 1 },
+				TransferredAsset::Coupon { series },
 				999,
-				false,
+				true,
 			);
 		}
-		assert!(Flags::<T>::get(&who).is_some_and(|f| f.restricted));
+		assert!(Flags::<T>::get(&who).is_some_and(|f| f.restricted && f.hits >= 2));
+	}
+
+	/// The usual case, for the report (not charged): a P2P movement between two accounts
+	/// that moved value today, every rule at its default, nothing tripping.
+	#[benchmark]
+	fn record_quiet() {
+		let from: T::AccountId = account("from", 0, 0);
+		let to: T::AccountId = account("to", 0, 0);
+		T::BenchmarkHelper::attest(&from, *b"US");
+		T::BenchmarkHelper::attest(&to, *b"US");
+		busy_counters::<T>(&from, 4);
+		busy_counters::<T>(&to, 4);
+		let movement = Movement {
+			from: &from,
+			to: &to,
+			asset: TransferredAsset::Settlement,
+			value: 1_000,
+			kind: MovementKind::P2p,
+			travel_rule: None,
+		};
+		#[block]
+		{
+			<Aml<T> as AmlMonitor<T::AccountId, Balance>>::record(&movement);
+		}
+		assert!(!Flags::<T>::contains_key(&from));
 	}
 
 	impl_benchmark_test_suite!(Aml, crate::mock::new_test_ext(), crate::mock::Test);

@@ -164,9 +164,14 @@ impl<T: Config> Pallet<T> {
 		}
 		// The party's own jurisdiction (an auction has no single counterparty).
 		let risky = Self::config(&rules, Rule::HighRiskJurisdiction);
-		if risky.enabled && value >= risky.value {
+		let list = if risky.enabled && value >= risky.value {
+			HighRisk::<T>::get()
+		} else {
+			Default::default()
+		};
+		if !list.is_empty() {
 			if let Some(j) = T::Jurisdiction::convert(who.clone()) {
-				if HighRisk::<T>::get().binary_search(&j).is_ok() {
+				if list.binary_search(&j).is_ok() {
 					let ev = Evidence { from_jurisdiction: Some(j), ..evidence.clone() };
 					Self::hit(Rule::HighRiskJurisdiction, &risky, who, None, value, ev);
 				}
@@ -210,7 +215,13 @@ impl<T: Config> Pallet<T> {
 		let cross = Self::config(rules, Rule::CrossBorder);
 		let risky = Self::config(rules, Rule::HighRiskJurisdiction);
 		let cross_on = cross.enabled && m.value >= cross.value;
-		let risky_on = risky.enabled && m.value >= risky.value;
+		// The list first: with no high-risk jurisdiction marked, the rule needs no lookup.
+		let list = if risky.enabled && m.value >= risky.value {
+			HighRisk::<T>::get()
+		} else {
+			Default::default()
+		};
+		let risky_on = !list.is_empty();
 		if !cross_on && !risky_on {
 			return;
 		}
@@ -222,7 +233,6 @@ impl<T: Config> Pallet<T> {
 			Self::hit(Rule::CrossBorder, &cross, m.from, Some(m.to), m.value, evidence.clone());
 		}
 		if risky_on {
-			let list = HighRisk::<T>::get();
 			let is_risky =
 				|j: Option<Jurisdiction>| j.is_some_and(|j| list.binary_search(&j).is_ok());
 			if is_risky(from_j) {
@@ -416,7 +426,7 @@ impl<T: Config> Pallet<T> {
 		value: Balance,
 		evidence: Evidence,
 	) {
-		log::info!(target: LOG_TARGET, "{:?} hit by {:?} ({:?})", rule, account, evidence);
+		log::debug!(target: LOG_TARGET, "{:?} hit by {:?} ({:?})", rule, account, evidence);
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut flag = Flags::<T>::get(account).unwrap_or(AccountFlag {
 			severity: Severity::Low,

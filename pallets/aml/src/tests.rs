@@ -403,6 +403,19 @@ fn a_restricting_rule_restricts_until_a_compliance_officer_clears_the_flag() {
 		assert_eq!(take_events(), vec![Event::FlagCleared { account: ALICE }]);
 		assert_ok!(<Aml as AmlMonitor<u64, u128>>::check(&movement));
 		assert_noop!(Aml::clear_flag(root(), ALICE), Error::<Test>::NotFlagged);
+		// Cleared, the same behaviour the same day is reported and restricts again.
+		p2p(ALICE, BOB, 9_999 * GUSD);
+		assert!(take_events()
+			.contains(&Event::AccountRestricted { account: ALICE, rule: Rule::Structuring }));
+		// A restricted merchant does not stop a holder redeeming with it.
+		let redemption =
+			Movement { from: &BOB, to: &ALICE, kind: MovementKind::Redemption, ..movement };
+		assert_ok!(<Aml as AmlMonitor<u64, u128>>::check(&redemption));
+		let by_restricted = Movement { from: &ALICE, to: &BOB, ..redemption };
+		assert_eq!(
+			<Aml as AmlMonitor<u64, u128>>::check(&by_restricted),
+			Err(Error::<Test>::AccountRestricted.into())
+		);
 	});
 }
 
