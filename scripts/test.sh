@@ -19,7 +19,7 @@ echo "== cargo test (workspace) =="
 cargo test --release --locked --workspace 2>&1 | tee "$CARGO_TARGET_DIR/genex-test.log"
 echo "== benchmarks of Genex pallets, run as tests against their mocks =="
 # `pallet-oracle@0.1.0`: the lock file also lists an unrelated crates.io `pallet-oracle`.
-bench_pallets=(pallet-stablecoin pallet-validator-set pallet-governance pallet-kyc pallet-sanctions pallet-travel-rule pallet-feeless pallet-issuers pallet-coupons pallet-redemption pallet-market pallet-oracle@0.1.0)
+bench_pallets=(pallet-stablecoin pallet-validator-set pallet-governance pallet-kyc pallet-sanctions pallet-travel-rule pallet-aml pallet-feeless pallet-issuers pallet-coupons pallet-redemption pallet-market pallet-oracle@0.1.0)
 bench_args=()
 bench_features=()
 for p in "${bench_pallets[@]}"; do

@@ -319,6 +319,12 @@ sp_api::impl_runtime_apis! {
 		}
 	}
 
+	impl genex_primitives::api::AmlApi<Block, AccountId, BlockNumber> for Runtime {
+		fn aml_account(who: AccountId) -> genex_primitives::AmlAccount<BlockNumber> {
+			Aml::account(&who)
+		}
+	}
+
 	impl genex_primitives::api::OracleApi<Block> for Runtime {
 		fn oracle_price(series: genex_primitives::SeriesId) -> genex_primitives::OracleView {
 			Oracle::oracle_view(series)

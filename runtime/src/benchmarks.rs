@@ -28,6 +28,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_kyc, Kyc]
 	[pallet_sanctions, Sanctions]
 	[pallet_travel_rule, TravelRule]
+	[pallet_aml, Aml]
 	[pallet_feeless, Feeless]
 	[pallet_issuers, Issuers]
 	[pallet_coupons, Coupons]
@@ -51,6 +52,20 @@ impl pallet_validator_set::BenchmarkHelper<AccountId> for ValidatorSetHelper {
 			generated.proof.encode(),
 		)
 		.expect("benchmark account is funded and its keys are fresh; qed");
+	}
+}
+
+/// Attests benchmark accounts in a jurisdiction for the AML benchmarks.
+pub struct AmlHelper;
+impl pallet_aml::BenchmarkHelper<AccountId> for AmlHelper {
+	fn attest(who: &AccountId, jurisdiction: genex_primitives::kyc::Jurisdiction) {
+		use genex_primitives::KycProvider;
+		<Kyc as KycProvider<AccountId, Balance>>::set_level(who, genex_primitives::KycLevel::L2);
+		pallet_kyc::Attestations::<Runtime>::mutate(who, |a| {
+			if let Some(a) = a.as_mut() {
+				a.jurisdiction = jurisdiction;
+			}
+		});
 	}
 }
 

@@ -87,7 +87,7 @@ macro_rules! genex_runtime_version {
 }
 
 #[cfg(not(feature = "next-spec"))]
-genex_runtime_version!(108);
+genex_runtime_version!(109);
 // The same runtime one version later: only the zombienet upgrade test builds it
 // (`scripts/build-runtime-variant.sh next`), to install it through governance.
 #[cfg(feature = "next-spec")]
@@ -283,4 +283,8 @@ mod runtime {
 	// The audited path to Root: council super-majority motions.
 	#[runtime::pallet_index(27)]
 	pub type Governance = pallet_governance;
+
+	/// AML monitoring behind the value-movement gate.
+	#[runtime::pallet_index(28)]
+	pub type Aml = pallet_aml;
 }

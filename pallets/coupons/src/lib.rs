@@ -251,7 +251,7 @@ pub mod pallet {
 	use super::*;
 	use genex_primitives::{
 		CreditLimit, KycProvider, PriceOracle, SanctionsScreen, Settlement, TravelRule,
-		TravelRuleData,
+		TravelRuleData, ValueMovement,
 	};
 	use polkadot_sdk::{
 		frame_support::{pallet_prelude::*, traits::UnixTime},
@@ -272,8 +272,12 @@ pub mod pallet {
 		type Kyc: KycProvider<Self::AccountId, Balance>;
 		/// The blocked-address list.
 		type Sanctions: SanctionsScreen<Self::AccountId>;
-		/// The Travel-Rule threshold and records.
+		/// The Travel-Rule threshold (benchmarks size their plain transfers below it; a
+		/// transfer itself asks the gate, `Movement`).
 		type TravelRule: TravelRule<Self::AccountId, Balance>;
+		/// The gate every transfer and refund passes: sanctions, KYC levels and limits, the
+		/// Travel Rule and AML monitoring (`genex_primitives::ComplianceGate` in the runtime).
+		type Movement: ValueMovement<Self::AccountId, Balance>;
 		/// Moves the stablecoin for refunds.
 		type Settlement: Settlement<Self::AccountId, Balance>;
 		/// Fresh reference prices of series: a refund pays at least this per unit.
@@ -714,7 +718,7 @@ pub mod pallet {
 		///
 		/// Emits `Transferred`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::transfer())]
+		#[pallet::weight(T::WeightInfo::transfer().saturating_add(T::Movement::weight()))]
 		pub fn transfer(
 			origin: OriginFor<T>,
 			series: SeriesId,
@@ -733,7 +737,9 @@ pub mod pallet {
 		///
 		/// Emits `travelRule.TransferRecorded` and `Transferred`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::transfer_with_travel_rule())]
+		#[pallet::weight(
+			T::WeightInfo::transfer_with_travel_rule().saturating_add(T::Movement::weight())
+		)]
 		pub fn transfer_with_travel_rule(
 			origin: OriginFor<T>,
 			series: SeriesId,
@@ -777,7 +783,7 @@ pub mod pallet {
 		///
 		/// Emits `Burned` and `Refunded`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::refund())]
+		#[pallet::weight(T::WeightInfo::refund().saturating_add(T::Movement::weight()))]
 		pub fn refund(
 			origin: OriginFor<T>,
 			series: SeriesId,

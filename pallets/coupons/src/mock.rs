@@ -6,9 +6,9 @@
 use crate as pallet_coupons;
 use crate::{Jurisdiction, SeriesTerms};
 use genex_primitives::{
-	credit::mock::MockCredit, kyc::mock::MockKyc, oracle::mock::MockOracle,
-	sanctions::mock::MockSanctions, settlement::mock::MockSettlement,
-	travel_rule::mock::MockTravelRule, CouponKind, KycLevel,
+	credit::mock::MockCredit, kyc::mock::MockKyc, movement::mock::MockAml,
+	oracle::mock::MockOracle, sanctions::mock::MockSanctions, settlement::mock::MockSettlement,
+	travel_rule::mock::MockTravelRule, ComplianceGate, CouponKind, KycLevel,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -112,6 +112,7 @@ impl pallet_coupons::Config for Test {
 	type Kyc = MockKyc;
 	type Sanctions = MockSanctions;
 	type TravelRule = MockTravelRule;
+	type Movement = ComplianceGate<MockSanctions, MockKyc, MockTravelRule, MockAml>;
 	type Settlement = MockSettlement;
 	type Oracle = MockOracle;
 	type KycJurisdiction = MockJurisdiction;
@@ -126,6 +127,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	MockCredit::reset();
 	MockKyc::reset();
 	MockSanctions::reset();
+	MockAml::reset();
 	MockSettlement::reset();
 	MockTravelRule::reset();
 	MockOracle::reset();

@@ -3,8 +3,8 @@
 
 use crate::{AccountUnits, Config, Error, Event, IssuerStats, Pallet, Series, SeriesOf};
 use genex_primitives::{
-	Balance, CouponKind, CouponStats, CreditLimit, PriceOracle, Retirement, SanctionsScreen,
-	SeriesId, SeriesStatus, Settlement,
+	Balance, CouponKind, CouponStats, CreditLimit, Movement, MovementKind, PriceOracle, Retirement,
+	SeriesId, SeriesStatus, Settlement, TransferredAsset, ValueMovement,
 };
 use polkadot_sdk::frame_support::pallet_prelude::*;
 
@@ -34,9 +34,17 @@ impl<T: Config> Pallet<T> {
 		ensure!(who != holder, Error::<T>::SelfTransfer);
 		let series = Self::issuers_series(&who, id)?;
 		ensure!(Self::free_units(id, &holder) >= units, Error::<T>::InsufficientUnits);
-		T::Sanctions::ensure_clear(&who, &holder)?;
 		let unit_price = Self::refund_unit_price(id, &series);
 		let amount = unit_price.checked_mul(units.into()).ok_or(Error::<T>::Overflow)?;
+		let movement = Movement {
+			from: &holder,
+			to: &who,
+			asset: TransferredAsset::Coupon { series: id },
+			value: amount,
+			kind: MovementKind::Refund,
+			travel_rule: None,
+		};
+		T::Movement::check(&movement)?;
 		if amount > 0 {
 			T::Settlement::ensure_can_transfer(&who, &holder, amount)?;
 		}
@@ -44,6 +52,7 @@ impl<T: Config> Pallet<T> {
 		if amount > 0 {
 			T::Settlement::transfer(&who, &holder, amount)?;
 		}
+		T::Movement::record(&movement);
 		Self::deposit_event(Event::Refunded { series: id, holder, units, amount, reason });
 		Ok(())
 	}

@@ -996,3 +996,37 @@ fn genesis_holdings_above_the_travel_rule_threshold_build() {
 		check();
 	});
 }
+
+#[test]
+fn transfers_and_refunds_pass_the_value_movement_gate() {
+	use codec::Encode;
+	use genex_primitives::{
+		movement::mock::{MockAml, MOCK_RESTRICTED},
+		MovementKind,
+	};
+	new_test_ext().execute_with(|| {
+		setup();
+		MockAml::take();
+		// A restricted party is refused before any write, on either path.
+		MockAml::restrict(&BOB, true);
+		assert_noop!(P::transfer(signed(ALICE), 0, BOB, 1), MOCK_RESTRICTED);
+		MockAml::restrict(&BOB, false);
+		MockAml::restrict(&ALICE, true);
+		assert_noop!(P::refund(signed(ISSUER), 0, ALICE, 1, 2), MOCK_RESTRICTED);
+		MockAml::restrict(&ALICE, false);
+		assert!(MockAml::take().is_empty());
+		// Each movement that happened is recorded once, valued in the settlement asset: a
+		// transfer at face value (2 × 100), a refund at what it paid (the issue price, 90).
+		assert_ok!(P::transfer(signed(ALICE), 0, BOB, 2));
+		MockSettlement::set(&ISSUER, 1_000);
+		assert_ok!(P::refund(signed(ISSUER), 0, ALICE, 1, 2));
+		assert_eq!(
+			MockAml::take(),
+			vec![
+				(ALICE.encode(), BOB.encode(), MovementKind::P2p, 200),
+				(ALICE.encode(), ISSUER.encode(), MovementKind::Refund, 90),
+			]
+		);
+		check();
+	});
+}

@@ -1,9 +1,9 @@
-//! P2P transfers through the compliance traits.
+//! P2P transfers through the value-movement gate.
 
 use crate::{AccountUnits, Config, Error, Event, Holdings, IssuerStats, Pallet, SeriesOf};
 use genex_primitives::{
-	CreditLimit, KycLevel, KycProvider, SanctionsScreen, SeriesId, TransferredAsset, TravelRule,
-	TravelRuleData,
+	CreditLimit, KycLevel, KycProvider, Movement, MovementKind, SanctionsScreen, SeriesId,
+	TransferredAsset, TravelRuleData, ValueMovement,
 };
 use polkadot_sdk::frame_support::pallet_prelude::*;
 
@@ -46,16 +46,23 @@ impl<T: Config> Pallet<T> {
 		let mut series = SeriesOf::<T>::get(id).ok_or(Error::<T>::UnknownSeries)?;
 		Self::ensure_live(&series)?;
 		ensure!(!T::Credit::is_frozen(&series.issuer), Error::<T>::IssuerAtRisk);
-		T::Sanctions::ensure_clear(&from, &to)?;
-		T::Kyc::ensure_level(&from, KycLevel::L1)?;
-		T::Kyc::ensure_level(&to, KycLevel::L1)?;
 		let value = series.face_value.checked_mul(units.into()).ok_or(Error::<T>::Overflow)?;
-		if let Some(travel_rule) = &route {
-			match travel_rule {
-				None => T::TravelRule::ensure_below_threshold_for(T::Kyc::p2p_used(&from), value)?,
-				Some(data) => T::TravelRule::validate(data)?,
-			}
-			T::Kyc::check_p2p(&from, value)?;
+		let movement = Movement {
+			from: &from,
+			to: &to,
+			asset: TransferredAsset::Coupon { series: id },
+			value,
+			kind: MovementKind::P2p,
+			travel_rule: route.as_ref().and_then(Option::as_ref),
+		};
+		match &route {
+			Some(_) => T::Movement::check(&movement)?,
+			// A genesis holding: sanctions and levels, no window.
+			None => {
+				T::Sanctions::ensure_clear(&from, &to)?;
+				T::Kyc::ensure_level(&from, KycLevel::L1)?;
+				T::Kyc::ensure_level(&to, KycLevel::L1)?;
+			},
 		}
 		ensure!(Self::free_units(id, &from) >= units, Error::<T>::InsufficientUnits);
 		let from_units = Holdings::<T>::get(id, &from).saturating_sub(units);
@@ -71,13 +78,7 @@ impl<T: Config> Pallet<T> {
 
 		let travel_rule_record = match route {
 			None => None,
-			Some(travel_rule) => {
-				T::Kyc::record_p2p(&from, value);
-				travel_rule.map(|data| {
-					let asset = TransferredAsset::Coupon { series: id };
-					T::TravelRule::record(&from, &to, asset, value, data)
-				})
-			},
+			Some(_) => T::Movement::record(&movement),
 		};
 		Self::set_holding(id, &from, from_units);
 		Holdings::<T>::insert(id, &to, to_units);

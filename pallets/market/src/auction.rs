@@ -32,8 +32,8 @@ use crate::{
 };
 use alloc::{collections::BTreeMap, vec::Vec};
 use genex_primitives::{
-	Balance, CouponLedger, FreezeReason, KycLevel, KycProvider, SanctionsScreen, SeriesId,
-	Settlement,
+	Balance, CouponLedger, FreezeReason, PartyRefusal, SeriesId, Settlement, TransferredAsset,
+	ValueMovement,
 };
 use polkadot_sdk::{
 	frame_support::{pallet_prelude::*, storage::with_storage_layer, traits::Get},
@@ -427,7 +427,8 @@ impl<T: Config> Pallet<T> {
 			let over: Vec<T::AccountId> = traded
 				.into_iter()
 				.filter(|(who, value)| {
-					let room = *rooms.entry(who.clone()).or_insert_with(|| T::Kyc::trade_room(who));
+					let room =
+						*rooms.entry(who.clone()).or_insert_with(|| T::Movement::trade_room(who));
 					*value > room
 				})
 				.map(|(who, _)| who)
@@ -603,7 +604,8 @@ impl<T: Config> Pallet<T> {
 						net.released.saturating_sub(net.pays),
 					);
 				}
-				T::Kyc::record_volume(who, net.value);
+				let asset = TransferredAsset::Coupon { series };
+				T::Movement::record_party(who, asset, net.value, net.bought > 0);
 			}
 			market.last_price = Some(price);
 			Markets::<T>::insert(series, market);
@@ -704,10 +706,12 @@ impl<T: Config> Pallet<T> {
 		}
 		for (who, mut idx) in by_owner {
 			let sells = idx.iter().any(|i| slots.get(*i).is_some_and(|s| s.side == Side::Sell));
-			let reason = if T::Sanctions::is_blocked(&who) {
-				Some(CancelReason::Sanctioned)
-			} else if T::Kyc::ensure_level(&who, KycLevel::L1).is_err() {
-				Some(CancelReason::KycLevel)
+			let reason = if let Err(refusal) = T::Movement::screen_party(&who) {
+				Some(match refusal {
+					PartyRefusal::Sanctioned => CancelReason::Sanctioned,
+					PartyRefusal::KycLevel => CancelReason::KycLevel,
+					PartyRefusal::Restricted => CancelReason::Restricted,
+				})
 			} else if sells && T::Settlement::balance(&who) == 0 {
 				// No GUSD account to be paid into (it was emptied since placement): its sells
 				// would fail the netted settlement of everyone.

@@ -408,6 +408,9 @@ pub enum CancelReason {
 	Unfunded,
 	/// A seller without a GUSD account (no balance) to be paid into.
 	CannotReceive,
+	/// AML monitoring restricts its owner (a high-severity hit under a rule governance set to
+	/// restrict).
+	Restricted,
 }
 
 /// A market maker's breach for which governance slashes its bond (`slashMarketMaker`), with
@@ -552,6 +555,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use genex_primitives::{
 		CouponLedger, CreditLimit, KycProvider, PriceOracle, SanctionsScreen, Settlement,
+		ValueMovement,
 	};
 	use polkadot_sdk::{
 		frame_support::{pallet_prelude::*, traits::UnixTime},
@@ -574,6 +578,11 @@ pub mod pallet {
 		type Kyc: KycProvider<Self::AccountId, Balance>;
 		/// The blocked-address list.
 		type Sanctions: SanctionsScreen<Self::AccountId>;
+		/// The gate every trade passes (a fixed-price sale, a primary purchase, each account's
+		/// net trade in an auction): sanctions, KYC levels and limits, AML monitoring
+		/// (`genex_primitives::ComplianceGate` in the runtime). `Kyc` and `Sanctions` above
+		/// screen order entry only.
+		type Movement: ValueMovement<Self::AccountId, Balance>;
 		/// Moves the stablecoin.
 		type Settlement: Settlement<Self::AccountId, Balance>;
 		/// Reference prices for the bands.
@@ -1428,7 +1437,7 @@ pub mod pallet {
 		///
 		/// Emits `ListingBought` (and the coupon pallet's `Delivered`).
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::buy_listing())]
+		#[pallet::weight(T::WeightInfo::buy_listing().saturating_add(T::Movement::weight()))]
 		pub fn buy_listing(
 			origin: OriginFor<T>,
 			listing: ListingId,
@@ -1685,13 +1694,18 @@ pub mod pallet {
 
 		/// What one order (or quote sheet) pays of its block's auction: its own clearing and
 		/// the `MaxFills` resting orders it may reach — `clear(1, MaxFills, 0) − clear(0, 0,
-		/// 0)` — and, when it is the first of its series this block (`first`), the series'
+		/// 0)`, plus the value-movement gate's monitoring of `1 + MaxFills` parties — and, when it is the first of its series this block (`first`), the series'
 		/// fixed cost with every market maker's sheet trading and `MaxFills` resting orders
 		/// more: `clear(0, MaxFills, MaxMakersPerSeries)`.
 		pub fn auction_share(first: bool) -> Weight {
 			let fills = T::MaxFills::get();
-			let share =
-				T::WeightInfo::clear(1, fills, 0).saturating_sub(T::WeightInfo::clear(0, 0, 0));
+			// The gate's monitoring of the order's owner and of each resting order's owner it
+			// reaches, were each a party.
+			let parties =
+				T::Movement::party_weight().saturating_mul(u64::from(fills).saturating_add(1));
+			let share = T::WeightInfo::clear(1, fills, 0)
+				.saturating_sub(T::WeightInfo::clear(0, 0, 0))
+				.saturating_add(parties);
 			if first {
 				share.saturating_add(T::WeightInfo::clear(0, fills, T::MaxMakersPerSeries::get()))
 			} else {

@@ -6,8 +6,8 @@ use crate::{
 	NextListingId, OpenCount, Pallet, SellerListings,
 };
 use genex_primitives::{
-	Balance, CouponLedger, CreditLimit, KycLevel, KycProvider, SanctionsScreen, SeriesId,
-	Settlement,
+	Balance, CouponLedger, CreditLimit, KycLevel, KycProvider, Movement, MovementKind,
+	SanctionsScreen, SeriesId, Settlement, TransferredAsset, ValueMovement,
 };
 use polkadot_sdk::frame_support::{pallet_prelude::*, traits::Get};
 
@@ -77,20 +77,23 @@ impl<T: Config> Pallet<T> {
 		ensure!(*who != listing.seller, Error::<T>::SelfTrade);
 		let info = Self::ensure_tradable(listing.series, listing.primary)?;
 		ensure!(!Self::is_wash(&info.issuer, &listing.seller, who), Error::<T>::WashTrade);
-		T::Sanctions::ensure_clear(&listing.seller, who)?;
-		T::Kyc::ensure_level(who, KycLevel::L1)?;
 		let notional = listing.price.checked_mul(units.into()).ok_or(Error::<T>::Overflow)?;
-		T::Kyc::check_volume(who, notional)?;
-		// A primary sale is the issuer's raise: no trading fee, and its escrow share.
+		// A primary sale is the issuer's raise; a secondary sale between two accounts moves
+		// value from one to the other as a transfer would: the gate holds it to both sides'
+		// trade and P2P limits (no structuring around them).
+		let movement = Movement {
+			from: &listing.seller,
+			to: who,
+			asset: TransferredAsset::Coupon { series: listing.series },
+			value: notional,
+			kind: if listing.primary { MovementKind::Primary } else { MovementKind::DirectTrade },
+			travel_rule: None,
+		};
+		T::Movement::check(&movement)?;
+		// A primary sale pays no trading fee, and its escrow share.
 		let (buyer_fee, seller_fee, escrowed) = if listing.primary {
 			(0, 0, T::Credit::escrow_share(&info.issuer).mul_floor(notional))
 		} else {
-			T::Kyc::ensure_level(&listing.seller, KycLevel::L1)?;
-			T::Kyc::check_volume(&listing.seller, notional)?;
-			// A fixed-price sale between two accounts moves value P2P: it counts against both
-			// sides' P2P limits as a transfer would (no structuring around them).
-			T::Kyc::check_p2p(who, notional)?;
-			T::Kyc::check_p2p(&listing.seller, notional)?;
 			let fees = Fees::<T>::get();
 			let buyer_rate =
 				if MarketMakers::<T>::contains_key(who) { fees.maker } else { fees.taker };
@@ -112,12 +115,7 @@ impl<T: Config> Pallet<T> {
 			T::Settlement::transfer(who, &T::Treasury::get(), fees)?;
 		}
 		T::Coupons::deliver(listing.series, &listing.seller, who, units)?;
-		T::Kyc::record_volume(who, notional);
-		if !listing.primary {
-			T::Kyc::record_volume(&listing.seller, notional);
-			T::Kyc::record_p2p(who, notional);
-			T::Kyc::record_p2p(&listing.seller, notional);
-		}
+		T::Movement::record(&movement);
 		listing.units = listing.units.saturating_sub(units);
 		if listing.units == 0 {
 			Listings::<T>::remove(id);

@@ -9,8 +9,8 @@ use crate as pallet_market;
 use crate::{FeeRates, Obligations, RiskParams};
 use genex_primitives::{
 	coupons::mock::MockCoupons, credit::mock::MockCredit, kyc::mock::MockKyc,
-	oracle::mock::MockOracle, sanctions::mock::MockSanctions, settlement::mock::MockSettlement,
-	KycLevel,
+	movement::mock::MockAml, oracle::mock::MockOracle, sanctions::mock::MockSanctions,
+	settlement::mock::MockSettlement, ComplianceGate, KycLevel,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -85,6 +85,7 @@ impl pallet_market::Config for Test {
 	type Credit = MockCredit;
 	type Kyc = MockKyc;
 	type Sanctions = MockSanctions;
+	type Movement = ComplianceGate<MockSanctions, MockKyc, (), MockAml>;
 	type Settlement = MockSettlement;
 	type Oracle = MockOracle;
 	type UnixTime = Timestamp;
@@ -120,6 +121,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	MockCredit::reset();
 	MockKyc::reset();
 	MockSanctions::reset();
+	MockAml::reset();
 	MockSettlement::reset();
 	MockOracle::reset();
 	MockCredit::set_issuer(&ISSUER, u128::MAX);

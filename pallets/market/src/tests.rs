@@ -930,6 +930,55 @@ fn a_listing_sale_counts_against_both_sides_p2p_limits() {
 }
 
 #[test]
+fn trades_pass_the_value_movement_gate() {
+	use codec::Encode;
+	use genex_primitives::{
+		movement::mock::{MockAml, MOCK_RESTRICTED},
+		MovementKind,
+	};
+	new_test_ext().execute_with(|| {
+		MockAml::take();
+		// A listing sale: refused for a restricted party before anything moves, else recorded
+		// once — a primary sale as `Primary`, a holder's as `DirectTrade`, at the price paid.
+		assert_ok!(P::list_primary(signed(ISSUER), SERIES, 10));
+		assert_ok!(P::list(signed(ALICE), SERIES, 5, 100));
+		MockAml::restrict(&BOB, true);
+		assert_noop!(P::buy_listing(signed(BOB), 0, 1, 90), MOCK_RESTRICTED);
+		assert_noop!(P::buy_listing(signed(BOB), 1, 1, 100), MOCK_RESTRICTED);
+		MockAml::restrict(&BOB, false);
+		assert_ok!(P::buy_listing(signed(BOB), 0, 2, 90));
+		assert_ok!(P::buy_listing(signed(BOB), 1, 1, 100));
+		assert_eq!(
+			MockAml::take(),
+			vec![
+				(ISSUER.encode(), BOB.encode(), MovementKind::Primary, 180),
+				(ALICE.encode(), BOB.encode(), MovementKind::DirectTrade, 100),
+			]
+		);
+		// An auction: each account's net trade is recorded once; a restricted account's orders
+		// leave the book at its next auction.
+		let ask = place(ALICE, gtc(Side::Sell, 100, 4));
+		place(CAROL, gtc(Side::Buy, 100, 3));
+		end_block();
+		let mut recorded = MockAml::take();
+		recorded.sort();
+		assert_eq!(
+			recorded,
+			vec![
+				(ALICE.encode(), vec![], MovementKind::AuctionTrade, 300),
+				(CAROL.encode(), vec![], MovementKind::AuctionTrade, 300),
+			]
+		);
+		MockAml::restrict(&ALICE, true);
+		place(DAVE, gtc(Side::Buy, 100, 1));
+		end_block();
+		assert_eq!(cancelled(ask.id), Some(CancelReason::Restricted));
+		assert!(MockAml::take().is_empty());
+		check();
+	});
+}
+
+#[test]
 fn an_affiliate_is_registered_only_with_its_consent() {
 	new_test_ext().execute_with(|| {
 		// Without BOB's consent the issuer cannot register it.

@@ -1,6 +1,7 @@
 //! Runtime APIs of the Genex pallets, for wallets, merchants and regulators.
 
 use crate::{
+	aml::AmlAccount,
 	coupons::{CouponInfo, CouponStats, CouponVerification, RedemptionAuthorization, SeriesId},
 	credit::CreditReport,
 	kyc::KycStatus,
@@ -69,6 +70,12 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// Where the order `{ series, side, price, id }` is (`OrderPlaced` gives the key).
 		#[api_version(2)]
 		fn order_status(series: SeriesId, side: Side, price: Balance, id: OrderId) -> OrderStatus;
+	}
+
+	/// AML monitoring: an account's flag and counters, for compliance officers and wallets.
+	pub trait AmlApi<AccountId, BlockNumber> where AccountId: Codec, BlockNumber: Codec {
+		/// `who`'s AML flag (if raised) and its rolling counters now.
+		fn aml_account(who: AccountId) -> AmlAccount<BlockNumber>;
 	}
 
 	/// The pricing oracle: reference prices and their inputs.

@@ -4,7 +4,8 @@
 //! time constants, and the glue traits through which pallets ask each other questions without
 //! reading each other's storage: [`KycProvider`], [`SanctionsScreen`] (+ [`OnBlocked`]),
 //! [`TravelRule`], [`Settlement`], [`CreditLimit`], [`Affiliation`], [`CouponLedger`] and
-//! [`PriceOracle`]. One file each under `src/`, each with a `()` no-op implementation and a test
+//! [`PriceOracle`], and the one gate every movement of value passes, [`ValueMovement`] (with
+//! its runtime composition [`ComplianceGate`] and the [`AmlMonitor`] behind it). One file each under `src/`, each with a `()` no-op implementation and a test
 //! mock (`mock` modules, `std` only). [`api`] declares the runtime APIs.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -18,11 +19,13 @@ use polkadot_sdk::sp_runtime::{
 };
 
 pub mod affiliation;
+pub mod aml;
 pub mod api;
 pub mod coupons;
 pub mod credit;
 pub mod kyc;
 pub mod market;
+pub mod movement;
 pub mod oracle;
 pub mod sanctions;
 pub mod settlement;
@@ -31,6 +34,7 @@ pub mod time;
 pub mod travel_rule;
 
 pub use affiliation::Affiliation;
+pub use aml::{AccountFlag, AmlAccount, Rule, RuleConfig, Severity};
 pub use coupons::{
 	CouponInfo, CouponKind, CouponLedger, CouponProblem, CouponStats, CouponVerification,
 	RedemptionAuthorization, SeriesId, SeriesStatus,
@@ -38,6 +42,9 @@ pub use coupons::{
 pub use credit::{CreditInputs, CreditLimit, CreditReport, IssuerStatus, Retirement};
 pub use kyc::{KycLevel, KycProvider, KycStatus};
 pub use market::TradeHistory;
+pub use movement::{
+	AmlMonitor, ComplianceGate, Movement, MovementKind, PartyRefusal, ValueMovement,
+};
 pub use oracle::{OracleView, PriceInputs, PriceOracle, PriceStatus};
 pub use sanctions::{CallParties, OnBlocked, SanctionsListInfo, SanctionsScreen};
 pub use settlement::{FreezeReason, Settlement};

@@ -211,7 +211,9 @@ pub type LimitsOf<T> =
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use genex_primitives::{Affiliation, CouponLedger, CreditLimit, SanctionsScreen};
+	use genex_primitives::{
+		Affiliation, CouponLedger, CreditLimit, SanctionsScreen, ValueMovement,
+	};
 	use polkadot_sdk::{
 		frame_support::{pallet_prelude::*, BoundedVec},
 		frame_system::{self, pallet_prelude::*},
@@ -232,6 +234,9 @@ pub mod pallet {
 		type Affiliation: Affiliation<Self::AccountId>;
 		/// The blocked-address list.
 		type Sanctions: SanctionsScreen<Self::AccountId>;
+		/// The gate every redemption passes (sanctions on the holder and the merchant, AML
+		/// monitoring): `genex_primitives::ComplianceGate` in the runtime.
+		type Movement: ValueMovement<Self::AccountId, genex_primitives::Balance>;
 		/// Signature of a holder over an authorization.
 		type OffchainSignature: Verify<Signer = Self::OffchainPublic> + Parameter;
 		/// Public key of a holder: identifies its account.
@@ -535,7 +540,9 @@ pub mod pallet {
 		///
 		/// Emits `Redeemed` (and the coupon pallet's `Burned`).
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::redeem(serials.len() as u32))]
+		#[pallet::weight(
+			T::WeightInfo::redeem(serials.len() as u32).saturating_add(T::Movement::weight())
+		)]
 		pub fn redeem(
 			origin: OriginFor<T>,
 			series: SeriesId,
@@ -563,7 +570,7 @@ pub mod pallet {
 		///
 		/// Emits `Redeemed` (and the coupon pallet's `Burned`).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::redeem_authorized())]
+		#[pallet::weight(T::WeightInfo::redeem_authorized().saturating_add(T::Movement::weight()))]
 		#[pallet::authorize(Pallet::<T>::authorize_redemption)]
 		#[pallet::weight_of_authorize(T::WeightInfo::authorize_redeem_authorized())]
 		pub fn redeem_authorized(

@@ -5,7 +5,7 @@
 use crate as pallet_redemption;
 use genex_primitives::{
 	affiliation::mock::MockAffiliation, coupons::mock::MockCoupons, credit::mock::MockCredit,
-	sanctions::mock::MockSanctions,
+	movement::mock::MockAml, sanctions::mock::MockSanctions, ComplianceGate,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -73,6 +73,7 @@ impl pallet_redemption::Config for Test {
 	type Credit = MockCredit;
 	type Affiliation = MockAffiliation;
 	type Sanctions = MockSanctions;
+	type Movement = ComplianceGate<MockSanctions, (), (), MockAml>;
 	type OffchainSignature = TestSignature;
 	type OffchainPublic = UintAuthorityId;
 	type MaxMerchants = ConstU32<2>;
@@ -104,6 +105,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	MockCoupons::reset();
 	MockCredit::reset();
 	MockSanctions::reset();
+	MockAml::reset();
 	MockAffiliation::reset();
 	MockCredit::set_issuer(&ISSUER, 1_000_000);
 	MockCoupons::add_series(SERIES, &ISSUER, 100, 90);

@@ -5,7 +5,8 @@
 
 use crate::{Config, Error, Event, NextReceiptId, OldestReceipt, Pallet, Receipt, Receipts};
 use genex_primitives::{
-	Affiliation, Balance, CouponLedger, CreditLimit, Retirement, SanctionsScreen, SeriesId,
+	Affiliation, Balance, CouponLedger, CreditLimit, Movement, MovementKind, Retirement, SeriesId,
+	TransferredAsset, ValueMovement,
 };
 use polkadot_sdk::{frame_support::pallet_prelude::*, frame_system};
 
@@ -32,6 +33,7 @@ impl<T: Config> Pallet<T> {
 			(Retirement::Redeemed, serials)
 		};
 		T::Coupons::burn(series, &holder, units, burnt, how)?;
+		T::Movement::record(&Self::movement(&holder, &at, series, face_value));
 		NextReceiptId::<T>::put(id.saturating_add(1));
 		Receipts::<T>::insert(
 			id,
@@ -71,16 +73,33 @@ impl<T: Config> Pallet<T> {
 		(genex_primitives::CouponInfo<T::AccountId, Balance>, T::AccountId, Balance, u64),
 		DispatchError,
 	> {
-		T::Sanctions::ensure_not_blocked(holder)?;
 		let info =
 			T::Coupons::ensure_can_burn(series, holder, units, serials, Retirement::Redeemed)?;
 		let at = merchant.cloned().unwrap_or_else(|| info.issuer.clone());
 		ensure!(Self::accepts(&info.issuer, &at), Error::<T>::UnknownMerchant);
-		T::Sanctions::ensure_not_blocked(&at)?;
 		let face_value = info.face_value.checked_mul(units.into()).ok_or(Error::<T>::Overflow)?;
+		T::Movement::check(&Self::movement(holder, &at, series, face_value))?;
 		let id = NextReceiptId::<T>::get();
 		id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		Ok((info, at, face_value, id))
+	}
+
+	/// A redemption as the value-movement gate sees it: `units` of `series` worth `face_value`
+	/// from the holder to the merchant (or issuer) redeeming them.
+	fn movement<'a>(
+		holder: &'a T::AccountId,
+		at: &'a T::AccountId,
+		series: SeriesId,
+		face_value: Balance,
+	) -> Movement<'a, T::AccountId, Balance> {
+		Movement {
+			from: holder,
+			to: at,
+			asset: TransferredAsset::Coupon { series },
+			value: face_value,
+			kind: MovementKind::Redemption,
+			travel_rule: None,
+		}
 	}
 
 	pub(crate) fn do_review(who: T::AccountId, id: u64, rating: u8) -> DispatchResult {

@@ -179,6 +179,36 @@ fn direct_redemption_refusals() {
 }
 
 #[test]
+fn redemptions_pass_the_value_movement_gate() {
+	use genex_primitives::{
+		movement::mock::{MockAml, MOCK_RESTRICTED},
+		MovementKind,
+	};
+	new_test_ext().execute_with(|| {
+		let h = || signed(HOLDER);
+		// A restricted holder is refused before anything is burnt.
+		MockAml::restrict(&HOLDER, true);
+		assert_noop!(P::redeem(h(), SERIES, 1, Some(MERCHANT), vec![]), MOCK_RESTRICTED);
+		MockAml::restrict(&HOLDER, false);
+		assert!(MockCoupons::burns().is_empty());
+		assert!(MockAml::take().is_empty());
+		// A restricted merchant does not stop its customers.
+		MockAml::restrict(&MERCHANT, true);
+		// A redemption is recorded once, from the holder to the merchant, at face value.
+		assert_ok!(P::redeem(h(), SERIES, 2, Some(MERCHANT), vec![]));
+		assert_eq!(
+			MockAml::take(),
+			vec![(
+				codec::Encode::encode(&HOLDER),
+				codec::Encode::encode(&MERCHANT),
+				MovementKind::Redemption,
+				200
+			)]
+		);
+	});
+}
+
+#[test]
 fn merchant_submits_an_authorization_once() {
 	new_test_ext().execute_with(|| {
 		let a = auth(4, 77);

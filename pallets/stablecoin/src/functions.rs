@@ -4,8 +4,8 @@ use crate::{
 	AssetIdOf, BalanceOf, Banks, Config, Error, Event, Pallet, SettlementAsset, LOG_TARGET,
 };
 use genex_primitives::{
-	FreezeReason, KycLevel, KycProvider, SanctionsScreen, TransferredAsset, TravelRule,
-	TravelRuleData,
+	FreezeReason, KycLevel, KycProvider, Movement, MovementKind, SanctionsScreen, TransferredAsset,
+	TravelRuleData, ValueMovement,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -78,12 +78,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// A P2P transfer, routed with Travel-Rule data or not. Every check, the compliance
-	/// pallets' included, comes before the first write.
-	///
-	/// A plain transfer is held against the Travel-Rule threshold together with what the sender
-	/// sent P2P in the rolling 24 hours (the KYC pallet's count, routed transfers included):
-	/// splitting a payment does not avoid routing.
+	/// A P2P transfer, routed with Travel-Rule data or not. Every check, the value-movement
+	/// gate's included (sanctions, KYC, the Travel Rule, AML), comes before the first write.
 	pub(crate) fn do_transfer(
 		from: T::AccountId,
 		to: T::AccountId,
@@ -92,14 +88,15 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(from != to, Error::<T>::SelfTransfer);
-		T::Sanctions::ensure_clear(&from, &to)?;
-		T::Kyc::ensure_level(&from, KycLevel::L1)?;
-		T::Kyc::ensure_level(&to, KycLevel::L1)?;
-		match &travel_rule {
-			None => T::TravelRule::ensure_below_threshold_for(T::Kyc::p2p_used(&from), amount)?,
-			Some(data) => T::TravelRule::validate(data)?,
-		}
-		T::Kyc::check_p2p(&from, amount)?;
+		let movement = Movement {
+			from: &from,
+			to: &to,
+			asset: TransferredAsset::Settlement,
+			value: amount,
+			kind: MovementKind::P2p,
+			travel_rule: travel_rule.as_ref(),
+		};
+		T::Movement::check(&movement)?;
 		let asset = Self::settlement_asset()?;
 		let spendable = T::Assets::reducible_balance(
 			asset.clone(),
@@ -110,10 +107,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(spendable >= amount, Error::<T>::InsufficientBalance);
 		Self::ensure_can_receive(asset.clone(), &to, amount, Provenance::Extant)?;
 
-		T::Kyc::record_p2p(&from, amount);
-		let travel_rule_record = travel_rule.map(|data| {
-			T::TravelRule::record(&from, &to, TransferredAsset::Settlement, amount, data)
-		});
+		let travel_rule_record = T::Movement::record(&movement);
 		T::Assets::transfer(asset, &from, &to, amount, Preservation::Expendable)?;
 		Self::deposit_event(Event::Transferred { from, to, amount, travel_rule_record });
 		Ok(())

@@ -56,7 +56,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-use genex_primitives::{KycProvider, SanctionsScreen, TravelRule, TravelRuleData};
+use genex_primitives::{KycProvider, SanctionsScreen, TravelRule, TravelRuleData, ValueMovement};
 use polkadot_sdk::frame_support::traits::fungibles;
 
 /// Log target of this pallet.
@@ -109,14 +109,19 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
-		/// KYC levels and limits.
+		/// KYC levels (a mint's beneficiary must be L2: the fiat on-ramp).
 		type Kyc: KycProvider<Self::AccountId, BalanceOf<Self>>;
 
-		/// The blocked-address list.
+		/// The blocked-address list (banks and beneficiaries of mints and burns).
 		type Sanctions: SanctionsScreen<Self::AccountId>;
 
-		/// The Travel-Rule threshold and records.
+		/// The Travel-Rule threshold (benchmarks size their plain transfers below it; a
+		/// transfer itself asks the gate, `Movement`).
 		type TravelRule: TravelRule<Self::AccountId, BalanceOf<Self>>;
+
+		/// The gate every transfer passes: sanctions, KYC levels and limits, the Travel Rule
+		/// and AML monitoring (`genex_primitives::ComplianceGate` in the runtime).
+		type Movement: ValueMovement<Self::AccountId, BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -347,7 +352,7 @@ pub mod pallet {
 		///
 		/// Emits `Transferred` (and `assets.Transferred`).
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::transfer())]
+		#[pallet::weight(T::WeightInfo::transfer().saturating_add(T::Movement::weight()))]
 		pub fn transfer(
 			origin: OriginFor<T>,
 			dest: T::AccountId,
@@ -369,7 +374,9 @@ pub mod pallet {
 		///
 		/// Emits `travelRule.TransferRecorded` and `Transferred`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::transfer_with_travel_rule())]
+		#[pallet::weight(
+			T::WeightInfo::transfer_with_travel_rule().saturating_add(T::Movement::weight())
+		)]
 		pub fn transfer_with_travel_rule(
 			origin: OriginFor<T>,
 			dest: T::AccountId,

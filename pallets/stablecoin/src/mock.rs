@@ -3,7 +3,8 @@
 
 use crate as pallet_stablecoin;
 use genex_primitives::{
-	kyc::mock::MockKyc, sanctions::mock::MockSanctions, travel_rule::mock::MockTravelRule, KycLevel,
+	kyc::mock::MockKyc, movement::mock::MockAml, sanctions::mock::MockSanctions,
+	travel_rule::mock::MockTravelRule, ComplianceGate, KycLevel,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -102,6 +103,7 @@ impl pallet_stablecoin::Config for Test {
 	type Kyc = MockKyc;
 	type Sanctions = MockSanctions;
 	type TravelRule = MockTravelRule;
+	type Movement = ComplianceGate<MockSanctions, MockKyc, MockTravelRule, MockAml>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchHelper;
@@ -118,6 +120,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	MockKyc::set(&DAVE, KycLevel::L1);
 	MockSanctions::reset();
+	MockAml::reset();
 	MockTravelRule::reset();
 	MockTravelRule::set_threshold(THRESHOLD);
 	let owner = Stablecoin::account_id();

@@ -270,6 +270,32 @@ mod compliance {
 	}
 
 	#[test]
+	fn transfers_pass_the_value_movement_gate() {
+		use codec::Encode;
+		use genex_primitives::{
+			movement::mock::{MockAml, MOCK_RESTRICTED},
+			MovementKind,
+		};
+		new_test_ext().execute_with(|| {
+			funded();
+			// The gate's AML monitor refuses a restricted party, before any write.
+			MockAml::restrict(&DAVE, true);
+			assert_noop!(
+				Stablecoin::transfer(RuntimeOrigin::signed(ALICE), DAVE, 10),
+				MOCK_RESTRICTED
+			);
+			assert!(MockAml::take().is_empty());
+			MockAml::restrict(&DAVE, false);
+			// A transfer that passed is recorded once, as a P2P movement of its amount.
+			assert_ok!(Stablecoin::transfer(RuntimeOrigin::signed(ALICE), DAVE, 10));
+			assert_eq!(
+				MockAml::take(),
+				vec![(ALICE.encode(), DAVE.encode(), MovementKind::P2p, 10)]
+			);
+		});
+	}
+
+	#[test]
 	fn at_threshold_only_routed_transfers_pass() {
 		new_test_ext().execute_with(|| {
 			funded();

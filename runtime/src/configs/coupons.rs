@@ -21,6 +21,7 @@ impl pallet_coupons::Config for Runtime {
 	type Kyc = Kyc;
 	type Sanctions = Sanctions;
 	type TravelRule = TravelRule;
+	type Movement = crate::configs::ValueGate;
 	type Settlement = Stablecoin;
 	// A refund pays at least the fresh reference price.
 	type Oracle = Oracle;

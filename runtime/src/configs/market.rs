@@ -22,6 +22,7 @@ impl pallet_market::Config for Runtime {
 	type Credit = Issuers;
 	type Kyc = Kyc;
 	type Sanctions = Sanctions;
+	type Movement = crate::configs::ValueGate;
 	type Settlement = Stablecoin;
 	// Bands centre on the oracle's fresh reference price, else on the last trade.
 	type Oracle = Oracle;

@@ -1,5 +1,6 @@
 //! Pallet configurations, one file per pallet. Each starts with `use crate::*;`.
 
+mod aml;
 mod assets;
 mod aura;
 mod balances;
@@ -13,6 +14,7 @@ mod grandpa;
 mod issuers;
 mod kyc;
 mod market;
+mod movement;
 mod multisig;
 mod oracle;
 mod randomness;
@@ -32,6 +34,7 @@ mod validator_set;
 pub use compliance_committee::{ComplianceCollective, ComplianceOrigin, DualComplianceOrigin};
 pub use council::{CouncilCollective, GovernanceOrigin, MaxProposalWeight, RootOrigin};
 pub use feeless::NeverFeeless;
+pub use movement::ValueGate;
 pub use stablecoin::StablecoinPalletId;
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights, MAXIMUM_BLOCK_WEIGHT};
 pub use treasury::TreasuryAccount;

@@ -31,6 +31,7 @@ impl pallet_redemption::Config for Runtime {
 	// The market keeps issuers' affiliate registrations (made with the affiliate's consent).
 	type Affiliation = Market;
 	type Sanctions = Sanctions;
+	type Movement = crate::configs::ValueGate;
 	type OffchainSignature = Signature;
 	type OffchainPublic = <Signature as Verify>::Signer;
 	type MaxMerchants = ConstU32<1_000>;

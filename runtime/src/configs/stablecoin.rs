@@ -17,6 +17,7 @@ impl pallet_stablecoin::Config for Runtime {
 	type Kyc = Kyc;
 	type Sanctions = Sanctions;
 	type TravelRule = TravelRule;
+	type Movement = crate::configs::ValueGate;
 	type WeightInfo = pallet_stablecoin::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::StablecoinHelper;

@@ -1,0 +1,438 @@
+//! # AML pallet
+//!
+//! Anti-money-laundering monitoring (SRS 3.5.3, 3.5.5) behind the value-movement gate
+//! ([`genex_primitives::ValueMovement`]): every stablecoin transfer, coupon transfer, trade,
+//! primary purchase, redemption and refund reaches this pallet through
+//! [`genex_primitives::AmlMonitor`], so a rule here reaches every movement path.
+//!
+//! ## Rules
+//!
+//! Governance sets each [`Rule`] ([`Pallet::set_rule`]): on or off, a value and a count
+//! threshold, a [`Severity`], and whether a hit restricts the account. The defaults are
+//! [`default_rule`]'s.
+//!
+//! - **Large value (CTR)**: a movement at or above the CTR threshold emits
+//!   [`Event::LargeValueMovement`].
+//! - **Velocity**: value through an account and movements in the rolling 24 hours, value in the
+//!   rolling 30 days.
+//! - **Structuring**: several movements sent in a day just under a threshold.
+//! - **Fan-out / fan-in**: distinct counterparties in a day.
+//! - **Cross-border** and **high-risk jurisdictions**: from the parties' KYC jurisdictions.
+//! - **Issuer self-dealing and wash trades**: a buy of a series by its issuer, an affiliate,
+//!   an account the issuer funded today, or (a direct trade) an account the seller funded
+//!   today.
+//! - **Rapid in-and-out (layering)**: most of what an account received today sent on the same
+//!   day.
+//!
+//! A hit emits [`Event::SuspiciousActivity`] with the rule, the account, the counterparty, the
+//! value and the [`Evidence`], and raises the account's [`AccountFlag`]. A window rule reports
+//! once per account per day window (the 30-day rule too, so it reports daily while over); a per-movement rule (cross-border, high-risk) reports every
+//! movement it matches. A hit under a `High` rule with `restrict` set restricts the account: the
+//! gate refuses its movements and the market's auction its orders until a compliance officer
+//! clears the flag ([`Pallet::clear_flag`]).
+//!
+//! ## Bounded state
+//!
+//! One [`AccountCounters`] item per account that moved value: two sliding-window counters
+//! (current and previous window, fixed size), a structuring count, and at most
+//! [`Config::MaxCounterparties`] distinct counterparties per direction for the current day,
+//! kept as 64-bit hashes. One [`AccountFlag`] per flagged account. High-risk jurisdictions: at
+//! most [`Config::MaxHighRisk`].
+//!
+//! Rolling windows are sliding-window estimates: the current fixed window plus the previous one
+//! weighted by how much of it still lies inside the rolling span (exact when movements spread
+//! evenly over the previous window; never more than the two windows' sum).
+//!
+//! ## Calls
+//!
+//! - [`Pallet::set_rule`], [`Pallet::set_high_risk`]: governance.
+//! - [`Pallet::clear_flag`]: the compliance committee.
+//!
+//! `AmlApi::aml_account` reads an account's flag and counters.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+mod governance;
+mod monitor;
+pub mod weights;
+mod windows;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+use codec::{Decode, Encode, MaxEncodedLen};
+pub use genex_primitives::{
+	kyc::Jurisdiction, AccountFlag, AmlAccount, Balance, MovementKind, Rule, RuleConfig, Severity,
+	TransferredAsset, STABLECOIN_UNIT,
+};
+use polkadot_sdk::frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound,
+	PartialEqNoBound,
+};
+use scale_info::TypeInfo;
+pub use windows::Sliding;
+
+/// Number of rules ([`Rule::ALL`]).
+pub const RULES: usize = Rule::ALL.len();
+
+/// Most rules the stored rule list can hold (room for rules later upgrades add).
+pub const MAX_RULES: u32 = 32;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::aml";
+
+/// The default of each rule, until governance sets it: CTR at 10,000 GUSD; velocity above
+/// 100,000 GUSD or 200 movements sent a day, 1,000,000 GUSD in 30 days; structuring at three
+/// transfers in two days within 10 % under 10,000 GUSD; P2P transfers of 10 GUSD or more with
+/// more than 10 distinct counterparties a day each way; cross-border movements of 10,000 GUSD
+/// or more; any movement with a high-risk jurisdiction; any buy by an issuer's insider or an
+/// account it funded today with 100 GUSD or more; 90 % of at least 10,000 GUSD received sent
+/// on within two days. Every rule on, none restricts.
+pub fn default_rule(rule: Rule) -> RuleConfig {
+	let gusd = |n: Balance| n.saturating_mul(STABLECOIN_UNIT);
+	let (value, count, severity) = match rule {
+		Rule::LargeValue => (gusd(10_000), 0, Severity::Low),
+		Rule::Velocity => (gusd(100_000), 200, Severity::Medium),
+		Rule::MonthlyVelocity => (gusd(1_000_000), 0, Severity::Medium),
+		Rule::Structuring => (gusd(10_000), 3, Severity::High),
+		Rule::FanOut | Rule::FanIn => (gusd(10), 10, Severity::Medium),
+		Rule::CrossBorder => (gusd(10_000), 0, Severity::Low),
+		Rule::HighRiskJurisdiction => (0, 0, Severity::High),
+		Rule::IssuerSelfDealing => (gusd(100), 0, Severity::High),
+		Rule::RapidInOut => (gusd(10_000), 90, Severity::Medium),
+	};
+	RuleConfig { enabled: true, value, count, severity, restrict: false }
+}
+
+/// Benchmark set-up the runtime provides.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Give `who` a KYC attestation in `jurisdiction`.
+	fn attest(who: &AccountId, jurisdiction: Jurisdiction);
+}
+
+/// What a hit rests on, as the event carries it (the report tool adds the blocks and
+/// counterparties around it from the chain's history).
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	codec::DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct Evidence {
+	/// Why the movement that tripped the rule moved value.
+	pub kind: MovementKind,
+	/// What moved.
+	pub asset: TransferredAsset,
+	/// Value through the account in the rule's window, this movement included (the movement's
+	/// own value for a per-movement rule; what the account received today for rapid
+	/// in-and-out).
+	pub window_value: Balance,
+	/// Movements in the rule's window (near-threshold movements for structuring).
+	pub window_count: u32,
+	/// Distinct counterparties in the day (fan-out: receivers; fan-in: senders).
+	pub counterparties: u32,
+	/// The KYC jurisdiction of the movement's sender (`None` without an attestation).
+	pub from_jurisdiction: Option<Jurisdiction>,
+	/// The KYC jurisdiction of the movement's receiver.
+	pub to_jurisdiction: Option<Jurisdiction>,
+}
+
+/// An account's counters. `S` bounds each counterparty list.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DefaultNoBound,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(S))]
+pub struct AccountCounters<S: Get<u32>> {
+	/// Value and movements through the account, day windows.
+	pub day: Sliding,
+	/// Value and movements through the account, 30-day windows.
+	pub month: Sliding,
+	/// The day window the fields below count in.
+	pub today: u32,
+	/// Movements sent today just under the structuring threshold.
+	pub near_threshold: u32,
+	/// Value received today (bought, or sent to it).
+	pub received: Balance,
+	/// Value sent on today (transferred, sold, redeemed).
+	pub sent: Balance,
+	/// The day before `today`'s near-threshold movements, value received and value sent (zero
+	/// when the account did not move value that day): the structuring and rapid in-and-out
+	/// rules read two days, so a day's boundary does not split a pattern.
+	pub yesterday: (u32, Balance, Balance),
+	/// Hashes of the accounts that sent it a stablecoin transfer of at least the self-dealing
+	/// rule's value today (at most `S`; a full list counts as funded by anyone).
+	pub funders: BoundedVec<u64, S>,
+	/// Hashes of the distinct accounts it sent a P2P transfer of at least the fan-out rule's
+	/// value to today (at most `S`).
+	pub receivers: BoundedVec<u64, S>,
+	/// Hashes of the distinct accounts that sent it a P2P transfer of at least the fan-in
+	/// rule's value today (at most `S`).
+	pub senders: BoundedVec<u64, S>,
+	/// Window rules that already reported today ([`Rule::bit`]).
+	pub reported: u16,
+}
+
+#[polkadot_sdk::frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use genex_primitives::{Affiliation, CouponLedger};
+	use polkadot_sdk::{
+		frame_support::pallet_prelude::*, frame_system::pallet_prelude::*,
+		sp_runtime::traits::Convert,
+	};
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: polkadot_sdk::frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Sets rules and high-risk jurisdictions: governance or Root.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Clears an account's flag (lifting its restriction): the compliance committee or
+		/// Root.
+		type ComplianceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The KYC jurisdiction of an account's attestation in force (`None` without one).
+		type Jurisdiction: Convert<Self::AccountId, Option<Jurisdiction>>;
+
+		/// Coupon series (their issuers), for the self-dealing rule.
+		type Coupons: CouponLedger<Self::AccountId, Balance>;
+
+		/// Issuers' affiliates, for the self-dealing rule.
+		type Affiliation: Affiliation<Self::AccountId>;
+
+		/// Length of a day window, in blocks.
+		#[pallet::constant]
+		type DayBlocks: Get<BlockNumberFor<Self>>;
+
+		/// Most distinct counterparties kept per account and direction for a day (a fan rule's
+		/// count must stay below it).
+		#[pallet::constant]
+		type MaxCounterparties: Get<u32>;
+
+		/// Most jurisdictions marked high-risk.
+		#[pallet::constant]
+		type MaxHighRisk: Get<u32>;
+
+		/// Weights of this pallet's calls and of its work behind the gate, from its
+		/// benchmarks.
+		type WeightInfo: WeightInfo;
+
+		/// Gives accounts a KYC jurisdiction for benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Every rule as governance set it, in [`Rule::ALL`]'s order (one read per movement);
+	/// [`default_rule`]'s for a rule beyond its end (all of them while unset, a rule added by
+	/// an upgrade until governance sets it).
+	#[pallet::storage]
+	pub type Rules<T: Config> =
+		StorageValue<_, BoundedVec<RuleConfig, ConstU32<MAX_RULES>>, ValueQuery>;
+
+	/// Jurisdictions governance marked high-risk.
+	#[pallet::storage]
+	pub type HighRisk<T: Config> =
+		StorageValue<_, BoundedVec<Jurisdiction, T::MaxHighRisk>, ValueQuery>;
+
+	/// Each account's counters (accounts that moved value).
+	#[pallet::storage]
+	pub type Counters<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		AccountCounters<T::MaxCounterparties>,
+		ValueQuery,
+	>;
+
+	/// Raised flags, by account.
+	#[pallet::storage]
+	pub type Flags<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, AccountFlag<BlockNumberFor<T>>, OptionQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A movement at or above the CTR threshold (a Currency Transaction Report entry).
+		LargeValueMovement {
+			/// Who gave up the instrument.
+			from: T::AccountId,
+			/// Who received it (for an auction trade, the trading account itself).
+			to: T::AccountId,
+			/// Why value moved.
+			kind: MovementKind,
+			/// What moved.
+			asset: TransferredAsset,
+			/// Its value in the settlement asset's smallest unit.
+			value: Balance,
+		},
+		/// A rule was tripped: a SAR candidate.
+		SuspiciousActivity {
+			/// The rule.
+			rule: Rule,
+			/// Its severity.
+			severity: Severity,
+			/// The account the rule watched.
+			account: T::AccountId,
+			/// The other party of the movement that tripped it (`None` for an auction trade).
+			counterparty: Option<T::AccountId>,
+			/// The movement's value.
+			value: Balance,
+			/// What the hit rests on.
+			evidence: Evidence,
+		},
+		/// An account became restricted: the gate refuses its movements until its flag is
+		/// cleared.
+		AccountRestricted {
+			/// The account.
+			account: T::AccountId,
+			/// The rule whose hit restricted it.
+			rule: Rule,
+		},
+		/// A compliance officer cleared an account's flag (and its restriction).
+		FlagCleared {
+			/// The account.
+			account: T::AccountId,
+		},
+		/// Governance set a rule.
+		RuleSet {
+			/// The rule.
+			rule: Rule,
+			/// Its new configuration.
+			config: RuleConfig,
+		},
+		/// Governance marked a jurisdiction high-risk, or unmarked it.
+		HighRiskSet {
+			/// The jurisdiction.
+			jurisdiction: Jurisdiction,
+			/// Whether it is high-risk now.
+			high_risk: bool,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// AML monitoring restricts a party of this movement (a high-severity hit); a
+		/// compliance officer must review and clear its flag first.
+		AccountRestricted,
+		/// The rule's threshold value must be above zero (the CTR, velocity, structuring and
+		/// cross-border rules).
+		ZeroValue,
+		/// The rule's count must be above zero (velocity, structuring, fan-out, fan-in).
+		ZeroCount,
+		/// A fan rule's count must stay below `MaxCounterparties`.
+		CountTooHigh,
+		/// Only a `High` rule may restrict accounts.
+		RestrictNeedsHigh,
+		/// Fan-in counts what others send the account: it may only report, never restrict
+		/// (anyone could otherwise restrict anyone).
+		CannotRestrict,
+		/// The jurisdiction is not two upper-case ASCII letters (ISO 3166-1 alpha-2).
+		InvalidJurisdiction,
+		/// The jurisdiction is already marked high-risk.
+		AlreadyHighRisk,
+		/// The jurisdiction is not marked high-risk.
+		NotHighRisk,
+		/// `MaxHighRisk` jurisdictions are marked already.
+		TooManyHighRisk,
+		/// The account has no flag to clear.
+		NotFlagged,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::DayBlocks::get() > 0u32.into(), "DayBlocks must be positive");
+			assert!(T::MaxCounterparties::get() > 1, "MaxCounterparties must exceed 1");
+			assert!(RULES <= MAX_RULES as usize, "the rule list must hold every rule");
+			for rule in [Rule::FanOut, Rule::FanIn] {
+				assert!(
+					default_rule(rule).count < T::MaxCounterparties::get(),
+					"the fan rules' default count must stay below MaxCounterparties"
+				);
+			}
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(
+			_n: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Set `rule`: on or off, its thresholds, its severity, whether a hit restricts. See
+		/// [`Rule`] for what `value` and `count` mean for each rule. In force from the next
+		/// movement.
+		///
+		/// - Origin: governance or Root.
+		/// - Fails with `ZeroValue`, `ZeroCount`, `CountTooHigh`, `RestrictNeedsHigh`,
+		///   `CannotRestrict`.
+		///
+		/// Emits `RuleSet`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_rule())]
+		pub fn set_rule(origin: OriginFor<T>, rule: Rule, config: RuleConfig) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_rule(rule, config)
+		}
+
+		/// Mark `jurisdiction` (ISO 3166-1 alpha-2) high-risk, or unmark it.
+		///
+		/// - Origin: governance or Root.
+		/// - Fails with `InvalidJurisdiction`, `AlreadyHighRisk`, `NotHighRisk`,
+		///   `TooManyHighRisk`.
+		///
+		/// Emits `HighRiskSet`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_high_risk())]
+		pub fn set_high_risk(
+			origin: OriginFor<T>,
+			jurisdiction: Jurisdiction,
+			high_risk: bool,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_high_risk(jurisdiction, high_risk)
+		}
+
+		/// Clear `who`'s flag after review, lifting its restriction. Its counters stay; today's
+		/// window rules may report it again.
+		///
+		/// - Origin: the compliance committee or Root.
+		/// - Fails with `NotFlagged`.
+		///
+		/// Emits `FlagCleared`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::clear_flag())]
+		pub fn clear_flag(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::ComplianceOrigin::ensure_origin(origin)?;
+			Self::do_clear_flag(who)
+		}
+	}
+}

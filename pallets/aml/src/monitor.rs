@@ -1,0 +1,480 @@
+//! The rules, run as value moves: [`AmlMonitor`] for the value-movement gate.
+//!
+//! Whose counters a movement counts in: both parties', except the institution's side of a
+//! primary sale (the issuer), a redemption (the merchant or issuer) and a refund (the issuer)
+//! — they take value from many holders by design. Velocity's count counts movements the
+//! account sent (its value both ways). The fan rules count P2P transfers of at least their
+//! value (no dust); "funded today" for the self-dealing rule means a stablecoin P2P transfer of
+//! at least that rule's value. Structuring counts P2P transfers sent. Structuring and rapid
+//! in-and-out read today and the day before.
+
+use crate::{
+	weights::WeightInfo, AccountCounters, AccountFlag, AmlAccount, Balance, Config, Counters,
+	Error, Event, Evidence, Flags, HighRisk, Jurisdiction, MovementKind, Pallet, Rule, RuleConfig,
+	Severity, TransferredAsset, LOG_TARGET, RULES,
+};
+use codec::Encode;
+use genex_primitives::{Affiliation, AmlMonitor, CouponLedger, Movement};
+use polkadot_sdk::{
+	frame_support::{ensure, traits::Get, weights::Weight},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_io::hashing::blake2_128,
+	sp_runtime::{
+		traits::{Convert, UniqueSaturatedInto},
+		DispatchResult, Perbill,
+	},
+};
+
+/// Days in the long velocity window.
+pub const MONTH_DAYS: u32 = 30;
+
+/// Where "now" is in the day and month windows.
+#[derive(Clone, Copy)]
+pub(crate) struct Clock {
+	day: u32,
+	day_elapsed: u32,
+	day_length: u32,
+	month: u32,
+	month_elapsed: u32,
+	month_length: u32,
+}
+
+impl Clock {
+	fn now<T: Config>() -> Self {
+		let now: u32 = frame_system::Pallet::<T>::block_number().unique_saturated_into();
+		let day_length: u32 = T::DayBlocks::get().unique_saturated_into();
+		let day_length = day_length.max(1);
+		let month_length = day_length.saturating_mul(MONTH_DAYS);
+		Clock {
+			day: now.checked_div(day_length).unwrap_or_default(),
+			day_elapsed: now.checked_rem(day_length).unwrap_or_default(),
+			day_length,
+			month: now.checked_div(month_length).unwrap_or_default(),
+			month_elapsed: now.checked_rem(month_length).unwrap_or_default(),
+			month_length,
+		}
+	}
+}
+
+/// A counterparty as the fan lists keep it.
+pub(crate) fn party_hash<A: Encode>(who: &A) -> u64 {
+	let [b0, b1, b2, b3, b4, b5, b6, b7, ..] = blake2_128(&who.encode());
+	u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7])
+}
+
+/// One side of a movement, as the rules see it.
+struct Side<'a, A> {
+	account: &'a A,
+	counterparty: Option<&'a A>,
+	sent: bool,
+}
+
+impl<T: Config> AmlMonitor<T::AccountId, Balance> for Pallet<T> {
+	fn check(m: &Movement<T::AccountId, Balance>) -> DispatchResult {
+		// A redemption or refund checks the holder only: a restricted merchant or issuer
+		// does not stop its customers getting what they paid for.
+		let holder_only = matches!(m.kind, MovementKind::Redemption | MovementKind::Refund);
+		ensure!(
+			!Self::is_restricted(m.from) && (holder_only || !Self::is_restricted(m.to)),
+			Error::<T>::AccountRestricted
+		);
+		Ok(())
+	}
+
+	fn is_restricted(who: &T::AccountId) -> bool {
+		Flags::<T>::get(who).is_some_and(|f| f.restricted)
+	}
+
+	fn record(m: &Movement<T::AccountId, Balance>) {
+		Self::do_record(m)
+	}
+
+	fn record_party(who: &T::AccountId, asset: TransferredAsset, value: Balance, bought: bool) {
+		Self::do_record_party(who, asset, value, bought)
+	}
+
+	fn weight() -> Weight {
+		// Checking reads both parties' flags.
+		T::WeightInfo::record_movement()
+			.max(T::WeightInfo::record_trade())
+			.saturating_add(T::DbWeight::get().reads(2))
+	}
+
+	fn party_weight() -> Weight {
+		T::WeightInfo::record_party().saturating_add(T::DbWeight::get().reads(1))
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Run every rule on `m` and count it.
+	pub(crate) fn do_record(m: &Movement<T::AccountId, Balance>) {
+		let rules = Self::rules();
+		let clock = Clock::now::<T>();
+		Self::large_value(&rules, m.from, m.to, m.kind, m.asset, m.value);
+		let counts_from = !matches!(m.kind, MovementKind::Primary);
+		let counts_to = !matches!(m.kind, MovementKind::Redemption | MovementKind::Refund);
+		let mut evidence = Evidence {
+			kind: m.kind,
+			asset: m.asset,
+			window_value: m.value,
+			window_count: 1,
+			counterparties: 0,
+			from_jurisdiction: None,
+			to_jurisdiction: None,
+		};
+		Self::jurisdiction_rules(&rules, m, &mut evidence);
+		// Before this movement counts: its own seller is not yet among the buyer's senders.
+		let seller = matches!(m.kind, MovementKind::DirectTrade).then_some(m.from);
+		if matches!(m.kind, MovementKind::Primary | MovementKind::DirectTrade) {
+			Self::self_dealing(&rules, m.to, Some(m.from), seller, m.value, evidence.clone());
+		}
+		let sides = [
+			(counts_from, Side { account: m.from, counterparty: Some(m.to), sent: true }),
+			(counts_to, Side { account: m.to, counterparty: Some(m.from), sent: false }),
+		];
+		for (counts, side) in sides {
+			if counts {
+				Self::count_side(&rules, &clock, &side, m.kind, m.value, evidence.clone());
+			}
+		}
+	}
+
+	/// Run the rules on `who`'s net auction trade and count it.
+	pub(crate) fn do_record_party(
+		who: &T::AccountId,
+		asset: TransferredAsset,
+		value: Balance,
+		bought: bool,
+	) {
+		let rules = Self::rules();
+		let clock = Clock::now::<T>();
+		let kind = MovementKind::AuctionTrade;
+		Self::large_value(&rules, who, who, kind, asset, value);
+		let evidence = Evidence {
+			kind,
+			asset,
+			window_value: value,
+			window_count: 1,
+			counterparties: 0,
+			from_jurisdiction: None,
+			to_jurisdiction: None,
+		};
+		if bought {
+			Self::self_dealing(&rules, who, None, None, value, evidence.clone());
+		}
+		// The party's own jurisdiction (an auction has no single counterparty).
+		let risky = Self::config(&rules, Rule::HighRiskJurisdiction);
+		let list = if risky.enabled && value >= risky.value {
+			HighRisk::<T>::get()
+		} else {
+			Default::default()
+		};
+		if !list.is_empty() {
+			if let Some(j) = T::Jurisdiction::convert(who.clone()) {
+				if list.binary_search(&j).is_ok() {
+					let ev = Evidence { from_jurisdiction: Some(j), ..evidence.clone() };
+					Self::hit(Rule::HighRiskJurisdiction, &risky, who, None, value, ev);
+				}
+			}
+		}
+		let side = Side { account: who, counterparty: None, sent: !bought };
+		Self::count_side(&rules, &clock, &side, kind, value, evidence);
+	}
+
+	/// The CTR rule: a report of every movement at or above its threshold.
+	fn large_value(
+		rules: &[RuleConfig; RULES],
+		from: &T::AccountId,
+		to: &T::AccountId,
+		kind: MovementKind,
+		asset: TransferredAsset,
+		value: Balance,
+	) {
+		let ctr = Self::config(rules, Rule::LargeValue);
+		if ctr.enabled && value >= ctr.value {
+			Self::deposit_event(Event::LargeValueMovement {
+				from: from.clone(),
+				to: to.clone(),
+				kind,
+				asset,
+				value,
+			});
+		}
+	}
+
+	/// The per-movement rules on the parties' jurisdictions: cross-border and high-risk. Reads
+	/// the jurisdictions only when one of them is on and the value reaches its threshold.
+	fn jurisdiction_rules(
+		rules: &[RuleConfig; RULES],
+		m: &Movement<T::AccountId, Balance>,
+		evidence: &mut Evidence,
+	) {
+		if matches!(m.kind, MovementKind::Redemption | MovementKind::Refund) {
+			return;
+		}
+		let cross = Self::config(rules, Rule::CrossBorder);
+		let risky = Self::config(rules, Rule::HighRiskJurisdiction);
+		let cross_on = cross.enabled && m.value >= cross.value;
+		// The list first: with no high-risk jurisdiction marked, the rule needs no lookup.
+		let list = if risky.enabled && m.value >= risky.value {
+			HighRisk::<T>::get()
+		} else {
+			Default::default()
+		};
+		let risky_on = !list.is_empty();
+		if !cross_on && !risky_on {
+			return;
+		}
+		let from_j = T::Jurisdiction::convert(m.from.clone());
+		let to_j = T::Jurisdiction::convert(m.to.clone());
+		evidence.from_jurisdiction = from_j;
+		evidence.to_jurisdiction = to_j;
+		if cross_on && matches!((from_j, to_j), (Some(a), Some(b)) if a != b) {
+			Self::hit(Rule::CrossBorder, &cross, m.from, Some(m.to), m.value, evidence.clone());
+		}
+		if risky_on {
+			let is_risky =
+				|j: Option<Jurisdiction>| j.is_some_and(|j| list.binary_search(&j).is_ok());
+			if is_risky(from_j) {
+				Self::hit(
+					Rule::HighRiskJurisdiction,
+					&risky,
+					m.from,
+					Some(m.to),
+					m.value,
+					evidence.clone(),
+				);
+			}
+			if is_risky(to_j) {
+				Self::hit(
+					Rule::HighRiskJurisdiction,
+					&risky,
+					m.to,
+					Some(m.from),
+					m.value,
+					evidence.clone(),
+				);
+			}
+		}
+	}
+
+	/// The self-dealing rule on a buy of `evidence.asset` by `buyer` from `counterparty`:
+	/// the series' issuer or an affiliate buying, or a buyer the issuer (or, in a direct trade,
+	/// `seller`) sent value to today.
+	fn self_dealing(
+		rules: &[RuleConfig; RULES],
+		buyer: &T::AccountId,
+		counterparty: Option<&T::AccountId>,
+		seller: Option<&T::AccountId>,
+		value: Balance,
+		evidence: Evidence,
+	) {
+		let rule = Self::config(rules, Rule::IssuerSelfDealing);
+		let TransferredAsset::Coupon { series } = evidence.asset else { return };
+		if !rule.enabled {
+			return;
+		}
+		let Some(info) = T::Coupons::info(series) else { return };
+		let today = Clock::now::<T>().day;
+		let c = Counters::<T>::get(buyer);
+		let funded_by = |who: &T::AccountId| {
+			c.today == today && (c.funders.is_full() || c.funders.contains(&party_hash(who)))
+		};
+		if T::Affiliation::is_insider(&info.issuer, buyer)
+			|| funded_by(&info.issuer)
+			|| seller.is_some_and(|s| funded_by(s))
+		{
+			Self::hit(Rule::IssuerSelfDealing, &rule, buyer, counterparty, value, evidence);
+		}
+	}
+
+	/// Count a movement of `value` in `side.account`'s counters and run the window rules on it.
+	fn count_side(
+		rules: &[RuleConfig; RULES],
+		clock: &Clock,
+		side: &Side<T::AccountId>,
+		kind: MovementKind,
+		value: Balance,
+		mut evidence: Evidence,
+	) {
+		let mut c = Counters::<T>::get(side.account);
+		if c.today != clock.day {
+			c.yesterday = if clock.day == c.today.saturating_add(1) {
+				(c.near_threshold, c.received, c.sent)
+			} else {
+				(0, 0, 0)
+			};
+			c.today = clock.day;
+			c.near_threshold = 0;
+			c.received = 0;
+			c.sent = 0;
+			c.receivers.clear();
+			c.senders.clear();
+			c.funders.clear();
+			c.reported = 0;
+		}
+		c.day = c.day.rolled(clock.day);
+		c.day.add(value, side.sent);
+		c.month = c.month.rolled(clock.month);
+		c.month.add(value, side.sent);
+		let fan_rule = Self::config(rules, if side.sent { Rule::FanOut } else { Rule::FanIn });
+		// P2P transfers of at least the fan rule's value (no dust from strangers).
+		let fan = kind == MovementKind::P2p && value >= fan_rule.value;
+		if let (true, Some(other)) = (fan, side.counterparty) {
+			let h = party_hash(other);
+			let list = if side.sent { &mut c.receivers } else { &mut c.senders };
+			// Full: the count stays at the bound, above every fan rule's count.
+			if !list.contains(&h) {
+				let _ = list.try_push(h);
+			}
+		}
+		// Stablecoin sent to it: funding, for the self-dealing rule.
+		let funding = Self::config(rules, Rule::IssuerSelfDealing);
+		if let (false, Some(other), MovementKind::P2p, TransferredAsset::Settlement) =
+			(side.sent, side.counterparty, kind, evidence.asset)
+		{
+			let h = party_hash(other);
+			if value >= funding.value && !c.funders.contains(&h) {
+				// Full: it counts as funded by anyone.
+				let _ = c.funders.try_push(h);
+			}
+		}
+		let structuring = Self::config(rules, Rule::Structuring);
+		let (near_before, received_before, sent_before) = c.yesterday;
+		if side.sent
+			&& kind == MovementKind::P2p
+			&& structuring.enabled
+			&& value < structuring.value
+			&& value
+				>= structuring
+					.value
+					.saturating_sub(structuring.value.checked_div(10).unwrap_or_default())
+		{
+			c.near_threshold = c.near_threshold.saturating_add(1);
+		}
+
+		if side.sent {
+			c.sent = c.sent.saturating_add(value);
+		} else {
+			c.received = c.received.saturating_add(value);
+		}
+		let (day_value, day_count) = c.day.estimate(clock.day_elapsed, clock.day_length);
+		let (month_value, _) = c.month.estimate(clock.month_elapsed, clock.month_length);
+		let trip = |rule: Rule, c: &mut AccountCounters<T::MaxCounterparties>, ev: Evidence| {
+			if c.reported & rule.bit() != 0 {
+				return;
+			}
+			c.reported |= rule.bit();
+			let config = Self::config(rules, rule);
+			Self::hit(rule, &config, side.account, side.counterparty, value, ev);
+		};
+		let velocity = Self::config(rules, Rule::Velocity);
+		if velocity.enabled && (day_value > velocity.value || day_count > velocity.count) {
+			evidence.window_value = day_value;
+			evidence.window_count = day_count;
+			trip(Rule::Velocity, &mut c, evidence.clone());
+		}
+		let monthly = Self::config(rules, Rule::MonthlyVelocity);
+		if monthly.enabled && month_value > monthly.value {
+			evidence.window_value = month_value;
+			evidence.window_count = c.month.count;
+			trip(Rule::MonthlyVelocity, &mut c, evidence.clone());
+		}
+		let near = c.near_threshold.saturating_add(near_before);
+		if structuring.enabled && side.sent && c.near_threshold > 0 && near >= structuring.count {
+			evidence.window_value = day_value;
+			evidence.window_count = near;
+			trip(Rule::Structuring, &mut c, evidence.clone());
+		}
+		let rapid = Self::config(rules, Rule::RapidInOut);
+		let share = Perbill::from_percent(rapid.count.min(100));
+		let received = c.received.saturating_add(received_before);
+		let sent = c.sent.saturating_add(sent_before);
+		if rapid.enabled && side.sent && received >= rapid.value && sent >= share.mul_ceil(received)
+		{
+			evidence.window_value = received;
+			evidence.window_count = day_count;
+			trip(Rule::RapidInOut, &mut c, evidence.clone());
+		}
+		let (rule, list_len) = if side.sent {
+			(Rule::FanOut, c.receivers.len())
+		} else {
+			(Rule::FanIn, c.senders.len())
+		};
+		let distinct = u32::try_from(list_len).unwrap_or(u32::MAX);
+		if fan && fan_rule.enabled && distinct > fan_rule.count {
+			evidence.window_value = day_value;
+			evidence.window_count = day_count;
+			evidence.counterparties = distinct;
+			trip(rule, &mut c, evidence);
+		}
+		Counters::<T>::insert(side.account, c);
+	}
+
+	/// `rule` in `rules`.
+	fn config(rules: &[RuleConfig; RULES], rule: Rule) -> RuleConfig {
+		rules.get(rule as usize).copied().unwrap_or_else(|| crate::default_rule(rule))
+	}
+
+	/// A hit: the event, and the account's flag raised (restricted under a restricting `High`
+	/// rule).
+	fn hit(
+		rule: Rule,
+		config: &RuleConfig,
+		account: &T::AccountId,
+		counterparty: Option<&T::AccountId>,
+		value: Balance,
+		evidence: Evidence,
+	) {
+		log::debug!(target: LOG_TARGET, "{:?} hit by {:?} ({:?})", rule, account, evidence);
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut flag = Flags::<T>::get(account).unwrap_or(AccountFlag {
+			severity: Severity::Low,
+			hits: 0,
+			last_rule: rule,
+			last_at: now,
+			restricted: false,
+		});
+		flag.severity = flag.severity.max(config.severity);
+		flag.hits = flag.hits.saturating_add(1);
+		flag.last_rule = rule;
+		flag.last_at = now;
+		let restricts = config.restrict && config.severity == Severity::High && !flag.restricted;
+		flag.restricted |= restricts;
+		Flags::<T>::insert(account, flag);
+		Self::deposit_event(Event::SuspiciousActivity {
+			rule,
+			severity: config.severity,
+			account: account.clone(),
+			counterparty: counterparty.cloned(),
+			value,
+			evidence,
+		});
+		if restricts {
+			Self::deposit_event(Event::AccountRestricted { account: account.clone(), rule });
+		}
+	}
+
+	/// `who`'s flag and counters now (`AmlApi::aml_account`).
+	pub fn account(who: &T::AccountId) -> AmlAccount<BlockNumberFor<T>> {
+		let clock = Clock::now::<T>();
+		let c = Counters::<T>::get(who);
+		let day = c.day.rolled(clock.day);
+		let (day_value, day_count) = day.estimate(clock.day_elapsed, clock.day_length);
+		let (month_value, _) =
+			c.month.rolled(clock.month).estimate(clock.month_elapsed, clock.month_length);
+		let today = c.today == clock.day;
+		let len = |n: usize| if today { u32::try_from(n).unwrap_or(u32::MAX) } else { 0 };
+		AmlAccount {
+			flag: Flags::<T>::get(who),
+			day_value,
+			day_count,
+			month_value,
+			near_threshold: if today { c.near_threshold } else { 0 },
+			received_today: if today { c.received } else { 0 },
+			sent_today: if today { c.sent } else { 0 },
+			receivers: len(c.receivers.len()),
+			senders: len(c.senders.len()),
+		}
+	}
+}

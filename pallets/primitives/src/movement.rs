@@ -1,0 +1,371 @@
+//! The one gate every movement of value passes: [`ValueMovement`].
+//!
+//! A stablecoin transfer, a coupon transfer, a trade (fixed-price listing or batch auction), a
+//! primary purchase, a redemption and a refund each describe themselves as a [`Movement`] —
+//! who gives, who receives, what, how much, why — and ask the gate twice: [`ValueMovement::check`]
+//! before their first write, [`ValueMovement::record`] after their last check passed. The
+//! runtime's gate is [`ComplianceGate`]: sanctions, KYC levels, the Travel Rule, KYC limits and
+//! AML monitoring, in that order, in one place. A movement path never calls those rules itself,
+//! so a new path cannot forget one and a new rule reaches every path.
+
+use crate::{
+	kyc::{KycLevel, KycProvider},
+	sanctions::SanctionsScreen,
+	travel_rule::{TransferredAsset, TravelRule, TravelRuleData},
+};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use polkadot_sdk::{
+	frame_support::weights::Weight,
+	sp_runtime::{traits::Zero, DispatchResult},
+};
+use scale_info::TypeInfo;
+
+/// Why value moves. Decides which KYC limits apply and whether the Travel Rule does.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum MovementKind {
+	/// A peer-to-peer transfer (stablecoin or coupon units, an issuer's direct sale included):
+	/// both parties L1 or above; the sender's daily P2P limits; the Travel Rule.
+	P2p,
+	/// A fixed-price sale between two holders (一口价): both parties L1; both parties' daily
+	/// trade and P2P limits (value moves from one account to one other, as a transfer would).
+	DirectTrade,
+	/// One account's net trade in a series' batch auction (no single counterparty: the book
+	/// is the other side). Asked through [`ValueMovement::screen_party`] and
+	/// [`ValueMovement::record_party`].
+	AuctionTrade,
+	/// A primary purchase from the issuer at the issue price: the buyer L1 and its daily
+	/// trade limit.
+	Primary,
+	/// A holder redeeming units with the issuer or its merchant: sanctions on both parties and
+	/// AML restriction of the holder only (a holder whose KYC lapsed still gets what it paid
+	/// for; a restricted merchant does not stop its customers).
+	Redemption,
+	/// An issuer buying units back (refund): as a redemption.
+	Refund,
+}
+
+/// One movement of value, described to the gate. `from` gives up the instrument (`asset`), `to`
+/// receives it; `value` is what it is worth in the settlement asset's smallest unit (a
+/// coupon's face value × units for transfers and redemptions, the price paid for trades).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Movement<'a, AccountId, Balance> {
+	/// Who gives up the instrument (the sender, the seller, the issuer in a primary sale, the
+	/// holder in a redemption or refund).
+	pub from: &'a AccountId,
+	/// Who receives it (the receiver, the buyer, the merchant or issuer redeeming).
+	pub to: &'a AccountId,
+	/// What moves.
+	pub asset: TransferredAsset,
+	/// Its value in the settlement asset's smallest unit.
+	pub value: Balance,
+	/// Why.
+	pub kind: MovementKind,
+	/// Travel-Rule data the sender attached (P2P only).
+	pub travel_rule: Option<&'a TravelRuleData>,
+}
+
+/// Why the gate refuses a party of a batch auction (so the book can say why its orders went).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PartyRefusal {
+	/// The account is on the blocked-address list.
+	Sanctioned,
+	/// The account's KYC level is below L1.
+	KycLevel,
+	/// AML monitoring restricts the account (a high-severity hit governance set to restrict).
+	Restricted,
+}
+
+/// The gate every movement of value passes.
+pub trait ValueMovement<AccountId, Balance> {
+	/// Every rule's check of `m`, reading only. The first failing rule's error.
+	fn check(m: &Movement<AccountId, Balance>) -> DispatchResult;
+
+	/// Count `m` everywhere it counts (KYC windows, the Travel-Rule register, AML counters and
+	/// rules) once it passed [`ValueMovement::check`] and nothing else can fail. Returns the
+	/// Travel-Rule record's id when `m` carried Travel-Rule data.
+	fn record(m: &Movement<AccountId, Balance>) -> Option<u64>;
+
+	/// A batch auction's screen of one account before it clears: `Ok` when `who` may trade.
+	fn screen_party(who: &AccountId) -> Result<(), PartyRefusal>;
+
+	/// How much more `who` may trade today (its KYC level's daily trade limit less what it
+	/// traded): a batch clamps an account's orders to it before it clears.
+	fn trade_room(who: &AccountId) -> Balance;
+
+	/// Count `who`'s net trade of `value` in a batch auction of `asset`; `bought` when it
+	/// received units.
+	fn record_party(who: &AccountId, asset: TransferredAsset, value: Balance, bought: bool);
+
+	/// Upper bound of the monitoring part of one movement's [`ValueMovement::check`] and
+	/// [`ValueMovement::record`] (the sanctions, KYC and Travel-Rule parts are in the caller's
+	/// benchmark): a caller adds it to its weight.
+	fn weight() -> Weight;
+
+	/// Upper bound of the monitoring part of one party's screen and record in an auction.
+	fn party_weight() -> Weight;
+}
+
+/// No gate: every movement passes, nothing is counted. For tests of paths that are not about
+/// compliance.
+impl<AccountId, Balance: polkadot_sdk::sp_runtime::traits::Bounded>
+	ValueMovement<AccountId, Balance> for ()
+{
+	fn check(_: &Movement<AccountId, Balance>) -> DispatchResult {
+		Ok(())
+	}
+	fn record(_: &Movement<AccountId, Balance>) -> Option<u64> {
+		None
+	}
+	fn screen_party(_: &AccountId) -> Result<(), PartyRefusal> {
+		Ok(())
+	}
+	fn trade_room(_: &AccountId) -> Balance {
+		Balance::max_value()
+	}
+	fn record_party(_: &AccountId, _: TransferredAsset, _: Balance, _: bool) {}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+	fn party_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// AML monitoring behind the gate: the last rule checked, the last thing recorded.
+pub trait AmlMonitor<AccountId, Balance> {
+	/// `Ok` unless monitoring restricts a party of `m` (the monitor's own error). For a
+	/// redemption or refund, only the holder (`from`).
+	fn check(m: &Movement<AccountId, Balance>) -> DispatchResult;
+
+	/// Whether monitoring restricts `who` from trading.
+	fn is_restricted(who: &AccountId) -> bool;
+
+	/// Evaluate the rules on `m` and count it. Never fails.
+	fn record(m: &Movement<AccountId, Balance>);
+
+	/// Evaluate the rules on `who`'s net auction trade and count it. Never fails.
+	fn record_party(who: &AccountId, asset: TransferredAsset, value: Balance, bought: bool);
+
+	/// Upper bound of one movement's [`AmlMonitor::check`] and [`AmlMonitor::record`].
+	fn weight() -> Weight;
+
+	/// Upper bound of one party's [`AmlMonitor::is_restricted`] and
+	/// [`AmlMonitor::record_party`].
+	fn party_weight() -> Weight;
+}
+
+/// No monitoring.
+impl<AccountId, Balance> AmlMonitor<AccountId, Balance> for () {
+	fn check(_: &Movement<AccountId, Balance>) -> DispatchResult {
+		Ok(())
+	}
+	fn is_restricted(_: &AccountId) -> bool {
+		false
+	}
+	fn record(_: &Movement<AccountId, Balance>) {}
+	fn record_party(_: &AccountId, _: TransferredAsset, _: Balance, _: bool) {}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+	fn party_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// The runtime's gate: sanctions (`S`), KYC levels and limits (`K`), the Travel Rule (`R`) and
+/// AML monitoring (`M`), checked in that order.
+///
+/// | kind | levels | KYC limits | Travel Rule |
+/// |------|--------|------------|-------------|
+/// | `P2p` | both ≥ L1 | sender's P2P | plain: sender's window + value below the threshold; routed: data well formed |
+/// | `DirectTrade` | both ≥ L1 | both sides' trade and P2P | — |
+/// | `AuctionTrade` | party ≥ L1 | trade room, netted | — |
+/// | `Primary` | buyer ≥ L1 | buyer's trade | — |
+/// | `Redemption`, `Refund` | — | — | — |
+///
+/// Sanctions hold for both parties of every kind. AML monitoring checks and records last.
+pub struct ComplianceGate<S, K, R, M>(core::marker::PhantomData<(S, K, R, M)>);
+
+impl<AccountId, Balance, S, K, R, M> ValueMovement<AccountId, Balance>
+	for ComplianceGate<S, K, R, M>
+where
+	Balance: Copy + Zero,
+	S: SanctionsScreen<AccountId>,
+	K: KycProvider<AccountId, Balance>,
+	R: TravelRule<AccountId, Balance>,
+	M: AmlMonitor<AccountId, Balance>,
+{
+	fn check(m: &Movement<AccountId, Balance>) -> DispatchResult {
+		S::ensure_clear(m.from, m.to)?;
+		match m.kind {
+			MovementKind::P2p => {
+				K::ensure_level(m.from, KycLevel::L1)?;
+				K::ensure_level(m.to, KycLevel::L1)?;
+				match m.travel_rule {
+					None => R::ensure_below_threshold_for(K::p2p_used(m.from), m.value)?,
+					Some(data) => R::validate(data)?,
+				}
+				K::check_p2p(m.from, m.value)?;
+			},
+			MovementKind::DirectTrade => {
+				K::ensure_level(m.to, KycLevel::L1)?;
+				K::ensure_level(m.from, KycLevel::L1)?;
+				K::check_volume(m.to, m.value)?;
+				K::check_volume(m.from, m.value)?;
+				K::check_p2p(m.to, m.value)?;
+				K::check_p2p(m.from, m.value)?;
+			},
+			MovementKind::AuctionTrade | MovementKind::Primary => {
+				K::ensure_level(m.to, KycLevel::L1)?;
+				K::check_volume(m.to, m.value)?;
+			},
+			MovementKind::Redemption | MovementKind::Refund => {},
+		}
+		M::check(m)
+	}
+
+	fn record(m: &Movement<AccountId, Balance>) -> Option<u64> {
+		let mut travel_rule_record = None;
+		match m.kind {
+			MovementKind::P2p => {
+				K::record_p2p(m.from, m.value);
+				travel_rule_record = m
+					.travel_rule
+					.map(|data| R::record(m.from, m.to, m.asset, m.value, data.clone()));
+			},
+			MovementKind::DirectTrade => {
+				K::record_volume(m.to, m.value);
+				K::record_volume(m.from, m.value);
+				K::record_p2p(m.to, m.value);
+				K::record_p2p(m.from, m.value);
+			},
+			MovementKind::AuctionTrade | MovementKind::Primary => K::record_volume(m.to, m.value),
+			MovementKind::Redemption | MovementKind::Refund => {},
+		}
+		M::record(m);
+		travel_rule_record
+	}
+
+	fn screen_party(who: &AccountId) -> Result<(), PartyRefusal> {
+		if S::is_blocked(who) {
+			Err(PartyRefusal::Sanctioned)
+		} else if K::ensure_level(who, KycLevel::L1).is_err() {
+			Err(PartyRefusal::KycLevel)
+		} else if M::is_restricted(who) {
+			Err(PartyRefusal::Restricted)
+		} else {
+			Ok(())
+		}
+	}
+
+	fn trade_room(who: &AccountId) -> Balance {
+		K::trade_room(who)
+	}
+
+	fn record_party(who: &AccountId, asset: TransferredAsset, value: Balance, bought: bool) {
+		K::record_volume(who, value);
+		M::record_party(who, asset, value, bought);
+	}
+
+	fn weight() -> Weight {
+		M::weight()
+	}
+
+	fn party_weight() -> Weight {
+		M::party_weight()
+	}
+}
+
+/// A test double of [`AmlMonitor`]: restricts the accounts a test names and remembers what it
+/// was asked to record.
+#[cfg(feature = "std")]
+pub mod mock {
+	use super::*;
+	use polkadot_sdk::sp_runtime::DispatchError;
+	use std::{cell::RefCell, collections::BTreeSet};
+
+	/// Error the mock returns for a restricted account.
+	pub const MOCK_RESTRICTED: DispatchError = DispatchError::Other("MockAml: account restricted");
+
+	/// A recorded movement: (from, to, kind, value), accounts encoded. A party's auction trade
+	/// has `to` empty and kind `AuctionTrade`.
+	pub type Recorded = (Vec<u8>, Vec<u8>, MovementKind, u128);
+
+	thread_local! {
+		static RESTRICTED: RefCell<BTreeSet<Vec<u8>>> = const { RefCell::new(BTreeSet::new()) };
+		static RECORDED: RefCell<Vec<Recorded>> = const { RefCell::new(Vec::new()) };
+	}
+
+	/// The mock [`AmlMonitor`].
+	pub struct MockAml;
+
+	impl MockAml {
+		/// Restrict `who` or lift its restriction.
+		pub fn restrict<A: Encode>(who: &A, restricted: bool) {
+			RESTRICTED.with(|r| {
+				if restricted {
+					r.borrow_mut().insert(who.encode());
+				} else {
+					r.borrow_mut().remove(&who.encode());
+				}
+			});
+		}
+		/// What was recorded so far, in order; clears the record.
+		pub fn take() -> Vec<Recorded> {
+			RECORDED.with(|r| core::mem::take(&mut *r.borrow_mut()))
+		}
+		/// Forget restrictions and records.
+		pub fn reset() {
+			RESTRICTED.with(|r| r.borrow_mut().clear());
+			RECORDED.with(|r| r.borrow_mut().clear());
+		}
+		fn restricted(who: &[u8]) -> bool {
+			RESTRICTED.with(|r| r.borrow().contains(who))
+		}
+	}
+
+	impl<A: Encode, B: Into<u128> + Copy> AmlMonitor<A, B> for MockAml {
+		fn check(m: &Movement<A, B>) -> DispatchResult {
+			let holder_only = matches!(m.kind, MovementKind::Redemption | MovementKind::Refund);
+			if Self::restricted(&m.from.encode())
+				|| (!holder_only && Self::restricted(&m.to.encode()))
+			{
+				Err(MOCK_RESTRICTED)
+			} else {
+				Ok(())
+			}
+		}
+		fn is_restricted(who: &A) -> bool {
+			Self::restricted(&who.encode())
+		}
+		fn record(m: &Movement<A, B>) {
+			let entry = (m.from.encode(), m.to.encode(), m.kind, m.value.into());
+			RECORDED.with(|r| r.borrow_mut().push(entry));
+		}
+		fn record_party(who: &A, _: TransferredAsset, value: B, _: bool) {
+			let entry = (who.encode(), Vec::new(), MovementKind::AuctionTrade, value.into());
+			RECORDED.with(|r| r.borrow_mut().push(entry));
+		}
+		fn weight() -> Weight {
+			Weight::from_parts(1_000, 0)
+		}
+		fn party_weight() -> Weight {
+			Weight::from_parts(1_000, 0)
+		}
+	}
+}

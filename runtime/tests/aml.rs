@@ -1,0 +1,252 @@
+//! AML monitoring across pallets, through signed extrinsics in real blocks: one scenario per
+//! money-laundering path of SRS 3.5.5 (买券洗钱, 分散洗钱, 发行方自洗, 跨境洗钱), each producing
+//! the expected `SuspiciousActivity`; a restricting rule stopping an account's movements until
+//! two compliance officers (Root on the dev chain) clear it; and `AmlApi`.
+//!
+//! The dev preset: Charlie issues series 0 (face 50 GUSD, price 45 GUSD) and holds 90 units,
+//! Dave holds 10; everyone endowed holds 100,000 GUSD; every genesis attestation is in the US.
+
+mod common;
+
+use common::*;
+use genex_primitives::{
+	api::runtime_decl_for_aml_api::AmlApiV1, MovementKind, Rule, RuleConfig, Severity,
+	TravelRuleData, VaspId, STABLECOIN_UNIT,
+};
+use genex_runtime::{
+	genesis_config_presets as presets, Runtime, RuntimeCall, RuntimeEvent, System,
+};
+use polkadot_sdk::{
+	sp_core::H256,
+	sp_keyring::Sr25519Keyring::{self, *},
+};
+
+const USD: u128 = STABLECOIN_UNIT;
+const SERIES: u64 = 0;
+
+/// Governance (Root through sudo on the dev chain) sets `rule`.
+fn set_rule(rule: Rule, value: u128, count: u32, restrict: bool) {
+	let mut config = pallet_aml::default_rule(rule);
+	config = RuleConfig { value, count, restrict, ..config };
+	if restrict {
+		config.severity = Severity::High;
+	}
+	sudo(RuntimeCall::Aml(pallet_aml::Call::set_rule { rule, config }));
+}
+
+fn sudo(call: RuntimeCall) {
+	let call = RuntimeCall::Sudo(polkadot_sdk::pallet_sudo::Call::sudo { call: Box::new(call) });
+	apply(call, Alice).expect("valid").expect("sudo dispatches");
+	let failed = System::events().iter().any(|e| {
+		matches!(
+			e.event,
+			RuntimeEvent::Sudo(polkadot_sdk::pallet_sudo::Event::Sudid { sudo_result: Err(_) })
+		)
+	});
+	assert!(!failed, "the sudo call succeeded");
+}
+
+/// The `SuspiciousActivity` events so far: (rule, account, counterparty, evidence).
+fn suspicious(
+) -> Vec<(Rule, genex_runtime::AccountId, Option<genex_runtime::AccountId>, pallet_aml::Evidence)> {
+	System::events()
+		.into_iter()
+		.filter_map(|e| match e.event {
+			RuntimeEvent::Aml(pallet_aml::Event::SuspiciousActivity {
+				rule,
+				account,
+				counterparty,
+				evidence,
+				..
+			}) => Some((rule, account, counterparty, evidence)),
+			_ => None,
+		})
+		.collect()
+}
+
+fn hit(rule: Rule, who: Sr25519Keyring) -> bool {
+	suspicious().iter().any(|(r, a, _, _)| *r == rule && *a == account(who))
+}
+
+fn coupon_transfer(to: Sr25519Keyring, units: u64) -> RuntimeCall {
+	RuntimeCall::Coupons(pallet_coupons::Call::transfer {
+		series: SERIES,
+		dest: account(to),
+		units,
+	})
+}
+
+fn stable_transfer(to: Sr25519Keyring, amount: u128) -> RuntimeCall {
+	RuntimeCall::Stablecoin(pallet_stablecoin::Call::transfer { dest: account(to), amount })
+}
+
+/// Charlie lists `units` of series 0 at the issue price; returns the listing id.
+fn list_primary(units: u64) -> u64 {
+	let id = pallet_market::NextListingId::<Runtime>::get();
+	let list = RuntimeCall::Market(pallet_market::Call::list_primary { series: SERIES, units });
+	apply(list, Charlie).expect("valid").expect("listed");
+	id
+}
+
+fn buy(listing: u64, units: u64, who: Sr25519Keyring) {
+	let buy = RuntimeCall::Market(pallet_market::Call::buy_listing {
+		listing,
+		units,
+		max_price: 45 * USD,
+	});
+	apply(buy, who).expect("valid").expect("bought");
+}
+
+/// Alice, the KYC desk, attests `who` at `level` in `jurisdiction` until 2030.
+fn attest(who: Sr25519Keyring, level: u8, jurisdiction: [u8; 2]) {
+	let attest = RuntimeCall::Kyc(pallet_kyc::Call::attest {
+		who: account(who),
+		level,
+		jurisdiction,
+		expires_at: presets::GENESIS_ATTESTATION_EXPIRY,
+		evidence: H256::repeat_byte(0xee),
+	});
+	apply(attest, Alice).expect("valid").expect("attested");
+}
+
+/// 买券洗钱: dirty money buys coupons, which go P2P to another account the same day. The
+/// purchase is a CTR entry; the same-day pass-through is rapid in-and-out.
+#[test]
+fn buying_coupons_and_passing_them_on_is_reported() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		set_rule(Rule::LargeValue, 2_000 * USD, 0, false);
+		set_rule(Rule::RapidInOut, 1_000 * USD, 90, false);
+		let listing = list_primary(60);
+		// Bob buys 60 units for 2,700 GUSD: a large-value movement (CTR).
+		buy(listing, 60, Bob);
+		let ctr = System::events().into_iter().find_map(|e| match e.event {
+			RuntimeEvent::Aml(pallet_aml::Event::LargeValueMovement {
+				from,
+				to,
+				kind,
+				value,
+				..
+			}) => Some((from, to, kind, value)),
+			_ => None,
+		});
+		assert_eq!(ctr, Some((account(Charlie), account(Bob), MovementKind::Primary, 2_700 * USD)));
+		assert!(!hit(Rule::RapidInOut, Bob));
+		// The same day Bob passes them to Dave (3,000 GUSD at face: routed under the Travel
+		// Rule).
+		let routed = RuntimeCall::Coupons(pallet_coupons::Call::transfer_with_travel_rule {
+			series: SERIES,
+			dest: account(Dave),
+			units: 60,
+			travel_rule: TravelRuleData {
+				payload_commitment: H256::repeat_byte(1),
+				originator_vasp: VaspId::truncate_from(b"genex.example".to_vec()),
+				beneficiary_vasp: VaspId::truncate_from(b"bank-b.example".to_vec()),
+			},
+		});
+		apply(routed, Bob).expect("valid").expect("transferred");
+		let (_, _, counterparty, evidence) = suspicious()
+			.into_iter()
+			.find(|(r, a, _, _)| *r == Rule::RapidInOut && *a == account(Bob))
+			.expect("rapid in-and-out reported");
+		assert_eq!(counterparty, Some(account(Dave)));
+		assert_eq!(evidence.window_value, 2_700 * USD);
+		let view = Runtime::aml_account(account(Bob));
+		assert_eq!((view.received_today, view.sent_today), (2_700 * USD, 3_000 * USD));
+		assert_eq!(view.flag.map(|f| f.last_rule), Some(Rule::RapidInOut));
+	});
+}
+
+/// 分散洗钱: one account disperses coupons P2P to many small accounts.
+#[test]
+fn dispersing_coupons_to_many_accounts_is_fan_out() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		set_rule(Rule::FanOut, 0, 3, false);
+		for to in [Alice, Bob, Eve] {
+			apply(coupon_transfer(to, 1), Dave).expect("valid").expect("transferred");
+		}
+		assert!(!hit(Rule::FanOut, Dave), "three receivers are within the rule");
+		apply(coupon_transfer(Ferdie, 1), Dave).expect("valid").expect("transferred");
+		let (_, _, counterparty, evidence) = suspicious()
+			.into_iter()
+			.find(|(r, a, _, _)| *r == Rule::FanOut && *a == account(Dave))
+			.expect("fan-out reported");
+		assert_eq!((counterparty, evidence.counterparties), (Some(account(Ferdie)), 4));
+		assert_eq!(Runtime::aml_account(account(Dave)).receivers, 4);
+	});
+}
+
+/// 发行方自洗: the issuer funds an account that then buys the issuer's own coupons.
+#[test]
+fn an_issuer_funding_its_own_buyer_is_self_dealing() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		let listing = list_primary(10);
+		// An independent buyer: nothing.
+		buy(listing, 2, Eve);
+		assert!(suspicious().iter().all(|(r, ..)| *r != Rule::IssuerSelfDealing));
+		// Charlie funds Ferdie, who buys Charlie's coupons.
+		apply(stable_transfer(Ferdie, 200 * USD), Charlie).expect("valid").expect("funded");
+		buy(listing, 4, Ferdie);
+		let (_, _, counterparty, evidence) = suspicious()
+			.into_iter()
+			.find(|(r, a, _, _)| *r == Rule::IssuerSelfDealing && *a == account(Ferdie))
+			.expect("self-dealing reported");
+		assert_eq!(counterparty, Some(account(Charlie)));
+		assert_eq!(evidence.kind, MovementKind::Primary);
+	});
+}
+
+/// 跨境洗钱: coupons bought in one country move P2P to a holder in another; a jurisdiction
+/// marked high-risk restricts its holder until two compliance officers clear the flag.
+#[test]
+fn cross_border_movements_and_high_risk_jurisdictions() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		attest(Eve, 2, *b"DE");
+		set_rule(Rule::CrossBorder, 100 * USD, 0, false);
+		// 2 units (100 GUSD) from the US to Germany.
+		apply(coupon_transfer(Eve, 2), Dave).expect("valid").expect("transferred");
+		let (_, _, counterparty, evidence) = suspicious()
+			.into_iter()
+			.find(|(r, a, _, _)| *r == Rule::CrossBorder && *a == account(Dave))
+			.expect("cross-border reported");
+		assert_eq!(counterparty, Some(account(Eve)));
+		assert_eq!(
+			(evidence.from_jurisdiction, evidence.to_jurisdiction),
+			(Some(*b"US"), Some(*b"DE"))
+		);
+		// Within the US: nothing more.
+		let before = suspicious().len();
+		apply(coupon_transfer(Bob, 2), Dave).expect("valid").expect("transferred");
+		assert_eq!(suspicious().len(), before);
+
+		// Germany marked high-risk, and a hit there restricts.
+		sudo(RuntimeCall::Aml(pallet_aml::Call::set_high_risk {
+			jurisdiction: *b"DE",
+			high_risk: true,
+		}));
+		set_rule(Rule::HighRiskJurisdiction, 0, 0, true);
+		apply(stable_transfer(Eve, 10 * USD), Bob).expect("valid").expect("transferred");
+		assert!(hit(Rule::HighRiskJurisdiction, Eve));
+		assert!(Runtime::aml_account(account(Eve)).flag.is_some_and(|f| f.restricted));
+		// Restricted: the gate refuses Eve's movements, either way round, before any write.
+		for (call, who) in [(stable_transfer(Bob, USD), Eve), (stable_transfer(Eve, USD), Bob)] {
+			let got = dispatch_error(apply(call, who));
+			assert!(is_error(got, pallet_aml::Error::<Runtime>::AccountRestricted), "{got:?}");
+		}
+		// One compliance officer cannot lift it; Root (two officers) can.
+		let clear = RuntimeCall::Aml(pallet_aml::Call::clear_flag { who: account(Eve) });
+		let one_officer =
+			RuntimeCall::ComplianceCommittee(polkadot_sdk::pallet_collective::Call::execute {
+				proposal: Box::new(clear.clone()),
+				length_bound: 10_000,
+			});
+		apply(one_officer, Alice).expect("valid").expect("execute dispatches");
+		assert!(Runtime::aml_account(account(Eve)).flag.is_some_and(|f| f.restricted));
+		sudo(RuntimeCall::Aml(pallet_aml::Call::set_high_risk {
+			jurisdiction: *b"DE",
+			high_risk: false,
+		}));
+		sudo(clear);
+		assert_eq!(Runtime::aml_account(account(Eve)).flag, None);
+		apply(stable_transfer(Bob, USD), Eve).expect("valid").expect("moves again");
+	});
+}
