@@ -2,7 +2,8 @@
 # Installs what building Genex Chain needs on a Debian machine. Idempotent: safe to run again.
 set -euo pipefail
 need_apt=()
-for pkg in protobuf-compiler clang libclang-dev libssl-dev pkg-config zstd; do
+# postgresql: the server genex-reports' tests start (scripts/postgres.sh).
+for pkg in protobuf-compiler clang libclang-dev libssl-dev pkg-config zstd postgresql; do
 	dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

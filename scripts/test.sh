@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up the machine and runs every test: unit, property and runtime tests, node tests (a dev
-# chain producing and finalizing blocks, bad command-line input, chain specs up to date) and the
+# chain producing and finalizing blocks, bad command-line input, chain specs up to date),
+# genex-reports against a dev node (SQLite, and PostgreSQL on a throwaway server) and the
 # zombienet network test (3 validators + an archive node). Prints a summary line at the end.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -15,8 +16,14 @@ cargo test --release --locked --workspace --no-run
 built=$(date +%s)
 echo "build: $((built - start)) s"
 
-echo "== cargo test (workspace) =="
+echo "== cargo test (workspace; genex-reports also against a throwaway PostgreSQL) =="
+# Under /tmp: the server runs as `postgres`, which cannot enter /root.
+pg_dir="/tmp/genex-test-postgres-$$"
+trap '"$GENEX_ROOT/scripts/postgres.sh" stop "$pg_dir"' EXIT
+GENEX_TEST_POSTGRES_URL=$("$GENEX_ROOT/scripts/postgres.sh" start "$pg_dir" 54329)
+export GENEX_TEST_POSTGRES_URL GENEX_REQUIRE_POSTGRES=1
 cargo test --release --locked --workspace 2>&1 | tee "$CARGO_TARGET_DIR/genex-test.log"
+"$GENEX_ROOT/scripts/postgres.sh" stop "$pg_dir"
 echo "== benchmarks of Genex pallets, run as tests against their mocks =="
 # `pallet-oracle@0.1.0`: the lock file also lists an unrelated crates.io `pallet-oracle`.
 bench_pallets=(pallet-stablecoin pallet-validator-set pallet-governance pallet-kyc pallet-sanctions pallet-travel-rule pallet-aml pallet-feeless pallet-issuers pallet-coupons pallet-redemption pallet-market pallet-oracle@0.1.0)

@@ -1,0 +1,248 @@
+//! The archive node, through subxt: finalized blocks decoded with the metadata of the runtime
+//! that produced each of them, and balances read at a block.
+
+use crate::{
+	db::{BlockRecord, EventRecord, ExtrinsicRecord, SeriesRecord},
+	decode::{to_json, uint0},
+	error::context,
+	fail, Error, Result,
+};
+use serde_json::{json, Value as Json};
+use std::time::Duration;
+use subxt::{
+	dynamic::Value,
+	events::Phase,
+	rpcs::{rpc_params, RpcClient},
+	utils::AccountId32,
+	OnlineClient, SubstrateConfig,
+};
+
+/// A client of the node.
+pub type Client = OnlineClient<SubstrateConfig>;
+
+/// A connection to the node: subxt's typed client and raw JSON-RPC over the same socket.
+#[derive(Clone)]
+pub struct Node {
+	/// Blocks, events and storage, decoded with each block's metadata.
+	pub client: Client,
+	/// Raw JSON-RPC (headers by number, submitting extrinsics in tests).
+	pub rpc: RpcClient,
+}
+
+/// How long connecting may take before the node counts as unreachable.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The stablecoin's asset id (`genex_primitives::STABLECOIN_ASSET_ID`).
+pub const STABLECOIN_ASSET_ID: u32 = 1;
+
+/// Connects to the node at `url` (`ws://` or `wss://`).
+pub async fn connect(url: &str) -> Result<Node> {
+	let connecting = async {
+		let rpc = RpcClient::from_insecure_url(url).await.map_err(|e| e.to_string())?;
+		let client = Client::from_rpc_client(rpc.clone()).await.map_err(|e| e.to_string())?;
+		Ok::<_, String>(Node { client, rpc })
+	};
+	match tokio::time::timeout(CONNECT_TIMEOUT, connecting).await {
+		Ok(Ok(node)) => Ok(node),
+		Ok(Err(e)) => Err(Error::new(format!("cannot reach a node at {url}"), e)),
+		Err(_) => {
+			fail!("cannot reach a node at {url}: no answer in {}s", CONNECT_TIMEOUT.as_secs())
+		},
+	}
+}
+
+/// The parent hash of the node's block `number` (read from its header, which an archive or
+/// pruned node keeps); `None` if the node has no such block.
+pub async fn parent_of(node: &Node, number: u64) -> Result<Option<String>> {
+	let what = format!("cannot read the header of block #{number}");
+	let hash: Option<String> = node
+		.rpc
+		.request("chain_getBlockHash", rpc_params![number])
+		.await
+		.map_err(context(&what))?;
+	let Some(hash) = hash else { return Ok(None) };
+	let header: Option<serde_json::Value> =
+		node.rpc.request("chain_getHeader", rpc_params![hash]).await.map_err(context(&what))?;
+	Ok(header.and_then(|h| h.get("parentHash").and_then(|p| p.as_str()).map(str::to_string)))
+}
+
+/// The chain's genesis hash as `0x` hex.
+pub fn genesis(client: &Client) -> String {
+	format!("{:?}", client.genesis_hash())
+}
+
+/// The number of the newest finalized block.
+pub async fn finalized(client: &Client) -> Result<u64> {
+	let at = client.at_current_block().await.map_err(context("cannot read the finalized head"))?;
+	Ok(at.block_number())
+}
+
+/// What an error reading old state means: the node prunes it.
+fn state_error(number: u64, e: impl std::fmt::Display) -> Error {
+	Error(format!(
+		"the node has no state for block #{number} ({e}); genex-reports needs an archive node \
+		 (start it with --state-pruning archive-canonical --blocks-pruning archive-canonical)"
+	))
+}
+
+/// Block `number` as indexed: its extrinsics and events decoded (and, for genesis, the series
+/// that exist without a `SeriesCreated` event).
+pub async fn block(client: &Client, number: u64) -> Result<BlockRecord> {
+	let at = client.at_block(number).await.map_err(|e| state_error(number, e))?;
+	let header =
+		at.block_header().await.map_err(context(&format!("cannot read block #{number}")))?;
+	let hash = format!("{:?}", at.block_hash());
+	let parent = format!("{:?}", header.parent_hash);
+	let events = at.events().fetch().await.map_err(|e| state_error(number, e))?;
+	let mut records = Vec::new();
+	let mut succeeded = Vec::new();
+	for (index, event) in events.iter().enumerate() {
+		let event =
+			event.map_err(context(&format!("cannot decode an event of block #{number}")))?;
+		let fields = event
+			.decode_fields_unchecked_as::<Value>()
+			.map_err(context(&format!("cannot decode an event of block #{number}")))?;
+		let (phase, extrinsic) = match event.phase() {
+			Phase::ApplyExtrinsic(i) => ("ApplyExtrinsic", Some(i)),
+			Phase::Initialization => ("Initialization", None),
+			Phase::Finalization => ("Finalization", None),
+		};
+		if event.pallet_name() == "System" && event.event_name() == "ExtrinsicSuccess" {
+			succeeded.extend(extrinsic);
+		}
+		records.push(EventRecord {
+			index: u32::try_from(index).unwrap_or(u32::MAX),
+			extrinsic,
+			phase: phase.to_string(),
+			pallet: event.pallet_name().to_string(),
+			name: event.event_name().to_string(),
+			fields: to_json(&fields),
+		});
+	}
+	let extrinsics =
+		at.extrinsics().fetch().await.map_err(context(&format!("cannot read block #{number}")))?;
+	let mut xs = Vec::new();
+	let mut timestamp_ms = 0;
+	for x in extrinsics.iter() {
+		let x = x.map_err(context(&format!("cannot decode an extrinsic of block #{number}")))?;
+		let args = x
+			.decode_call_data_fields_unchecked_as::<Value>()
+			.map(|v| to_json(&v))
+			.unwrap_or(Json::Null);
+		if x.pallet_name() == "Timestamp" && x.call_name() == "set" {
+			timestamp_ms = u64::try_from(uint0(&args, "now")).unwrap_or(0);
+		}
+		let index = u32::try_from(x.index()).unwrap_or(u32::MAX);
+		// `MultiAddress::Id`: variant 0, then the 32-byte account.
+		let signer = x.address_bytes().and_then(|a| match a.split_first() {
+			Some((0, id)) if id.len() == 32 => Some(format!("0x{}", hex::encode(id))),
+			_ => None,
+		});
+		xs.push(ExtrinsicRecord {
+			index,
+			hash: format!("{:?}", x.hash()),
+			pallet: x.pallet_name().to_string(),
+			call: x.call_name().to_string(),
+			signer,
+			args,
+			success: succeeded.contains(&index),
+		});
+	}
+	let series = if number == 0 { genesis_series(&at).await? } else { Vec::new() };
+	Ok(BlockRecord {
+		number,
+		hash,
+		parent,
+		timestamp_ms,
+		spec_version: at.spec_version(),
+		extrinsics: xs,
+		events: records,
+		series,
+	})
+}
+
+/// The series in genesis state (`Coupons.SeriesOf`).
+async fn genesis_series<C>(
+	at: &subxt::client::ClientAtBlock<SubstrateConfig, C>,
+) -> Result<Vec<SeriesRecord>>
+where
+	C: subxt::client::OnlineClientAtBlockT<SubstrateConfig>,
+{
+	let address = subxt::dynamic::storage::<(u64,), Value>("Coupons", "SeriesOf");
+	let mut entries =
+		at.storage().iter(address, ()).await.map_err(context("cannot read genesis series"))?;
+	let mut series = Vec::new();
+	while let Some(entry) = entries.next().await {
+		let entry = entry.map_err(context("cannot read genesis series"))?;
+		let id = entry
+			.key()
+			.ok()
+			.and_then(|k| k.part(0))
+			.and_then(|p| p.decode_as::<u64>().ok().flatten())
+			.unwrap_or_default();
+		let value =
+			entry.value().decode_as::<Value>().map_err(context("cannot decode a series"))?;
+		let value = to_json(&value);
+		series.push(SeriesRecord {
+			id,
+			issuer: value["issuer"].as_str().unwrap_or_default().to_string(),
+			face_value: uint0(&value, "face_value"),
+			issue_price: uint0(&value, "issue_price"),
+			minted: u64::try_from(uint0(&value["stats"], "minted")).unwrap_or(0),
+		});
+	}
+	Ok(series)
+}
+
+/// `account`'s balances at block `number`: the native token, the stablecoin, and units of every
+/// series it holds.
+pub async fn balances(client: &Client, number: u64, account_hex: &str) -> Result<Json> {
+	let raw = hex::decode(account_hex.trim_start_matches("0x")).unwrap_or_default();
+	let Ok(raw) = <[u8; 32]>::try_from(raw.as_slice()) else {
+		fail!("{account_hex} is not an account");
+	};
+	let who = AccountId32(raw);
+	let at = client.at_block(number).await.map_err(|e| state_error(number, e))?;
+	let storage = at.storage();
+	let system = subxt::dynamic::storage::<(AccountId32,), Value>("System", "Account");
+	let native = match storage.try_fetch(system, (who.clone(),)).await {
+		Ok(Some(v)) => {
+			v.decode_as::<Value>().map(|v| uint0(&to_json(&v)["data"], "free")).unwrap_or(0)
+		},
+		Ok(None) => 0,
+		Err(e) => return Err(state_error(number, e)),
+	};
+	let assets = subxt::dynamic::storage::<(u32, AccountId32), Value>("Assets", "Account");
+	let stablecoin = match storage.try_fetch(assets, (STABLECOIN_ASSET_ID, who.clone())).await {
+		Ok(Some(v)) => v.decode_as::<Value>().map(|v| uint0(&to_json(&v), "balance")).unwrap_or(0),
+		Ok(None) => 0,
+		Err(e) => return Err(state_error(number, e)),
+	};
+	let next = subxt::dynamic::storage::<(), Value>("Coupons", "NextSeriesId");
+	let series_count = match storage.try_fetch(next, ()).await {
+		Ok(Some(v)) => v.decode_as::<Value>().ok().and_then(|v| to_json(&v).as_u64()).unwrap_or(0),
+		Ok(None) => 0,
+		Err(e) => return Err(state_error(number, e)),
+	};
+	let mut coupons = Vec::new();
+	for series in 0..series_count {
+		let holdings = subxt::dynamic::storage::<(u64, AccountId32), Value>("Coupons", "Holdings");
+		let units = match storage.try_fetch(holdings, (series, who.clone())).await {
+			Ok(Some(v)) => {
+				v.decode_as::<Value>().ok().and_then(|v| to_json(&v).as_u64()).unwrap_or(0)
+			},
+			Ok(None) => 0,
+			Err(e) => return Err(state_error(number, e)),
+		};
+		if units > 0 {
+			coupons.push(json!({ "series": series, "units": units }));
+		}
+	}
+	Ok(json!({
+		"block": number,
+		"block_hash": format!("{:?}", at.block_hash()),
+		"native": native.to_string(),
+		"stablecoin": stablecoin.to_string(),
+		"coupons": coupons,
+	}))
+}
