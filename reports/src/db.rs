@@ -32,7 +32,8 @@ const TABLES: &[&str] = &[
 	"CREATE TABLE IF NOT EXISTS events (block BIGINT NOT NULL, idx BIGINT NOT NULL, \
 	 extrinsic BIGINT, phase TEXT NOT NULL, pallet TEXT NOT NULL, name TEXT NOT NULL, \
 	 fields TEXT NOT NULL, PRIMARY KEY (block, idx))",
-	"CREATE INDEX IF NOT EXISTS events_by_name ON events (pallet, name)",
+	"CREATE INDEX IF NOT EXISTS events_by_name ON events (pallet, name, block)",
+	"CREATE INDEX IF NOT EXISTS blocks_by_time ON blocks (timestamp_ms)",
 	"CREATE TABLE IF NOT EXISTS series (id BIGINT PRIMARY KEY, issuer TEXT NOT NULL, \
 	 face_value TEXT NOT NULL, issue_price TEXT NOT NULL, minted BIGINT NOT NULL)",
 ];
@@ -273,8 +274,13 @@ impl Db {
 			.await;
 		match row {
 			Ok(row) => Ok(row.and_then(|r| r.try_get::<String, _>("value").ok())),
-			// An empty database has no `meta` table yet.
-			Err(sqlx::Error::Database(_)) => Ok(None),
+			// An empty database has no `meta` table yet; any other error is one.
+			Err(sqlx::Error::Database(e))
+				if e.message().contains("no such table")
+					|| e.message().contains("does not exist") =>
+			{
+				Ok(None)
+			},
 			Err(e) => Err(Error::new("cannot read the index", e)),
 		}
 	}
@@ -295,6 +301,22 @@ impl Db {
 		let what = format!("cannot store block #{}", block.number);
 		let number = int(block.number)?;
 		let mut tx = self.pool.begin().await.map_err(context(&what))?;
+		// The block must continue the indexed chain (checked inside the transaction that
+		// writes it).
+		if let Some(parent) = block.number.checked_sub(1) {
+			let row = sqlx::query("SELECT hash FROM blocks WHERE number = $1")
+				.bind(int(parent)?)
+				.fetch_optional(&mut *tx)
+				.await
+				.map_err(context(&what))?;
+			let indexed: Option<String> = row.and_then(|r| r.try_get("hash").ok());
+			if let Some(indexed) = indexed.filter(|h| *h != block.parent) {
+				fail!(
+					"wrong chain: block #{} does not follow the indexed block #{parent} ({indexed})",
+					block.number
+				);
+			}
+		}
 		sqlx::query(
 			"INSERT INTO blocks (number, hash, parent, timestamp_ms, spec_version) \
 			 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
@@ -442,6 +464,16 @@ impl Db {
 				r.try_get::<Option<String>, _>("signer").ok().flatten(),
 			)
 		}))
+	}
+
+	/// The stored timestamp (ms) of block `number`.
+	pub async fn block_time(&self, number: u64) -> Result<Option<u64>> {
+		let row = sqlx::query("SELECT timestamp_ms FROM blocks WHERE number = $1")
+			.bind(int(number)?)
+			.fetch_optional(&self.pool)
+			.await
+			.map_err(context("cannot read blocks"))?;
+		Ok(row.and_then(|r| r.try_get::<i64, _>("timestamp_ms").ok()).map(uint))
 	}
 
 	/// The stored hash of block `number`.

@@ -1,18 +1,21 @@
 //! From SCALE values (decoded by subxt with the block's own metadata) to JSON, the form events
 //! and calls are stored in, and typed reads of stored fields.
 //!
-//! The mapping keeps the runtime's field names:
-//! - a struct is an object, a tuple an array, a one-field tuple (a newtype) its field;
+//! The mapping keeps the runtime's field names and follows each value's type in the metadata:
+//! - a struct is an object; a struct with one unnamed field (a newtype such as `AccountId32` or
+//!   `BoundedVec`) is its field; a tuple or a sequence is an array (also with one element);
+//! - a byte sequence or array (`u8` elements) is `0x` hex, or text when it is printable ASCII
+//!   and not 32 bytes long (jurisdictions, VASP ids); a 32-byte one (an account, a hash) is
+//!   always hex;
 //! - a unit enum variant is its name (`"Primary"`), `None` is `null`, `Some(x)` is `x`, any
 //!   other variant is `{ "Name": fields }`;
 //! - integers are JSON numbers up to 2^53 and decimal strings above it (balances have 12
-//!   decimals), so no amount loses precision;
-//! - a byte array of 32 bytes (an account or a hash) is `0x` hex; shorter printable byte
-//!   strings (jurisdictions, VASP ids) are text, any other bytes hex.
+//!   decimals), so no amount loses precision.
 
 use polkadot_sdk::sp_core::crypto::{AccountId32, Ss58AddressFormat, Ss58Codec};
+use scale_info::{form::PortableForm, PortableRegistry, TypeDef, TypeDefPrimitive};
 use serde_json::{json, Map, Value as Json};
-use subxt::ext::scale_value::{Composite, Primitive, Value, ValueDef};
+use subxt::ext::scale_value::{self, Composite, Primitive, Value, ValueDef};
 
 /// Largest integer a JSON number carries exactly (2^53).
 const JSON_SAFE: u128 = 1 << 53;
@@ -20,16 +23,88 @@ const JSON_SAFE: u128 = 1 << 53;
 /// The chain's SS58 prefix (the runtime's `SS58Prefix`).
 pub const SS58_PREFIX: u16 = 42;
 
-/// `value` as JSON (see the module docs).
-pub fn to_json<T>(value: &Value<T>) -> Json {
+/// Decodes `bytes` as type `ty` of `types` into JSON (see the module docs).
+pub fn decode(bytes: &[u8], ty: u32, types: &PortableRegistry) -> Result<Json, String> {
+	let mut input = bytes;
+	let value =
+		scale_value::scale::decode_as_type(&mut input, ty, types).map_err(|e| e.to_string())?;
+	Ok(to_json(&value, types))
+}
+
+/// Decodes the fields of an event or call (`fields` of its variant) into a JSON object by name
+/// (an array when the fields are unnamed).
+pub fn decode_fields(
+	bytes: &[u8],
+	fields: &[scale_info::Field<PortableForm>],
+	types: &PortableRegistry,
+) -> Result<Json, String> {
+	let mut input = bytes;
+	let mut named = Map::new();
+	let mut unnamed = Vec::new();
+	for (i, field) in fields.iter().enumerate() {
+		let value = scale_value::scale::decode_as_type(&mut input, field.ty.id, types)
+			.map_err(|e| format!("field {i}: {e}"))?;
+		match &field.name {
+			Some(name) => {
+				named.insert(name.clone(), to_json(&value, types));
+			},
+			None => unnamed.push(to_json(&value, types)),
+		}
+	}
+	if !input.is_empty() {
+		return Err(format!("{} bytes left after the fields", input.len()));
+	}
+	Ok(if unnamed.is_empty() { Json::Object(named) } else { Json::Array(unnamed) })
+}
+
+/// What a type id is, as far as the JSON form cares.
+enum Shape {
+	/// A sequence or array of `u8`.
+	Bytes,
+	/// A struct with exactly one unnamed field.
+	Newtype,
+	/// Anything else.
+	Other,
+}
+
+fn is_u8(ty: u32, types: &PortableRegistry) -> bool {
+	matches!(types.resolve(ty).map(|t| &t.type_def), Some(TypeDef::Primitive(TypeDefPrimitive::U8)))
+}
+
+fn shape(ty: u32, types: &PortableRegistry) -> Shape {
+	match types.resolve(ty).map(|t| &t.type_def) {
+		Some(TypeDef::Sequence(s)) if is_u8(s.type_param.id, types) => Shape::Bytes,
+		Some(TypeDef::Array(a)) if is_u8(a.type_param.id, types) => Shape::Bytes,
+		Some(TypeDef::Composite(c))
+			if c.fields.len() == 1 && c.fields.iter().all(|f| f.name.is_none()) =>
+		{
+			Shape::Newtype
+		},
+		_ => Shape::Other,
+	}
+}
+
+/// `value` (decoded with type ids) as JSON (see the module docs).
+pub fn to_json(value: &Value<u32>, types: &PortableRegistry) -> Json {
 	match &value.value {
-		ValueDef::Composite(c) => composite(c),
+		ValueDef::Composite(c) => match (shape(value.context, types), c) {
+			(Shape::Bytes, Composite::Unnamed(items)) => bytes_json(&as_bytes(items)),
+			(Shape::Newtype, Composite::Unnamed(items)) if items.len() == 1 => {
+				items.first().map(|v| to_json(v, types)).unwrap_or(Json::Null)
+			},
+			(_, c) => composite(c, types),
+		},
 		ValueDef::Variant(v) => {
-			let fields = composite(&v.values);
+			let fields = composite(&v.values, types);
 			match (v.name.as_str(), &v.values) {
 				("None", c) if c.is_empty() => Json::Null,
-				("Some", Composite::Unnamed(items)) if items.len() == 1 => fields,
+				("Some", Composite::Unnamed(items)) if items.len() == 1 => {
+					items.first().map(|v| to_json(v, types)).unwrap_or(Json::Null)
+				},
 				(_, c) if c.is_empty() => Json::String(v.name.clone()),
+				(name, Composite::Unnamed(items)) if items.len() == 1 => {
+					json!({ name: items.first().map(|v| to_json(v, types)).unwrap_or(Json::Null) })
+				},
 				(name, _) => json!({ name: fields }),
 			}
 		},
@@ -40,31 +115,20 @@ pub fn to_json<T>(value: &Value<T>) -> Json {
 	}
 }
 
-fn composite<T>(c: &Composite<T>) -> Json {
+fn composite(c: &Composite<u32>, types: &PortableRegistry) -> Json {
 	match c {
-		Composite::Named(fields) => {
-			Json::Object(fields.iter().map(|(k, v)| (k.clone(), to_json(v))).collect::<Map<_, _>>())
-		},
-		Composite::Unnamed(items) => {
-			if let Some(bytes) = as_bytes(items) {
-				return bytes_json(&bytes);
-			}
-			match items.as_slice() {
-				[one] => to_json(one),
-				_ => Json::Array(items.iter().map(to_json).collect()),
-			}
-		},
+		Composite::Named(fields) => Json::Object(
+			fields.iter().map(|(k, v)| (k.clone(), to_json(v, types))).collect::<Map<_, _>>(),
+		),
+		Composite::Unnamed(items) => Json::Array(items.iter().map(|v| to_json(v, types)).collect()),
 	}
 }
 
-/// The items as bytes, when there are some and every one is an integer below 256.
-fn as_bytes<T>(items: &[Value<T>]) -> Option<Vec<u8>> {
-	if items.len() < 2 {
-		return None;
-	}
+/// The items of a `u8` sequence as bytes.
+fn as_bytes(items: &[Value<u32>]) -> Vec<u8> {
 	items
 		.iter()
-		.map(|v| match v.value {
+		.filter_map(|v| match v.value {
 			ValueDef::Primitive(Primitive::U128(n)) => u8::try_from(n).ok(),
 			_ => None,
 		})
@@ -72,7 +136,7 @@ fn as_bytes<T>(items: &[Value<T>]) -> Option<Vec<u8>> {
 }
 
 fn bytes_json(bytes: &[u8]) -> Json {
-	let printable = bytes.iter().all(|b| (0x20..0x7f).contains(b));
+	let printable = !bytes.is_empty() && bytes.iter().all(|b| (0x20..0x7f).contains(b));
 	if bytes.len() != 32 && printable {
 		Json::String(String::from_utf8_lossy(bytes).into_owned())
 	} else {
@@ -152,27 +216,63 @@ pub fn gusd(amount: u128) -> String {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use subxt::ext::scale_value::value;
+
+	use codec::Encode;
+	use scale_info::{MetaType, Registry, TypeInfo};
+
+	#[derive(Encode, TypeInfo)]
+	struct Account([u8; 32]);
+
+	#[derive(Encode, TypeInfo)]
+	struct Vasp(Vec<u8>);
+
+	#[derive(Encode, TypeInfo)]
+	enum Kind {
+		Primary,
+		Coupon(u64),
+	}
+
+	#[derive(Encode, TypeInfo)]
+	struct Event {
+		from: Account,
+		amount: u128,
+		small: u64,
+		record: Option<u64>,
+		none: Option<u64>,
+		kind: Kind,
+		asset: Kind,
+		vasp: Vasp,
+		one_letter_vasp: Vasp,
+		serials: Vec<u64>,
+		one_serial: Vec<u64>,
+		pair: (u8, u8),
+		jurisdiction: [u8; 2],
+	}
+
+	fn json_of<T: Encode + TypeInfo + 'static>(value: &T) -> Json {
+		let mut registry = Registry::new();
+		let id = registry.register_type(&MetaType::new::<T>()).id;
+		let types = PortableRegistry::from(registry);
+		decode(&value.encode(), id, &types).expect("decodes")
+	}
 
 	#[test]
-	fn accounts_amounts_options_and_variants_map_to_plain_json() {
-		let account = Value::unnamed_composite([Value::unnamed_composite(
-			(0..32u8).map(|b| Value::u128(u128::from(b))),
-		)]);
-		let event = Value::named_composite([
-			("from", account),
-			("amount", Value::u128(12_000_000_000_000_000)),
-			("small", Value::u128(7)),
-			("record", Value::variant("Some", Composite::Unnamed(vec![Value::u128(3)]))),
-			("none", Value::variant("None", Composite::Unnamed(vec![]))),
-			("kind", Value::variant("Primary", Composite::Unnamed(vec![]))),
-			(
-				"vasp",
-				Value::unnamed_composite(b"bank-b".iter().map(|b| Value::u128(u128::from(*b)))),
-			),
-			("asset", value!(Coupon(5u8))),
-		]);
-		let json = to_json(&event);
+	fn values_map_to_plain_json_by_their_types() {
+		let json = json_of(&Event {
+			from: Account(core::array::from_fn(|i| i as u8)),
+			amount: 12_000_000_000_000_000,
+			small: 7,
+			record: Some(3),
+			none: None,
+			kind: Kind::Primary,
+			asset: Kind::Coupon(5),
+			vasp: Vasp(b"bank-b".to_vec()),
+			one_letter_vasp: Vasp(b"b".to_vec()),
+			serials: vec![65, 66],
+			one_serial: vec![9],
+			pair: (1, 2),
+			jurisdiction: *b"US",
+		});
 		assert_eq!(
 			json["from"],
 			"0x000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
@@ -183,9 +283,15 @@ mod tests {
 		assert_eq!(json["record"], 3);
 		assert!(json["none"].is_null());
 		assert_eq!(json["kind"], "Primary");
-		assert_eq!(json["vasp"], "bank-b");
 		assert_eq!(variant_name(&json["asset"]).as_deref(), Some("Coupon"));
 		assert_eq!(json["asset"]["Coupon"], 5);
+		assert_eq!(json["vasp"], "bank-b");
+		assert_eq!(json["one_letter_vasp"], "b");
+		// Numbers stay numbers, one-element lists stay lists: only `u8` sequences are bytes.
+		assert_eq!(json["serials"], json!([65, 66]));
+		assert_eq!(json["one_serial"], json!([9]));
+		assert_eq!(json["pair"], json!([1, 2]));
+		assert_eq!(json["jurisdiction"], "US");
 	}
 
 	#[test]

@@ -77,10 +77,12 @@ pub fn page(kind: &str, period: &Period, r: &Report) -> String {
 		.filter(|(_, s)| s.breakage > 0)
 		.map(|(id, s)| (series_label(id), s.breakage))
 		.collect();
-	let fees = vec![
-		("market fees".to_string(), r.market_fees),
-		("transaction fees".to_string(), r.transaction_fees),
-	];
+	let fees: Vec<(String, u128)> = r
+		.series
+		.iter()
+		.filter(|(_, s)| s.market_fees > 0)
+		.map(|(id, s)| (series_label(id), s.market_fees))
+		.collect();
 	let trades: u64 = r.series.values().map(|s| s.auctions.saturating_add(s.listing_trades)).sum();
 	let summary = [
 		("blocks", r.blocks.map(|(a, b)| format!("#{a} – #{b}")).unwrap_or_else(|| "none".into())),
@@ -90,9 +92,18 @@ pub fn page(kind: &str, period: &Period, r: &Report) -> String {
 		),
 		("coupon transfers", format!("{} ({} units)", r.coupon_transfers.0, r.coupon_transfers.1)),
 		("trades (auctions that traded, listing purchases)", trades.to_string()),
+		("market fees (GUSD)", gusd(r.market_fees)),
+		("transaction fees (native token GNX)", gusd(r.transaction_fees)),
+		(
+			"complete (index reaches the period's end)",
+			if r.complete(period) { "yes".into() } else { "no: partial".into() },
+		),
 		("CTR entries", format!("{} ({} GUSD)", r.ctr.0, gusd(r.ctr.1))),
 		("SAR candidates", r.suspicious.values().sum::<u64>().to_string()),
-		("new KYC", r.kyc.iter().map(|(l, n)| format!("{l}: {n}")).collect::<Vec<_>>().join(", ")),
+		(
+			"KYC attestations (new or renewed)",
+			r.kyc.iter().map(|(l, n)| format!("{l}: {n}")).collect::<Vec<_>>().join(", "),
+		),
 		("sanctioned accounts", r.sanctioned.len().to_string()),
 		("AML-restricted accounts", r.restricted.len().to_string()),
 	];
@@ -134,6 +145,6 @@ pub fn page(kind: &str, period: &Period, r: &Report) -> String {
 		i = bars("Value traded by issuer, GUSD", &by_issuer),
 		red = bars("Face value redeemed by series, GUSD", &redeemed),
 		brk = bars("Breakage by series, GUSD", &breakage),
-		fee = bars("Fee income, GUSD", &fees),
+		fee = bars("Market fee income by series, GUSD", &fees),
 	)
 }

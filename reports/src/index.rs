@@ -85,7 +85,7 @@ pub async fn run(options: &Options) -> Result<Summary> {
 	let head = node::finalized(client).await?;
 	// The node must have the state of the next block (and so of every later one).
 	if next <= head {
-		node::block(client, next).await?;
+		node::block(&node, next).await?;
 	}
 	let db = match existing {
 		Some(db) => db,
@@ -102,7 +102,7 @@ pub async fn run(options: &Options) -> Result<Summary> {
 		// Blocks are fetched `FETCH_AHEAD` at a time (the node answers in parallel) and stored
 		// strictly in order, one transaction each.
 		let mut blocks =
-			stream::iter(next..=target).map(|n| node::block(client, n)).buffered(FETCH_AHEAD);
+			stream::iter(next..=target).map(|n| node::block(&node, n)).buffered(FETCH_AHEAD);
 		while let Some(block) = blocks.next().await {
 			let block = block?;
 			db.store(&genesis, &block).await?;

@@ -121,7 +121,15 @@ enum Command {
 }
 
 async fn open(db: &DbArg) -> Result<Db> {
-	Db::open(&Location::parse(&db.db), false).await
+	let location = Location::parse(&db.db);
+	let index = Db::open(&location, false).await?;
+	if index.last_block().await?.is_none() {
+		return Err(genex_reports::Error(format!(
+			"the index at {} is empty: run `genex-reports index` first",
+			db.db
+		)));
+	}
+	Ok(index)
 }
 
 fn print(paths: &[PathBuf]) {

@@ -3,10 +3,11 @@
 
 use crate::{
 	db::{BlockRecord, EventRecord, ExtrinsicRecord, SeriesRecord},
-	decode::{to_json, uint0},
+	decode::{decode, decode_fields, uint0},
 	error::context,
 	fail, Error, Result,
 };
+use polkadot_sdk::sp_crypto_hashing::twox_128;
 use serde_json::{json, Value as Json};
 use std::time::Duration;
 use subxt::{
@@ -55,12 +56,7 @@ pub async fn connect(url: &str) -> Result<Node> {
 /// pruned node keeps); `None` if the node has no such block.
 pub async fn parent_of(node: &Node, number: u64) -> Result<Option<String>> {
 	let what = format!("cannot read the header of block #{number}");
-	let hash: Option<String> = node
-		.rpc
-		.request("chain_getBlockHash", rpc_params![number])
-		.await
-		.map_err(context(&what))?;
-	let Some(hash) = hash else { return Ok(None) };
+	let Some(hash) = block_hash(node, number).await? else { return Ok(None) };
 	let header: Option<serde_json::Value> =
 		node.rpc.request("chain_getHeader", rpc_params![hash]).await.map_err(context(&what))?;
 	Ok(header.and_then(|h| h.get("parentHash").and_then(|p| p.as_str()).map(str::to_string)))
@@ -85,23 +81,48 @@ fn state_error(number: u64, e: impl std::fmt::Display) -> Error {
 	))
 }
 
+/// `System.Events`' storage key.
+fn events_key() -> Vec<u8> {
+	let mut key = twox_128(b"System").to_vec();
+	key.extend(twox_128(b"Events"));
+	key
+}
+
 /// Block `number` as indexed: its extrinsics and events decoded (and, for genesis, the series
 /// that exist without a `SeriesCreated` event).
-pub async fn block(client: &Client, number: u64) -> Result<BlockRecord> {
+///
+/// A block is decoded with the metadata of the runtime that **executed** it: its parent's. (The
+/// runtime version at a block's own hash is the one after the block; in the block that enacts
+/// a runtime upgrade the two differ, and the block's events were made by the old runtime.)
+pub async fn block(node: &Node, number: u64) -> Result<BlockRecord> {
+	let client = &node.client;
 	let at = client.at_block(number).await.map_err(|e| state_error(number, e))?;
-	let header =
-		at.block_header().await.map_err(context(&format!("cannot read block #{number}")))?;
-	let hash = format!("{:?}", at.block_hash());
-	let parent = format!("{:?}", header.parent_hash);
-	let events = at.events().fetch().await.map_err(|e| state_error(number, e))?;
+	let exec = match number.checked_sub(1) {
+		Some(parent) => client.at_block(parent).await.map_err(|e| state_error(parent, e))?,
+		None => client.at_block(number).await.map_err(|e| state_error(number, e))?,
+	};
+	let what = format!("cannot read block #{number}");
+	let header = at.block_header().await.map_err(context(&what))?;
+	let hash = at.block_hash();
+	let metadata = exec.metadata();
+	let types = metadata.types();
+	let event_bytes = match at.storage().fetch_raw(events_key()).await {
+		Ok(bytes) => bytes,
+		Err(subxt::error::StorageError::NoValueFound) => Vec::new(),
+		Err(e) => return Err(state_error(number, e)),
+	};
+	let events = exec.events().from_bytes(event_bytes);
+	let undecodable = |e: String| Error(format!("cannot decode an event of block #{number}: {e}"));
 	let mut records = Vec::new();
 	let mut succeeded = Vec::new();
 	for (index, event) in events.iter().enumerate() {
-		let event =
-			event.map_err(context(&format!("cannot decode an event of block #{number}")))?;
-		let fields = event
-			.decode_fields_unchecked_as::<Value>()
-			.map_err(context(&format!("cannot decode an event of block #{number}")))?;
+		let event = event.map_err(|e| undecodable(e.to_string()))?;
+		let variant = metadata
+			.pallet_by_name(event.pallet_name())
+			.and_then(|p| p.event_variant_by_index(event.event_index()))
+			.ok_or_else(|| undecodable(format!("{} is not in the metadata", event.event_name())))?;
+		let fields =
+			decode_fields(event.field_bytes(), &variant.fields, types).map_err(undecodable)?;
 		let (phase, extrinsic) = match event.phase() {
 			Phase::ApplyExtrinsic(i) => ("ApplyExtrinsic", Some(i)),
 			Phase::Initialization => ("Initialization", None),
@@ -116,19 +137,37 @@ pub async fn block(client: &Client, number: u64) -> Result<BlockRecord> {
 			phase: phase.to_string(),
 			pallet: event.pallet_name().to_string(),
 			name: event.event_name().to_string(),
-			fields: to_json(&fields),
+			fields,
 		});
 	}
-	let extrinsics =
-		at.extrinsics().fetch().await.map_err(context(&format!("cannot read block #{number}")))?;
+	let body: Option<Json> = node
+		.rpc
+		.request("chain_getBlock", rpc_params![format!("{hash:?}")])
+		.await
+		.map_err(context(&what))?;
+	let body: Vec<Vec<u8>> = body
+		.as_ref()
+		.and_then(|b| b["block"]["extrinsics"].as_array())
+		.map(|xs| {
+			xs.iter()
+				.filter_map(|x| x.as_str())
+				.filter_map(|x| hex::decode(x.trim_start_matches("0x")).ok())
+				.collect()
+		})
+		.unwrap_or_default();
+	let extrinsics = exec.extrinsics().from_bytes(body).await;
+	let undecodable =
+		|e: String| Error(format!("cannot decode an extrinsic of block #{number}: {e}"));
 	let mut xs = Vec::new();
 	let mut timestamp_ms = 0;
 	for x in extrinsics.iter() {
-		let x = x.map_err(context(&format!("cannot decode an extrinsic of block #{number}")))?;
-		let args = x
-			.decode_call_data_fields_unchecked_as::<Value>()
-			.map(|v| to_json(&v))
-			.unwrap_or(Json::Null);
+		let x = x.map_err(|e| undecodable(e.to_string()))?;
+		let variant = metadata
+			.pallet_by_name(x.pallet_name())
+			.and_then(|p| p.call_variant_by_index(x.call_index()))
+			.ok_or_else(|| undecodable(format!("{} is not in the metadata", x.call_name())))?;
+		let args = decode_fields(x.call_data_field_bytes(), &variant.fields, types)
+			.map_err(undecodable)?;
 		if x.pallet_name() == "Timestamp" && x.call_name() == "set" {
 			timestamp_ms = u64::try_from(uint0(&args, "now")).unwrap_or(0);
 		}
@@ -148,17 +187,36 @@ pub async fn block(client: &Client, number: u64) -> Result<BlockRecord> {
 			success: succeeded.contains(&index),
 		});
 	}
+	if number > 0 && timestamp_ms == 0 {
+		fail!("block #{number} has no Timestamp.set: cannot date it");
+	}
 	let series = if number == 0 { genesis_series(&at).await? } else { Vec::new() };
 	Ok(BlockRecord {
 		number,
-		hash,
-		parent,
+		hash: format!("{hash:?}"),
+		parent: format!("{:?}", header.parent_hash),
 		timestamp_ms,
-		spec_version: at.spec_version(),
+		spec_version: exec.spec_version(),
 		extrinsics: xs,
 		events: records,
 		series,
 	})
+}
+
+/// The node's hash of block `number`, if it has that block.
+pub async fn block_hash(node: &Node, number: u64) -> Result<Option<String>> {
+	node.rpc
+		.request("chain_getBlockHash", rpc_params![number])
+		.await
+		.map_err(context(&format!("cannot read the hash of block #{number}")))
+}
+
+/// A storage value decoded with its type (see [`crate::decode`]).
+fn stored(
+	value: &subxt::storage::StorageValue<'_, Value>,
+	types: &scale_info::PortableRegistry,
+) -> Json {
+	decode(value.bytes(), value.type_id(), types).unwrap_or(Json::Null)
 }
 
 /// The series in genesis state (`Coupons.SeriesOf`).
@@ -180,9 +238,7 @@ where
 			.and_then(|k| k.part(0))
 			.and_then(|p| p.decode_as::<u64>().ok().flatten())
 			.unwrap_or_default();
-		let value =
-			entry.value().decode_as::<Value>().map_err(context("cannot decode a series"))?;
-		let value = to_json(&value);
+		let value = stored(entry.value(), at.metadata_ref().types());
 		series.push(SeriesRecord {
 			id,
 			issuer: value["issuer"].as_str().unwrap_or_default().to_string(),
@@ -204,23 +260,22 @@ pub async fn balances(client: &Client, number: u64, account_hex: &str) -> Result
 	let who = AccountId32(raw);
 	let at = client.at_block(number).await.map_err(|e| state_error(number, e))?;
 	let storage = at.storage();
+	let types = at.metadata_ref().types();
 	let system = subxt::dynamic::storage::<(AccountId32,), Value>("System", "Account");
 	let native = match storage.try_fetch(system, (who.clone(),)).await {
-		Ok(Some(v)) => {
-			v.decode_as::<Value>().map(|v| uint0(&to_json(&v)["data"], "free")).unwrap_or(0)
-		},
+		Ok(Some(v)) => uint0(&stored(&v, types)["data"], "free"),
 		Ok(None) => 0,
 		Err(e) => return Err(state_error(number, e)),
 	};
 	let assets = subxt::dynamic::storage::<(u32, AccountId32), Value>("Assets", "Account");
 	let stablecoin = match storage.try_fetch(assets, (STABLECOIN_ASSET_ID, who.clone())).await {
-		Ok(Some(v)) => v.decode_as::<Value>().map(|v| uint0(&to_json(&v), "balance")).unwrap_or(0),
+		Ok(Some(v)) => uint0(&stored(&v, types), "balance"),
 		Ok(None) => 0,
 		Err(e) => return Err(state_error(number, e)),
 	};
 	let next = subxt::dynamic::storage::<(), Value>("Coupons", "NextSeriesId");
 	let series_count = match storage.try_fetch(next, ()).await {
-		Ok(Some(v)) => v.decode_as::<Value>().ok().and_then(|v| to_json(&v).as_u64()).unwrap_or(0),
+		Ok(Some(v)) => stored(&v, types).as_u64().unwrap_or(0),
 		Ok(None) => 0,
 		Err(e) => return Err(state_error(number, e)),
 	};
@@ -228,9 +283,7 @@ pub async fn balances(client: &Client, number: u64, account_hex: &str) -> Result
 	for series in 0..series_count {
 		let holdings = subxt::dynamic::storage::<(u64, AccountId32), Value>("Coupons", "Holdings");
 		let units = match storage.try_fetch(holdings, (series, who.clone())).await {
-			Ok(Some(v)) => {
-				v.decode_as::<Value>().ok().and_then(|v| to_json(&v).as_u64()).unwrap_or(0)
-			},
+			Ok(Some(v)) => stored(&v, types).as_u64().unwrap_or(0),
 			Ok(None) => 0,
 			Err(e) => return Err(state_error(number, e)),
 		};

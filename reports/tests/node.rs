@@ -294,6 +294,9 @@ async fn scenario_numbers_appear_exactly_in_every_report() {
 	assert_eq!(charlie["issued_units_total"], "100");
 	assert_eq!(charlie["redemption_rate_bps"], "0");
 	assert!(daily["suspicious_activity_by_rule"]["RapidInOut"].as_u64() >= Some(1));
+	// The index does not reach the day's end yet: the report says it is partial.
+	assert_eq!(daily["complete"], false);
+	assert!(daily["indexed_to_block"].as_u64() >= Some(bought.block));
 	let html =
 		std::fs::read_to_string(out.join(format!("daily-{}.html", day.name))).expect("HTML page");
 	assert!(html.contains("series 0") && html.contains("450.000000000000"));
@@ -405,7 +408,7 @@ async fn scenario_numbers_appear_exactly_in_every_report() {
 	{
 		let db = Db::open(&Location::Sqlite(other.clone()), false).await.expect("opens");
 		let mut block = genex_reports::db::BlockRecord { number: last, ..Default::default() };
-		block.hash = "0xfeed".into();
+		block.parent = db.block_hash(last - 1).await.unwrap().expect("indexed parent");
 		db.store(&format!("0x{}", "11".repeat(32)), &block).await.expect("rewrites genesis");
 		db.close().await;
 	}
@@ -434,6 +437,29 @@ async fn scenario_numbers_appear_exactly_in_every_report() {
 	}
 	assert_eq!(std::fs::read(&corrupt).unwrap(), b"this is not a database at all, just text");
 	assert!(!dir.join("never").exists());
+	// An account's history from a node that serves another chain.
+	let never = dir.join("never");
+	let (ok, err) = reports_cli(&[
+		"account",
+		"--db",
+		&db_arg(&index_file),
+		"--node",
+		&pruned.url,
+		"--account",
+		&Bob.to_account_id().to_string(),
+		"--at",
+		"1",
+		"--out",
+		&db_arg(&never),
+	]);
+	assert!(!ok);
+	one_error_line(&err, "wrong chain");
+	assert!(!never.exists());
+	// A report of an index that does not exist.
+	let (ok, err) = reports_cli(&["sar", "--db", &db_arg(&absent), "--out", &db_arg(&never)]);
+	assert!(!ok);
+	one_error_line(&err, "no index at");
+	assert!(!absent.exists() && !never.exists());
 	let (ok, err) = reports_cli(&["daily", "--date", "2026-02-30", "--db", &db_arg(&index_file)]);
 	assert!(!ok);
 	one_error_line(&err, "not a date");

@@ -36,6 +36,16 @@ pub async fn history(
 			);
 		}
 	}
+	// Same genesis is not enough: the node's block must be the indexed one.
+	let indexed = db.block_hash(at).await?;
+	let served = node::block_hash(node, at).await?;
+	if indexed != served {
+		fail!(
+			"wrong chain: the node's block #{at} is {} but the indexed one is {}",
+			served.unwrap_or_else(|| "missing".into()),
+			indexed.unwrap_or_else(|| "missing".into())
+		);
+	}
 	let events = db
 		.events(&Filter {
 			up_to_block: Some(at),

@@ -103,10 +103,9 @@ pub struct Out {
 }
 
 impl Out {
-	/// Creates `dir` if needed.
+	/// Reports into `dir`, which is created at the first write (so a refused command leaves
+	/// nothing behind).
 	pub fn new(dir: &Path) -> Result<Out> {
-		std::fs::create_dir_all(dir)
-			.map_err(context(&format!("cannot create {}", dir.display())))?;
 		Ok(Out { dir: dir.to_path_buf() })
 	}
 
@@ -130,10 +129,16 @@ impl Out {
 		self.text(name, &text)
 	}
 
-	/// Writes `text` to `name`.
+	/// Writes `text` to `name`: to a temporary file first, renamed into place, so a crash never
+	/// leaves a truncated report. Creates the folder at the first write.
 	pub fn text(&self, name: &str, text: &str) -> Result<PathBuf> {
 		let path = self.path(name);
-		std::fs::write(&path, text)
+		let folder = path.parent().unwrap_or(&self.dir).to_path_buf();
+		std::fs::create_dir_all(&folder)
+			.map_err(context(&format!("cannot create {}", folder.display())))?;
+		let partial = path.with_extension("partial");
+		std::fs::write(&partial, text)
+			.and_then(|_| std::fs::rename(&partial, &path))
 			.map_err(context(&format!("cannot write {}", path.display())))?;
 		Ok(path)
 	}

@@ -5,13 +5,14 @@
 //! Sources (all events of the period, plus the history needed to attribute them):
 //! - auction trades: `Market.AuctionCleared` (`volume` units at one `price`);
 //! - listing purchases: `Market.ListingBought`, primary when its `Market.Listed` said so;
-//! - redemptions: `Redemption.Redeemed` (units, face value honoured);
+//! - redemptions: `Redemption.Redeemed` (units, face value honoured); a redemption by the
+//!   issuer or its affiliates (`insider`) is a recall and counted apart, never as a redemption;
 //! - breakage: `Coupons.SeriesExpired`;
 //! - issuance: `Coupons.Minted` and the series in genesis state;
 //! - fees: `Market.OrderFilled.fee`, `Market.ListingBought.fee` (market) and
-//!   `TransactionPayment.TransactionFeePaid.actual_fee` (transactions);
+//!   `TransactionPayment.TransactionFeePaid.actual_fee` (transactions, in the native token);
 //! - P2P: `Stablecoin.Transferred`, `Coupons.Transferred`;
-//! - KYC: `Kyc.Attested` by level; blocked: `Sanctions.AccountBlocked`, `Aml.AccountRestricted`;
+//! - KYC: `Kyc.Attested` by level (new, renewed or replaced attestations); blocked: `Sanctions.AccountBlocked`, `Aml.AccountRestricted`;
 //! - AML: `Aml.SuspiciousActivity` by rule, `Aml.LargeValueMovement`.
 //!
 //! The redemption rate of an issuer is units redeemed ÷ units issued, both counted from genesis
@@ -55,6 +56,10 @@ pub struct SeriesFigures {
 	pub redeemed_units: u128,
 	/// Face value honoured.
 	pub redeemed_face: u128,
+	/// Redemptions by the issuer or its affiliates (recalls: not in the redemption figures).
+	pub insider_recalls: u64,
+	/// Units they burned.
+	pub insider_units: u128,
 	/// Units minted.
 	pub minted_units: u128,
 	/// Breakage (face value of sold units that expired).
@@ -110,9 +115,9 @@ pub struct Report {
 	pub coupon_transfers: (u64, u128),
 	/// Market fees.
 	pub market_fees: u128,
-	/// Transaction fees.
+	/// Transaction fees, in the native token (not GUSD).
 	pub transaction_fees: u128,
-	/// New KYC attestations by level.
+	/// KYC attestations (new, renewed or replaced) by level.
 	pub kyc: BTreeMap<String, u64>,
 	/// Accounts blocked by the sanctions list.
 	pub sanctioned: Vec<String>,
@@ -124,6 +129,16 @@ pub struct Report {
 	pub ctr: (u64, u128),
 	/// First and last block of the period in the index.
 	pub blocks: Option<(u64, u64)>,
+	/// The last indexed block and its time: the report is complete only if that time is at or
+	/// after the period's end.
+	pub indexed_to: Option<(u64, u64)>,
+}
+
+impl Report {
+	/// Whether the index covers the whole period.
+	pub fn complete(&self, period: &Period) -> bool {
+		self.indexed_to.is_some_and(|(_, ms)| ms >= period.to_ms)
+	}
 }
 
 fn add(total: &mut u128, n: u128) {
@@ -134,14 +149,25 @@ fn bump(count: &mut u64) {
 	*count = count.saturating_add(1);
 }
 
+/// Events read from genesis to the end of the period.
+const HISTORY: [(&str, &str); 4] = [
+	("Coupons", "SeriesCreated"),
+	("Coupons", "Minted"),
+	("Redemption", "Redeemed"),
+	("Market", "Listed"),
+];
+
+/// A redemption by the issuer or its affiliates: a recall, no credit (`Redeemed.insider`).
+fn insider(fields: &Json) -> bool {
+	fields["insider"] == Json::Bool(true)
+}
+
 fn series_of(fields: &Json) -> u64 {
 	u64::try_from(uint0(fields, "series")).unwrap_or(u64::MAX)
 }
 
 /// Computes the report for `period` from the index.
 pub async fn compute(db: &Db, period: &Period) -> Result<Report> {
-	let history =
-		db.events(&Filter { time: Some((0, period.to_ms)), ..Default::default() }).await?;
 	let mut report = Report::default();
 	let mut issuer_of: BTreeMap<u64, String> = BTreeMap::new();
 	let mut minted_total: BTreeMap<u64, u128> = BTreeMap::new();
@@ -150,31 +176,43 @@ pub async fn compute(db: &Db, period: &Period) -> Result<Report> {
 		issuer_of.insert(s.id, s.issuer);
 		minted_total.insert(s.id, u128::from(s.minted));
 	}
-	// listing → (series, primary)
+	// From genesis to the end of the period, only the four kinds that attribute or total.
+	let until = Some((0, period.to_ms));
 	let mut listings: BTreeMap<u128, (u64, bool)> = BTreeMap::new();
-	for e in &history {
-		let f = &e.fields;
-		let in_period = e.timestamp_ms >= period.from_ms;
-		match (e.pallet.as_str(), e.name.as_str()) {
-			("Coupons", "SeriesCreated") => {
-				issuer_of.insert(series_of(f), text(f, "issuer").unwrap_or_default().to_string());
-			},
-			("Coupons", "Minted") => {
-				add(minted_total.entry(series_of(f)).or_default(), uint0(f, "units"))
-			},
-			("Redemption", "Redeemed") => {
-				add(redeemed_total.entry(series_of(f)).or_default(), uint0(f, "units"))
-			},
-			("Market", "Listed") => {
-				listings
-					.insert(uint0(f, "listing"), (series_of(f), f["primary"] == Json::Bool(true)));
-			},
-			_ => {},
-		}
-		if in_period {
-			tally(&mut report, e, &listings);
+	for event in HISTORY {
+		for e in
+			db.events(&Filter { event: Some(event), time: until, ..Default::default() }).await?
+		{
+			let f = &e.fields;
+			match event {
+				("Coupons", "SeriesCreated") => {
+					issuer_of
+						.insert(series_of(f), text(f, "issuer").unwrap_or_default().to_string());
+				},
+				("Coupons", "Minted") => {
+					add(minted_total.entry(series_of(f)).or_default(), uint0(f, "units"))
+				},
+				("Redemption", "Redeemed") if !insider(f) => {
+					add(redeemed_total.entry(series_of(f)).or_default(), uint0(f, "units"))
+				},
+				("Market", "Listed") => {
+					listings.insert(
+						uint0(f, "listing"),
+						(series_of(f), f["primary"] == Json::Bool(true)),
+					);
+				},
+				_ => {},
+			}
 		}
 	}
+	let time = Some((period.from_ms, period.to_ms));
+	for e in db.events(&Filter { time, ..Default::default() }).await? {
+		tally(&mut report, &e, &listings);
+	}
+	report.indexed_to = match db.last_block().await? {
+		Some(n) => db.block_time(n).await?.map(|ms| (n, ms)),
+		None => None,
+	};
 	for (id, figures) in report.series.iter_mut() {
 		figures.issuer = issuer_of.get(id).cloned().unwrap_or_default();
 	}
@@ -234,6 +272,11 @@ fn tally(report: &mut Report, e: &StoredEvent, listings: &BTreeMap<u128, (u64, b
 			}
 			add(&mut s.market_fees, fee);
 			add(&mut report.market_fees, fee);
+		},
+		("Redemption", "Redeemed") if insider(f) => {
+			let s = report.series.entry(series_of(f)).or_default();
+			s.insider_recalls = s.insider_recalls.saturating_add(1);
+			add(&mut s.insider_units, uint0(f, "units"));
 		},
 		("Redemption", "Redeemed") => {
 			let s = report.series.entry(series_of(f)).or_default();
@@ -313,6 +356,8 @@ pub fn to_json(kind: &str, period: &Period, r: &Report) -> Json {
 				"redemptions": s.redemptions,
 				"redeemed_units": s.redeemed_units.to_string(),
 				"redeemed_face": amount(s.redeemed_face),
+				"insider_recalls": s.insider_recalls,
+				"insider_recalled_units": s.insider_units.to_string(),
 				"minted_units": s.minted_units.to_string(),
 				"breakage": amount(s.breakage),
 				"market_fees": amount(s.market_fees),
@@ -345,6 +390,9 @@ pub fn to_json(kind: &str, period: &Period, r: &Report) -> Json {
 		"period": period.name,
 		"from": super::iso(period.from_ms),
 		"to": super::iso(period.to_ms),
+		"complete": r.complete(period),
+		"indexed_to_block": r.indexed_to.map(|b| b.0),
+		"indexed_to_time": r.indexed_to.map(|b| super::iso(b.1)),
 		"first_block": r.blocks.map(|b| b.0),
 		"last_block": r.blocks.map(|b| b.1),
 		"stablecoin_transfers": r.stablecoin_transfers.0,
@@ -352,8 +400,8 @@ pub fn to_json(kind: &str, period: &Period, r: &Report) -> Json {
 		"coupon_transfers": r.coupon_transfers.0,
 		"coupon_transfer_units": r.coupon_transfers.1.to_string(),
 		"market_fees": amount(r.market_fees),
-		"transaction_fees": amount(r.transaction_fees),
-		"new_kyc_by_level": counts(&r.kyc),
+		"transaction_fees_native": { "raw": r.transaction_fees.to_string(), "gnx": gusd(r.transaction_fees) },
+		"kyc_attestations_by_level": counts(&r.kyc),
 		"sanctioned_accounts": r.sanctioned.iter().map(|a| ss58(a)).collect::<Vec<_>>(),
 		"restricted_accounts": r.restricted.iter().map(|a| ss58(a)).collect::<Vec<_>>(),
 		"suspicious_activity_by_rule": counts(&r.suspicious),
@@ -389,7 +437,7 @@ pub async fn write(db: &Db, kind: &str, period: &Period, out: &Out) -> Result<Ve
 
 /// An amount object as its GUSD text, anything else as a cell.
 fn summary_cell(v: &Json) -> String {
-	match v.get("gusd") {
+	match v.get("gusd").or(v.get("gnx")) {
 		Some(g) => cell(g),
 		None => cell(v),
 	}
@@ -409,4 +457,129 @@ fn table_csv(out: &Out, name: &str, rows: &Json) -> Result<PathBuf> {
 		.collect();
 	let header: Vec<&str> = header.iter().map(String::as_str).collect();
 	out.csv(name, &header, &cells)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::db::{BlockRecord, EventRecord, Location, SeriesRecord};
+
+	const USD: u128 = 1_000_000_000_000;
+	const ISSUER: &str = "0x1111111111111111111111111111111111111111111111111111111111111111";
+	const HOLDER: &str = "0x2222222222222222222222222222222222222222222222222222222222222222";
+
+	fn event(pallet: &str, name: &str, fields: Json) -> EventRecord {
+		EventRecord {
+			pallet: pallet.into(),
+			name: name.into(),
+			fields,
+			phase: "ApplyExtrinsic".into(),
+			..Default::default()
+		}
+	}
+
+	/// An index with genesis series 0 (100 units) and blocks at 2026-11-25 (a redemption) and
+	/// 2026-11-26 (a primary sale, a holder's redemption, an insider's redemption, fees).
+	async fn index(path: &std::path::Path) -> Db {
+		let db = Db::open(&Location::Sqlite(path.into()), true).await.unwrap();
+		db.create_schema().await.unwrap();
+		let day = Period::day("2026-11-26").unwrap();
+		let genesis = BlockRecord {
+			number: 0,
+			hash: "0x00".into(),
+			series: vec![SeriesRecord {
+				id: 0,
+				issuer: ISSUER.into(),
+				face_value: 50 * USD,
+				issue_price: 45 * USD,
+				minted: 100,
+			}],
+			..Default::default()
+		};
+		let redeem = |units: u64, insider: bool| {
+			event(
+				"Redemption",
+				"Redeemed",
+				json!({ "series": 0, "holder": HOLDER, "units": units,
+					"face_value": (u128::from(units) * 50 * USD).to_string(), "insider": insider }),
+			)
+		};
+		let before = BlockRecord {
+			number: 1,
+			hash: "0x01".into(),
+			parent: "0x00".into(),
+			timestamp_ms: day.from_ms - 1,
+			events: vec![redeem(5, false)],
+			..Default::default()
+		};
+		let mut events = vec![
+			event("Market", "Listed", json!({ "listing": 3, "series": 0, "primary": true })),
+			event(
+				"Market",
+				"ListingBought",
+				json!({ "listing": 3, "units": 10, "paid": (450 * USD).to_string(), "fee": (USD / 2).to_string() }),
+			),
+			redeem(2, false),
+			redeem(7, true),
+			event("TransactionPayment", "TransactionFeePaid", json!({ "actual_fee": 1_000_000 })),
+			event("Kyc", "Attested", json!({ "level": "L2" })),
+		];
+		for (i, e) in events.iter_mut().enumerate() {
+			e.index = u32::try_from(i).unwrap();
+		}
+		let today = BlockRecord {
+			number: 2,
+			hash: "0x02".into(),
+			parent: "0x01".into(),
+			timestamp_ms: day.from_ms + 1,
+			events,
+			..Default::default()
+		};
+		for block in [genesis, before, today] {
+			db.store("0xgenesis", &block).await.unwrap();
+		}
+		db
+	}
+
+	#[tokio::test]
+	async fn figures_of_a_day_count_sales_and_redemptions_but_not_insider_recalls() {
+		let dir = std::env::temp_dir().join(format!("genex-platform-{}", std::process::id()));
+		let _ = std::fs::remove_dir_all(&dir);
+		std::fs::create_dir_all(&dir).unwrap();
+		let db = index(&dir.join("index.sqlite")).await;
+		let day = Period::day("2026-11-26").unwrap();
+		let report = compute(&db, &day).await.unwrap();
+		let s = report.series.get(&0).unwrap();
+		assert_eq!((s.primary_sales, s.primary_units, s.primary_value), (1, 10, 450 * USD));
+		// The holder's redemption of the day counts; the insider's is a recall, apart.
+		assert_eq!((s.redemptions, s.redeemed_units, s.redeemed_face), (1, 2, 100 * USD));
+		assert_eq!((s.insider_recalls, s.insider_units), (1, 7));
+		assert_eq!(report.market_fees, USD / 2);
+		assert_eq!(report.transaction_fees, 1_000_000);
+		assert_eq!(report.kyc.get("L2"), Some(&1));
+		// Redemption rate since genesis: (5 + 2) of 100 units, insiders excluded.
+		let issuer = report.issuers.get(ISSUER).unwrap();
+		assert_eq!((issuer.issued_total, issuer.redeemed_total), (100, 7));
+		assert_eq!(issuer.redemption_rate_bps(), Some(700));
+		assert_eq!(issuer.primary_value, 450 * USD);
+		// The index ends inside the day: partial.
+		assert_eq!(report.indexed_to, Some((2, day.from_ms + 1)));
+		assert!(!report.complete(&day));
+		// The day before sees only its own redemption.
+		let before = compute(&db, &Period::day("2026-11-25").unwrap()).await.unwrap();
+		assert_eq!(before.series.get(&0).map(|s| s.redeemed_units), Some(5));
+		assert!(before.complete(&Period::day("2026-11-25").unwrap()));
+		// A block that does not continue the indexed chain is refused, nothing written.
+		let fork = BlockRecord {
+			number: 3,
+			hash: "0x03".into(),
+			parent: "0xff".into(),
+			..Default::default()
+		};
+		let err = db.store("0xgenesis", &fork).await.unwrap_err();
+		assert!(err.0.contains("wrong chain"), "{err}");
+		assert_eq!(db.last_block().await.unwrap(), Some(2));
+		db.close().await;
+		let _ = std::fs::remove_dir_all(&dir);
+	}
 }

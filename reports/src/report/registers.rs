@@ -21,6 +21,7 @@ const DAY_MS: u64 = 86_400_000;
 const MOVEMENTS: &[(&str, &str)] = &[
 	("Stablecoin", "Transferred"),
 	("Coupons", "Transferred"),
+	("Coupons", "Delivered"),
 	("Market", "ListingBought"),
 	("Market", "OrderFilled"),
 	("Redemption", "Redeemed"),
