@@ -83,10 +83,9 @@ pub async fn run(options: &Options) -> Result<Summary> {
 	}
 	let mut next = last.map_or(0, |n| n.saturating_add(1));
 	let head = node::finalized(client).await?;
-	// The node must have the state of the next block (and so of every later one).
-	if next <= head {
-		node::block(&node, next).await?;
-	}
+	// The node must have the state of the next block (and so of every later one); the block
+	// read to prove it is the first one stored.
+	let probe = if next <= head { Some(node::block(&node, next).await?) } else { None };
 	let db = match existing {
 		Some(db) => db,
 		None => Db::open(&options.db, true).await?,
@@ -94,6 +93,12 @@ pub async fn run(options: &Options) -> Result<Summary> {
 	db.create_schema().await?;
 	let mut stored = 0u64;
 	let mut first = None;
+	if let Some(block) = probe.filter(|b| options.to.is_none_or(|to| b.number <= to)) {
+		db.store(&genesis, &block).await?;
+		first = Some(block.number);
+		stored = 1;
+		next = next.saturating_add(1);
+	}
 	let started = Instant::now();
 	let mut shown = Instant::now();
 	loop {

@@ -144,8 +144,20 @@ impl Out {
 	}
 }
 
+/// Whether a spreadsheet would run `cell` as a formula. Cells carry text anyone can put on
+/// chain (a VASP id in a routed transfer), and regulators open these files in spreadsheets: such
+/// a cell gets a leading `'` (OWASP's CSV-injection rule). Negative numbers stay numbers.
+fn is_formula(cell: &str) -> bool {
+	match cell.chars().next() {
+		Some('=' | '+' | '@' | '\t' | '\r') => true,
+		Some('-') => cell.parse::<f64>().is_err(),
+		_ => false,
+	}
+}
+
 fn csv_line(cells: impl Iterator<Item = String>) -> String {
 	let cells: Vec<String> = cells
+		.map(|c| if is_formula(&c) { format!("'{c}") } else { c })
 		.map(|c| {
 			if c.contains([',', '"', '\n', '\r']) {
 				format!("\"{}\"", c.replace('"', "\"\""))
@@ -189,5 +201,21 @@ mod tests {
 			csv_line(["a".into(), "b,c".into(), "say \"hi\"".into()].into_iter()),
 			"a,\"b,c\",\"say \"\"hi\"\"\"\n"
 		);
+	}
+
+	#[test]
+	fn cells_a_spreadsheet_would_run_as_formulas_are_defused() {
+		let line = csv_line(
+			[
+				"=HYPERLINK(\"x\")".into(),
+				"+1".into(),
+				"@SUM(A1)".into(),
+				"-2.5".into(),
+				"-x".into(),
+				"bank-b".into(),
+			]
+			.into_iter(),
+		);
+		assert_eq!(line, "\"'=HYPERLINK(\"\"x\"\")\",'+1,'@SUM(A1),-2.5,'-x,bank-b\n");
 	}
 }
