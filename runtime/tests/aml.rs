@@ -1,7 +1,8 @@
 //! AML monitoring across pallets, through signed extrinsics in real blocks: one scenario per
 //! money-laundering path of SRS 3.5.5 (买券洗钱, 分散洗钱, 发行方自洗, 跨境洗钱), each producing
 //! the expected `SuspiciousActivity`; a restricting rule stopping an account's movements until
-//! two compliance officers (Root on the dev chain) clear it; and `AmlApi`.
+//! two compliance officers (Root on the dev chain) clear it; `AmlApi`; and a large transfer
+//! held for a compliance officer's review (大额交易审核).
 //!
 //! The dev preset: Charlie issues series 0 (face 50 GUSD, price 45 GUSD) and holds 90 units,
 //! Dave holds 10; everyone endowed holds 100,000 GUSD; every genesis attestation is in the US.
@@ -248,5 +249,144 @@ fn cross_border_movements_and_high_risk_jurisdictions() {
 		sudo(clear);
 		assert_eq!(Runtime::aml_account(account(Eve)).flag, None);
 		apply(stable_transfer(Bob, USD), Eve).expect("valid").expect("moves again");
+	});
+}
+
+fn routed(amount: u128, to: Sr25519Keyring) -> RuntimeCall {
+	RuntimeCall::Stablecoin(pallet_stablecoin::Call::transfer_with_travel_rule {
+		dest: account(to),
+		amount,
+		travel_rule: TravelRuleData {
+			payload_commitment: H256::repeat_byte(2),
+			originator_vasp: VaspId::truncate_from(b"genex.example".to_vec()),
+			beneficiary_vasp: VaspId::truncate_from(b"bank-b.example".to_vec()),
+		},
+	})
+}
+
+fn gusd(who: Sr25519Keyring) -> u128 {
+	polkadot_sdk::pallet_assets::Pallet::<Runtime>::balance(
+		genex_primitives::STABLECOIN_ASSET_ID,
+		account(who),
+	)
+}
+
+/// One compliance officer (Alice) executes `call` through the committee; its result.
+fn officer(call: pallet_aml::Call<Runtime>) -> polkadot_sdk::sp_runtime::DispatchResult {
+	let execute =
+		RuntimeCall::ComplianceCommittee(polkadot_sdk::pallet_collective::Call::execute {
+			proposal: Box::new(RuntimeCall::Aml(call)),
+			length_bound: 10_000,
+		});
+	apply(execute, Alice).expect("valid").expect("execute dispatches");
+	System::events()
+		.into_iter()
+		.find_map(|e| match e.event {
+			RuntimeEvent::ComplianceCommittee(
+				polkadot_sdk::pallet_collective::Event::MemberExecuted { result, .. },
+			) => Some(result),
+			_ => None,
+		})
+		.expect("the committee reports the result")
+		.map_err(Into::into)
+}
+
+/// The id of the `MovementHeld` event of the last block.
+fn held_id() -> u64 {
+	System::events()
+		.into_iter()
+		.find_map(|e| match e.event {
+			RuntimeEvent::Aml(pallet_aml::Event::MovementHeld { id, .. }) => Some(id),
+			_ => None,
+		})
+		.expect("the transfer was held")
+}
+
+/// 大额交易审核 (SRS 3.5.5): a transfer at or above the review threshold (50,000 GUSD by default)
+/// is held in the sender's account until one compliance officer releases it — checked again,
+/// then counted as the transfer (CTR entry, Travel-Rule record) — or returns it; a hold nobody
+/// decides returns at its deadline; the sender may withdraw its own.
+#[test]
+fn a_large_transfer_waits_for_a_compliance_officer() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		let (bob, dave) = (gusd(Bob), gusd(Dave));
+		apply(routed(60_000 * USD, Dave), Bob).expect("valid").expect("held");
+		let id = held_id();
+		assert_eq!((gusd(Bob), gusd(Dave)), (bob, dave), "nothing moved");
+		assert_eq!(
+			pallet_aml::HoldsOf::<Runtime>::get(account(Bob)).into_inner(),
+			vec![id],
+			"the wallet sees it pending"
+		);
+		// The held value is locked in Bob's own account: he cannot spend it meanwhile.
+		let got = dispatch_error(apply(routed(45_000 * USD, Eve), Bob));
+		assert!(is_error(got, pallet_stablecoin::Error::<Runtime>::InsufficientBalance), "{got:?}");
+		let records = pallet_travel_rule::NextRecordId::<Runtime>::get();
+
+		// Bob cannot approve his own transfer.
+		let got =
+			dispatch_error(apply(RuntimeCall::Aml(pallet_aml::Call::approve_hold { id }), Bob));
+		assert_eq!(got, polkadot_sdk::sp_runtime::DispatchError::BadOrigin);
+		next_block();
+		assert_eq!(officer(pallet_aml::Call::approve_hold { id }), Ok(()));
+		assert_eq!((gusd(Bob), gusd(Dave)), (bob - 60_000 * USD, dave + 60_000 * USD));
+		assert_eq!(pallet_travel_rule::NextRecordId::<Runtime>::get(), records + 1);
+		assert!(System::events().iter().any(|e| matches!(
+			e.event,
+			RuntimeEvent::Aml(pallet_aml::Event::LargeValueMovement {
+				kind: MovementKind::P2p,
+				..
+			})
+		)));
+		assert!(System::events().iter().any(|e| matches!(
+			e.event,
+			RuntimeEvent::Aml(pallet_aml::Event::HoldReleased {
+				by: pallet_aml::Decision::Officer,
+				travel_rule_record: Some(_),
+				..
+			})
+		)));
+
+		// Returned by an officer: unlocked, spendable again.
+		next_block();
+		apply(routed(50_000 * USD, Eve), Charlie).expect("valid").expect("held");
+		let second = held_id();
+		let charlie = gusd(Charlie);
+		next_block();
+		assert_eq!(officer(pallet_aml::Call::reject_hold { id: second }), Ok(()));
+		assert_eq!(gusd(Charlie), charlie);
+		apply(stable_transfer(Eve, 60 * USD), Charlie).expect("valid").expect("spendable");
+
+		// A hold nobody decides returns at its deadline; the sender may withdraw one.
+		let policy = pallet_aml::ReviewPolicy {
+			enabled: true,
+			threshold: 50_000 * USD,
+			timeout: 5,
+			on_timeout: pallet_aml::TimeoutOutcome::Return,
+		};
+		sudo(RuntimeCall::Aml(pallet_aml::Call::set_review_policy { policy }));
+		next_block();
+		apply(routed(50_000 * USD, Dave), Charlie).expect("valid").expect("held");
+		let third = held_id();
+		next_block();
+		apply(routed(50_000 * USD, Dave), Alice).expect("valid").expect("held");
+		let fourth = held_id();
+		next_block();
+		apply(RuntimeCall::Aml(pallet_aml::Call::cancel_hold { id: fourth }), Alice)
+			.expect("valid")
+			.expect("withdrawn");
+		let deadline = pallet_aml::Holds::<Runtime>::get(third).expect("pending").deadline;
+		run_to_block(deadline);
+		assert!(pallet_aml::Holds::<Runtime>::get(third).is_none());
+		assert!(System::events().iter().any(|e| matches!(
+			e.event,
+			RuntimeEvent::Aml(pallet_aml::Event::HoldReturned {
+				by: pallet_aml::Decision::Timeout,
+				refusal: None,
+				..
+			})
+		)));
+		assert_eq!(gusd(Charlie), charlie - 60 * USD);
+		assert_eq!(pallet_aml::Holds::<Runtime>::iter().count(), 0);
 	});
 }

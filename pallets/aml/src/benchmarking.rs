@@ -5,12 +5,105 @@
 
 use super::*;
 use crate::Pallet as Aml;
-use genex_primitives::{AmlMonitor, CouponLedger, Movement};
+use genex_primitives::{AmlMonitor, CouponLedger, Movement, Settlement};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
-	frame_support::traits::{EnsureOrigin, Get},
-	frame_system,
+	frame_support::traits::{EnsureOrigin, Get, Hooks},
+	frame_system::{self, pallet_prelude::BlockNumberFor},
+	sp_core::H256,
 };
+
+/// What a benchmark hold moves: 1,000 GUSD (inside an L2 account's daily P2P limit).
+const HELD: Balance = 1_000 * STABLECOIN_UNIT;
+
+/// Every P2P movement held, released at its deadline (the dearer outcome).
+fn review_everything<T: Config>() {
+	ReviewPolicyOf::<T>::put(ReviewPolicy {
+		enabled: true,
+		threshold: 1,
+		timeout: T::DayBlocks::get(),
+		on_timeout: TimeoutOutcome::Release,
+	});
+}
+
+/// Travel-Rule data with both VASP ids at their longest.
+fn travel_data() -> TravelRuleData {
+	let id = || {
+		BoundedVec::truncate_from(
+			[b'V'; genex_primitives::travel_rule::MAX_VASP_ID_LEN as usize].to_vec(),
+		)
+	};
+	TravelRuleData {
+		payload_commitment: H256::repeat_byte(1),
+		originator_vasp: id(),
+		beneficiary_vasp: id(),
+	}
+}
+
+/// The block a hold made now ends at.
+fn deadline<T: Config>() -> BlockNumberFor<T> {
+	use polkadot_sdk::sp_runtime::Saturating;
+	frame_system::Pallet::<T>::block_number().saturating_add(T::DayBlocks::get())
+}
+
+/// `from`'s hold list one short of full (ids no hold has).
+fn crowded_lists<T: Config>(from: &T::AccountId) {
+	let ids = (0..T::MaxHoldsPerAccount::get().saturating_sub(1))
+		.map(|i| u64::MAX.saturating_sub(i.into()));
+	HoldsOf::<T>::insert(from, BoundedVec::truncate_from(ids.collect()));
+}
+
+/// A sender attested in the US with busy counters and funds, to a receiver in a high-risk
+/// jurisdiction with busy counters, every rule tripping: the release's record at its worst.
+fn worst_parties<T: Config>(sender: u32) -> (T::AccountId, T::AccountId) {
+	let from: T::AccountId = account("from", sender, 0);
+	let to: T::AccountId = account("to", sender, 0);
+	T::BenchmarkHelper::attest(&from, *b"US");
+	T::BenchmarkHelper::attest(&to, *b"ZZ");
+	tripping_rules::<T>();
+	full_high_risk::<T>(*b"ZZ");
+	let fan = T::MaxCounterparties::get().saturating_sub(2);
+	busy_counters::<T>(&from, fan);
+	busy_counters::<T>(&to, fan);
+	T::Settlement::fund(&from, HELD.saturating_mul(4));
+	(from, to)
+}
+
+/// What a movement path does with a P2P movement of `quantity` of `asset` worth [`HELD`] the
+/// gate sends to review: ask, check the hold, hold.
+fn gate_hold<T: Config>(
+	from: &T::AccountId,
+	to: &T::AccountId,
+	asset: TransferredAsset,
+	quantity: Balance,
+) -> Result<u64, polkadot_sdk::sp_runtime::DispatchError> {
+	let data = travel_data();
+	let movement = Movement {
+		from,
+		to,
+		asset,
+		value: HELD,
+		kind: MovementKind::P2p,
+		travel_rule: Some(&data),
+	};
+	assert!(<Aml<T> as AmlMonitor<T::AccountId, Balance>>::review_required(&movement));
+	<Aml<T> as AmlMonitor<T::AccountId, Balance>>::ensure_can_hold(&movement, quantity)?;
+	<Aml<T> as AmlMonitor<T::AccountId, Balance>>::hold(&movement, quantity)
+}
+
+/// Hold `quantity` of `asset` worth `value` from `from` to `to`, with Travel-Rule data.
+fn hold<T: Config>(
+	from: &T::AccountId,
+	to: &T::AccountId,
+	asset: TransferredAsset,
+	quantity: Balance,
+	value: Balance,
+) -> u64 {
+	let data = travel_data();
+	let movement =
+		Movement { from, to, asset, value, kind: MovementKind::P2p, travel_rule: Some(&data) };
+	Aml::<T>::do_hold(&movement, quantity).expect("the parties are funded and lists have room")
+}
 
 /// Every rule on at thresholds the benchmark movement trips; `High` and restricting where the
 /// rule may be.
@@ -241,6 +334,138 @@ mod benchmarks {
 			<Aml<T> as AmlMonitor<T::AccountId, Balance>>::record(&movement);
 		}
 		assert!(!Flags::<T>::contains_key(&from));
+	}
+
+	#[benchmark]
+	fn set_review_policy() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let policy = ReviewPolicy {
+			enabled: true,
+			threshold: 1,
+			timeout: T::DayBlocks::get(),
+			on_timeout: TimeoutOutcome::Release,
+		};
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, policy);
+		assert_eq!(ReviewPolicyOf::<T>::get(), policy);
+		Ok(())
+	}
+
+	/// The gate's review part of a held stablecoin transfer: whether to hold, every check of
+	/// the hold, the freeze and the queue, with the sender's list one short of full.
+	#[benchmark]
+	fn hold_movement() {
+		let (from, to) = worst_parties::<T>(0);
+		review_everything::<T>();
+		crowded_lists::<T>(&from);
+		let id;
+		#[block]
+		{
+			id = gate_hold::<T>(&from, &to, TransferredAsset::Settlement, HELD);
+		}
+		assert!(id.is_ok_and(|id| Holds::<T>::contains_key(id)));
+	}
+
+	/// The same for coupon units (the units locked in the holding).
+	#[benchmark]
+	fn hold_units() {
+		let issuer: T::AccountId = account("issuer", 0, 0);
+		let (from, to) = worst_parties::<T>(0);
+		let series =
+			T::Coupons::make_series(&issuer, &from, 10, genex_primitives::CouponKind::Digital);
+		T::BenchmarkHelper::attest(&from, *b"US");
+		review_everything::<T>();
+		crowded_lists::<T>(&from);
+		let id;
+		#[block]
+		{
+			id = gate_hold::<T>(&from, &to, TransferredAsset::Coupon { series }, 10);
+		}
+		assert!(id.is_ok_and(|id| Holds::<T>::contains_key(id)));
+	}
+
+	/// A held stablecoin transfer released: the whole gate checked and recorded (every AML
+	/// rule tripping, the Travel-Rule record written) and the frozen funds paid out.
+	#[benchmark]
+	fn approve_hold() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ReviewOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let (from, to) = worst_parties::<T>(0);
+		review_everything::<T>();
+		let id = hold::<T>(&from, &to, TransferredAsset::Settlement, HELD, HELD);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert!(!Holds::<T>::contains_key(id));
+		assert_eq!(T::Settlement::balance(&to), HELD);
+		Ok(())
+	}
+
+	/// The same for coupon units: the locked units delivered.
+	#[benchmark]
+	fn approve_hold_units() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ReviewOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let issuer: T::AccountId = account("issuer", 0, 0);
+		let (from, to) = worst_parties::<T>(0);
+		let series =
+			T::Coupons::make_series(&issuer, &from, 10, genex_primitives::CouponKind::Digital);
+		T::BenchmarkHelper::attest(&from, *b"US");
+		review_everything::<T>();
+		let asset = TransferredAsset::Coupon { series };
+		let id = hold::<T>(&from, &to, asset, 10, HELD);
+		#[extrinsic_call]
+		approve_hold(origin as T::RuntimeOrigin, id);
+		assert!(!Holds::<T>::contains_key(id));
+		assert_eq!(T::Coupons::balance(series, &to), 10);
+		Ok(())
+	}
+
+	/// A hold returned by an officer, its sender's and deadline's lists one short of full.
+	#[benchmark]
+	fn reject_hold() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ReviewOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let (from, to) = worst_parties::<T>(0);
+		review_everything::<T>();
+		crowded_lists::<T>(&from);
+		let id = hold::<T>(&from, &to, TransferredAsset::Settlement, HELD, HELD);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+		assert!(!Holds::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// A hold withdrawn by its sender, the lists one short of full.
+	#[benchmark]
+	fn cancel_hold() {
+		let (from, to) = worst_parties::<T>(0);
+		review_everything::<T>();
+		crowded_lists::<T>(&from);
+		let id = hold::<T>(&from, &to, TransferredAsset::Settlement, HELD, HELD);
+		#[extrinsic_call]
+		_(frame_system::RawOrigin::Signed(from), id);
+		assert!(!Holds::<T>::contains_key(id));
+	}
+
+	/// The start of a block where the `n` oldest holds, of `n` senders, end, each released (the
+	/// whole gate checked and recorded, every rule tripping).
+	#[benchmark]
+	fn expire_holds(n: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
+		review_everything::<T>();
+		let mut ids = alloc::vec::Vec::new();
+		for i in 0..n {
+			let (from, to) = worst_parties::<T>(i);
+			ids.push(hold::<T>(&from, &to, TransferredAsset::Settlement, HELD, HELD));
+		}
+		let at = deadline::<T>();
+		frame_system::Pallet::<T>::set_block_number(at);
+		#[block]
+		{
+			Aml::<T>::on_initialize(at);
+		}
+		assert!(ids.iter().all(|id| !Holds::<T>::contains_key(id)));
+		assert_eq!(ExpiryCursor::<T>::get(), u64::from(n));
 	}
 
 	impl_benchmark_test_suite!(Aml, crate::mock::new_test_ext(), crate::mock::Test);

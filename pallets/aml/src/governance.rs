@@ -112,6 +112,6 @@ impl<T: Config> Pallet<T> {
 				ensure!(config.count < T::MaxCounterparties::get(), "fan count at the bound");
 			}
 		}
-		Ok(())
+		Self::do_try_state_holds()
 	}
 }

@@ -31,13 +31,28 @@
 //! gate refuses its movements and the market's auction its orders until a compliance officer
 //! clears the flag ([`Pallet::clear_flag`]).
 //!
+//! ## Review holds (大额交易审核)
+//!
+//! A P2P movement (stablecoin or coupon units) at or above the review threshold of the
+//! [`ReviewPolicy`] does not move: once every rule of the gate passed, its value is locked in
+//! the sender's own account (a stablecoin freeze, or locked coupon units) and the movement is
+//! queued as a [`HeldMovement`] ([`Event::MovementHeld`] tells the sender its id, why and until
+//! when). A compliance officer releases it ([`Pallet::approve_hold`]: the gate checks the
+//! movement again, then it moves and counts as any transfer would) or returns it
+//! ([`Pallet::reject_hold`]); the sender may withdraw it ([`Pallet::cancel_hold`]). A hold
+//! nobody decided by its deadline is released or returned as the policy says (released only if
+//! the gate still passes it; returned otherwise). The value is never anywhere but in the
+//! sender's account until it reaches the receiver.
+//!
 //! ## Bounded state
 //!
 //! One [`AccountCounters`] item per account that moved value: two sliding-window counters
 //! (current and previous window, fixed size), a structuring count, and at most
 //! [`Config::MaxCounterparties`] distinct counterparties per direction for the current day,
 //! kept as 64-bit hashes. One [`AccountFlag`] per flagged account. High-risk jurisdictions: at
-//! most [`Config::MaxHighRisk`].
+//! most [`Config::MaxHighRisk`]. Holds: at most [`Config::MaxHoldsPerAccount`] per sender, each
+//! backing the sender's locked value; timeouts apply oldest first, at most
+//! [`Config::MaxExpiriesPerBlock`] a block (no block has a quota anyone could fill).
 //!
 //! Rolling windows are sliding-window estimates: the current fixed window plus the previous one
 //! weighted by how much of it still lies inside the rolling span (exact when movements spread
@@ -47,6 +62,8 @@
 //!
 //! - [`Pallet::set_rule`], [`Pallet::set_high_risk`]: governance.
 //! - [`Pallet::clear_flag`]: the compliance committee.
+//! - [`Pallet::set_review_policy`]: governance; [`Pallet::approve_hold`],
+//!   [`Pallet::reject_hold`]: a compliance officer; [`Pallet::cancel_hold`]: the sender.
 //!
 //! `AmlApi::aml_account` reads an account's flag and counters.
 
@@ -59,6 +76,7 @@ pub use weights::WeightInfo;
 
 mod governance;
 mod monitor;
+mod review;
 pub mod weights;
 mod windows;
 
@@ -67,12 +85,14 @@ mod benchmarking;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
+mod review_tests;
+#[cfg(test)]
 mod tests;
 
 use codec::{Decode, Encode, MaxEncodedLen};
 pub use genex_primitives::{
 	kyc::Jurisdiction, AccountFlag, AmlAccount, Balance, MovementKind, Rule, RuleConfig, Severity,
-	TransferredAsset, STABLECOIN_UNIT,
+	TransferredAsset, TravelRuleData, STABLECOIN_UNIT,
 };
 use polkadot_sdk::frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound,
@@ -111,6 +131,104 @@ pub fn default_rule(rule: Rule) -> RuleConfig {
 		Rule::RapidInOut => (gusd(10_000), 90, Severity::Medium),
 	};
 	RuleConfig { enabled: true, value, count, severity, restrict: false }
+}
+
+/// What happens to a hold nobody decided by its deadline.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	codec::DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum TimeoutOutcome {
+	/// The value goes back to the sender (unlocked in its account).
+	Return,
+	/// The movement is released if the gate still passes it, returned otherwise.
+	Release,
+}
+
+/// The review policy (SRS 3.5.5 大额交易审核), as governance set it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	codec::DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct ReviewPolicy<BlockNumber> {
+	/// Whether P2P movements are held for review at all.
+	pub enabled: bool,
+	/// A P2P movement worth at least this (settlement asset's smallest unit) is held.
+	pub threshold: Balance,
+	/// Blocks a hold waits for a decision (1 to 30 days' worth).
+	pub timeout: BlockNumber,
+	/// What happens at the timeout.
+	pub on_timeout: TimeoutOutcome,
+}
+
+/// Who decided a hold.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	codec::DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Decision {
+	/// A compliance officer ([`Pallet::approve_hold`], [`Pallet::reject_hold`]).
+	Officer,
+	/// The sender withdrew it ([`Pallet::cancel_hold`]).
+	Sender,
+	/// Nobody, by the deadline: the policy's [`TimeoutOutcome`].
+	Timeout,
+}
+
+/// A P2P movement waiting for review; its value is locked in the sender's account.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	codec::DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct HeldMovement<AccountId, BlockNumber> {
+	/// The sender.
+	pub from: AccountId,
+	/// The receiver.
+	pub to: AccountId,
+	/// What moves.
+	pub asset: TransferredAsset,
+	/// How much of it: the stablecoin amount, or the coupon units.
+	pub quantity: Balance,
+	/// Its value in the settlement asset's smallest unit.
+	pub value: Balance,
+	/// The Travel-Rule data the sender attached (recorded when the movement is released).
+	pub travel_rule: Option<TravelRuleData>,
+	/// Block it was held in.
+	pub held_at: BlockNumber,
+	/// First block whose start may apply the policy's timeout outcome (timeouts apply oldest
+	/// hold first, at most `MaxExpiriesPerBlock` a block).
+	pub deadline: BlockNumber,
 }
 
 /// Benchmark set-up the runtime provides.
@@ -198,7 +316,7 @@ pub struct AccountCounters<S: Get<u32>> {
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use genex_primitives::{Affiliation, CouponLedger};
+	use genex_primitives::{Affiliation, CouponLedger, CreditLimit, Settlement, ValueMovement};
 	use polkadot_sdk::{
 		frame_support::pallet_prelude::*, frame_system::pallet_prelude::*,
 		sp_runtime::traits::Convert,
@@ -216,10 +334,25 @@ pub mod pallet {
 		/// Root.
 		type ComplianceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+		/// Releases or returns a held movement: a compliance officer or Root.
+		type ReviewOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The whole value-movement gate (this pallet behind it): a held movement is checked
+		/// and recorded through it when it is released.
+		type Gate: ValueMovement<Self::AccountId, Balance>;
+
+		/// The settlement stablecoin: held transfers are frozen in the sender's account.
+		type Settlement: Settlement<Self::AccountId, Balance>;
+
+		/// Issuers' credit: a held coupon transfer is not released while its issuer is frozen
+		/// (as the coupon pallet refuses the transfer itself).
+		type Credit: CreditLimit<Self::AccountId, Balance>;
+
 		/// The KYC jurisdiction of an account's attestation in force (`None` without one).
 		type Jurisdiction: Convert<Self::AccountId, Option<Jurisdiction>>;
 
-		/// Coupon series (their issuers), for the self-dealing rule.
+		/// Coupon series (their issuers), for the self-dealing rule; held coupon transfers are
+		/// locked in the sender's holding.
 		type Coupons: CouponLedger<Self::AccountId, Balance>;
 
 		/// Issuers' affiliates, for the self-dealing rule.
@@ -237,6 +370,14 @@ pub mod pallet {
 		/// Most jurisdictions marked high-risk.
 		#[pallet::constant]
 		type MaxHighRisk: Get<u32>;
+
+		/// Most movements one sender may have held at once.
+		#[pallet::constant]
+		type MaxHoldsPerAccount: Get<u32>;
+
+		/// Most timeouts one block applies (the rest wait for the next blocks, oldest first).
+		#[pallet::constant]
+		type MaxExpiriesPerBlock: Get<u32>;
 
 		/// Weights of this pallet's calls and of its work behind the gate, from its
 		/// benchmarks.
@@ -268,6 +409,54 @@ pub mod pallet {
 		AccountCounters<T::MaxCounterparties>,
 		ValueQuery,
 	>;
+
+	/// The review policy until governance sets one: on, at 50,000 GUSD, three days, the value
+	/// returned at the timeout.
+	#[pallet::type_value]
+	pub fn DefaultReviewPolicy<T: Config>() -> ReviewPolicy<BlockNumberFor<T>> {
+		ReviewPolicy {
+			enabled: true,
+			threshold: 50_000u128.saturating_mul(STABLECOIN_UNIT),
+			timeout: polkadot_sdk::sp_runtime::Saturating::saturating_mul(
+				T::DayBlocks::get(),
+				3u32.into(),
+			),
+			on_timeout: TimeoutOutcome::Return,
+		}
+	}
+
+	/// The review policy in force.
+	#[pallet::storage]
+	pub type ReviewPolicyOf<T: Config> =
+		StorageValue<_, ReviewPolicy<BlockNumberFor<T>>, ValueQuery, DefaultReviewPolicy<T>>;
+
+	/// The id the next hold gets.
+	#[pallet::storage]
+	pub type NextHoldId<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// Movements waiting for review, by id.
+	#[pallet::storage]
+	pub type Holds<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		u64,
+		HeldMovement<T::AccountId, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
+
+	/// Each sender's held movements (what a wallet shows as pending).
+	#[pallet::storage]
+	pub type HoldsOf<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<u64, T::MaxHoldsPerAccount>,
+		ValueQuery,
+	>;
+
+	/// The oldest hold id that may still be pending: timeouts apply from here, in id order.
+	#[pallet::storage]
+	pub type ExpiryCursor<T: Config> = StorageValue<_, u64, ValueQuery>;
 
 	/// Raised flags, by account.
 	#[pallet::storage]
@@ -325,6 +514,70 @@ pub mod pallet {
 			/// Its new configuration.
 			config: RuleConfig,
 		},
+		/// A P2P movement at or above the review threshold was held for a compliance officer;
+		/// its value stays locked in the sender's account until it is decided.
+		MovementHeld {
+			/// The hold's id (for `approveHold`, `rejectHold`, `cancelHold`).
+			id: u64,
+			/// The sender.
+			from: T::AccountId,
+			/// The receiver.
+			to: T::AccountId,
+			/// What moves.
+			asset: TransferredAsset,
+			/// The stablecoin amount, or the coupon units.
+			quantity: Balance,
+			/// Its value in the settlement asset's smallest unit.
+			value: Balance,
+			/// The review threshold it reached.
+			threshold: Balance,
+			/// First block whose start may apply the policy's timeout outcome.
+			deadline: BlockNumberFor<T>,
+		},
+		/// A held movement was released: the value moved to the receiver and counts as a
+		/// transfer (KYC windows, the Travel-Rule register, the AML rules).
+		HoldReleased {
+			/// The hold.
+			id: u64,
+			/// The sender.
+			from: T::AccountId,
+			/// The receiver.
+			to: T::AccountId,
+			/// What moved.
+			asset: TransferredAsset,
+			/// The stablecoin amount, or the coupon units.
+			quantity: Balance,
+			/// Its value in the settlement asset's smallest unit.
+			value: Balance,
+			/// The Travel-Rule record, when the sender attached Travel-Rule data.
+			travel_rule_record: Option<u64>,
+			/// Who decided.
+			by: Decision,
+		},
+		/// A held movement was returned: the value is unlocked in the sender's account.
+		HoldReturned {
+			/// The hold.
+			id: u64,
+			/// The sender.
+			from: T::AccountId,
+			/// The receiver it was meant for.
+			to: T::AccountId,
+			/// What was held.
+			asset: TransferredAsset,
+			/// What was unlocked (fewer coupon units than held when the series expired
+			/// meanwhile).
+			returned: Balance,
+			/// Who decided.
+			by: Decision,
+			/// At a timeout set to release: why the gate refused the movement.
+			refusal: Option<DispatchError>,
+		},
+		/// Governance set the review policy.
+		ReviewPolicySet {
+			/// The new policy (for holds made from now on; the timeout outcome for every
+			/// hold).
+			policy: ReviewPolicy<BlockNumberFor<T>>,
+		},
 		/// Governance marked a jurisdiction high-risk, or unmarked it.
 		HighRiskSet {
 			/// The jurisdiction.
@@ -361,6 +614,23 @@ pub mod pallet {
 		TooManyHighRisk,
 		/// The account has no flag to clear.
 		NotFlagged,
+		/// No held movement has this id (decided already, or never held).
+		UnknownHold,
+		/// Only the sender may withdraw its held movement.
+		NotHoldSender,
+		/// The sender has `MaxHoldsPerAccount` movements held already; wait for a decision.
+		TooManyHolds,
+		/// The sender cannot lock the value for review: its balance less what is frozen and
+		/// the asset's minimum balance is below the amount.
+		InsufficientToHold,
+		/// The review threshold must be above zero when reviews are on.
+		ZeroThreshold,
+		/// The review timeout must be at least one block and at most 30 days.
+		TimeoutOutOfRange,
+		/// A coupon quantity above what a holding can count.
+		QuantityOverflow,
+		/// The coupon's issuer is frozen (credit default): its coupons do not move.
+		IssuerFrozen,
 	}
 
 	#[pallet::hooks]
@@ -369,12 +639,20 @@ pub mod pallet {
 			assert!(T::DayBlocks::get() > 0u32.into(), "DayBlocks must be positive");
 			assert!(T::MaxCounterparties::get() > 1, "MaxCounterparties must exceed 1");
 			assert!(RULES <= MAX_RULES as usize, "the rule list must hold every rule");
+			assert!(T::MaxHoldsPerAccount::get() > 0, "MaxHoldsPerAccount must be positive");
+			assert!(T::MaxExpiriesPerBlock::get() > 0, "MaxExpiriesPerBlock must be positive");
 			for rule in [Rule::FanOut, Rule::FanIn] {
 				assert!(
 					default_rule(rule).count < T::MaxCounterparties::get(),
 					"the fan rules' default count must stay below MaxCounterparties"
 				);
 			}
+		}
+
+		/// Apply the timeout outcome to the oldest holds whose deadline has come (at most
+		/// `MaxExpiriesPerBlock`).
+		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
+			Self::do_expire_holds(n)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -433,6 +711,69 @@ pub mod pallet {
 		pub fn clear_flag(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::ComplianceOrigin::ensure_origin(origin)?;
 			Self::do_clear_flag(who)
+		}
+
+		/// Set the review policy: whether P2P movements are held, from which value, for how
+		/// long, and what happens when nobody decides. The threshold and timeout apply to
+		/// movements held from now on; the timeout outcome to every hold.
+		///
+		/// - Origin: governance or Root.
+		/// - Fails with `ZeroThreshold`, `TimeoutOutOfRange`.
+		///
+		/// Emits `ReviewPolicySet`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::set_review_policy())]
+		pub fn set_review_policy(
+			origin: OriginFor<T>,
+			policy: ReviewPolicy<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_review_policy(policy)
+		}
+
+		/// Release held movement `id` after review: the gate checks it again (sanctions, KYC
+		/// levels and limits, the Travel Rule, AML restrictions, as of now), then the value
+		/// moves from the sender's lock to the receiver and counts as a transfer.
+		///
+		/// - Origin: a compliance officer or Root.
+		/// - Fails with `UnknownHold`, `IssuerFrozen` (a coupon whose issuer's credit is frozen),
+		///   or the error of the rule that refuses the movement now (reject it then), or of the
+		///   asset (`InsufficientBalance`, the coupon pallet's `SeriesNotActive`, ...); nothing is
+		///   written then.
+		///
+		/// Emits `HoldReleased` (and the rules' events, e.g. `LargeValueMovement`).
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::approve_hold().max(T::WeightInfo::approve_hold_units()))]
+		pub fn approve_hold(origin: OriginFor<T>, id: u64) -> DispatchResult {
+			T::ReviewOrigin::ensure_origin(origin)?;
+			Self::do_approve_hold(id)
+		}
+
+		/// Return held movement `id` after review: the value is unlocked in the sender's
+		/// account. Report the suspicion off chain (the SAR) as the review found it.
+		///
+		/// - Origin: a compliance officer or Root.
+		/// - Fails with `UnknownHold`.
+		///
+		/// Emits `HoldReturned`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::reject_hold())]
+		pub fn reject_hold(origin: OriginFor<T>, id: u64) -> DispatchResult {
+			T::ReviewOrigin::ensure_origin(origin)?;
+			Self::do_reject_hold(id)
+		}
+
+		/// Withdraw your own held movement `id`: the value is unlocked in your account.
+		///
+		/// - Origin: signed, the hold's sender.
+		/// - Fails with `UnknownHold`, `NotHoldSender`.
+		///
+		/// Emits `HoldReturned`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::cancel_hold())]
+		pub fn cancel_hold(origin: OriginFor<T>, id: u64) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_hold(who, id)
 		}
 	}
 }

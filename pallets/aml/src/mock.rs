@@ -3,7 +3,11 @@
 
 use crate as pallet_aml;
 use crate::Jurisdiction;
-use genex_primitives::{affiliation::mock::MockAffiliation, coupons::mock::MockCoupons};
+use genex_primitives::{
+	affiliation::mock::MockAffiliation, coupons::mock::MockCoupons, credit::mock::MockCredit,
+	sanctions::mock::MockSanctions, settlement::mock::MockSettlement,
+	travel_rule::mock::MockTravelRule, ComplianceGate,
+};
 use polkadot_sdk::{
 	frame_support::{derive_impl, parameter_types, traits::ConstU32},
 	frame_system::{self, EnsureRoot},
@@ -22,6 +26,10 @@ pub const ISSUER: u64 = 9;
 pub const DAY: u64 = 100;
 /// Counterparties kept per direction.
 pub const MAX_CP: u32 = 16;
+/// Holds per sender.
+pub const MAX_HOLDS: u32 = 3;
+/// Timeouts applied per block.
+pub const MAX_EXPIRIES: u32 = 2;
 
 #[polkadot_sdk::frame_support::runtime]
 mod runtime {
@@ -75,12 +83,19 @@ parameter_types! {
 impl pallet_aml::Config for Test {
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type ComplianceOrigin = EnsureRoot<u64>;
+	type ReviewOrigin = EnsureRoot<u64>;
+	// The whole gate with mock sanctions and Travel Rule, no KYC, and this pallet.
+	type Gate = ComplianceGate<MockSanctions, (), MockTravelRule, Aml>;
+	type Settlement = MockSettlement;
+	type Credit = MockCredit;
 	type Jurisdiction = MockJurisdiction;
 	type Coupons = MockCoupons;
 	type Affiliation = MockAffiliation;
 	type DayBlocks = DayBlocks;
 	type MaxCounterparties = ConstU32<MAX_CP>;
 	type MaxHighRisk = ConstU32<4>;
+	type MaxHoldsPerAccount = ConstU32<MAX_HOLDS>;
+	type MaxExpiriesPerBlock = ConstU32<MAX_EXPIRIES>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockJurisdiction;
@@ -105,6 +120,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	MockCoupons::add_series(SERIES, &ISSUER, 100, 90);
 	MockAffiliation::reset();
 	MockAffiliation::set(&ISSUER, &AFFILIATE);
+	MockSanctions::reset();
+	MockSettlement::reset();
+	MockCredit::reset();
+	MockTravelRule::reset();
 	JURISDICTIONS.with(|j| j.borrow_mut().clear());
 	set_jurisdiction(ALICE, Some(*b"US"));
 	set_jurisdiction(BOB, Some(*b"US"));

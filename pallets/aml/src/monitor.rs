@@ -21,7 +21,7 @@ use polkadot_sdk::{
 	sp_io::hashing::blake2_128,
 	sp_runtime::{
 		traits::{Convert, UniqueSaturatedInto},
-		DispatchResult, Perbill,
+		DispatchError, DispatchResult, Perbill,
 	},
 };
 
@@ -93,11 +93,26 @@ impl<T: Config> AmlMonitor<T::AccountId, Balance> for Pallet<T> {
 		Self::do_record_party(who, asset, value, bought)
 	}
 
+	fn review_required(m: &Movement<T::AccountId, Balance>) -> bool {
+		Self::do_review_required(m)
+	}
+
+	fn ensure_can_hold(m: &Movement<T::AccountId, Balance>, quantity: Balance) -> DispatchResult {
+		Self::do_ensure_can_hold(m, quantity).map(|_| ())
+	}
+
+	fn hold(m: &Movement<T::AccountId, Balance>, quantity: Balance) -> Result<u64, DispatchError> {
+		Self::do_hold(m, quantity)
+	}
+
 	fn weight() -> Weight {
-		// Checking reads both parties' flags.
+		// Checking reads both parties' flags; whether to hold reads the review policy. A held
+		// movement is checked, then held instead of recorded.
 		T::WeightInfo::record_movement()
 			.max(T::WeightInfo::record_trade())
-			.saturating_add(T::DbWeight::get().reads(2))
+			.max(T::WeightInfo::hold_movement())
+			.max(T::WeightInfo::hold_units())
+			.saturating_add(T::DbWeight::get().reads(3))
 	}
 
 	fn party_weight() -> Weight {

@@ -49,6 +49,14 @@ pub trait WeightInfo {
 	fn record_trade() -> Weight;
 	fn record_party() -> Weight;
 	fn record_quiet() -> Weight;
+	fn set_review_policy() -> Weight;
+	fn hold_movement() -> Weight;
+	fn hold_units() -> Weight;
+	fn approve_hold() -> Weight;
+	fn approve_hold_units() -> Weight;
+	fn reject_hold() -> Weight;
+	fn cancel_hold() -> Weight;
+	fn expire_holds(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_aml` measured on the Genex runtime, priced with the runtime's `DbWeight`.
@@ -60,8 +68,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `42`
 		//  Estimated: `2222`
-		// Minimum execution time: 31_038_000 picoseconds.
-		Weight::from_parts(38_863_000, 2222)
+		// Minimum execution time: 31_689_000 picoseconds.
+		Weight::from_parts(39_084_000, 2222)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -71,8 +79,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `196`
 		//  Estimated: `1615`
-		// Minimum execution time: 26_911_000 picoseconds.
-		Weight::from_parts(33_262_000, 1615)
+		// Minimum execution time: 27_051_000 picoseconds.
+		Weight::from_parts(33_022_000, 1615)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -84,8 +92,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `127`
 		//  Estimated: `4450`
-		// Minimum execution time: 58_429_000 picoseconds.
-		Weight::from_parts(61_535_000, 4450)
+		// Minimum execution time: 51_116_000 picoseconds.
+		Weight::from_parts(62_387_000, 4450)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -107,8 +115,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2289`
 		//  Estimated: `7910`
-		// Minimum execution time: 259_847_000 picoseconds.
-		Weight::from_parts(272_491_000, 7910)
+		// Minimum execution time: 223_068_000 picoseconds.
+		Weight::from_parts(274_165_000, 7910)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -134,8 +142,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4272`
 		//  Estimated: `7910`
-		// Minimum execution time: 229_129_000 picoseconds.
-		Weight::from_parts(284_914_000, 7910)
+		// Minimum execution time: 230_342_000 picoseconds.
+		Weight::from_parts(286_647_000, 7910)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -161,8 +169,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3205`
 		//  Estimated: `4450`
-		// Minimum execution time: 189_846_000 picoseconds.
-		Weight::from_parts(204_243_000, 4450)
+		// Minimum execution time: 162_144_000 picoseconds.
+		Weight::from_parts(198_392_000, 4450)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -176,48 +184,334 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `473`
 		//  Estimated: `7910`
-		// Minimum execution time: 38_582_000 picoseconds.
-		Weight::from_parts(47_469_000, 7910)
+		// Minimum execution time: 39_524_000 picoseconds.
+		Weight::from_parts(47_108_000, 7910)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Aml::ReviewPolicyOf` (r:0 w:1)
+	/// Proof: `Aml::ReviewPolicyOf` (`max_values`: Some(1), `max_size`: Some(22), added: 517, mode: `MaxEncodedLen`)
+	fn set_review_policy() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 24_786_000 picoseconds.
+		Weight::from_parts(30_668_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Aml::ReviewPolicyOf` (r:1 w:0)
+	/// Proof: `Aml::ReviewPolicyOf` (`max_values`: Some(1), `max_size`: Some(22), added: 517, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::HoldsOf` (r:1 w:1)
+	/// Proof: `Aml::HoldsOf` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Stablecoin::SettlementAsset` (r:1 w:0)
+	/// Proof: `Stablecoin::SettlementAsset` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:0)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Stablecoin::Freezes` (r:1 w:1)
+	/// Proof: `Stablecoin::Freezes` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:0)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::NextHoldId` (r:1 w:1)
+	/// Proof: `Aml::NextHoldId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::Holds` (r:0 w:1)
+	/// Proof: `Aml::Holds` (`max_values`: None, `max_size`: Some(294), added: 2769, mode: `MaxEncodedLen`)
+	fn hold_movement() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1261`
+		//  Estimated: `3675`
+		// Minimum execution time: 138_440_000 picoseconds.
+		Weight::from_parts(168_936_000, 3675)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Aml::ReviewPolicyOf` (r:1 w:0)
+	/// Proof: `Aml::ReviewPolicyOf` (`max_values`: Some(1), `max_size`: Some(22), added: 517, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::HoldsOf` (r:1 w:1)
+	/// Proof: `Aml::HoldsOf` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Coupons::SeriesOf` (r:1 w:0)
+	/// Proof: `Coupons::SeriesOf` (`max_values`: None, `max_size`: Some(708), added: 3183, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Coupons::Holdings` (r:1 w:0)
+	/// Proof: `Coupons::Holdings` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Coupons::Locked` (r:1 w:1)
+	/// Proof: `Coupons::Locked` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::NextHoldId` (r:1 w:1)
+	/// Proof: `Aml::NextHoldId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::Holds` (r:0 w:1)
+	/// Proof: `Aml::Holds` (`max_values`: None, `max_size`: Some(294), added: 2769, mode: `MaxEncodedLen`)
+	fn hold_units() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1448`
+		//  Estimated: `4173`
+		// Minimum execution time: 155_382_000 picoseconds.
+		Weight::from_parts(193_252_000, 4173)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Aml::Holds` (r:1 w:1)
+	/// Proof: `Aml::Holds` (`max_values`: None, `max_size`: Some(294), added: 2769, mode: `MaxEncodedLen`)
+	/// Storage: `Sanctions::Blocked` (r:2 w:0)
+	/// Proof: `Sanctions::Blocked` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Attestations` (r:2 w:0)
+	/// Proof: `Kyc::Attestations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Attestors` (r:2 w:0)
+	/// Proof: `Kyc::Attestors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Limits` (r:1 w:0)
+	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Usage` (r:1 w:1)
+	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1009), added: 3484, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::Flags` (r:2 w:2)
+	/// Proof: `Aml::Flags` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
+	/// Storage: `Stablecoin::SettlementAsset` (r:1 w:0)
+	/// Proof: `Stablecoin::SettlementAsset` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Stablecoin::Freezes` (r:1 w:1)
+	/// Proof: `Stablecoin::Freezes` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:2 w:2)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::HoldsOf` (r:1 w:1)
+	/// Proof: `Aml::HoldsOf` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `TravelRule::NextRecordId` (r:1 w:1)
+	/// Proof: `TravelRule::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::Rules` (r:1 w:0)
+	/// Proof: `Aml::Rules` (`max_values`: Some(1), `max_size`: Some(737), added: 1232, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::HighRisk` (r:1 w:0)
+	/// Proof: `Aml::HighRisk` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::Counters` (r:2 w:2)
+	/// Proof: `Aml::Counters` (`max_values`: None, `max_size`: Some(985), added: 3460, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `TravelRule::Records` (r:0 w:1)
+	/// Proof: `TravelRule::Records` (`max_values`: None, `max_size`: Some(273), added: 2748, mode: `MaxEncodedLen`)
+	fn approve_hold() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3984`
+		//  Estimated: `7910`
+		// Minimum execution time: 547_087_000 picoseconds.
+		Weight::from_parts(707_026_000, 7910)
+			.saturating_add(T::DbWeight::get().reads(24_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
+	}
+	/// Storage: `Aml::Holds` (r:1 w:1)
+	/// Proof: `Aml::Holds` (`max_values`: None, `max_size`: Some(294), added: 2769, mode: `MaxEncodedLen`)
+	/// Storage: `Sanctions::Blocked` (r:2 w:0)
+	/// Proof: `Sanctions::Blocked` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Attestations` (r:2 w:0)
+	/// Proof: `Kyc::Attestations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Attestors` (r:2 w:0)
+	/// Proof: `Kyc::Attestors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Limits` (r:1 w:0)
+	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Usage` (r:1 w:1)
+	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1009), added: 3484, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::Flags` (r:2 w:2)
+	/// Proof: `Aml::Flags` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
+	/// Storage: `Coupons::SeriesOf` (r:1 w:0)
+	/// Proof: `Coupons::SeriesOf` (`max_values`: None, `max_size`: Some(708), added: 3183, mode: `MaxEncodedLen`)
+	/// Storage: `Coupons::Locked` (r:1 w:1)
+	/// Proof: `Coupons::Locked` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Coupons::AccountUnits` (r:2 w:2)
+	/// Proof: `Coupons::AccountUnits` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Issuers::Issuers` (r:1 w:0)
+	/// Proof: `Issuers::Issuers` (`max_values`: None, `max_size`: Some(334), added: 2809, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::HoldsOf` (r:1 w:1)
+	/// Proof: `Aml::HoldsOf` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `TravelRule::NextRecordId` (r:1 w:1)
+	/// Proof: `TravelRule::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::Rules` (r:1 w:0)
+	/// Proof: `Aml::Rules` (`max_values`: Some(1), `max_size`: Some(737), added: 1232, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::HighRisk` (r:1 w:0)
+	/// Proof: `Aml::HighRisk` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::Counters` (r:2 w:2)
+	/// Proof: `Aml::Counters` (`max_values`: None, `max_size`: Some(985), added: 3460, mode: `MaxEncodedLen`)
+	/// Storage: `Coupons::Holdings` (r:2 w:2)
+	/// Proof: `Coupons::Holdings` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `TravelRule::Records` (r:0 w:1)
+	/// Proof: `TravelRule::Records` (`max_values`: None, `max_size`: Some(273), added: 2748, mode: `MaxEncodedLen`)
+	fn approve_hold_units() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `4780`
+		//  Estimated: `7910`
+		// Minimum execution time: 542_829_000 picoseconds.
+		Weight::from_parts(669_105_000, 7910)
+			.saturating_add(T::DbWeight::get().reads(25_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
+	}
+	/// Storage: `Aml::Holds` (r:1 w:1)
+	/// Proof: `Aml::Holds` (`max_values`: None, `max_size`: Some(294), added: 2769, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::HoldsOf` (r:1 w:1)
+	/// Proof: `Aml::HoldsOf` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Stablecoin::Freezes` (r:1 w:1)
+	/// Proof: `Stablecoin::Freezes` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	fn reject_hold() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `787`
+		//  Estimated: `3759`
+		// Minimum execution time: 77_636_000 picoseconds.
+		Weight::from_parts(81_653_000, 3759)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Aml::Holds` (r:1 w:1)
+	/// Proof: `Aml::Holds` (`max_values`: None, `max_size`: Some(294), added: 2769, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::HoldsOf` (r:1 w:1)
+	/// Proof: `Aml::HoldsOf` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `Stablecoin::Freezes` (r:1 w:1)
+	/// Proof: `Stablecoin::Freezes` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	fn cancel_hold() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `787`
+		//  Estimated: `3759`
+		// Minimum execution time: 66_564_000 picoseconds.
+		Weight::from_parts(81_242_000, 3759)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Aml::ExpiryCursor` (r:1 w:1)
+	/// Proof: `Aml::ExpiryCursor` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::NextHoldId` (r:1 w:0)
+	/// Proof: `Aml::NextHoldId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::ReviewPolicyOf` (r:1 w:0)
+	/// Proof: `Aml::ReviewPolicyOf` (`max_values`: Some(1), `max_size`: Some(22), added: 517, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::Holds` (r:16 w:16)
+	/// Proof: `Aml::Holds` (`max_values`: None, `max_size`: Some(294), added: 2769, mode: `MaxEncodedLen`)
+	/// Storage: `Sanctions::Blocked` (r:32 w:0)
+	/// Proof: `Sanctions::Blocked` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Attestations` (r:32 w:0)
+	/// Proof: `Kyc::Attestations` (`max_values`: None, `max_size`: Some(123), added: 2598, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Attestors` (r:32 w:0)
+	/// Proof: `Kyc::Attestors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Limits` (r:1 w:0)
+	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Storage: `Kyc::Usage` (r:16 w:16)
+	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1009), added: 3484, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::Flags` (r:32 w:32)
+	/// Proof: `Aml::Flags` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
+	/// Storage: `Stablecoin::SettlementAsset` (r:1 w:0)
+	/// Proof: `Stablecoin::SettlementAsset` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Stablecoin::Freezes` (r:16 w:16)
+	/// Proof: `Stablecoin::Freezes` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:32 w:32)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::HoldsOf` (r:16 w:16)
+	/// Proof: `Aml::HoldsOf` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
+	/// Storage: `TravelRule::NextRecordId` (r:1 w:1)
+	/// Proof: `TravelRule::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::Rules` (r:1 w:0)
+	/// Proof: `Aml::Rules` (`max_values`: Some(1), `max_size`: Some(737), added: 1232, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::HighRisk` (r:1 w:0)
+	/// Proof: `Aml::HighRisk` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::Counters` (r:32 w:32)
+	/// Proof: `Aml::Counters` (`max_values`: None, `max_size`: Some(985), added: 3460, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:16 w:16)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `TravelRule::Records` (r:0 w:16)
+	/// Proof: `TravelRule::Records` (`max_values`: None, `max_size`: Some(273), added: 2748, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 16]`.
+	fn expire_holds(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2947 + n * (1097 ±0)`
+		//  Estimated: `3675 + n * (6920 ±0)`
+		// Minimum execution time: 8_916_000 picoseconds.
+		Weight::from_parts(57_569_718, 3675)
+			// Standard Error: 1_269_545
+			.saturating_add(Weight::from_parts(575_401_230, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((17_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((12_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 6920).saturating_mul(n.into()))
 	}
 }
 
 /// The same weights priced with `RocksDbWeight`, for tests and mocks.
 impl WeightInfo for () {
 	fn set_rule() -> Weight {
-		Weight::from_parts(38_863_000, 2222)
+		Weight::from_parts(39_084_000, 2222)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_high_risk() -> Weight {
-		Weight::from_parts(33_262_000, 1615)
+		Weight::from_parts(33_022_000, 1615)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn clear_flag() -> Weight {
-		Weight::from_parts(61_535_000, 4450)
+		Weight::from_parts(62_387_000, 4450)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn record_movement() -> Weight {
-		Weight::from_parts(272_491_000, 7910)
+		Weight::from_parts(274_165_000, 7910)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn record_trade() -> Weight {
-		Weight::from_parts(284_914_000, 7910)
+		Weight::from_parts(286_647_000, 7910)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn record_party() -> Weight {
-		Weight::from_parts(204_243_000, 4450)
+		Weight::from_parts(198_392_000, 4450)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn record_quiet() -> Weight {
-		Weight::from_parts(47_469_000, 7910)
+		Weight::from_parts(47_108_000, 7910)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn set_review_policy() -> Weight {
+		Weight::from_parts(30_668_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn hold_movement() -> Weight {
+		Weight::from_parts(168_936_000, 3675)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn hold_units() -> Weight {
+		Weight::from_parts(193_252_000, 4173)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn approve_hold() -> Weight {
+		Weight::from_parts(707_026_000, 7910)
+			.saturating_add(RocksDbWeight::get().reads(24_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
+	}
+	fn approve_hold_units() -> Weight {
+		Weight::from_parts(669_105_000, 7910)
+			.saturating_add(RocksDbWeight::get().reads(25_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
+	}
+	fn reject_hold() -> Weight {
+		Weight::from_parts(81_653_000, 3759)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn cancel_hold() -> Weight {
+		Weight::from_parts(81_242_000, 3759)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn expire_holds(n: u32, ) -> Weight {
+		Weight::from_parts(57_569_718, 3675)
+			.saturating_add(Weight::from_parts(575_401_230, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().reads((17_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes((12_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 6920).saturating_mul(n.into()))
 	}
 }

@@ -998,6 +998,33 @@ fn genesis_holdings_above_the_travel_rule_threshold_build() {
 }
 
 #[test]
+fn a_transfer_the_gate_sends_to_review_is_held_not_moved() {
+	use codec::Encode;
+	use genex_primitives::{movement::mock::MockAml, MovementKind};
+	new_test_ext().execute_with(|| {
+		setup();
+		MockAml::take();
+		// Two units (face 100 each) reach the review value.
+		MockAml::review_from(200);
+		let (alice, bob) = (Holdings::<Test>::get(0, ALICE), Holdings::<Test>::get(0, BOB));
+		System::reset_events();
+		assert_ok!(P::transfer(signed(ALICE), 0, BOB, 2));
+		assert_eq!(Holdings::<Test>::get(0, ALICE), alice);
+		assert_eq!(Holdings::<Test>::get(0, BOB), bob);
+		assert!(MockAml::take().is_empty());
+		assert_eq!(
+			MockAml::take_held(),
+			vec![(ALICE.encode(), BOB.encode(), MovementKind::P2p, 200, 2)]
+		);
+		assert!(System::events().is_empty());
+		// One unit moves as usual.
+		assert_ok!(P::transfer(signed(ALICE), 0, BOB, 1));
+		assert_eq!(Holdings::<Test>::get(0, BOB), bob + 1);
+		check();
+	});
+}
+
+#[test]
 fn transfers_and_refunds_pass_the_value_movement_gate() {
 	use codec::Encode;
 	use genex_primitives::{

@@ -75,6 +75,13 @@ impl<T: Config> Pallet<T> {
 			ensure!(to_total <= T::Kyc::max_holdings(&to), Error::<T>::HoldingLimitExceeded);
 		}
 		let sale = from == series.issuer;
+		if route.is_some() && T::Movement::review_required(&movement) {
+			// A large transfer waits for a compliance officer, its units locked in the
+			// sender's holding.
+			T::Movement::ensure_can_hold(&movement, units.into())?;
+			T::Movement::hold(&movement, units.into())?;
+			return Ok(());
+		}
 
 		let travel_rule_record = match route {
 			None => None,

@@ -43,7 +43,7 @@ pub use credit::{CreditInputs, CreditLimit, CreditReport, IssuerStatus, Retireme
 pub use kyc::{KycLevel, KycProvider, KycStatus};
 pub use market::TradeHistory;
 pub use movement::{
-	AmlMonitor, ComplianceGate, Movement, MovementKind, PartyRefusal, ValueMovement,
+	AmlMonitor, ComplianceGate, Movement, MovementKind, PartyRefusal, ValueMovement, NO_REVIEW,
 };
 pub use oracle::{OracleView, PriceInputs, PriceOracle, PriceStatus};
 pub use sanctions::{CallParties, OnBlocked, SanctionsListInfo, SanctionsScreen};

@@ -16,7 +16,7 @@ use crate::{
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::{
 	frame_support::weights::Weight,
-	sp_runtime::{traits::Zero, DispatchResult},
+	sp_runtime::{traits::Zero, DispatchError, DispatchResult},
 };
 use scale_info::TypeInfo;
 
@@ -100,6 +100,22 @@ pub trait ValueMovement<AccountId, Balance> {
 	/// Travel-Rule record's id when `m` carried Travel-Rule data.
 	fn record(m: &Movement<AccountId, Balance>) -> Option<u64>;
 
+	/// Whether `m` waits for a compliance officer instead of moving now (SRS 3.5.5, 大额交易审核:
+	/// a P2P movement at or above the review threshold). Asked after [`ValueMovement::check`]
+	/// passed; a path that gets `true` holds the movement ([`ValueMovement::hold`]) instead of
+	/// moving and recording it.
+	fn review_required(m: &Movement<AccountId, Balance>) -> bool;
+
+	/// `Ok` when `m` can be held now with `quantity` of its asset (the stablecoin amount, or
+	/// the coupon units) locked in the sender's own account; the monitor's typed error
+	/// otherwise. Reads only.
+	fn ensure_can_hold(m: &Movement<AccountId, Balance>, quantity: Balance) -> DispatchResult;
+
+	/// Hold `m` after [`ValueMovement::ensure_can_hold`] passed: lock `quantity` in the
+	/// sender's own account and queue the movement for review. Nothing is counted until it is
+	/// released. Returns the hold's id.
+	fn hold(m: &Movement<AccountId, Balance>, quantity: Balance) -> Result<u64, DispatchError>;
+
 	/// A batch auction's screen of one account before it clears: `Ok` when `who` may trade.
 	fn screen_party(who: &AccountId) -> Result<(), PartyRefusal>;
 
@@ -112,7 +128,7 @@ pub trait ValueMovement<AccountId, Balance> {
 	fn record_party(who: &AccountId, asset: TransferredAsset, value: Balance, bought: bool);
 
 	/// Upper bound of the monitoring part of one movement's [`ValueMovement::check`] and
-	/// [`ValueMovement::record`] (the sanctions, KYC and Travel-Rule parts are in the caller's
+	/// [`ValueMovement::record`], or of its hold (the sanctions, KYC and Travel-Rule parts are in the caller's
 	/// benchmark): a caller adds it to its weight.
 	fn weight() -> Weight;
 
@@ -131,6 +147,15 @@ impl<AccountId, Balance: polkadot_sdk::sp_runtime::traits::Bounded>
 	fn record(_: &Movement<AccountId, Balance>) -> Option<u64> {
 		None
 	}
+	fn review_required(_: &Movement<AccountId, Balance>) -> bool {
+		false
+	}
+	fn ensure_can_hold(_: &Movement<AccountId, Balance>, _: Balance) -> DispatchResult {
+		Err(NO_REVIEW)
+	}
+	fn hold(_: &Movement<AccountId, Balance>, _: Balance) -> Result<u64, DispatchError> {
+		Err(NO_REVIEW)
+	}
 	fn screen_party(_: &AccountId) -> Result<(), PartyRefusal> {
 		Ok(())
 	}
@@ -145,6 +170,10 @@ impl<AccountId, Balance: polkadot_sdk::sp_runtime::traits::Bounded>
 		Weight::zero()
 	}
 }
+
+/// Error of the no-op gate and monitor when asked to hold a movement: they never require a
+/// review, so nothing can be held.
+pub const NO_REVIEW: DispatchError = DispatchError::Other("no review of movements");
 
 /// AML monitoring behind the gate: the last rule checked, the last thing recorded.
 pub trait AmlMonitor<AccountId, Balance> {
@@ -161,7 +190,18 @@ pub trait AmlMonitor<AccountId, Balance> {
 	/// Evaluate the rules on `who`'s net auction trade and count it. Never fails.
 	fn record_party(who: &AccountId, asset: TransferredAsset, value: Balance, bought: bool);
 
-	/// Upper bound of one movement's [`AmlMonitor::check`] and [`AmlMonitor::record`].
+	/// See [`ValueMovement::review_required`] (asked of P2P movements only).
+	fn review_required(m: &Movement<AccountId, Balance>) -> bool;
+
+	/// See [`ValueMovement::ensure_can_hold`].
+	fn ensure_can_hold(m: &Movement<AccountId, Balance>, quantity: Balance) -> DispatchResult;
+
+	/// See [`ValueMovement::hold`].
+	fn hold(m: &Movement<AccountId, Balance>, quantity: Balance) -> Result<u64, DispatchError>;
+
+	/// Upper bound of one movement's [`AmlMonitor::check`] and [`AmlMonitor::record`], or of
+	/// its [`AmlMonitor::review_required`], [`AmlMonitor::ensure_can_hold`] and
+	/// [`AmlMonitor::hold`].
 	fn weight() -> Weight;
 
 	/// Upper bound of one party's [`AmlMonitor::is_restricted`] and
@@ -179,6 +219,15 @@ impl<AccountId, Balance> AmlMonitor<AccountId, Balance> for () {
 	}
 	fn record(_: &Movement<AccountId, Balance>) {}
 	fn record_party(_: &AccountId, _: TransferredAsset, _: Balance, _: bool) {}
+	fn review_required(_: &Movement<AccountId, Balance>) -> bool {
+		false
+	}
+	fn ensure_can_hold(_: &Movement<AccountId, Balance>, _: Balance) -> DispatchResult {
+		Err(NO_REVIEW)
+	}
+	fn hold(_: &Movement<AccountId, Balance>, _: Balance) -> Result<u64, DispatchError> {
+		Err(NO_REVIEW)
+	}
 	fn weight() -> Weight {
 		Weight::zero()
 	}
@@ -198,7 +247,8 @@ impl<AccountId, Balance> AmlMonitor<AccountId, Balance> for () {
 /// | `Primary` | buyer ≥ L1 | buyer's trade | — |
 /// | `Redemption`, `Refund` | — | — | — |
 ///
-/// Sanctions hold for both parties of every kind. AML monitoring checks and records last.
+/// Sanctions hold for both parties of every kind. AML monitoring checks and records last, and
+/// decides which P2P movements wait for review.
 pub struct ComplianceGate<S, K, R, M>(core::marker::PhantomData<(S, K, R, M)>);
 
 impl<AccountId, Balance, S, K, R, M> ValueMovement<AccountId, Balance>
@@ -261,6 +311,18 @@ where
 		travel_rule_record
 	}
 
+	fn review_required(m: &Movement<AccountId, Balance>) -> bool {
+		matches!(m.kind, MovementKind::P2p) && M::review_required(m)
+	}
+
+	fn ensure_can_hold(m: &Movement<AccountId, Balance>, quantity: Balance) -> DispatchResult {
+		M::ensure_can_hold(m, quantity)
+	}
+
+	fn hold(m: &Movement<AccountId, Balance>, quantity: Balance) -> Result<u64, DispatchError> {
+		M::hold(m, quantity)
+	}
+
 	fn screen_party(who: &AccountId) -> Result<(), PartyRefusal> {
 		if S::is_blocked(who) {
 			Err(PartyRefusal::Sanctioned)
@@ -306,9 +368,14 @@ pub mod mock {
 	/// has `to` empty and kind `AuctionTrade`.
 	pub type Recorded = (Vec<u8>, Vec<u8>, MovementKind, u128);
 
+	/// A held movement: (from, to, kind, value, quantity), accounts encoded.
+	pub type Held = (Vec<u8>, Vec<u8>, MovementKind, u128, u128);
+
 	thread_local! {
 		static RESTRICTED: RefCell<BTreeSet<Vec<u8>>> = const { RefCell::new(BTreeSet::new()) };
 		static RECORDED: RefCell<Vec<Recorded>> = const { RefCell::new(Vec::new()) };
+		static REVIEW_FROM: RefCell<u128> = const { RefCell::new(u128::MAX) };
+		static HELD: RefCell<Vec<Held>> = const { RefCell::new(Vec::new()) };
 	}
 
 	/// The mock [`AmlMonitor`].
@@ -329,10 +396,20 @@ pub mod mock {
 		pub fn take() -> Vec<Recorded> {
 			RECORDED.with(|r| core::mem::take(&mut *r.borrow_mut()))
 		}
-		/// Forget restrictions and records.
+		/// Hold every movement worth at least `value` for review (`u128::MAX`: none).
+		pub fn review_from(value: u128) {
+			REVIEW_FROM.with(|v| *v.borrow_mut() = value);
+		}
+		/// What was held so far, in order (a hold's id is its index); clears the list.
+		pub fn take_held() -> Vec<Held> {
+			HELD.with(|h| core::mem::take(&mut *h.borrow_mut()))
+		}
+		/// Forget restrictions, records and holds; hold nothing.
 		pub fn reset() {
 			RESTRICTED.with(|r| r.borrow_mut().clear());
 			RECORDED.with(|r| r.borrow_mut().clear());
+			HELD.with(|h| h.borrow_mut().clear());
+			REVIEW_FROM.with(|v| *v.borrow_mut() = u128::MAX);
 		}
 		fn restricted(who: &[u8]) -> bool {
 			RESTRICTED.with(|r| r.borrow().contains(who))
@@ -360,6 +437,19 @@ pub mod mock {
 		fn record_party(who: &A, _: TransferredAsset, value: B, _: bool) {
 			let entry = (who.encode(), Vec::new(), MovementKind::AuctionTrade, value.into());
 			RECORDED.with(|r| r.borrow_mut().push(entry));
+		}
+		fn review_required(m: &Movement<A, B>) -> bool {
+			m.value.into() >= REVIEW_FROM.with(|v| *v.borrow())
+		}
+		fn ensure_can_hold(_: &Movement<A, B>, _: B) -> DispatchResult {
+			Ok(())
+		}
+		fn hold(m: &Movement<A, B>, quantity: B) -> Result<u64, DispatchError> {
+			let entry = (m.from.encode(), m.to.encode(), m.kind, m.value.into(), quantity.into());
+			Ok(HELD.with(|h| {
+				h.borrow_mut().push(entry);
+				h.borrow().len().saturating_sub(1) as u64
+			}))
 		}
 		fn weight() -> Weight {
 			Weight::from_parts(1_000, 0)

@@ -29,11 +29,13 @@ pub enum FreezeReason {
 	MarketOrders,
 	/// A market maker's bond (the market).
 	MarketMakerBond,
+	/// Large P2P transfers held for a compliance officer's review (AML monitoring).
+	AmlReview,
 }
 
 impl FreezeReason {
 	/// How many reasons there are: the bound of one account's freezes.
-	pub const COUNT: u32 = 2;
+	pub const COUNT: u32 = 3;
 }
 
 /// Stablecoin movements pallets make as part of their own calls (not P2P transfers: those go

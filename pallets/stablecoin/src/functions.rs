@@ -79,7 +79,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A P2P transfer, routed with Travel-Rule data or not. Every check, the value-movement
-	/// gate's included (sanctions, KYC, the Travel Rule, AML), comes before the first write.
+	/// gate's included (sanctions, KYC, the Travel Rule, AML), comes before the first write. A
+	/// transfer the gate sends to review is frozen in the sender's account and held instead.
 	pub(crate) fn do_transfer(
 		from: T::AccountId,
 		to: T::AccountId,
@@ -106,6 +107,12 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(spendable >= amount, Error::<T>::InsufficientBalance);
 		Self::ensure_can_receive(asset.clone(), &to, amount, Provenance::Extant)?;
+		if T::Movement::review_required(&movement) {
+			// A large transfer waits for a compliance officer, frozen in the sender's account.
+			T::Movement::ensure_can_hold(&movement, amount)?;
+			T::Movement::hold(&movement, amount)?;
+			return Ok(());
+		}
 
 		let travel_rule_record = T::Movement::record(&movement);
 		T::Assets::transfer(asset, &from, &to, amount, Preservation::Expendable)?;

@@ -296,6 +296,31 @@ mod compliance {
 	}
 
 	#[test]
+	fn a_transfer_the_gate_sends_to_review_is_held_not_moved() {
+		use codec::Encode;
+		use genex_primitives::{movement::mock::MockAml, MovementKind};
+		new_test_ext().execute_with(|| {
+			funded();
+			MockAml::review_from(500);
+			assert_ok!(Stablecoin::transfer(RuntimeOrigin::signed(ALICE), DAVE, 499));
+			System::reset_events();
+			assert_ok!(Stablecoin::transfer(RuntimeOrigin::signed(ALICE), DAVE, 500));
+			// Held: nothing moved, nothing recorded, no `Transferred`; the monitor holds it.
+			assert_eq!((stable(ALICE), stable(DAVE)), (4_501, 499));
+			assert_eq!(
+				MockAml::take(),
+				vec![(ALICE.encode(), DAVE.encode(), MovementKind::P2p, 499)]
+			);
+			assert_eq!(
+				MockAml::take_held(),
+				vec![(ALICE.encode(), DAVE.encode(), MovementKind::P2p, 500, 500)]
+			);
+			assert!(System::events().is_empty());
+			assert_eq!(MockKyc::p2p_used(&ALICE), (499, 1));
+		});
+	}
+
+	#[test]
 	fn at_threshold_only_routed_transfers_pass() {
 		new_test_ext().execute_with(|| {
 			funded();

@@ -11,7 +11,8 @@
 //! - issuance: `Coupons.Minted` and the series in genesis state;
 //! - fees: `Market.OrderFilled.fee`, `Market.ListingBought.fee` (market) and
 //!   `TransactionPayment.TransactionFeePaid.actual_fee` (transactions, in the native token);
-//! - P2P: `Stablecoin.Transferred`, `Coupons.Transferred`;
+//! - P2P: `Stablecoin.Transferred`, `Coupons.Transferred`, and `Aml.HoldReleased` (a large
+//!   transfer released after review, counted when it moved);
 //! - KYC: `Kyc.Attested` by level (new, renewed or replaced attestations); blocked: `Sanctions.AccountBlocked`, `Aml.AccountRestricted`;
 //! - AML: `Aml.SuspiciousActivity` by rule, `Aml.LargeValueMovement`.
 //!
@@ -298,6 +299,14 @@ fn tally(report: &mut Report, e: &StoredEvent, listings: &BTreeMap<u128, (u64, b
 			report.stablecoin_transfers.0 = report.stablecoin_transfers.0.saturating_add(1);
 			add(&mut report.stablecoin_transfers.1, uint0(f, "amount"));
 		},
+		("Aml", "HoldReleased") => {
+			let transfers = match variant_name(&f["asset"]).as_deref() {
+				Some("Settlement") => &mut report.stablecoin_transfers,
+				_ => &mut report.coupon_transfers,
+			};
+			transfers.0 = transfers.0.saturating_add(1);
+			add(&mut transfers.1, uint0(f, "quantity"));
+		},
 		("TransactionPayment", "TransactionFeePaid") => {
 			add(&mut report.transaction_fees, uint0(f, "actual_fee"))
 		},
@@ -523,6 +532,19 @@ mod tests {
 			redeem(7, true),
 			event("TransactionPayment", "TransactionFeePaid", json!({ "actual_fee": 1_000_000 })),
 			event("Kyc", "Attested", json!({ "level": "L2" })),
+			event("Stablecoin", "Transferred", json!({ "amount": (10 * USD).to_string() })),
+			event("Coupons", "Transferred", json!({ "series": 0, "units": 2 })),
+			// Large transfers released after review count as the transfers they are.
+			event(
+				"Aml",
+				"HoldReleased",
+				json!({ "asset": "Settlement", "quantity": (60_000 * USD).to_string() }),
+			),
+			event(
+				"Aml",
+				"HoldReleased",
+				json!({ "asset": { "Coupon": { "series": 0 } }, "quantity": "3" }),
+			),
 		];
 		for (i, e) in events.iter_mut().enumerate() {
 			e.index = u32::try_from(i).unwrap();
@@ -557,6 +579,8 @@ mod tests {
 		assert_eq!(report.market_fees, USD / 2);
 		assert_eq!(report.transaction_fees, 1_000_000);
 		assert_eq!(report.kyc.get("L2"), Some(&1));
+		assert_eq!(report.stablecoin_transfers, (2, 60_010 * USD));
+		assert_eq!(report.coupon_transfers, (2, 5));
 		// Redemption rate since genesis: (5 + 2) of 100 units, insiders excluded.
 		let issuer = report.issuers.get(ISSUER).unwrap();
 		assert_eq!((issuer.issued_total, issuer.redeemed_total), (100, 7));

@@ -26,6 +26,7 @@ const MOVEMENTS: &[(&str, &str)] = &[
 	("Market", "OrderFilled"),
 	("Redemption", "Redeemed"),
 	("Coupons", "Refunded"),
+	("Aml", "HoldReleased"),
 ];
 
 /// Where an event sits on chain, for its evidence trail.

@@ -14,7 +14,8 @@ parameter_types! {
 
 /// Never fee-less, whatever governance decides: smart contracts (metered by gas and fees),
 /// governance and compliance (collectives, sudo, the pallets whose calls only governance
-/// makes), and calls that dispatch other calls (utility, multisig) — a free wrapper would make
+/// and compliance officers make — AML's one signed call, withdrawing a held transfer, is paid
+/// too), and calls that dispatch other calls (utility, multisig) — a free wrapper would make
 /// what it wraps free.
 pub struct NeverFeeless;
 impl Contains<CallMetadata> for NeverFeeless {
@@ -29,7 +30,8 @@ impl Contains<CallMetadata> for NeverFeeless {
 				| "Session" | "Feeless"
 				| "Sanctions"
 				| "TravelRule"
-				| "Grandpa" | "Timestamp"
+				| "Aml" | "Grandpa"
+				| "Timestamp"
 				| "Assets"
 		) || (call.pallet_name == "System" && call.function_name != "remark")
 	}
