@@ -738,8 +738,8 @@ pub mod pallet {
 		/// - Origin: a compliance officer or Root.
 		/// - Fails with `UnknownHold`, `IssuerFrozen` (a coupon whose issuer's credit is frozen),
 		///   or the error of the rule that refuses the movement now (reject it then), or of the
-		///   asset (`InsufficientBalance`, the coupon pallet's `SeriesNotActive`, ...); nothing is
-		///   written then.
+		///   asset (the stablecoin pallet's `CannotReceive`, the coupon pallet's `SeriesExpired`,
+		///   `SeriesDelisted` or `HoldingLimitExceeded`, ...); nothing is written then.
 		///
 		/// Emits `HoldReleased` (and the rules' events, e.g. `LargeValueMovement`).
 		#[pallet::call_index(4)]
