@@ -1,8 +1,9 @@
 //! AML monitoring across pallets, through signed extrinsics in real blocks: one scenario per
 //! money-laundering path of SRS 3.5.5 (买券洗钱, 分散洗钱, 发行方自洗, 跨境洗钱), each producing
 //! the expected `SuspiciousActivity`; a restricting rule stopping an account's movements until
-//! two compliance officers (Root on the dev chain) clear it; `AmlApi`; and a large transfer
-//! held for a compliance officer's review (大额交易审核).
+//! two compliance officers (Root on the dev chain) clear it; `AmlApi`; a large transfer held
+//! for a compliance officer's review (大额交易审核); value going round a short cycle (循环转账);
+//! and orders withdrawn as soon as they rest (spoofing, SRS 3.3.6).
 //!
 //! The dev preset: Charlie issues series 0 (face 50 GUSD, price 45 GUSD) and holds 90 units,
 //! Dave holds 10; everyone endowed holds 100,000 GUSD; every genesis attestation is in the US.
@@ -249,6 +250,100 @@ fn cross_border_movements_and_high_risk_jurisdictions() {
 		sudo(clear);
 		assert_eq!(Runtime::aml_account(account(Eve)).flag, None);
 		apply(stable_transfer(Bob, USD), Eve).expect("valid").expect("moves again");
+	});
+}
+
+/// 循环转账 (short cycle): value leaves Bob, goes round Eve and Ferdie and comes back to Bob
+/// the same day. A chain that does not come back, and one link below the rule's value, are not
+/// reported.
+#[test]
+fn value_going_round_a_short_cycle_is_reported() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		set_rule(Rule::ShortCycle, 100 * USD, 3, false);
+		apply(stable_transfer(Eve, 200 * USD), Bob).expect("valid").expect("moved");
+		apply(stable_transfer(Ferdie, 200 * USD), Eve).expect("valid").expect("moved");
+		// A link below the rule's value is not followed.
+		apply(stable_transfer(Bob, 99 * USD), Ferdie).expect("valid").expect("moved");
+		assert!(suspicious().iter().all(|(r, ..)| *r != Rule::ShortCycle));
+		// Coupon units count as value too; single units from Dave (50 GUSD at face) are below
+		// the rule and not followed.
+		apply(coupon_transfer(Ferdie, 1), Dave).expect("valid").expect("moved");
+		apply(coupon_transfer(Ferdie, 1), Dave).expect("valid").expect("moved");
+		assert!(suspicious().iter().all(|(r, ..)| *r != Rule::ShortCycle));
+		// Ferdie sends Bob two units (100 GUSD at face): the value is back where it left.
+		apply(coupon_transfer(Bob, 2), Ferdie).expect("valid").expect("moved");
+		let (_, _, counterparty, evidence) = suspicious()
+			.into_iter()
+			.find(|(r, a, _, _)| *r == Rule::ShortCycle && *a == account(Bob))
+			.expect("the short cycle reported");
+		assert_eq!(counterparty, Some(account(Ferdie)));
+		assert_eq!((evidence.window_count, evidence.window_value), (3, 100 * USD));
+		assert_eq!(
+			Runtime::aml_account(account(Bob)).flag.map(|f| f.last_rule),
+			Some(Rule::ShortCycle)
+		);
+	});
+}
+
+/// Spoofing (SRS 3.3.6): Bob rests bids he never means to trade and withdraws them at once;
+/// Eve withdraws hers after they rested longer than a minute. Only Bob is reported.
+#[test]
+fn orders_withdrawn_as_soon_as_they_rest_are_spoofing() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		set_rule(Rule::Spoofing, 30 * USD, 3, false);
+		let bid = |price: u128| {
+			RuntimeCall::Market(pallet_market::Call::place_order {
+				series: SERIES,
+				order: pallet_market::OrderRequest {
+					side: pallet_market::Side::Buy,
+					price,
+					units: 1,
+					time_in_force: pallet_market::TimeInForce::GoodTillCancelled,
+					post_only: false,
+				},
+			})
+		};
+		let keys = |who: Sr25519Keyring| -> Vec<pallet_market::OrderKey> {
+			System::events()
+				.into_iter()
+				.filter_map(|e| match e.event {
+					RuntimeEvent::Market(pallet_market::Event::OrderPlaced {
+						key, owner, ..
+					}) if owner == account(who) => Some(key),
+					_ => None,
+				})
+				.collect()
+		};
+		let cancel = |key| RuntimeCall::Market(pallet_market::Call::cancel_order { order: key });
+		let mut bob = Vec::new();
+		let mut eve = Vec::new();
+		for price in [10, 11, 12] {
+			apply(bid(price * USD), Bob).expect("valid").expect("placed");
+			apply(bid(price * USD), Eve).expect("valid").expect("placed");
+		}
+		bob.extend(keys(Bob));
+		eve.extend(keys(Eve));
+		assert_eq!((bob.len(), eve.len()), (3, 3));
+		// They rest in this block's auction; Bob withdraws them in the next.
+		next_block();
+		for key in bob {
+			apply(cancel(key), Bob).expect("valid").expect("withdrawn");
+		}
+		let (_, _, counterparty, evidence) = suspicious()
+			.into_iter()
+			.find(|(r, a, _, _)| *r == Rule::Spoofing && *a == account(Bob))
+			.expect("spoofing reported");
+		assert_eq!(counterparty, None);
+		assert_eq!((evidence.window_count, evidence.window_value), (3, 33 * USD));
+		// Eve's rested more than ten blocks: ordinary trading.
+		for _ in 0..=genex_primitives::FLEETING_BLOCKS {
+			next_block();
+		}
+		for key in eve {
+			apply(cancel(key), Eve).expect("valid").expect("withdrawn");
+		}
+		assert!(!hit(Rule::Spoofing, Eve));
+		assert_eq!(pallet_aml::FleetingWithdrawals::<Runtime>::get(account(Eve)).count, 0);
 	});
 }
 

@@ -56,6 +56,7 @@ fn crowded_lists<T: Config>(from: &T::AccountId) {
 /// A sender attested in the US with busy counters and funds, to a receiver in a high-risk
 /// jurisdiction with busy counters, every rule tripping: the release's record at its worst.
 fn worst_parties<T: Config>(sender: u32) -> (T::AccountId, T::AccountId) {
+	third_day::<T>();
 	let from: T::AccountId = account("from", sender, 0);
 	let to: T::AccountId = account("to", sender, 0);
 	T::BenchmarkHelper::attest(&from, *b"US");
@@ -65,6 +66,7 @@ fn worst_parties<T: Config>(sender: u32) -> (T::AccountId, T::AccountId) {
 	let fan = T::MaxCounterparties::get().saturating_sub(2);
 	busy_counters::<T>(&from, fan);
 	busy_counters::<T>(&to, fan);
+	full_trails::<T>(&from, &to);
 	T::Settlement::fund(&from, HELD.saturating_mul(4));
 	(from, to)
 }
@@ -117,10 +119,11 @@ fn tripping_rules<T: Config>() {
 		},
 		count: match rule {
 			Rule::FanOut | Rule::FanIn => fan,
+			Rule::ShortCycle => genex_primitives::MAX_CYCLE_HOPS,
 			_ => 1,
 		},
 		severity: Severity::High,
-		restrict: rule != Rule::FanIn,
+		restrict: !matches!(rule, Rule::FanIn | Rule::ShortCycle),
 	});
 	Rules::<T>::put(BoundedVec::truncate_from(rules.to_vec()));
 }
@@ -141,12 +144,7 @@ fn full_high_risk<T: Config>(last: Jurisdiction) {
 
 /// `who`'s counters for today with `n` counterparties each way (none of them `other`).
 fn busy_counters<T: Config>(who: &T::AccountId, n: u32) {
-	let day: u32 = {
-		use polkadot_sdk::sp_runtime::traits::UniqueSaturatedInto;
-		let now: u32 = frame_system::Pallet::<T>::block_number().unique_saturated_into();
-		let len: u32 = T::DayBlocks::get().unique_saturated_into();
-		now.checked_div(len.max(1)).unwrap_or_default()
-	};
+	let day = today::<T>();
 	let list = || BoundedVec::truncate_from((0..n as u64).map(|i| i.wrapping_add(7)).collect());
 	Counters::<T>::insert(
 		who,
@@ -157,6 +155,47 @@ fn busy_counters<T: Config>(who: &T::AccountId, n: u32) {
 			funders: list(),
 			..Default::default()
 		},
+	);
+}
+
+/// The day window now.
+fn today<T: Config>() -> u32 {
+	use polkadot_sdk::sp_runtime::traits::UniqueSaturatedInto;
+	let now: u32 = frame_system::Pallet::<T>::block_number().unique_saturated_into();
+	let len: u32 = T::DayBlocks::get().unique_saturated_into();
+	now.checked_div(len.max(1)).unwrap_or_default()
+}
+
+/// Move to the third day (block `2 × DayBlocks`) unless past it, so trails can hold origins
+/// from the day before. Call before any set-up that reads the day.
+fn third_day<T: Config>() {
+	use polkadot_sdk::sp_runtime::Saturating;
+	let day_two = T::DayBlocks::get().saturating_mul(2u32.into());
+	if frame_system::Pallet::<T>::block_number() < day_two {
+		frame_system::Pallet::<T>::set_block_number(day_two);
+	}
+}
+
+/// Full short-cycle trails: `from`'s origins (today, one transfer away, so each goes one
+/// further) end with `to` (the movement closes a cycle); `to`'s hold as many other origins from
+/// the day before, so each of `from`'s takes the place of one.
+fn full_trails<T: Config>(from: &T::AccountId, to: &T::AccountId) {
+	let max = T::MaxCounterparties::get();
+	let day = today::<T>();
+	let origins = |base: u64, day: u32, last: Option<u64>| {
+		let mut list: alloc::vec::Vec<Origin> = (0..u64::from(max))
+			.map(|i| Origin { party: base.wrapping_add(i), hops: 1, day })
+			.collect();
+		if let (Some(party), Some(slot)) = (last, list.last_mut()) {
+			slot.party = party;
+		}
+		BoundedVec::truncate_from(list)
+	};
+	let to_hash = crate::monitor::party_hash(to);
+	Trails::<T>::insert(from, Trail { origins: origins(1_000, day, Some(to_hash)), reported: 0 });
+	Trails::<T>::insert(
+		to,
+		Trail { origins: origins(5_000, day.saturating_sub(1), None), reported: 0 },
 	);
 }
 
@@ -210,16 +249,51 @@ mod benchmarks {
 				restricted: true,
 			},
 		);
+		// Every report mark set, so each is reset.
+		busy_counters::<T>(&who, 1);
+		Counters::<T>::mutate(&who, |c| c.reported = u16::MAX);
+		Trails::<T>::insert(&who, Trail { origins: Default::default(), reported: 1 });
+		FleetingWithdrawals::<T>::insert(
+			&who,
+			Withdrawals { day: today::<T>(), count: 1, value: 1, reported: true },
+		);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone());
 		assert!(!Flags::<T>::contains_key(&who));
+		assert_eq!(Counters::<T>::get(&who).reported, 0);
+		assert_eq!(Trails::<T>::get(&who).reported, 0);
+		assert!(!FleetingWithdrawals::<T>::get(&who).reported);
 		Ok(())
+	}
+
+	/// An order withdrawn the block it came to rest by an account that withdrew fleeting
+	/// orders today: the spoofing rule trips (flag written, events).
+	#[benchmark]
+	fn record_withdrawal() {
+		let who: T::AccountId = account("who", 0, 0);
+		tripping_rules::<T>();
+		FleetingWithdrawals::<T>::insert(
+			&who,
+			Withdrawals { day: today::<T>(), count: 5, value: 5_000, reported: false },
+		);
+		#[block]
+		{
+			<Aml<T> as AmlMonitor<T::AccountId, Balance>>::record_withdrawal(
+				&who,
+				TransferredAsset::Coupon { series: 1 },
+				1_000,
+				0,
+			);
+		}
+		assert!(FleetingWithdrawals::<T>::get(&who).reported);
+		assert!(Flags::<T>::get(&who).is_some_and(|f| f.restricted));
 	}
 
 	/// A P2P movement just under the structuring threshold, across two jurisdictions, one of
 	/// them high-risk, by two accounts with busy counters: every rule trips.
 	#[benchmark]
 	fn record_movement() {
+		third_day::<T>();
 		let from: T::AccountId = account("from", 0, 0);
 		let to: T::AccountId = account("to", 0, 0);
 		T::BenchmarkHelper::attest(&from, *b"US");
@@ -229,6 +303,7 @@ mod benchmarks {
 		let fan = T::MaxCounterparties::get().saturating_sub(2);
 		busy_counters::<T>(&from, fan);
 		busy_counters::<T>(&to, fan);
+		full_trails::<T>(&from, &to);
 		let movement = Movement {
 			from: &from,
 			to: &to,

@@ -1,9 +1,10 @@
 //! Governance: rules, high-risk jurisdictions, clearing flags.
 
 use crate::{
-	default_rule, Config, Counters, Error, Event, Flags, HighRisk, Jurisdiction, Pallet, Rule,
-	RuleConfig, Rules, Severity, LOG_TARGET, RULES,
+	default_rule, Config, Counters, Error, Event, Flags, FleetingWithdrawals, HighRisk,
+	Jurisdiction, Pallet, Rule, RuleConfig, Rules, Severity, Trails, LOG_TARGET, RULES,
 };
+use genex_primitives::MAX_CYCLE_HOPS;
 use polkadot_sdk::frame_support::{pallet_prelude::*, traits::Get, BoundedVec};
 
 impl<T: Config> Pallet<T> {
@@ -28,10 +29,16 @@ impl<T: Config> Pallet<T> {
 				| Rule::Structuring
 				| Rule::CrossBorder
 				| Rule::RapidInOut
+				| Rule::ShortCycle
 		);
 		let needs_count = matches!(
 			rule,
-			Rule::Velocity | Rule::Structuring | Rule::FanOut | Rule::FanIn | Rule::RapidInOut
+			Rule::Velocity
+				| Rule::Structuring
+				| Rule::FanOut
+				| Rule::FanIn
+				| Rule::RapidInOut
+				| Rule::Spoofing
 		);
 		ensure!(!needs_value || config.value > 0, Error::<T>::ZeroValue);
 		ensure!(!needs_count || config.count > 0, Error::<T>::ZeroCount);
@@ -39,11 +46,15 @@ impl<T: Config> Pallet<T> {
 			ensure!(config.count < T::MaxCounterparties::get(), Error::<T>::CountTooHigh);
 		}
 		ensure!(rule != Rule::RapidInOut || config.count <= 100, Error::<T>::CountTooHigh);
+		if rule == Rule::ShortCycle {
+			ensure!(config.count >= 2, Error::<T>::CountTooLow);
+			ensure!(config.count <= MAX_CYCLE_HOPS, Error::<T>::CountTooHigh);
+		}
 		ensure!(
 			!config.restrict || config.severity == Severity::High,
 			Error::<T>::RestrictNeedsHigh
 		);
-		ensure!(!config.restrict || rule != Rule::FanIn, Error::<T>::CannotRestrict);
+		ensure!(!config.restrict || !Self::driven_by_others(rule), Error::<T>::CannotRestrict);
 		let mut rules = Self::rules();
 		if let Some(slot) = rules.get_mut(rule as usize) {
 			*slot = config;
@@ -53,6 +64,12 @@ impl<T: Config> Pallet<T> {
 		log::info!(target: LOG_TARGET, "rule {:?} set: {:?}", rule, config);
 		Self::deposit_event(Event::RuleSet { rule, config });
 		Ok(())
+	}
+
+	/// Whether what others do to an account can trip `rule` on it (fan-in: others send to it;
+	/// a short cycle: others send value back to it): such a rule may only report.
+	fn driven_by_others(rule: Rule) -> bool {
+		matches!(rule, Rule::FanIn | Rule::ShortCycle)
 	}
 
 	pub(crate) fn do_set_high_risk(jurisdiction: Jurisdiction, high_risk: bool) -> DispatchResult {
@@ -84,6 +101,12 @@ impl<T: Config> Pallet<T> {
 		if Counters::<T>::contains_key(&who) {
 			Counters::<T>::mutate(&who, |c| c.reported = 0);
 		}
+		if Trails::<T>::contains_key(&who) {
+			Trails::<T>::mutate(&who, |t| t.reported = 0);
+		}
+		if FleetingWithdrawals::<T>::contains_key(&who) {
+			FleetingWithdrawals::<T>::mutate(&who, |w| w.reported = false);
+		}
 		log::info!(target: LOG_TARGET, "flag cleared: {:?}", who);
 		Self::deposit_event(Event::FlagCleared { account: who });
 		Ok(())
@@ -107,9 +130,15 @@ impl<T: Config> Pallet<T> {
 				!config.restrict || config.severity == Severity::High,
 				"restricting rule below High"
 			);
-			ensure!(!config.restrict || *rule != Rule::FanIn, "fan-in restricts");
+			ensure!(
+				!config.restrict || !Self::driven_by_others(*rule),
+				"fan-in or cycle restricts"
+			);
 			if matches!(rule, Rule::FanOut | Rule::FanIn) {
 				ensure!(config.count < T::MaxCounterparties::get(), "fan count at the bound");
+			}
+			if *rule == Rule::ShortCycle {
+				ensure!((2..=MAX_CYCLE_HOPS).contains(&config.count), "cycle length out of range");
 			}
 		}
 		Self::do_try_state_holds()

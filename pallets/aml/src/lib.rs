@@ -23,6 +23,12 @@
 //!   today.
 //! - **Rapid in-and-out (layering)**: most of what an account received today sent on the same
 //!   day.
+//! - **Short cycles** (循环转账): value coming back to the account it left through a chain of
+//!   P2P transfers (A → B → … → A), at most [`genex_primitives::MAX_CYCLE_HOPS`] transfers long,
+//!   within two days.
+//! - **Spoofing and layering on the market** (SRS 3.3.6): many of an account's own orders
+//!   withdrawn within [`genex_primitives::FLEETING_BLOCKS`] blocks of coming to rest, before
+//!   they could trade.
 //!
 //! A hit emits [`Event::SuspiciousActivity`] with the rule, the account, the counterparty, the
 //! value and the [`Evidence`], and raises the account's [`AccountFlag`]. A window rule reports
@@ -49,7 +55,10 @@
 //! One [`AccountCounters`] item per account that moved value: two sliding-window counters
 //! (current and previous window, fixed size), a structuring count, and at most
 //! [`Config::MaxCounterparties`] distinct counterparties per direction for the current day,
-//! kept as 64-bit hashes. One [`AccountFlag`] per flagged account. High-risk jurisdictions: at
+//! kept as 64-bit hashes. One [`Trail`] per account that received a P2P transfer of at least
+//! the short-cycle rule's value: at most [`Config::MaxCounterparties`] origins. One
+//! [`Withdrawals`] per account that withdrew a fleeting order (fixed size). One [`AccountFlag`]
+//! per flagged account. High-risk jurisdictions: at
 //! most [`Config::MaxHighRisk`]. Holds: at most [`Config::MaxHoldsPerAccount`] per sender, each
 //! backing the sender's locked value; timeouts apply oldest first, at most
 //! [`Config::MaxExpiriesPerBlock`] a block (no block has a quota anyone could fill).
@@ -82,6 +91,8 @@ mod windows;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+#[cfg(test)]
+mod cycle_tests;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -116,7 +127,9 @@ pub const LOG_TARGET: &str = "runtime::aml";
 /// more than 10 distinct counterparties a day each way; cross-border movements of 10,000 GUSD
 /// or more; any movement with a high-risk jurisdiction; any buy by an issuer's insider or an
 /// account it funded today with 100 GUSD or more; 90 % of at least 10,000 GUSD received sent
-/// on within two days. Every rule on, none restricts.
+/// on within two days; value of 1,000 GUSD or more coming back to where it left within four
+/// transfers; 20 orders worth 10,000 GUSD together withdrawn within a minute of resting in a day.
+/// Every rule on, none restricts.
 pub fn default_rule(rule: Rule) -> RuleConfig {
 	let gusd = |n: Balance| n.saturating_mul(STABLECOIN_UNIT);
 	let (value, count, severity) = match rule {
@@ -129,6 +142,8 @@ pub fn default_rule(rule: Rule) -> RuleConfig {
 		Rule::HighRiskJurisdiction => (0, 0, Severity::High),
 		Rule::IssuerSelfDealing => (gusd(100), 0, Severity::High),
 		Rule::RapidInOut => (gusd(10_000), 90, Severity::Medium),
+		Rule::ShortCycle => (gusd(1_000), 4, Severity::Medium),
+		Rule::Spoofing => (gusd(10_000), 20, Severity::Medium),
 	};
 	RuleConfig { enabled: true, value, count, severity, restrict: false }
 }
@@ -258,9 +273,10 @@ pub struct Evidence {
 	pub asset: TransferredAsset,
 	/// Value through the account in the rule's window, this movement included (the movement's
 	/// own value for a per-movement rule; what the account received today for rapid
-	/// in-and-out).
+	/// in-and-out; the value of the day's fleeting withdrawals for spoofing).
 	pub window_value: Balance,
-	/// Movements in the rule's window (near-threshold movements for structuring).
+	/// Movements in the rule's window (near-threshold movements for structuring; the cycle's
+	/// transfers for a short cycle; fleeting withdrawals for spoofing).
 	pub window_count: u32,
 	/// Distinct counterparties in the day (fan-out: receivers; fan-in: senders).
 	pub counterparties: u32,
@@ -311,6 +327,54 @@ pub struct AccountCounters<S: Get<u32>> {
 	pub senders: BoundedVec<u64, S>,
 	/// Window rules that already reported today ([`Rule::bit`]).
 	pub reported: u16,
+}
+
+/// Where value that reached an account came from, for the short-cycle rule: an account the
+/// value left through a chain of P2P transfers ending here.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Origin {
+	/// The account's 64-bit hash (as the fan lists keep counterparties).
+	pub party: u64,
+	/// Transfers the value took from it to here (1: it sent here directly).
+	pub hops: u8,
+	/// The day window the chain's first transfer (the one leaving `party`) happened in: the
+	/// origin counts until the end of the next day.
+	pub day: u32,
+}
+
+/// An account's short-cycle trail ([`Rule::ShortCycle`]): the origins of value it received
+/// through chains started today or the day before, at most `S` (a full trail keeps the
+/// newest chains first, then the shortest).
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DefaultNoBound,
+	Encode,
+	Decode,
+	MaxEncodedLen,
+	TypeInfo,
+	DebugNoBound,
+)]
+#[scale_info(skip_type_params(S))]
+pub struct Trail<S: Get<u32>> {
+	/// The origins, at most `S`.
+	pub origins: BoundedVec<Origin, S>,
+	/// The day window the rule last reported the account in, plus one (0: never).
+	pub reported: u32,
+}
+
+/// An account's fleeting order withdrawals in one day window ([`Rule::Spoofing`]).
+#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Withdrawals {
+	/// The day window counted.
+	pub day: u32,
+	/// Orders withdrawn within `FLEETING_BLOCKS` of coming to rest that day.
+	pub count: u32,
+	/// Their value (open units at their price).
+	pub value: Balance,
+	/// Whether the rule reported the account that day.
+	pub reported: bool,
 }
 
 #[polkadot_sdk::frame_support::pallet]
@@ -409,6 +473,18 @@ pub mod pallet {
 		AccountCounters<T::MaxCounterparties>,
 		ValueQuery,
 	>;
+
+	/// Each account's short-cycle trail (accounts that received a P2P transfer of at least
+	/// the short-cycle rule's value).
+	#[pallet::storage]
+	pub type Trails<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Trail<T::MaxCounterparties>, ValueQuery>;
+
+	/// Each account's fleeting order withdrawals (accounts that withdrew an order within
+	/// `FLEETING_BLOCKS` of it coming to rest).
+	#[pallet::storage]
+	pub type FleetingWithdrawals<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Withdrawals, ValueQuery>;
 
 	/// The review policy until governance sets one: on, at 50,000 GUSD, three days, the value
 	/// returned at the timeout.
@@ -592,17 +668,19 @@ pub mod pallet {
 		/// AML monitoring restricts a party of this movement (a high-severity hit); a
 		/// compliance officer must review and clear its flag first.
 		AccountRestricted,
-		/// The rule's threshold value must be above zero (the CTR, velocity, structuring and
-		/// cross-border rules).
+		/// The rule's threshold value must be above zero (the CTR, velocity, structuring,
+		/// cross-border, rapid in-and-out and short-cycle rules).
 		ZeroValue,
-		/// The rule's count must be above zero (velocity, structuring, fan-out, fan-in).
+		/// The rule's count must be above zero (velocity, structuring, fan-out, fan-in, rapid
+		/// in-and-out, spoofing).
 		ZeroCount,
-		/// A fan rule's count must stay below `MaxCounterparties`.
+		/// A fan rule's count must stay below `MaxCounterparties`; the rapid in-and-out
+		/// rule's at most 100 (percent); the short-cycle rule's at most `MAX_CYCLE_HOPS`.
 		CountTooHigh,
 		/// Only a `High` rule may restrict accounts.
 		RestrictNeedsHigh,
-		/// Fan-in counts what others send the account: it may only report, never restrict
-		/// (anyone could otherwise restrict anyone).
+		/// Fan-in and short cycles are driven by what others send the account: they may only
+		/// report, never restrict (anyone could otherwise restrict anyone).
 		CannotRestrict,
 		/// The jurisdiction is not two upper-case ASCII letters (ISO 3166-1 alpha-2).
 		InvalidJurisdiction,
@@ -631,6 +709,8 @@ pub mod pallet {
 		QuantityOverflow,
 		/// The coupon's issuer is frozen (credit default): its coupons do not move.
 		IssuerFrozen,
+		/// The short-cycle rule's count (the longest cycle followed) must be at least 2.
+		CountTooLow,
 	}
 
 	#[pallet::hooks]
@@ -670,8 +750,8 @@ pub mod pallet {
 		/// movement.
 		///
 		/// - Origin: governance or Root.
-		/// - Fails with `ZeroValue`, `ZeroCount`, `CountTooHigh`, `RestrictNeedsHigh`,
-		///   `CannotRestrict`.
+		/// - Fails with `ZeroValue`, `ZeroCount`, `CountTooHigh`, `CountTooLow`,
+		///   `RestrictNeedsHigh`, `CannotRestrict`.
 		///
 		/// Emits `RuleSet`.
 		#[pallet::call_index(0)]

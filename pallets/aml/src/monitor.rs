@@ -10,11 +10,14 @@
 
 use crate::{
 	weights::WeightInfo, AccountCounters, AccountFlag, AmlAccount, Balance, Config, Counters,
-	Error, Event, Evidence, Flags, HighRisk, Jurisdiction, MovementKind, Pallet, Rule, RuleConfig,
-	Severity, TransferredAsset, LOG_TARGET, RULES,
+	Error, Event, Evidence, Flags, FleetingWithdrawals, HighRisk, Jurisdiction, MovementKind,
+	Origin, Pallet, Rule, RuleConfig, Severity, Trail, Trails, TransferredAsset, Withdrawals,
+	LOG_TARGET, RULES,
 };
 use codec::Encode;
-use genex_primitives::{Affiliation, AmlMonitor, CouponLedger, Movement};
+use genex_primitives::{
+	Affiliation, AmlMonitor, CouponLedger, Movement, FLEETING_BLOCKS, MAX_CYCLE_HOPS,
+};
 use polkadot_sdk::{
 	frame_support::{ensure, traits::Get, weights::Weight},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
@@ -93,6 +96,14 @@ impl<T: Config> AmlMonitor<T::AccountId, Balance> for Pallet<T> {
 		Self::do_record_party(who, asset, value, bought)
 	}
 
+	fn record_withdrawal(who: &T::AccountId, asset: TransferredAsset, value: Balance, rested: u32) {
+		Self::do_record_withdrawal(who, asset, value, rested)
+	}
+
+	fn withdrawal_weight() -> Weight {
+		T::WeightInfo::record_withdrawal()
+	}
+
 	fn review_required(m: &Movement<T::AccountId, Balance>) -> bool {
 		Self::do_review_required(m)
 	}
@@ -138,6 +149,9 @@ impl<T: Config> Pallet<T> {
 			to_jurisdiction: None,
 		};
 		Self::jurisdiction_rules(&rules, m, &mut evidence);
+		if m.kind == MovementKind::P2p {
+			Self::short_cycle(&rules, &clock, m, evidence.clone());
+		}
 		// Before this movement counts: its own seller is not yet among the buyer's senders.
 		let seller = matches!(m.kind, MovementKind::DirectTrade).then_some(m.from);
 		if matches!(m.kind, MovementKind::Primary | MovementKind::DirectTrade) {
@@ -194,6 +208,120 @@ impl<T: Config> Pallet<T> {
 		}
 		let side = Side { account: who, counterparty: None, sent: !bought };
 		Self::count_side(&rules, &clock, &side, kind, value, evidence);
+	}
+
+	/// The short-cycle rule on a P2P movement of at least its value: a hit when the value
+	/// left the receiver earlier and came back through the sender (the receiver is among the
+	/// sender's origins, the cycle at most the rule's count long); then the receiver's trail
+	/// takes the sender and the sender's origins one transfer further.
+	fn short_cycle(
+		rules: &[RuleConfig; RULES],
+		clock: &Clock,
+		m: &Movement<T::AccountId, Balance>,
+		mut evidence: Evidence,
+	) {
+		let rule = Self::config(rules, Rule::ShortCycle);
+		if !rule.enabled || m.value < rule.value || m.from == m.to {
+			return;
+		}
+		// `set_rule` keeps the count in 2..=MAX_CYCLE_HOPS; the bound holds for a stored
+		// value an older runtime wrote.
+		let max_hops = u8::try_from(rule.count.min(MAX_CYCLE_HOPS)).unwrap_or(u8::MAX);
+		let oldest = clock.day.saturating_sub(1);
+		let (from_hash, to_hash) = (party_hash(m.from), party_hash(m.to));
+		let sender = Trails::<T>::get(m.from);
+		let live = |o: &&Origin| o.day >= oldest;
+		let mut trail = Trails::<T>::get(m.to);
+		trail.origins.retain(|o| o.day >= oldest);
+		let closing = sender
+			.origins
+			.iter()
+			.filter(live)
+			.filter(|o| o.party == to_hash)
+			.map(|o| o.hops.saturating_add(1))
+			.min();
+		if let Some(length) = closing.filter(|l| *l <= max_hops) {
+			let today = clock.day.saturating_add(1);
+			if trail.reported != today {
+				trail.reported = today;
+				evidence.window_value = m.value;
+				evidence.window_count = u32::from(length);
+				Self::hit(Rule::ShortCycle, &rule, m.to, Some(m.from), m.value, evidence);
+			}
+		}
+		// The sender itself one transfer away, and where its value came from one further; an
+		// origin as far as the longest cycle could not close one more transfer later.
+		let direct = Origin { party: from_hash, hops: 1, day: clock.day };
+		let further = sender.origins.iter().filter(live).filter_map(|o| {
+			let hops = o.hops.saturating_add(1);
+			(hops < max_hops && o.party != to_hash).then_some(Origin {
+				party: o.party,
+				hops,
+				day: o.day,
+			})
+		});
+		for origin in core::iter::once(direct).chain(further) {
+			Self::trace(&mut trail, origin);
+		}
+		Trails::<T>::insert(m.to, trail);
+	}
+
+	/// Add `origin` to `trail`: of two entries for one party the better one, where a newer
+	/// chain beats an older one and, on the same day, a shorter chain beats a longer one; when
+	/// full, in place of the worst entry if `origin` is better.
+	fn trace(trail: &mut Trail<T::MaxCounterparties>, origin: Origin) {
+		// Newer first, then nearer: the larger key is the better entry.
+		let key = |o: &Origin| (o.day, core::cmp::Reverse(o.hops));
+		if let Some(known) = trail.origins.iter_mut().find(|o| o.party == origin.party) {
+			if key(&origin) > key(known) {
+				*known = origin;
+			}
+			return;
+		}
+		if trail.origins.try_push(origin).is_ok() {
+			return;
+		}
+		if let Some(worst) = trail.origins.iter_mut().min_by_key(|o| key(o)) {
+			if key(&origin) > key(worst) {
+				*worst = origin;
+			}
+		}
+	}
+
+	/// The spoofing rule on `who` withdrawing its own order worth `value` after it rested
+	/// `rested` blocks: fleeting withdrawals counted per day, a hit once a day when their count
+	/// and value reach the rule's.
+	pub(crate) fn do_record_withdrawal(
+		who: &T::AccountId,
+		asset: TransferredAsset,
+		value: Balance,
+		rested: u32,
+	) {
+		let rule = Self::rule(Rule::Spoofing);
+		if !rule.enabled || rested > FLEETING_BLOCKS {
+			return;
+		}
+		let day = Clock::now::<T>().day;
+		let mut w = FleetingWithdrawals::<T>::get(who);
+		if w.day != day {
+			w = Withdrawals { day, ..Default::default() };
+		}
+		w.count = w.count.saturating_add(1);
+		w.value = w.value.saturating_add(value);
+		if !w.reported && w.count >= rule.count && w.value >= rule.value {
+			w.reported = true;
+			let evidence = Evidence {
+				kind: MovementKind::AuctionTrade,
+				asset,
+				window_value: w.value,
+				window_count: w.count,
+				counterparties: 0,
+				from_jurisdiction: None,
+				to_jurisdiction: None,
+			};
+			Self::hit(Rule::Spoofing, &rule, who, None, value, evidence);
+		}
+		FleetingWithdrawals::<T>::insert(who, w);
 	}
 
 	/// The CTR rule: a report of every movement at or above its threshold.

@@ -10,7 +10,9 @@ use crate::{
 	SideCount,
 };
 use alloc::{collections::BTreeMap, vec::Vec};
-use genex_primitives::{Balance, CouponLedger, FreezeReason, SeriesId, Settlement};
+use genex_primitives::{
+	Balance, CouponLedger, FreezeReason, SeriesId, Settlement, TransferredAsset, ValueMovement,
+};
 use polkadot_sdk::frame_support::{pallet_prelude::*, BoundedVec};
 
 /// Where `price` sits in a best-first list of `side`: `Ok(i)` when present.
@@ -246,7 +248,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Take resting order `key` off the book (its owner's cancel, or governance's): released
-	/// with `reason`. `owner`: the order must be this account's.
+	/// with `reason`. `owner`: the order must be this account's, and its withdrawal is counted
+	/// for market surveillance ([`genex_primitives::ValueMovement::record_withdrawal`]).
 	pub(crate) fn do_cancel(
 		key: OrderKey,
 		owner: Option<&T::AccountId>,
@@ -279,6 +282,18 @@ impl<T: Config> Pallet<T> {
 		book.left(&order.owner, key.side);
 		Self::release_resting(&key, &order, reason);
 		book.commit();
+		if owner.is_some() {
+			// Market surveillance: the owner withdrew it, after it rested this many blocks.
+			let now: u32 = Self::block_number().try_into().unwrap_or(u32::MAX);
+			let value = key.price.saturating_mul(Balance::from(order.units));
+			let asset = TransferredAsset::Coupon { series: key.series };
+			T::Movement::record_withdrawal(
+				&order.owner,
+				asset,
+				value,
+				now.saturating_sub(order.since),
+			);
+		}
 		Ok(())
 	}
 

@@ -136,6 +136,12 @@ pub type ListingId = u64;
 /// Length of an order-expiry bucket: one minute, in milliseconds.
 pub const EXPIRY_BUCKET_MS: Moment = 60_000;
 
+/// Shortest life of a good-till-time order, in ms: the AML spoofing rule's fleeting window
+/// ([`genex_primitives::FLEETING_BLOCKS`] blocks), so an order that rests and goes again within
+/// it is its owner's withdrawal, never an expiry.
+pub const MIN_ORDER_LIFETIME_MS: Moment =
+	genex_primitives::FLEETING_BLOCKS as Moment * genex_primitives::time::MILLI_SECS_PER_BLOCK;
+
 /// Most series whose market state the idle-time sweep reads in one block.
 pub const MAX_SWEEP_PER_BLOCK: u32 = 64;
 
@@ -1208,6 +1214,9 @@ pub mod pallet {
 		InvalidRiskParams,
 		/// An amount would overflow.
 		Overflow,
+		/// A good-till-time order must stay at least `MIN_ORDER_LIFETIME_MS` (one minute):
+		/// an order meant to leave sooner is immediate-or-cancel.
+		ExpiryTooSoon,
 	}
 
 	#[pallet::hooks]
@@ -1269,7 +1278,8 @@ pub mod pallet {
 		/// - Custody: a sell locks its units in the seller's holding; a buy freezes `units ×
 		///   price` plus the fee in the buyer's own account (what the auction does not need
 		///   thaws after it).
-		/// - Fails with `ZeroPrice`, `ZeroUnits`, `OffTick`, `ExpiryInPast`, `UnknownSeries`,
+		/// - Fails with `ZeroPrice`, `ZeroUnits`, `OffTick`, `ExpiryInPast`, `ExpiryTooSoon`,
+		///   `UnknownSeries`,
 		///   `NotTradable`, `IssuerFrozen`, `SeriesHalted`, `PriceOutsideBand`, `WouldCross`
 		///   (post-only), `InsufficientFunds`, `TooManyOpenOrders`, `TooManyOrdersOnSide`,
 		///   `ExpiryMinuteFull`, `AuctionFull`, `Overflow`, the coupons pallet's
@@ -1318,9 +1328,12 @@ pub mod pallet {
 		/// - Fails with `UnknownOrder`, `NotOwner`, or `OrderPending` (it waits for this
 		///   block's auction; cancel it once it rests).
 		///
+		/// An order withdrawn within `FLEETING_BLOCKS` of coming to rest counts toward the AML
+		/// spoofing rule.
+		///
 		/// Emits `OrderCancelled`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::cancel_order())]
+		#[pallet::weight(T::WeightInfo::cancel_order().saturating_add(T::Movement::withdrawal_weight()))]
 		pub fn cancel_order(origin: OriginFor<T>, order: OrderKey) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_cancel(order, Some(&who), CancelReason::ByOwner)

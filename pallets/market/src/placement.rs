@@ -21,7 +21,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `Ok(expiry)` when `req` is well formed: a price > 0 (on the tick unless `market`), units
-	/// > 0, a good-till-time moment in the future.
+	/// > 0, a good-till-time moment at least `MIN_ORDER_LIFETIME_MS` ahead.
 	pub(crate) fn ensure_well_formed(
 		req: &OrderRequest,
 		market: bool,
@@ -33,7 +33,12 @@ impl<T: Config> Pallet<T> {
 		}
 		match req.time_in_force {
 			TimeInForce::GoodTillTime(at) => {
-				ensure!(at > Self::now(), Error::<T>::ExpiryInPast);
+				let now = Self::now();
+				ensure!(at > now, Error::<T>::ExpiryInPast);
+				ensure!(
+					at >= now.saturating_add(crate::MIN_ORDER_LIFETIME_MS),
+					Error::<T>::ExpiryTooSoon
+				);
 				Ok(Some(at))
 			},
 			_ => Ok(None),

@@ -313,6 +313,12 @@ fn bad_input_is_refused_with_typed_errors_and_changes_nothing() {
 			..gtc(Side::Buy, 100, 1)
 		};
 		assert_noop!(o(past), Error::<Test>::ExpiryInPast);
+		// Shorter than a minute: it could rest and vanish before anyone can trade with it.
+		let fleeting = OrderRequest {
+			time_in_force: TimeInForce::GoodTillTime(NOW + crate::MIN_ORDER_LIFETIME_MS - 1),
+			..gtc(Side::Buy, 100, 1)
+		};
+		assert_noop!(o(fleeting), Error::<Test>::ExpiryTooSoon);
 		assert_noop!(
 			P::place_order(signed(ALICE), 9, gtc(Side::Buy, 100, 1)),
 			Error::<Test>::UnknownSeries
@@ -582,6 +588,35 @@ fn governance_force_cancels_any_resting_order() {
 		assert_ok!(P::force_cancel_order(RuntimeOrigin::root(), a));
 		assert_eq!(cancelled(a.id), Some(CancelReason::ByGovernance));
 		assert_eq!(frozen(ALICE), 0);
+		end_block();
+	});
+}
+
+#[test]
+fn an_owner_s_withdrawal_is_counted_for_market_surveillance_and_others_are_not() {
+	use codec::Encode;
+	use genex_primitives::movement::mock::MockAml;
+	new_test_ext().execute_with(|| {
+		let a = place(ALICE, gtc(Side::Buy, 100, 3));
+		let b = place(ALICE, gtc(Side::Buy, 90, 2));
+		let c = place(BOB, gtc(Side::Buy, 80, 1));
+		// They come to rest in block 1's auction.
+		end_block();
+		// Alice withdraws one in block 2, the other in block 6: her open units at the order's
+		// price, and how many blocks each rested.
+		assert_ok!(P::cancel_order(signed(ALICE), a));
+		for _ in 0..4 {
+			end_block();
+		}
+		assert_ok!(P::cancel_order(signed(ALICE), b));
+		assert_eq!(
+			MockAml::take_withdrawn(),
+			vec![(ALICE.encode(), 300, 1), (ALICE.encode(), 180, 5),]
+		);
+		// Governance's cancel is not the owner's withdrawal; neither is a failed cancel.
+		assert_noop!(P::cancel_order(signed(ALICE), c), Error::<Test>::NotOwner);
+		assert_ok!(P::force_cancel_order(RuntimeOrigin::root(), c));
+		assert!(MockAml::take_withdrawn().is_empty());
 		end_block();
 	});
 }

@@ -59,11 +59,28 @@ pub enum Rule {
 	/// and the day before (bought, or was sent) and sent on (transferred, sold, redeemed) at
 	/// least `count` percent of it in those two days.
 	RapidInOut,
+	/// Short cycle (环形转移, 循环转账): value that left an account comes back to it through a
+	/// chain of P2P transfers, each of at least `value`, of at most `count` transfers (2 to
+	/// [`MAX_CYCLE_HOPS`]; A → B → A is 2), the chain started today or the day before. The
+	/// account the value returned to is reported, its last sender as the counterparty. Only
+	/// reports: others close the cycle, so it could otherwise restrict anyone.
+	ShortCycle,
+	/// Spoofing and layering on the market (SRS 3.3.6): `count` or more of the account's own
+	/// resting orders withdrawn today within [`FLEETING_BLOCKS`] blocks of coming to rest
+	/// (before they could trade), worth at least `value` together (open units at their price).
+	Spoofing,
 }
+
+/// Longest cycle the short-cycle rule follows ([`Rule::ShortCycle`]), in transfers.
+pub const MAX_CYCLE_HOPS: u32 = 6;
+
+/// An order withdrawn within this many blocks of coming to rest counts as fleeting
+/// ([`Rule::Spoofing`]): one minute.
+pub const FLEETING_BLOCKS: u32 = crate::time::MINUTES;
 
 impl Rule {
 	/// Every rule, in order.
-	pub const ALL: [Rule; 10] = [
+	pub const ALL: [Rule; 12] = [
 		Rule::LargeValue,
 		Rule::Velocity,
 		Rule::MonthlyVelocity,
@@ -74,6 +91,8 @@ impl Rule {
 		Rule::HighRiskJurisdiction,
 		Rule::IssuerSelfDealing,
 		Rule::RapidInOut,
+		Rule::ShortCycle,
+		Rule::Spoofing,
 	];
 
 	/// The rule's bit in a per-window "already reported" mask.

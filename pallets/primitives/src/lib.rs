@@ -34,7 +34,9 @@ pub mod time;
 pub mod travel_rule;
 
 pub use affiliation::Affiliation;
-pub use aml::{AccountFlag, AmlAccount, Rule, RuleConfig, Severity};
+pub use aml::{
+	AccountFlag, AmlAccount, Rule, RuleConfig, Severity, FLEETING_BLOCKS, MAX_CYCLE_HOPS,
+};
 pub use coupons::{
 	CouponInfo, CouponKind, CouponLedger, CouponProblem, CouponStats, CouponVerification,
 	RedemptionAuthorization, SeriesId, SeriesStatus,

@@ -127,6 +127,14 @@ pub trait ValueMovement<AccountId, Balance> {
 	/// received units.
 	fn record_party(who: &AccountId, asset: TransferredAsset, value: Balance, bought: bool);
 
+	/// Count `who` withdrawing its own resting order of `asset` worth `value` (its open units
+	/// at its price) after it rested `rested` blocks, for market surveillance (spoofing: orders
+	/// withdrawn before they could trade). Never fails.
+	fn record_withdrawal(who: &AccountId, asset: TransferredAsset, value: Balance, rested: u32);
+
+	/// Upper bound of one [`ValueMovement::record_withdrawal`]: a caller adds it to its weight.
+	fn withdrawal_weight() -> Weight;
+
 	/// Upper bound of the monitoring part of one movement's [`ValueMovement::check`] and
 	/// [`ValueMovement::record`], or of its hold (the sanctions, KYC and Travel-Rule parts are in the caller's
 	/// benchmark): a caller adds it to its weight.
@@ -163,6 +171,10 @@ impl<AccountId, Balance: polkadot_sdk::sp_runtime::traits::Bounded>
 		Balance::max_value()
 	}
 	fn record_party(_: &AccountId, _: TransferredAsset, _: Balance, _: bool) {}
+	fn record_withdrawal(_: &AccountId, _: TransferredAsset, _: Balance, _: u32) {}
+	fn withdrawal_weight() -> Weight {
+		Weight::zero()
+	}
 	fn weight() -> Weight {
 		Weight::zero()
 	}
@@ -189,6 +201,12 @@ pub trait AmlMonitor<AccountId, Balance> {
 
 	/// Evaluate the rules on `who`'s net auction trade and count it. Never fails.
 	fn record_party(who: &AccountId, asset: TransferredAsset, value: Balance, bought: bool);
+
+	/// See [`ValueMovement::record_withdrawal`].
+	fn record_withdrawal(who: &AccountId, asset: TransferredAsset, value: Balance, rested: u32);
+
+	/// Upper bound of one [`AmlMonitor::record_withdrawal`].
+	fn withdrawal_weight() -> Weight;
 
 	/// See [`ValueMovement::review_required`] (asked of P2P movements only).
 	fn review_required(m: &Movement<AccountId, Balance>) -> bool;
@@ -219,6 +237,10 @@ impl<AccountId, Balance> AmlMonitor<AccountId, Balance> for () {
 	}
 	fn record(_: &Movement<AccountId, Balance>) {}
 	fn record_party(_: &AccountId, _: TransferredAsset, _: Balance, _: bool) {}
+	fn record_withdrawal(_: &AccountId, _: TransferredAsset, _: Balance, _: u32) {}
+	fn withdrawal_weight() -> Weight {
+		Weight::zero()
+	}
 	fn review_required(_: &Movement<AccountId, Balance>) -> bool {
 		false
 	}
@@ -344,6 +366,14 @@ where
 		M::record_party(who, asset, value, bought);
 	}
 
+	fn record_withdrawal(who: &AccountId, asset: TransferredAsset, value: Balance, rested: u32) {
+		M::record_withdrawal(who, asset, value, rested)
+	}
+
+	fn withdrawal_weight() -> Weight {
+		M::withdrawal_weight()
+	}
+
 	fn weight() -> Weight {
 		M::weight()
 	}
@@ -371,11 +401,15 @@ pub mod mock {
 	/// A held movement: (from, to, kind, value, quantity), accounts encoded.
 	pub type Held = (Vec<u8>, Vec<u8>, MovementKind, u128, u128);
 
+	/// A withdrawn order: (owner, value, blocks it rested), the owner encoded.
+	pub type Withdrawn = (Vec<u8>, u128, u32);
+
 	thread_local! {
 		static RESTRICTED: RefCell<BTreeSet<Vec<u8>>> = const { RefCell::new(BTreeSet::new()) };
 		static RECORDED: RefCell<Vec<Recorded>> = const { RefCell::new(Vec::new()) };
 		static REVIEW_FROM: RefCell<u128> = const { RefCell::new(u128::MAX) };
 		static HELD: RefCell<Vec<Held>> = const { RefCell::new(Vec::new()) };
+		static WITHDRAWN: RefCell<Vec<Withdrawn>> = const { RefCell::new(Vec::new()) };
 	}
 
 	/// The mock [`AmlMonitor`].
@@ -404,8 +438,13 @@ pub mod mock {
 		pub fn take_held() -> Vec<Held> {
 			HELD.with(|h| core::mem::take(&mut *h.borrow_mut()))
 		}
-		/// Forget restrictions, records and holds; hold nothing.
+		/// The order withdrawals counted so far, in order; clears the list.
+		pub fn take_withdrawn() -> Vec<Withdrawn> {
+			WITHDRAWN.with(|w| core::mem::take(&mut *w.borrow_mut()))
+		}
+		/// Forget restrictions, records, holds and withdrawals; hold nothing.
 		pub fn reset() {
+			WITHDRAWN.with(|w| w.borrow_mut().clear());
 			RESTRICTED.with(|r| r.borrow_mut().clear());
 			RECORDED.with(|r| r.borrow_mut().clear());
 			HELD.with(|h| h.borrow_mut().clear());
@@ -437,6 +476,12 @@ pub mod mock {
 		fn record_party(who: &A, _: TransferredAsset, value: B, _: bool) {
 			let entry = (who.encode(), Vec::new(), MovementKind::AuctionTrade, value.into());
 			RECORDED.with(|r| r.borrow_mut().push(entry));
+		}
+		fn record_withdrawal(who: &A, _: TransferredAsset, value: B, rested: u32) {
+			WITHDRAWN.with(|w| w.borrow_mut().push((who.encode(), value.into(), rested)));
+		}
+		fn withdrawal_weight() -> Weight {
+			Weight::from_parts(1_000, 0)
 		}
 		fn review_required(m: &Movement<A, B>) -> bool {
 			m.value.into() >= REVIEW_FROM.with(|v| *v.borrow())

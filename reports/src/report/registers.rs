@@ -51,7 +51,7 @@ async fn trail(db: &Db, e: &StoredEvent) -> Result<Json> {
 fn window_days(rule: &str) -> u64 {
 	match rule {
 		"MonthlyVelocity" => 30,
-		"Structuring" | "RapidInOut" => 2,
+		"Structuring" | "RapidInOut" | "ShortCycle" => 2,
 		_ => 1,
 	}
 }
@@ -71,6 +71,8 @@ fn sar_category(rule: &str) -> &'static str {
 			"Money laundering: transaction(s) involving foreign high risk jurisdiction"
 		},
 		"IssuerSelfDealing" => "Securities/futures/options: wash trading / market manipulation",
+		"ShortCycle" => "Money laundering: transaction(s) with no apparent economic purpose",
+		"Spoofing" => "Securities/futures/options: market manipulation (spoofing / layering)",
 		_ => "Other suspicious activities",
 	}
 }
