@@ -96,6 +96,14 @@ impl Chain {
 		Ok(self.storage(&key).await?.is_some())
 	}
 
+	/// `who`'s nonce in the best block's state (`system.account`: its first field).
+	async fn state_nonce(&self, who: &AccountId32) -> Result<u32> {
+		let raw = who.encode();
+		let key = [storage_key("System", "Account"), blake2_128(&raw).to_vec(), raw].concat();
+		let bytes = self.storage(&key).await?.unwrap_or_default();
+		Ok(u32::decode(&mut bytes.as_slice()).unwrap_or_default())
+	}
+
 	/// Whether `who` is a compliance officer (a member of the compliance committee).
 	pub async fn is_officer(&self, who: &AccountId32) -> Result<bool> {
 		let Some(bytes) = self.storage(&storage_key("ComplianceCommittee", "Members")).await?
@@ -181,12 +189,8 @@ impl Chain {
 						info.version
 					);
 				}
-				let next: u32 = self
-					.node
-					.rpc
-					.request("system_accountNextIndex", rpc_params![who.to_ss58check()])
-					.await
-					.map_err(|e| Error::new("cannot read the officer's nonce", e))?;
+				// The nonce in state (the pool's `accountNextIndex` counts the pending one).
+				let next = self.state_nonce(&who).await?;
 				if next > nonce && self.list_info().await?.is_none_or(|i| i.version < version) {
 					fail!(
 						"list version {version} failed on chain: the committee executed it with an \
