@@ -61,7 +61,7 @@ const STABLECOIN_MIN_BALANCE: Balance = STABLECOIN_UNIT / 100;
 pub const GENESIS_ATTESTATION_EXPIRY: u64 = 1_893_456_000_000;
 
 /// Default per-level limits (GUSD amounts in the smallest unit): L0 nothing; L1 small trades;
-/// L2 normal trading; L3 institutions.
+/// L2 normal trading; L3 institutions. The monthly P2P limits are ten days of the daily ones.
 pub fn default_limits() -> Vec<(KycLevel, LevelLimits)> {
 	let usd = STABLECOIN_UNIT;
 	vec![
@@ -72,6 +72,8 @@ pub fn default_limits() -> Vec<(KycLevel, LevelLimits)> {
 				daily_trade_value: 1_000 * usd,
 				daily_p2p_value: 500 * usd,
 				daily_p2p_count: 100,
+				monthly_p2p_value: 5_000 * usd,
+				monthly_p2p_count: 1_000,
 				max_holdings: 50,
 			},
 		),
@@ -81,6 +83,8 @@ pub fn default_limits() -> Vec<(KycLevel, LevelLimits)> {
 				daily_trade_value: 50_000 * usd,
 				daily_p2p_value: 10_000 * usd,
 				daily_p2p_count: 200,
+				monthly_p2p_value: 100_000 * usd,
+				monthly_p2p_count: 2_000,
 				max_holdings: 1_000,
 			},
 		),
@@ -90,6 +94,8 @@ pub fn default_limits() -> Vec<(KycLevel, LevelLimits)> {
 				daily_trade_value: 10_000_000 * usd,
 				daily_p2p_value: 5_000_000 * usd,
 				daily_p2p_count: 10_000,
+				monthly_p2p_value: 50_000_000 * usd,
+				monthly_p2p_count: 100_000,
 				max_holdings: 1_000_000,
 			},
 		),

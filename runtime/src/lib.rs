@@ -80,18 +80,18 @@ macro_rules! genex_runtime_version {
 			spec_version: $spec,
 			impl_version: 1,
 			apis: apis::RUNTIME_API_VERSIONS,
-			transaction_version: 3,
+			transaction_version: 4,
 			system_version: 1,
 		};
 	};
 }
 
 #[cfg(not(feature = "next-spec"))]
-genex_runtime_version!(111);
+genex_runtime_version!(112);
 // The same runtime one version later: only the zombienet upgrade test builds it
 // (`scripts/build-runtime-variant.sh next`), to install it through governance.
 #[cfg(feature = "next-spec")]
-genex_runtime_version!(112);
+genex_runtime_version!(113);
 #[cfg(all(feature = "next-spec", feature = "std"))]
 compile_error!("`next-spec` is for the upgrade test's Wasm only; a native build would embed it");
 
@@ -164,7 +164,10 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Single-block migrations to run on the next runtime upgrade.
-pub type Migrations = ();
+///
+/// - `pallet_kyc::migrations::v1::MigrateToV1` (spec 112): the monthly P2P limits; four
+///   entries, versioned (a no-op on a chain already at version 1).
+pub type Migrations = (pallet_kyc::migrations::v1::MigrateToV1<Runtime>,);
 
 /// Executive: handles dispatch to the various pallets.
 pub type Executive = frame_executive::Executive<

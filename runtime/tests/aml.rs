@@ -485,3 +485,51 @@ fn a_large_transfer_waits_for_a_compliance_officer() {
 		assert_eq!(pallet_aml::Holds::<Runtime>::iter().count(), 0);
 	});
 }
+
+/// 大额交易审核 for trades: an auction or a fixed-price sale cannot wait for an officer, so from
+/// the review threshold up a purchase and an order are refused with `aml.TradeNeedsReview`;
+/// just below it they go through. (The audit's case: one unit listed at 100,000 GUSD moved that
+/// value without review.)
+#[test]
+fn trades_worth_the_review_threshold_are_refused() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		let policy = pallet_aml::ReviewPolicy {
+			enabled: true,
+			threshold: 2_000 * USD,
+			timeout: 100,
+			on_timeout: pallet_aml::TimeoutOutcome::Return,
+		};
+		sudo(RuntimeCall::Aml(pallet_aml::Call::set_review_policy { policy }));
+		let listing = list_primary(60);
+		let buy = |units: u64| {
+			apply(
+				RuntimeCall::Market(pallet_market::Call::buy_listing {
+					listing,
+					units,
+					max_price: 45 * USD,
+				}),
+				Bob,
+			)
+			.expect("valid")
+		};
+		// 45 units at 45 GUSD = 2,025 GUSD: refused, nothing moved.
+		let refused = buy(45).expect_err("at the threshold");
+		assert!(is_error(refused, pallet_aml::Error::<Runtime>::TradeNeedsReview));
+		assert_eq!(pallet_market::Listings::<Runtime>::get(listing).map(|l| l.units), Some(60));
+		// 44 units = 1,980 GUSD: bought.
+		buy(44).expect("below the threshold");
+		// An order worth 45 × 45 GUSD is refused at placement too.
+		let order = RuntimeCall::Market(pallet_market::Call::place_order {
+			series: SERIES,
+			order: pallet_market::OrderRequest {
+				side: pallet_market::Side::Buy,
+				price: 45 * USD,
+				units: 45,
+				time_in_force: pallet_market::TimeInForce::GoodTillCancelled,
+				post_only: false,
+			},
+		});
+		let refused = apply(order, Bob).expect("valid").expect_err("at the threshold");
+		assert!(is_error(refused, pallet_aml::Error::<Runtime>::TradeNeedsReview));
+	});
+}

@@ -156,3 +156,48 @@ fn a_non_bank_cannot_mint_the_stablecoin() {
 		assert_eq!(Stablecoin::settlement_asset().expect("configured"), GUSD,);
 	});
 }
+
+/// Issue 16 (SRS 3.5.2: daily and monthly limits): an L1 sender within its daily P2P limit is
+/// stopped by its monthly one, with the typed error, until its first transfer leaves the 30
+/// days.
+#[test]
+fn an_l1_sender_is_stopped_by_its_monthly_limit_while_the_day_has_room() {
+	use genex_primitives::time::DAYS;
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		let l1 = presets::default_limits()
+			.into_iter()
+			.find(|(level, _)| *level == genex_primitives::KycLevel::L1)
+			.map(|(_, limits)| limits)
+			.expect("L1 limits");
+		let monthly = pallet_kyc::LevelLimits { monthly_p2p_value: 600 * STABLECOIN_UNIT, ..l1 };
+		let set = RuntimeCall::Kyc(pallet_kyc::Call::set_limits { level: 1, limits: monthly });
+		let sudo = RuntimeCall::Sudo(polkadot_sdk::pallet_sudo::Call::sudo { call: Box::new(set) });
+		apply(sudo, Alice).expect("valid").expect("sudo dispatches");
+		let send = |amount: u128| {
+			apply(
+				RuntimeCall::Stablecoin(pallet_stablecoin::Call::transfer {
+					dest: account(Bob),
+					amount: amount * STABLECOIN_UNIT,
+				}),
+				Ferdie,
+			)
+			.expect("valid")
+		};
+		send(300).expect("day 1");
+		skip_blocks(DAYS);
+		send(300).expect("day 2");
+		skip_blocks(DAYS);
+		let status = pallet_kyc::Pallet::<Runtime>::status(&account(Ferdie));
+		assert_eq!(status.p2p_value_remaining, l1.daily_p2p_value, "a new day");
+		assert_eq!(status.monthly_p2p_value_remaining, 0);
+		let refused = send(1).expect_err("over the month");
+		assert!(is_error(refused, pallet_kyc::Error::<Runtime>::MonthlyP2pLimitExceeded));
+		// Day 31: the first 300 have left the 30 days.
+		skip_blocks(28 * DAYS);
+		assert_eq!(
+			pallet_kyc::Pallet::<Runtime>::status(&account(Ferdie)).monthly_p2p_value_remaining,
+			300 * STABLECOIN_UNIT
+		);
+		send(300).expect("room again");
+	});
+}

@@ -711,6 +711,10 @@ pub mod pallet {
 		IssuerFrozen,
 		/// The short-cycle rule's count (the longest cycle followed) must be at least 2.
 		CountTooLow,
+		/// A trade (an order, a fixed-price or primary purchase) worth at least the review
+		/// threshold: trades cannot wait for a compliance officer, so they are refused from the
+		/// threshold up. Move that much value P2P, where it is held for review.
+		TradeNeedsReview,
 	}
 
 	#[pallet::hooks]

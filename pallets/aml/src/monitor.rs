@@ -11,8 +11,8 @@
 use crate::{
 	weights::WeightInfo, AccountCounters, AccountFlag, AmlAccount, Balance, Config, Counters,
 	Error, Event, Evidence, Flags, FleetingWithdrawals, HighRisk, Jurisdiction, MovementKind,
-	Origin, Pallet, Rule, RuleConfig, Severity, Trail, Trails, TransferredAsset, Withdrawals,
-	LOG_TARGET, RULES,
+	Origin, Pallet, ReviewPolicyOf, Rule, RuleConfig, Severity, Trail, Trails, TransferredAsset,
+	Withdrawals, LOG_TARGET, RULES,
 };
 use codec::Encode;
 use genex_primitives::{
@@ -127,7 +127,26 @@ impl<T: Config> AmlMonitor<T::AccountId, Balance> for Pallet<T> {
 	}
 
 	fn party_weight() -> Weight {
-		T::WeightInfo::record_party().saturating_add(T::DbWeight::get().reads(1))
+		// The flag, and the review policy (the auction's clamp below the threshold).
+		T::WeightInfo::record_party().saturating_add(T::DbWeight::get().reads(2))
+	}
+
+	fn ensure_trade_below_review(value: Balance) -> DispatchResult {
+		ensure!(
+			Self::review_ceiling().is_none_or(|threshold| value < threshold),
+			Error::<T>::TradeNeedsReview
+		);
+		Ok(())
+	}
+
+	fn review_ceiling() -> Option<Balance> {
+		let policy = ReviewPolicyOf::<T>::get();
+		policy.enabled.then_some(policy.threshold)
+	}
+
+	fn review_read_weight() -> Weight {
+		// The review policy.
+		T::DbWeight::get().reads(1)
 	}
 }
 

@@ -107,7 +107,9 @@ mod benchmarks {
 			daily_trade_value: 1,
 			daily_p2p_value: 2,
 			daily_p2p_count: 3,
-			max_holdings: 4,
+			monthly_p2p_value: 4,
+			monthly_p2p_count: 5,
+			max_holdings: 6,
 		};
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, 2, limits);
@@ -115,15 +117,25 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `n` idle accounts' full windows (24 buckets, all older than the window), swept from a
-	/// saved cursor; `on_idle` charges `sweep_usage(windows read)`.
+	/// `n` idle accounts' full windows (24 hourly and 30 daily buckets, all older than their
+	/// windows), swept from a saved cursor; `on_idle` charges `sweep_usage(windows read)`.
 	#[benchmark]
 	fn sweep_usage(n: Linear<0, { MAX_SWEEP_PER_BLOCK }>) {
-		let full: UsageWindow = BoundedVec::truncate_from(
-			(0..WINDOW_BUCKETS)
-				.map(|bucket| UsageBucket { bucket, trade_value: 1, p2p_value: 1, p2p_count: 1 })
-				.collect(),
-		);
+		let full = UsageWindow {
+			hours: BoundedVec::truncate_from(
+				(0..WINDOW_BUCKETS)
+					.map(|bucket| UsageBucket {
+						bucket,
+						trade_value: 1,
+						p2p_value: 1,
+						p2p_count: 1,
+					})
+					.collect(),
+			),
+			days: BoundedVec::truncate_from(
+				(0..MONTH_DAYS).map(|day| DayBucket { day, p2p_value: 1, p2p_count: 1 }).collect(),
+			),
+		};
 		// Only these windows (a chain's genesis may have usage of its own).
 		let _ = Usage::<T>::clear(u32::MAX, None);
 		// n + 1 windows, the cursor at the first key: a resumed walk reads the other n.
@@ -139,8 +151,9 @@ mod benchmarks {
 			.find(|who| Usage::<T>::hashed_key_for(who) == cursor)
 			.expect("the first key is an account's");
 		UsageSweepCursor::<T>::put(genex_primitives::SweepCursor::truncate_from(cursor));
+		// Two months on: every bucket has left its window.
 		let now: BlockNumberFor<T> =
-			T::BucketLength::get().saturating_mul((2 * WINDOW_BUCKETS).into());
+			T::BucketLength::get().saturating_mul((2 * MONTH_DAYS * WINDOW_BUCKETS).into());
 		frame_system::Pallet::<T>::set_block_number(now);
 		#[block]
 		{

@@ -9,9 +9,13 @@
 //! therefore take effect by themselves, with no clean-up transaction.
 //!
 //! Governance sets per-level **limits**: traded value, P2P transfer value and count per rolling
-//! 24 hours, and the most coupon units an account may hold. Usage is counted in hourly buckets
-//! ([`Config::BucketLength`] blocks each; the window is [`WINDOW_BUCKETS`] buckets), so a
-//! counted amount leaves the window between 23 and 24 hours later.
+//! 24 hours, P2P transfer value and count per rolling 30 days (SRS 3.5.2: daily and monthly
+//! limits), and the most coupon units an account may hold. Usage is counted in hourly buckets
+//! ([`Config::BucketLength`] blocks each; the day is [`WINDOW_BUCKETS`] buckets), so a counted
+//! amount leaves the daily window between 23 and 24 hours later; P2P usage is also counted in
+//! daily buckets ([`MONTH_DAYS`] of them), so it leaves the monthly window between 29 and 30
+//! days later. Both windows of an account are one storage item ([`Usage`]), read and written
+//! once per counted movement.
 //!
 //! Other pallets use this one only through [`genex_primitives::KycProvider`]. The P2P value an
 //! account sent in the window (`KycProvider::p2p_used`) is also what the Travel-Rule gate
@@ -35,12 +39,15 @@ pub use weights::WeightInfo;
 
 mod attestation;
 mod limits;
+pub mod migrations;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+#[cfg(test)]
+mod monthly_tests;
 #[cfg(test)]
 mod tests;
 
@@ -58,6 +65,9 @@ pub const LOG_TARGET: &str = "runtime::kyc";
 
 /// Buckets in the rolling window: 24 one-hour buckets make a day.
 pub const WINDOW_BUCKETS: u32 = 24;
+
+/// Days in the rolling monthly window of the P2P limits.
+pub const MONTH_DAYS: u32 = 30;
 
 /// Most usage windows the idle-time sweep reads in one block.
 pub const MAX_SWEEP_PER_BLOCK: u32 = 64;
@@ -77,7 +87,9 @@ pub struct Attestation<AccountId> {
 	pub attestor: AccountId,
 }
 
-/// Limits of one KYC level. Each counts over the rolling 24 hours except `max_holdings`.
+/// Limits of one KYC level. The `daily_*` ones count over the rolling 24 hours, the
+/// `monthly_*` ones over the rolling 30 days; `max_holdings` is a cap on what is held at once.
+/// A transfer must fit both the daily and the monthly P2P limits.
 #[derive(
 	Clone,
 	Copy,
@@ -100,6 +112,10 @@ pub struct LevelLimits {
 	pub daily_p2p_value: Balance,
 	/// Number of P2P transfers sent.
 	pub daily_p2p_count: u32,
+	/// Value sent in P2P transfers over the rolling 30 days.
+	pub monthly_p2p_value: Balance,
+	/// Number of P2P transfers sent over the rolling 30 days.
+	pub monthly_p2p_count: u32,
 	/// Most coupon units held at once.
 	pub max_holdings: u64,
 }
@@ -117,8 +133,70 @@ pub struct UsageBucket {
 	pub p2p_count: u32,
 }
 
-/// The buckets of one account still inside the window, oldest first.
-pub type UsageWindow = BoundedVec<UsageBucket, ConstU32<WINDOW_BUCKETS>>;
+/// P2P usage counted in one day of the monthly window.
+#[derive(Clone, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct DayBucket {
+	/// Index of the day: hourly bucket index / [`WINDOW_BUCKETS`].
+	pub day: u32,
+	/// Value sent P2P.
+	pub p2p_value: Balance,
+	/// P2P transfers sent.
+	pub p2p_count: u32,
+}
+
+/// The hourly buckets of one account still inside the daily window, oldest first.
+pub type HourBuckets = BoundedVec<UsageBucket, ConstU32<WINDOW_BUCKETS>>;
+
+/// The daily P2P buckets of one account still inside the monthly window, oldest first.
+pub type DayBuckets = BoundedVec<DayBucket, ConstU32<MONTH_DAYS>>;
+
+/// One account's usage: the daily window's hourly buckets and the monthly window's days.
+///
+/// Encoded as `hours` followed by `days`. A value written before the monthly limits existed
+/// (spec 111 and earlier) is `hours` alone: it decodes with its days rebuilt from its hours,
+/// so the upgrade needs no pass over every account (see [`migrations`]).
+#[derive(Clone, PartialEq, Eq, Default, Encode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct UsageWindow {
+	/// Hourly buckets of the last 24 hours.
+	pub hours: HourBuckets,
+	/// Daily P2P buckets of the last 30 days.
+	pub days: DayBuckets,
+}
+
+impl Decode for UsageWindow {
+	fn decode<I: codec::Input>(input: &mut I) -> Result<Self, codec::Error> {
+		let hours = HourBuckets::decode(input)?;
+		// A value of the old format ends after its hours. Storage values are decoded from a
+		// slice, whose remaining length is known.
+		if input.remaining_len()? == Some(0) {
+			return Ok(Self { days: days_of(&hours), hours });
+		}
+		Ok(Self { hours, days: DayBuckets::decode(input)? })
+	}
+}
+
+/// Daily P2P buckets summed from hourly ones (the old format's days).
+pub(crate) fn days_of(hours: &HourBuckets) -> DayBuckets {
+	let mut days = DayBuckets::default();
+	for h in hours.iter().filter(|h| h.p2p_count > 0 || h.p2p_value > 0) {
+		let day = h.bucket / WINDOW_BUCKETS;
+		match days.last_mut() {
+			Some(last) if last.day == day => {
+				last.p2p_value = last.p2p_value.saturating_add(h.p2p_value);
+				last.p2p_count = last.p2p_count.saturating_add(h.p2p_count);
+			},
+			// 24 hourly buckets span at most two days: there is room.
+			_ => {
+				let _ = days.try_push(DayBucket {
+					day,
+					p2p_value: h.p2p_value,
+					p2p_count: h.p2p_count,
+				});
+			},
+		}
+	}
+	days
+}
 
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
@@ -129,7 +207,11 @@ pub mod pallet {
 		frame_system::pallet_prelude::*,
 	};
 
+	/// Version 1: [`LevelLimits`] has the monthly P2P limits ([`migrations::v1`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -171,8 +253,9 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Limits<T: Config> = StorageMap<_, Twox64Concat, KycLevel, LevelLimits, ValueQuery>;
 
-	/// Usage in the rolling window, per account; buckets older than the window are dropped
-	/// whenever the account's usage is counted, and an empty window is removed.
+	/// Usage in the rolling daily and monthly windows, per account; buckets older than their
+	/// window are dropped whenever the account's usage is counted, and the idle-time sweep
+	/// removes an account's entry once nothing of it is left in either window.
 	#[pallet::storage]
 	pub type Usage<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, UsageWindow, ValueQuery>;
@@ -263,8 +346,9 @@ pub mod pallet {
 			/// Whether the compliance origin (not the attestor) revoked it.
 			forced: bool,
 		},
-		/// The idle-time sweep removed the usage windows of accounts that have not traded or
-		/// sent anything for a whole window (their totals were zero).
+		/// The idle-time sweep removed the usage windows of accounts that have neither traded
+		/// in the last 24 hours nor sent anything P2P in the last 30 days (their totals were
+		/// zero).
 		UsageSwept {
 			/// Windows read.
 			visited: u32,
@@ -314,6 +398,9 @@ pub mod pallet {
 		/// force-revokes it); once expired, or once its attestor is removed, any attestor may
 		/// replace it.
 		AttestedByAnother,
+		/// The transfer would exceed the level's P2P value or count limit for the rolling 30
+		/// days (the monthly limits); the daily ones still had room.
+		MonthlyP2pLimitExceeded,
 	}
 
 	#[pallet::hooks]

@@ -28,6 +28,8 @@ pub const L1_LIMITS: LevelLimits = LevelLimits {
 	daily_trade_value: 1_000,
 	daily_p2p_value: 500,
 	daily_p2p_count: 3,
+	monthly_p2p_value: 1_200,
+	monthly_p2p_count: 7,
 	max_holdings: 20,
 };
 

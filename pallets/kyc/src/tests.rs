@@ -268,6 +268,8 @@ fn set_limits_and_failures() {
 			daily_trade_value: 9,
 			daily_p2p_value: 8,
 			daily_p2p_count: 7,
+			monthly_p2p_value: 70,
+			monthly_p2p_count: 60,
 			max_holdings: 6,
 		};
 		assert_ok!(Kyc::set_limits(RuntimeOrigin::root(), 2, limits));
@@ -316,7 +318,7 @@ fn trade_limit_over_rolling_window() {
 		assert_eq!(P::trade_room(&ALICE), 1_000);
 		assert_ok!(P::record_and_check_volume(&ALICE, 1_000));
 		// Counting pruned the old bucket: one bucket left.
-		assert_eq!(Usage::<Test>::get(ALICE).len(), 1);
+		assert_eq!(Usage::<Test>::get(ALICE).hours.len(), 1);
 	});
 }
 
@@ -402,7 +404,7 @@ mod window_property {
 					if ok {
 						accepted.push((bucket, value));
 					}
-					prop_assert!(Usage::<Test>::get(ALICE).len() <= 24);
+					prop_assert!(Usage::<Test>::get(ALICE).hours.len() <= 24);
 				}
 				Ok(())
 			})?;

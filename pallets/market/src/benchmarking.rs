@@ -509,5 +509,43 @@ mod benchmarks {
 		assert!(Markets::<T>::contains_key(at_cursor));
 	}
 
+	/// One series' `m` market makers sampled, each with a full sheet in force and a tally of
+	/// an earlier epoch to close (an `ObligationsReviewed` each); `on_initialize` charges this
+	/// per series it samples.
+	#[benchmark]
+	fn sample_obligations(
+		m: Linear<1, { T::MaxMakersPerSeries::get() }>,
+	) -> Result<(), BenchmarkError> {
+		use polkadot_sdk::sp_runtime::traits::Saturating;
+		let (series, issuer) = series::<T>();
+		let levels = T::MaxQuoteLevels::get();
+		let mut makers = Vec::new();
+		for i in 0..m {
+			makers.push(maker_with_sheet::<T>(series, &issuer, i, levels, 1)?);
+		}
+		let old = ObligationTally { epoch: 0, samples: 10, met: 5 };
+		ObligationTallies::<T>::insert(
+			series,
+			BoundedVec::<_, T::MaxMakersPerSeries>::truncate_from(
+				makers.iter().map(|w| (w.clone(), old)).collect(),
+			),
+		);
+		let now = polkadot_sdk::frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::ObligationEpoch::get().saturating_mul(2u32.into()));
+		polkadot_sdk::frame_system::Pallet::<T>::set_block_number(now);
+		let epoch = Market::<T>::obligation_epoch(now);
+		let index = QuotedIndex::<T>::get(series).ok_or(BenchmarkError::Stop("not indexed"))?;
+		#[block]
+		{
+			let drawn = QuotedSeries::<T>::get(index).unwrap_or(series);
+			let listed = SeriesMakers::<T>::get(drawn);
+			Market::<T>::sample_series(drawn, &listed, epoch);
+		}
+		let tallies = ObligationTallies::<T>::get(series);
+		assert_eq!(tallies.len() as u32, m);
+		assert!(tallies.iter().all(|(_, t)| t.epoch == epoch && t.samples == 1));
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Market, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -98,6 +98,36 @@ impl<T: crate::Config> crate::Pallet<T> {
 				ensure!(Sheets::<T>::contains_key(maker, series), "listed maker without a sheet");
 			}
 		}
+		// The quoted-series index: dense, both ways, exactly the series with a maker list.
+		let quoted = crate::QuotedCount::<T>::get();
+		ensure!(
+			crate::QuotedSeries::<T>::iter().count() as u32 == quoted,
+			"quoted series count drifts"
+		);
+		for (index, series) in crate::QuotedSeries::<T>::iter() {
+			ensure!(index < quoted, "quoted series index out of range");
+			ensure!(
+				crate::QuotedIndex::<T>::get(series) == Some(index),
+				"quoted series index not mirrored"
+			);
+		}
+		ensure!(
+			crate::QuotedIndex::<T>::iter().count() as u32 == quoted,
+			"quoted index count drifts"
+		);
+		for series in SeriesMakers::<T>::iter_keys() {
+			ensure!(crate::QuotedIndex::<T>::contains_key(series), "a maker list not indexed");
+		}
+		ensure!(
+			crate::QuotedIndex::<T>::iter_keys().all(SeriesMakers::<T>::contains_key),
+			"an indexed series without a maker list"
+		);
+		// Obligation tallies only for series with a maker list (one tally per maker at most).
+		for (series, tallies) in crate::ObligationTallies::<T>::iter() {
+			ensure!(SeriesMakers::<T>::contains_key(series), "tallies of a series without makers");
+			let mut seen = alloc::collections::btree_set::BTreeSet::new();
+			ensure!(tallies.iter().all(|(who, _)| seen.insert(who)), "two tallies of one maker");
+		}
 		for (who, n) in SheetCount::<T>::iter() {
 			ensure!(sheet_counts.remove(&who) == Some(n), "sheet count drifts");
 		}

@@ -97,6 +97,7 @@ mod guards;
 mod invariants;
 mod listings;
 mod makers;
+mod obligations;
 mod placement;
 mod purge;
 mod queries;
@@ -110,6 +111,8 @@ pub use queries::OrderStatus;
 mod benchmarking;
 #[cfg(any(test, feature = "test-utils"))]
 pub mod mock;
+#[cfg(test)]
+mod obligation_tests;
 #[cfg(test)]
 mod tests;
 
@@ -540,6 +543,17 @@ pub struct Obligations {
 	pub max_spread: Permill,
 }
 
+/// A market maker's sampled standing against its obligations on one series in one epoch.
+#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct ObligationTally {
+	/// The epoch: block number / `ObligationEpoch`.
+	pub epoch: u32,
+	/// Times its sheet in force was sampled.
+	pub samples: u32,
+	/// Samples in which depth and spread met the obligations.
+	pub met: u32,
+}
+
 /// Units offered at a fixed price (primary: by the issuer at the issue price).
 #[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct Listing<AccountId> {
@@ -652,6 +666,19 @@ pub mod pallet {
 		/// Bond a market maker posts, in the stablecoin.
 		#[pallet::constant]
 		type MarketMakerBond: Get<Balance>;
+		/// Blocks in one obligations epoch. Market makers' sheets are sampled against the
+		/// obligations during the epoch; when a later epoch's sampling reaches the series, each
+		/// maker's epoch is closed with `ObligationsReviewed`.
+		#[pallet::constant]
+		type ObligationEpoch: Get<BlockNumberFor<Self>>;
+		/// Series whose makers are sampled per block (in `on_initialize`, charged there), drawn
+		/// uniformly from the series with makers by the parent block's hash.
+		#[pallet::constant]
+		type ObligationSeriesPerBlock: Get<u32>;
+		/// Share of an epoch's samples in which a maker must meet its obligations to be
+		/// reviewed as compliant.
+		#[pallet::constant]
+		type MinObligationUptime: Get<Permill>;
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 	}
@@ -824,6 +851,30 @@ pub mod pallet {
 	/// What market makers owe.
 	#[pallet::storage]
 	pub type MakerObligations<T: Config> = StorageValue<_, Obligations, ValueQuery>;
+
+	/// The series with a maker list ([`SeriesMakers`]), densely indexed `0..QuotedCount`: the
+	/// obligations sampling draws indices from it uniformly.
+	#[pallet::storage]
+	pub type QuotedSeries<T: Config> = StorageMap<_, Twox64Concat, u32, SeriesId, OptionQuery>;
+
+	/// Each series' index in [`QuotedSeries`].
+	#[pallet::storage]
+	pub type QuotedIndex<T: Config> = StorageMap<_, Blake2_128Concat, SeriesId, u32, OptionQuery>;
+
+	/// How many series [`QuotedSeries`] holds.
+	#[pallet::storage]
+	pub type QuotedCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Per series, each of its market makers' sampled standing in its current epoch (at most
+	/// `MaxMakersPerSeries`); an entry goes with its series' last maker.
+	#[pallet::storage]
+	pub type ObligationTallies<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		SeriesId,
+		BoundedVec<(T::AccountId, ObligationTally), T::MaxMakersPerSeries>,
+		ValueQuery,
+	>;
 
 	/// Accounts registered as an issuer's affiliates (for wash-trade prevention): account →
 	/// issuer.
@@ -1095,6 +1146,23 @@ pub mod pallet {
 			/// What was found.
 			report: ObligationReport,
 		},
+		/// A market maker's obligations epoch on a series closed (sampled automatically every
+		/// few blocks while it was listed as one of the series' makers): governance may slash
+		/// (`slash` with `Breach::MissedObligations`) a maker reviewed as not compliant.
+		ObligationsReviewed {
+			/// The market maker.
+			who: T::AccountId,
+			/// The series.
+			series: SeriesId,
+			/// The epoch closed (block number / `ObligationEpoch`).
+			epoch: u32,
+			/// Times its sheet in force was sampled in the epoch.
+			samples: u32,
+			/// Samples in which depth and spread met the obligations.
+			met: u32,
+			/// Whether `met` reached `MinObligationUptime` of `samples`.
+			compliant: bool,
+		},
 		/// An account was registered as an issuer's affiliate.
 		AffiliateAdded {
 			/// The issuer.
@@ -1238,6 +1306,7 @@ pub mod pallet {
 				.reads_writes(2, 3)
 				.saturating_add(Self::auction_share(true).saturating_mul(scheduled))
 				.saturating_add(Self::promotion_share().saturating_mul(staged))
+				.saturating_add(Self::do_sample_obligations(_n))
 		}
 
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
@@ -1256,6 +1325,7 @@ pub mod pallet {
 			assert!(T::MaxPriceLevels::get() > 0, "MaxPriceLevels must be positive");
 			assert!(T::MaxOrdersPerSide::get() > 0, "MaxOrdersPerSide must be positive");
 			assert!(T::MaxExpiringPerMinute::get() > 0, "MaxExpiringPerMinute must be positive");
+			assert!(!T::ObligationEpoch::get().is_zero(), "ObligationEpoch must be positive");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -1283,13 +1353,15 @@ pub mod pallet {
 		///   `NotTradable`, `IssuerFrozen`, `SeriesHalted`, `PriceOutsideBand`, `WouldCross`
 		///   (post-only), `InsufficientFunds`, `TooManyOpenOrders`, `TooManyOrdersOnSide`,
 		///   `ExpiryMinuteFull`, `AuctionFull`, `Overflow`, the coupons pallet's
-		///   `InsufficientUnits`, the sanctions pallet's `AccountBlocked`, or the KYC pallet's
-		///   `LevelTooLow` / daily-limit errors.
+		///   `InsufficientUnits`, the sanctions pallet's `AccountBlocked`, the KYC pallet's
+		///   `LevelTooLow` / daily-limit errors, or the AML pallet's `TradeNeedsReview` (the
+		///   order's value, `units × price`, is at least the review threshold: such trades are
+		///   refused, see `aml.setReviewPolicy`).
 		///
 		/// Emits `OrderPlaced` now; `OrderFilled`, `OrderCancelled` and `AuctionCleared` in the
 		/// auction.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::place_order().saturating_add(Pallet::<T>::auction_share(true)))]
+		#[pallet::weight(Pallet::<T>::placement_weight().saturating_add(Pallet::<T>::auction_share(true)))]
 		pub fn place_order(
 			origin: OriginFor<T>,
 			series: SeriesId,
@@ -1297,7 +1369,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let (_, first) = Self::do_place(&who, series, order, false)?;
-			Ok(Some(T::WeightInfo::place_order().saturating_add(Self::auction_share(first))).into())
+			Ok(Some(Self::placement_weight().saturating_add(Self::auction_share(first))).into())
 		}
 
 		/// Place a market order: immediate-or-cancel, trading in this block's auction at a
@@ -1309,7 +1381,7 @@ pub mod pallet {
 		///
 		/// Emits `OrderPlaced` now; `OrderFilled` / `OrderCancelled` in the auction.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::place_order().saturating_add(Pallet::<T>::auction_share(true)))]
+		#[pallet::weight(Pallet::<T>::placement_weight().saturating_add(Pallet::<T>::auction_share(true)))]
 		pub fn place_market_order(
 			origin: OriginFor<T>,
 			series: SeriesId,
@@ -1319,7 +1391,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let (_, first) = Self::do_place_market(&who, series, side, units, worst_price)?;
-			Ok(Some(T::WeightInfo::place_order().saturating_add(Self::auction_share(first))).into())
+			Ok(Some(Self::placement_weight().saturating_add(Self::auction_share(first))).into())
 		}
 
 		/// Cancel one of the signer's resting orders, found by its key (`OrderPlaced` gives

@@ -106,10 +106,20 @@ impl pallet_market::Config for Test {
 	type MaxSheetsPerMaker = ConstU32<2>;
 	type MaxFee = MaxFee;
 	type MarketMakerBond = ConstU128<BOND>;
+	type ObligationEpoch = ConstU64<OBLIGATION_EPOCH>;
+	type ObligationSeriesPerBlock = ConstU32<2>;
+	type MinObligationUptime = MinObligationUptime;
 	type WeightInfo = ();
 }
 
 use polkadot_sdk::frame_support::traits::ConstU128;
+
+/// Blocks per obligations epoch in the mock.
+pub const OBLIGATION_EPOCH: u64 = 10;
+
+polkadot_sdk::frame_support::parameter_types! {
+	pub const MinObligationUptime: Permill = Permill::from_percent(80);
+}
 
 pub fn fees() -> FeeRates {
 	FeeRates { maker: Permill::from_percent(1), taker: Permill::from_percent(2) }

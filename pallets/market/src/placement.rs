@@ -4,13 +4,13 @@
 //! transactions ([`crate::auction`]).
 
 use crate::{
-	AuctionQueue, Config, Error, Event, Expiring, Fees, MarketMakers, NextOrderId, OpenCount,
-	OrderKey, OrderRequest, Pallet, Pending, PendingOrder, Prices, Side, SideCount, TimeInForce,
-	EXPIRY_BUCKET_MS,
+	weights::WeightInfo, AuctionQueue, Config, Error, Event, Expiring, Fees, MarketMakers,
+	NextOrderId, OpenCount, OrderKey, OrderRequest, Pallet, Pending, PendingOrder, Prices, Side,
+	SideCount, TimeInForce, EXPIRY_BUCKET_MS,
 };
 use genex_primitives::{
 	Balance, CouponLedger, FreezeReason, KycLevel, KycProvider, Moment, SanctionsScreen, SeriesId,
-	Settlement,
+	Settlement, ValueMovement,
 };
 use polkadot_sdk::{frame_support::pallet_prelude::*, sp_runtime::Permill};
 
@@ -73,6 +73,12 @@ impl<T: Config> Pallet<T> {
 		Ok(true)
 	}
 
+	/// Weight of a placement: its benchmark plus the review policy's read, as the gate prices
+	/// it (`ValueMovement::review_read_weight`).
+	pub(crate) fn placement_weight() -> Weight {
+		T::WeightInfo::place_order().saturating_add(T::Movement::review_read_weight())
+	}
+
 	/// Check `req` of `who` on `series`, take its custody and queue it for the block's
 	/// auction. `market`: a market order (`req.price` is its worst price, off the tick
 	/// allowed, immediate-or-cancel). Returns its key and whether it opened the series'
@@ -96,6 +102,9 @@ impl<T: Config> Pallet<T> {
 		}
 		let value = req.price.checked_mul(req.units.into()).ok_or(Error::<T>::Overflow)?;
 		T::Kyc::check_volume(who, value)?;
+		// A trade cannot wait for review: an order worth the review threshold is refused (the
+		// auction also keeps each account's trade in one auction below it).
+		T::Movement::ensure_trade_below_review(value)?;
 		let rests = !market && req.time_in_force != TimeInForce::ImmediateOrCancel;
 		if rests {
 			// The caps are checked again when it comes to rest (other orders of the block may

@@ -142,6 +142,7 @@ impl<T: Config> Pallet<T> {
 			None => {
 				SeriesMakers::<T>::try_append(series, who)
 					.map_err(|_| Error::<T>::TooManyMakers)?;
+				Self::index_quoted(series);
 				SheetCount::<T>::mutate(who, |c| *c = c.saturating_add(1));
 				Sheet {
 					active: Ladder::default(),

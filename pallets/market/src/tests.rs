@@ -738,7 +738,13 @@ fn a_staged_sheet_is_charged_in_the_block_where_it_trades() {
 		let db = <<Test as polkadot_sdk::frame_system::Config>::DbWeight as Get<
 			polkadot_sdk::frame_support::weights::RuntimeDbWeight,
 		>>::get();
-		assert_eq!(charged, db.reads_writes(1, 2) + P::auction_share(true) + P::promotion_share());
+		// And the obligations sampling of the series' one maker.
+		let sampling =
+			db.reads_writes(1, 1) + <() as crate::weights::WeightInfo>::sample_obligations(1);
+		assert_eq!(
+			charged,
+			db.reads_writes(1, 2) + P::auction_share(true) + P::promotion_share() + sampling
+		);
 		assert_eq!(crate::StagedSheets::<Test>::get(), 0);
 		P::run_auctions();
 		assert!(events().contains(&Event::QuotesActive { maker: CAROL, series: SERIES }));
@@ -1203,4 +1209,50 @@ mod proptests {
 			});
 		}
 	}
+}
+
+/// Issue 16 (大额交易审核): a trade cannot wait for a compliance officer, so from the review
+/// threshold up it is refused — an order worth it at placement, a listing purchase at the
+/// gate — and an auction keeps each account's trade in it below the threshold.
+#[test]
+fn trades_at_the_review_threshold_are_refused_and_auctions_clamped_below_it() {
+	use genex_primitives::movement::mock::{MockAml, MOCK_TRADE_NEEDS_REVIEW};
+	new_test_ext().execute_with(|| {
+		MockAml::review_from(1_000);
+		// An order worth 10 × 100 = 1 000: refused, nothing taken; 999 worth passes.
+		assert_noop!(
+			P::place_order(signed(BOB), SERIES, gtc(Side::Buy, 100, 10)),
+			MOCK_TRADE_NEEDS_REVIEW
+		);
+		assert_noop!(
+			P::place_market_order(signed(BOB), SERIES, Side::Buy, 10, 100),
+			MOCK_TRADE_NEEDS_REVIEW
+		);
+		assert_noop!(
+			P::place_order(signed(ALICE), SERIES, gtc(Side::Sell, 500, 2)),
+			MOCK_TRADE_NEEDS_REVIEW
+		);
+		// A listing purchase worth 1 000: refused at the gate; 900 passes.
+		assert_ok!(P::list(signed(ALICE), SERIES, 20, 100));
+		assert_noop!(P::buy_listing(signed(BOB), 0, 10, 100), MOCK_TRADE_NEEDS_REVIEW);
+		assert_ok!(P::buy_listing(signed(BOB), 0, 9, 100));
+		// Two orders of 900 each in one block: the auction clamps Bob below 1 000 (9 units).
+		place(CAROL, gtc(Side::Sell, 100, 9));
+		place(ALICE, gtc(Side::Sell, 100, 9));
+		end_block();
+		let b1 = place(BOB, gtc(Side::Buy, 100, 9));
+		let b2 = place(BOB, gtc(Side::Buy, 100, 9));
+		end_block();
+		let traded: u64 =
+			fills().iter().filter(|(id, _, _)| *id == b1.id || *id == b2.id).map(|f| f.1).sum();
+		assert_eq!(traded, 9);
+		assert!(events().contains(&Event::FillLimited {
+			series: SERIES,
+			who: BOB,
+			reason: CancelReason::KycLimit
+		}));
+		// With review off, nothing is refused or clamped for it.
+		MockAml::review_from(u128::MAX);
+		assert_ok!(P::place_order(signed(BOB), SERIES, gtc(Side::Buy, 100, 10)));
+	});
 }

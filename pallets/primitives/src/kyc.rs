@@ -94,10 +94,15 @@ pub struct KycStatus<Balance> {
 	pub p2p_count_remaining: u32,
 	/// Most coupon units the account may hold.
 	pub max_holdings: u64,
+	/// P2P transfer value still allowed in the rolling 30-day window (after the fields above,
+	/// so a client that decodes only those still reads them).
+	pub monthly_p2p_value_remaining: Balance,
+	/// P2P transfers still allowed in the rolling 30-day window.
+	pub monthly_p2p_count_remaining: u32,
 }
 
 /// KYC questions other pallets ask. Limits are per level and counted over a rolling 24-hour
-/// window. `check_*` only read; `record_*` count without checking; `record_and_check_*` do both
+/// window (P2P also over a rolling 30 days). `check_*` only read; `record_*` count without checking; `record_and_check_*` do both
 /// (check first, count only when allowed).
 pub trait KycProvider<AccountId, Balance: Copy> {
 	/// The level in force for `who` (L0 when there is no valid attestation).
@@ -124,7 +129,9 @@ pub trait KycProvider<AccountId, Balance: Copy> {
 		Ok(())
 	}
 
-	/// `Ok` when `who` may send one more P2P transfer of `value` today.
+	/// `Ok` when `who` may send one more P2P transfer of `value`: within its level's daily
+	/// limits (else the KYC pallet's `P2pLimitExceeded`) and its monthly ones (else
+	/// `MonthlyP2pLimitExceeded`).
 	fn check_p2p(who: &AccountId, value: Balance) -> DispatchResult;
 
 	/// Count one P2P transfer of `value` for `who`.

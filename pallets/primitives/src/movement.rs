@@ -16,7 +16,10 @@ use crate::{
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::{
 	frame_support::weights::Weight,
-	sp_runtime::{traits::Zero, DispatchError, DispatchResult},
+	sp_runtime::{
+		traits::{One, Saturating, Zero},
+		DispatchError, DispatchResult,
+	},
 };
 use scale_info::TypeInfo;
 
@@ -142,6 +145,17 @@ pub trait ValueMovement<AccountId, Balance> {
 
 	/// Upper bound of the monitoring part of one party's screen and record in an auction.
 	fn party_weight() -> Weight;
+
+	/// `Ok` when a trade worth `value` may settle without a compliance officer's review: below
+	/// the review threshold (SRS 3.5.5, 大额交易审核), else the monitor's typed error. A batch
+	/// auction or a fixed-price sale cannot wait for an officer, so an order or a purchase at
+	/// or above it is refused (value that large moves P2P, where it is held for review); a
+	/// batch auction also clamps each account below it ([`ValueMovement::trade_room`]).
+	fn ensure_trade_below_review(value: Balance) -> DispatchResult;
+
+	/// Upper bound of one [`ValueMovement::ensure_trade_below_review`]: a caller adds it to its
+	/// weight.
+	fn review_read_weight() -> Weight;
 }
 
 /// No gate: every movement passes, nothing is counted. For tests of paths that are not about
@@ -179,6 +193,12 @@ impl<AccountId, Balance: polkadot_sdk::sp_runtime::traits::Bounded>
 		Weight::zero()
 	}
 	fn party_weight() -> Weight {
+		Weight::zero()
+	}
+	fn ensure_trade_below_review(_: Balance) -> DispatchResult {
+		Ok(())
+	}
+	fn review_read_weight() -> Weight {
 		Weight::zero()
 	}
 }
@@ -222,9 +242,19 @@ pub trait AmlMonitor<AccountId, Balance> {
 	/// [`AmlMonitor::hold`].
 	fn weight() -> Weight;
 
-	/// Upper bound of one party's [`AmlMonitor::is_restricted`] and
-	/// [`AmlMonitor::record_party`].
+	/// Upper bound of one party's [`AmlMonitor::is_restricted`], [`AmlMonitor::record_party`]
+	/// and [`AmlMonitor::review_ceiling`].
 	fn party_weight() -> Weight;
+
+	/// See [`ValueMovement::ensure_trade_below_review`].
+	fn ensure_trade_below_review(value: Balance) -> DispatchResult;
+
+	/// The review threshold when review is on: no trade may settle at or above it.
+	fn review_ceiling() -> Option<Balance>;
+
+	/// Upper bound of one [`AmlMonitor::ensure_trade_below_review`] or
+	/// [`AmlMonitor::review_ceiling`].
+	fn review_read_weight() -> Weight;
 }
 
 /// No monitoring.
@@ -256,6 +286,15 @@ impl<AccountId, Balance> AmlMonitor<AccountId, Balance> for () {
 	fn party_weight() -> Weight {
 		Weight::zero()
 	}
+	fn ensure_trade_below_review(_: Balance) -> DispatchResult {
+		Ok(())
+	}
+	fn review_ceiling() -> Option<Balance> {
+		None
+	}
+	fn review_read_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// The runtime's gate: sanctions (`S`), KYC levels and limits (`K`), the Travel Rule (`R`) and
@@ -276,7 +315,7 @@ pub struct ComplianceGate<S, K, R, M>(core::marker::PhantomData<(S, K, R, M)>);
 impl<AccountId, Balance, S, K, R, M> ValueMovement<AccountId, Balance>
 	for ComplianceGate<S, K, R, M>
 where
-	Balance: Copy + Zero,
+	Balance: Copy + Zero + One + Ord + Saturating,
 	S: SanctionsScreen<AccountId>,
 	K: KycProvider<AccountId, Balance>,
 	R: TravelRule<AccountId, Balance>,
@@ -307,6 +346,13 @@ where
 				K::check_volume(m.to, m.value)?;
 			},
 			MovementKind::Redemption | MovementKind::Refund => {},
+		}
+		if matches!(
+			m.kind,
+			MovementKind::DirectTrade | MovementKind::AuctionTrade | MovementKind::Primary
+		) {
+			// A trade cannot wait for review: at or above the threshold it is refused.
+			M::ensure_trade_below_review(m.value)?;
 		}
 		M::check(m)
 	}
@@ -358,7 +404,12 @@ where
 	}
 
 	fn trade_room(who: &AccountId) -> Balance {
-		K::trade_room(who)
+		let room = K::trade_room(who);
+		// Below the review threshold in any one auction.
+		match M::review_ceiling() {
+			Some(threshold) => room.min(threshold.saturating_sub(One::one())),
+			None => room,
+		}
 	}
 
 	fn record_party(who: &AccountId, asset: TransferredAsset, value: Balance, bought: bool) {
@@ -381,6 +432,14 @@ where
 	fn party_weight() -> Weight {
 		M::party_weight()
 	}
+
+	fn ensure_trade_below_review(value: Balance) -> DispatchResult {
+		M::ensure_trade_below_review(value)
+	}
+
+	fn review_read_weight() -> Weight {
+		M::review_read_weight()
+	}
 }
 
 /// A test double of [`AmlMonitor`]: restricts the accounts a test names and remembers what it
@@ -393,6 +452,10 @@ pub mod mock {
 
 	/// Error the mock returns for a restricted account.
 	pub const MOCK_RESTRICTED: DispatchError = DispatchError::Other("MockAml: account restricted");
+
+	/// Error the mock returns for a trade at or above the review threshold.
+	pub const MOCK_TRADE_NEEDS_REVIEW: DispatchError =
+		DispatchError::Other("MockAml: trade needs review");
 
 	/// A recorded movement: (from, to, kind, value), accounts encoded. A party's auction trade
 	/// has `to` empty and kind `AuctionTrade`.
@@ -430,7 +493,8 @@ pub mod mock {
 		pub fn take() -> Vec<Recorded> {
 			RECORDED.with(|r| core::mem::take(&mut *r.borrow_mut()))
 		}
-		/// Hold every movement worth at least `value` for review (`u128::MAX`: none).
+		/// Hold every P2P movement worth at least `value` for review, and refuse trades worth
+		/// that much (`u128::MAX`: none).
 		pub fn review_from(value: u128) {
 			REVIEW_FROM.with(|v| *v.borrow_mut() = value);
 		}
@@ -455,7 +519,7 @@ pub mod mock {
 		}
 	}
 
-	impl<A: Encode, B: Into<u128> + Copy> AmlMonitor<A, B> for MockAml {
+	impl<A: Encode, B: Into<u128> + TryFrom<u128> + Copy> AmlMonitor<A, B> for MockAml {
 		fn check(m: &Movement<A, B>) -> DispatchResult {
 			let holder_only = matches!(m.kind, MovementKind::Redemption | MovementKind::Refund);
 			if Self::restricted(&m.from.encode())
@@ -500,6 +564,24 @@ pub mod mock {
 			Weight::from_parts(1_000, 0)
 		}
 		fn party_weight() -> Weight {
+			Weight::from_parts(1_000, 0)
+		}
+		fn ensure_trade_below_review(value: B) -> DispatchResult {
+			if value.into() >= REVIEW_FROM.with(|v| *v.borrow()) {
+				Err(MOCK_TRADE_NEEDS_REVIEW)
+			} else {
+				Ok(())
+			}
+		}
+		fn review_ceiling() -> Option<B> {
+			let from = REVIEW_FROM.with(|v| *v.borrow());
+			if from == u128::MAX {
+				None
+			} else {
+				B::try_from(from).ok()
+			}
+		}
+		fn review_read_weight() -> Weight {
 			Weight::from_parts(1_000, 0)
 		}
 	}

@@ -14,6 +14,10 @@ parameter_types! {
 	pub const MaxMarketFee: Permill = Permill::from_percent(2);
 	/// A market maker's bond: 10 000 GUSD.
 	pub const MarketMakerBond: Balance = 10_000 * STABLECOIN_UNIT;
+	/// Market makers' obligations are reviewed per hour.
+	pub const ObligationEpoch: BlockNumber = genex_primitives::time::HOURS;
+	/// A maker must meet its obligations in 90 % of an hour's samples.
+	pub const MinObligationUptime: Permill = Permill::from_percent(90);
 }
 
 impl pallet_market::Config for Runtime {
@@ -52,5 +56,10 @@ impl pallet_market::Config for Runtime {
 	type MaxRecentTrades = ConstU32<32>;
 	type MaxFee = MaxMarketFee;
 	type MarketMakerBond = MarketMakerBond;
+	type ObligationEpoch = ObligationEpoch;
+	// Four series' makers sampled per block, drawn by the parent hash (at most 64 sheets read,
+	// charged in `on_initialize`): 7,200 samples an hour shared by the series with makers.
+	type ObligationSeriesPerBlock = ConstU32<4>;
+	type MinObligationUptime = MinObligationUptime;
 	type WeightInfo = pallet_market::weights::SubstrateWeight<Runtime>;
 }

@@ -81,6 +81,17 @@ pub fn next_block() {
 	start_block_at_slot(header.number() + 1, slot + 1);
 }
 
+/// Finish the current block and start the one `blocks` later (slot and clock move as far).
+#[allow(dead_code)]
+pub fn skip_blocks(blocks: u32) {
+	let slot = u64::from(polkadot_sdk::pallet_aura::CurrentSlot::<Runtime>::get());
+	let header = Executive::finalize_block();
+	let n = header.number() + blocks.max(1);
+	// `initialize_block` takes only the block after the current one.
+	System::set_block_number(n - 1);
+	start_block_at_slot(n, slot + u64::from(blocks.max(1)));
+}
+
 /// Finish the current block, read what `f` reads of it (its events stay until the next block
 /// starts), then start the next one.
 #[allow(dead_code)]
