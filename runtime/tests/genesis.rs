@@ -77,3 +77,26 @@ fn staging_uses_its_own_keys() {
 		assert_eq!(sudo_key(), None);
 	});
 }
+
+/// The keyless system accounts `docs/api.md` lists (wallets and explorers label them): the
+/// same addresses as documented.
+#[test]
+fn system_accounts_are_the_documented_addresses() {
+	use polkadot_sdk::sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		let format = Ss58AddressFormat::custom(genex_runtime::SS58_PREFIX);
+		let ss58 = |a: AccountId| a.to_ss58check_with_version(format);
+		assert_eq!(
+			ss58(genex_runtime::configs::TreasuryAccount::get()),
+			"5EYCAe5ijiYfyeZ2JJCGq56LmPyNRAKzpG4QkoQkkQNB5e6Z"
+		);
+		assert_eq!(
+			ss58(genex_runtime::Issuers::account_id()),
+			"5EYCAe5gw5RJKFtXHCwcN9Ro1Qyqy8xeZ57eCV6qJX8Yzypf"
+		);
+		assert_eq!(
+			ss58(Stablecoin::account_id()),
+			"5EYCAe5gw5RKfg9pfaNyC6j2b8AmbwkXVzLJjWTXXV9RqStZ"
+		);
+	});
+}
