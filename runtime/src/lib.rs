@@ -167,7 +167,12 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 ///
 /// - `pallet_kyc::migrations::v1::MigrateToV1` (spec 112): the monthly P2P limits; four
 ///   entries, versioned (a no-op on a chain already at version 1).
-pub type Migrations = (pallet_kyc::migrations::v1::MigrateToV1<Runtime>,);
+/// - `pallet_market::migrations::v1::MigrateToV1` (spec 112): indexes the series with market
+///   makers for the obligations sampling; one pass over them, versioned.
+pub type Migrations = (
+	pallet_kyc::migrations::v1::MigrateToV1<Runtime>,
+	pallet_market::migrations::v1::MigrateToV1<Runtime>,
+);
 
 /// Executive: handles dispatch to the various pallets.
 pub type Executive = frame_executive::Executive<

@@ -127,21 +127,13 @@ impl<T: Config> AmlMonitor<T::AccountId, Balance> for Pallet<T> {
 	}
 
 	fn party_weight() -> Weight {
-		// The flag, and the review policy (the auction's clamp below the threshold).
-		T::WeightInfo::record_party().saturating_add(T::DbWeight::get().reads(2))
+		T::WeightInfo::record_party().saturating_add(T::DbWeight::get().reads(1))
 	}
 
 	fn ensure_trade_below_review(value: Balance) -> DispatchResult {
-		ensure!(
-			Self::review_ceiling().is_none_or(|threshold| value < threshold),
-			Error::<T>::TradeNeedsReview
-		);
-		Ok(())
-	}
-
-	fn review_ceiling() -> Option<Balance> {
 		let policy = ReviewPolicyOf::<T>::get();
-		policy.enabled.then_some(policy.threshold)
+		ensure!(!policy.enabled || value < policy.threshold, Error::<T>::TradeNeedsReview);
+		Ok(())
 	}
 
 	fn review_read_weight() -> Weight {

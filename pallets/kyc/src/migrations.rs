@@ -2,6 +2,7 @@
 
 use crate::*;
 use polkadot_sdk::frame_support::{
+	ensure,
 	migrations::VersionedMigration,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
 	weights::Weight,

@@ -97,6 +97,7 @@ mod guards;
 mod invariants;
 mod listings;
 mod makers;
+pub mod migrations;
 mod obligations;
 mod placement;
 mod purge;
@@ -582,7 +583,11 @@ pub mod pallet {
 		frame_system::pallet_prelude::*,
 	};
 
+	/// Version 1: the index of the series with market makers ([`migrations::v1`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

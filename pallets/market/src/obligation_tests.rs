@@ -191,3 +191,42 @@ fn sampling_is_bounded_per_block_and_drawn_from_the_parent_hash() {
 		assert_eq!(P::obligation_epoch(25), 2);
 	});
 }
+
+/// v0 → v1: a chain upgraded to spec 112 already has maker lists and no index; the migration
+/// indexes each list (dropping empty ones) so its makers are sampled, once.
+#[test]
+fn the_v1_migration_indexes_the_series_that_already_have_makers() {
+	use crate::{migrations::v1::MigrateToV1, QuotedIndex, QuotedSeries};
+	use polkadot_sdk::frame_support::traits::{
+		GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
+	};
+	new_test_ext().execute_with(|| {
+		assert_ok!(P::join_market_makers(RuntimeOrigin::signed(CAROL)));
+		assert_ok!(P::set_quotes(
+			RuntimeOrigin::signed(CAROL),
+			SERIES,
+			vec![q(100, 10)],
+			vec![q(105, 10)]
+		));
+		// What spec 111 left: the lists, an empty one among them, and no index.
+		SeriesMakers::<Test>::insert(7, BoundedVec::new());
+		let _ = QuotedSeries::<Test>::clear(u32::MAX, None);
+		let _ = QuotedIndex::<Test>::clear(u32::MAX, None);
+		QuotedCount::<Test>::kill();
+		StorageVersion::new(0).put::<Market>();
+		assert!(P::do_try_state().is_err(), "a maker list not indexed");
+
+		MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(Market::on_chain_storage_version(), StorageVersion::new(1));
+		assert_eq!(QuotedCount::<Test>::get(), 1);
+		assert_eq!(QuotedIndex::<Test>::get(SERIES), Some(0));
+		assert!(!SeriesMakers::<Test>::contains_key(7), "the empty list went");
+		P::do_try_state().expect("indexed");
+		// Sampled from now on.
+		P::do_sample_obligations(2);
+		assert_eq!(ObligationTallies::<Test>::get(SERIES).len(), 1);
+		// A second run is a no-op.
+		MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(QuotedCount::<Test>::get(), 1);
+	});
+}

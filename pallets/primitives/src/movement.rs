@@ -16,10 +16,7 @@ use crate::{
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::{
 	frame_support::weights::Weight,
-	sp_runtime::{
-		traits::{One, Saturating, Zero},
-		DispatchError, DispatchResult,
-	},
+	sp_runtime::{traits::Zero, DispatchError, DispatchResult},
 };
 use scale_info::TypeInfo;
 
@@ -149,8 +146,7 @@ pub trait ValueMovement<AccountId, Balance> {
 	/// `Ok` when a trade worth `value` may settle without a compliance officer's review: below
 	/// the review threshold (SRS 3.5.5, 大额交易审核), else the monitor's typed error. A batch
 	/// auction or a fixed-price sale cannot wait for an officer, so an order or a purchase at
-	/// or above it is refused (value that large moves P2P, where it is held for review); a
-	/// batch auction also clamps each account below it ([`ValueMovement::trade_room`]).
+	/// or above it is refused (value that large moves P2P, where it is held for review).
 	fn ensure_trade_below_review(value: Balance) -> DispatchResult;
 
 	/// Upper bound of one [`ValueMovement::ensure_trade_below_review`]: a caller adds it to its
@@ -242,18 +238,14 @@ pub trait AmlMonitor<AccountId, Balance> {
 	/// [`AmlMonitor::hold`].
 	fn weight() -> Weight;
 
-	/// Upper bound of one party's [`AmlMonitor::is_restricted`], [`AmlMonitor::record_party`]
-	/// and [`AmlMonitor::review_ceiling`].
+	/// Upper bound of one party's [`AmlMonitor::is_restricted`] and
+	/// [`AmlMonitor::record_party`].
 	fn party_weight() -> Weight;
 
 	/// See [`ValueMovement::ensure_trade_below_review`].
 	fn ensure_trade_below_review(value: Balance) -> DispatchResult;
 
-	/// The review threshold when review is on: no trade may settle at or above it.
-	fn review_ceiling() -> Option<Balance>;
-
-	/// Upper bound of one [`AmlMonitor::ensure_trade_below_review`] or
-	/// [`AmlMonitor::review_ceiling`].
+	/// Upper bound of one [`AmlMonitor::ensure_trade_below_review`].
 	fn review_read_weight() -> Weight;
 }
 
@@ -289,9 +281,6 @@ impl<AccountId, Balance> AmlMonitor<AccountId, Balance> for () {
 	fn ensure_trade_below_review(_: Balance) -> DispatchResult {
 		Ok(())
 	}
-	fn review_ceiling() -> Option<Balance> {
-		None
-	}
 	fn review_read_weight() -> Weight {
 		Weight::zero()
 	}
@@ -315,7 +304,7 @@ pub struct ComplianceGate<S, K, R, M>(core::marker::PhantomData<(S, K, R, M)>);
 impl<AccountId, Balance, S, K, R, M> ValueMovement<AccountId, Balance>
 	for ComplianceGate<S, K, R, M>
 where
-	Balance: Copy + Zero + One + Ord + Saturating,
+	Balance: Copy + Zero,
 	S: SanctionsScreen<AccountId>,
 	K: KycProvider<AccountId, Balance>,
 	R: TravelRule<AccountId, Balance>,
@@ -404,12 +393,7 @@ where
 	}
 
 	fn trade_room(who: &AccountId) -> Balance {
-		let room = K::trade_room(who);
-		// Below the review threshold in any one auction.
-		match M::review_ceiling() {
-			Some(threshold) => room.min(threshold.saturating_sub(One::one())),
-			None => room,
-		}
+		K::trade_room(who)
 	}
 
 	fn record_party(who: &AccountId, asset: TransferredAsset, value: Balance, bought: bool) {
@@ -519,7 +503,7 @@ pub mod mock {
 		}
 	}
 
-	impl<A: Encode, B: Into<u128> + TryFrom<u128> + Copy> AmlMonitor<A, B> for MockAml {
+	impl<A: Encode, B: Into<u128> + Copy> AmlMonitor<A, B> for MockAml {
 		fn check(m: &Movement<A, B>) -> DispatchResult {
 			let holder_only = matches!(m.kind, MovementKind::Redemption | MovementKind::Refund);
 			if Self::restricted(&m.from.encode())
@@ -571,14 +555,6 @@ pub mod mock {
 				Err(MOCK_TRADE_NEEDS_REVIEW)
 			} else {
 				Ok(())
-			}
-		}
-		fn review_ceiling() -> Option<B> {
-			let from = REVIEW_FROM.with(|v| *v.borrow());
-			if from == u128::MAX {
-				None
-			} else {
-				B::try_from(from).ok()
 			}
 		}
 		fn review_read_weight() -> Weight {
