@@ -2,7 +2,6 @@
 
 use crate::*;
 use polkadot_sdk::frame_support::{
-	ensure,
 	migrations::VersionedMigration,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
 	weights::Weight,
@@ -72,7 +71,10 @@ pub mod v1 {
 			let before = u32::decode(&mut &state[..])
 				.map_err(|_| "kyc v1: pre-upgrade state does not decode")?;
 			let after = Limits::<T>::iter().count() as u32;
-			ensure!(before == after, "kyc v1: a level's limits were lost or do not decode");
+			polkadot_sdk::frame_support::ensure!(
+				before == after,
+				"kyc v1: a level's limits were lost or do not decode"
+			);
 			Ok(())
 		}
 	}

@@ -2,7 +2,6 @@
 
 use crate::*;
 use polkadot_sdk::frame_support::{
-	ensure,
 	migrations::VersionedMigration,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
 	weights::Weight,
@@ -60,7 +59,10 @@ pub mod v1 {
 			use codec::Decode;
 			let listed = u32::decode(&mut &state[..])
 				.map_err(|_| "market v1: pre-upgrade state does not decode")?;
-			ensure!(QuotedCount::<T>::get() == listed, "market v1: not every maker list indexed");
+			polkadot_sdk::frame_support::ensure!(
+				QuotedCount::<T>::get() == listed,
+				"market v1: not every maker list indexed"
+			);
 			Pallet::<T>::do_try_state()
 		}
 	}
