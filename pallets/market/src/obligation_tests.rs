@@ -24,6 +24,18 @@ fn q(price: u128, units: u64) -> QuoteLevel {
 	QuoteLevel { price, units }
 }
 
+/// Carol joins the market makers and stages a sheet that meets the mock's obligations: 10
+/// units a side, 5 apart on 100 (in force from the next block's auction).
+fn carol_meets_the_obligations() {
+	assert_ok!(P::join_market_makers(RuntimeOrigin::signed(CAROL)));
+	assert_ok!(P::set_quotes(
+		RuntimeOrigin::signed(CAROL),
+		SERIES,
+		vec![q(100, 10)],
+		vec![q(105, 10)]
+	));
+}
+
 /// The block's auctions and invariants, then the next block's `on_initialize`.
 fn end_block() {
 	P::run_auctions();
@@ -60,14 +72,8 @@ fn tally(who: u64) -> Option<ObligationTally> {
 #[test]
 fn each_epoch_closes_with_a_review_of_every_makers_samples() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(P::join_market_makers(RuntimeOrigin::signed(CAROL)));
+		carol_meets_the_obligations();
 		assert_ok!(P::join_market_makers(RuntimeOrigin::signed(ISSUER)));
-		assert_ok!(P::set_quotes(
-			RuntimeOrigin::signed(CAROL),
-			SERIES,
-			vec![q(100, 10)],
-			vec![q(105, 10)]
-		));
 		assert_ok!(P::set_quotes(RuntimeOrigin::signed(ISSUER), SERIES, vec![q(95, 1)], vec![]));
 		// Blocks 2 to 9 are sampled in epoch 0: in block 2 the sheets were still staged.
 		while System::block_number() < 9 {
@@ -93,13 +99,7 @@ fn each_epoch_closes_with_a_review_of_every_makers_samples() {
 #[test]
 fn a_maker_that_leaves_is_reviewed_at_once_and_nothing_is_left() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(P::join_market_makers(RuntimeOrigin::signed(CAROL)));
-		assert_ok!(P::set_quotes(
-			RuntimeOrigin::signed(CAROL),
-			SERIES,
-			vec![q(100, 10)],
-			vec![q(105, 10)]
-		));
+		carol_meets_the_obligations();
 		end_block();
 		end_block();
 		end_block();
@@ -201,13 +201,7 @@ fn the_v1_migration_indexes_the_series_that_already_have_makers() {
 		GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
 	};
 	new_test_ext().execute_with(|| {
-		assert_ok!(P::join_market_makers(RuntimeOrigin::signed(CAROL)));
-		assert_ok!(P::set_quotes(
-			RuntimeOrigin::signed(CAROL),
-			SERIES,
-			vec![q(100, 10)],
-			vec![q(105, 10)]
-		));
+		carol_meets_the_obligations();
 		// What spec 111 left: the lists, an empty one among them, and no index.
 		SeriesMakers::<Test>::insert(7, BoundedVec::new());
 		let _ = QuotedSeries::<Test>::clear(u32::MAX, None);
