@@ -3,7 +3,8 @@
 //! the expected `SuspiciousActivity`; a restricting rule stopping an account's movements until
 //! two compliance officers (Root on the dev chain) clear it; `AmlApi`; a large transfer held
 //! for a compliance officer's review (大额交易审核); value going round a short cycle (循环转账);
-//! and orders withdrawn as soon as they rest (spoofing, SRS 3.3.6).
+//! orders withdrawn as soon as they rest (spoofing, SRS 3.3.6); many orders for no trade (the
+//! order-to-trade ratio); and purchases split to stay just under the review threshold.
 //!
 //! The dev preset: Charlie issues series 0 (face 50 GUSD, price 45 GUSD) and holds 90 units,
 //! Dave holds 10; everyone endowed holds 100,000 GUSD; every genesis attestation is in the US.
@@ -291,18 +292,6 @@ fn value_going_round_a_short_cycle_is_reported() {
 fn orders_withdrawn_as_soon_as_they_rest_are_spoofing() {
 	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
 		set_rule(Rule::Spoofing, 30 * USD, 3, false);
-		let bid = |price: u128| {
-			RuntimeCall::Market(pallet_market::Call::place_order {
-				series: SERIES,
-				order: pallet_market::OrderRequest {
-					side: pallet_market::Side::Buy,
-					price,
-					units: 1,
-					time_in_force: pallet_market::TimeInForce::GoodTillCancelled,
-					post_only: false,
-				},
-			})
-		};
 		let keys = |who: Sr25519Keyring| -> Vec<pallet_market::OrderKey> {
 			System::events()
 				.into_iter()
@@ -345,6 +334,32 @@ fn orders_withdrawn_as_soon_as_they_rest_are_spoofing() {
 		assert!(!hit(Rule::Spoofing, Eve));
 		assert_eq!(pallet_aml::FleetingWithdrawals::<Runtime>::get(account(Eve)).count, 0);
 	});
+}
+
+/// A good-till-cancelled bid for one unit of the series at `price`.
+fn bid(price: u128) -> RuntimeCall {
+	RuntimeCall::Market(pallet_market::Call::place_order {
+		series: SERIES,
+		order: pallet_market::OrderRequest {
+			side: pallet_market::Side::Buy,
+			price,
+			units: 1,
+			time_in_force: pallet_market::TimeInForce::GoodTillCancelled,
+			post_only: false,
+		},
+	})
+}
+
+/// Governance sets the review threshold to `threshold` (review on, 100 blocks, returned at the
+/// timeout).
+fn review_from(threshold: u128) {
+	let policy = pallet_aml::ReviewPolicy {
+		enabled: true,
+		threshold,
+		timeout: 100,
+		on_timeout: pallet_aml::TimeoutOutcome::Return,
+	};
+	sudo(RuntimeCall::Aml(pallet_aml::Call::set_review_policy { policy }));
 }
 
 fn routed(amount: u128, to: Sr25519Keyring) -> RuntimeCall {
@@ -493,13 +508,7 @@ fn a_large_transfer_waits_for_a_compliance_officer() {
 #[test]
 fn trades_worth_the_review_threshold_are_refused() {
 	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
-		let policy = pallet_aml::ReviewPolicy {
-			enabled: true,
-			threshold: 2_000 * USD,
-			timeout: 100,
-			on_timeout: pallet_aml::TimeoutOutcome::Return,
-		};
-		sudo(RuntimeCall::Aml(pallet_aml::Call::set_review_policy { policy }));
+		review_from(2_000 * USD);
 		let listing = list_primary(60);
 		let buy = |units: u64| {
 			apply(
@@ -531,5 +540,60 @@ fn trades_worth_the_review_threshold_are_refused() {
 		});
 		let refused = apply(order, Bob).expect("valid").expect_err("at the threshold");
 		assert!(is_error(refused, pallet_aml::Error::<Runtime>::TradeNeedsReview));
+	});
+}
+
+/// The order-to-trade ratio (SRS 3.3.6): Eve places bids far below the market that never trade;
+/// her third order of the day is more than one order per trade. Ferdie's two are short of the
+/// rule's count.
+#[test]
+fn many_orders_that_never_trade_are_reported() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		set_rule(Rule::OrderToTrade, 1, 3, false);
+		for price in [10, 11] {
+			apply(bid(price * USD), Eve).expect("valid").expect("placed");
+			apply(bid(price * USD), Ferdie).expect("valid").expect("placed");
+		}
+		assert!(suspicious().is_empty());
+		next_block();
+		apply(bid(12 * USD), Eve).expect("valid").expect("placed");
+		let (_, _, counterparty, evidence) = suspicious()
+			.into_iter()
+			.find(|(r, a, _, _)| *r == Rule::OrderToTrade && *a == account(Eve))
+			.expect("order-to-trade reported");
+		assert_eq!(counterparty, None);
+		assert_eq!(
+			(evidence.window_count, evidence.window_value, evidence.counterparties),
+			(3, 33 * USD, 0)
+		);
+		assert!(!hit(Rule::OrderToTrade, Ferdie));
+		let flow = pallet_aml::MarketActivity::<Runtime>::get(account(Ferdie));
+		assert_eq!((flow.orders, flow.trades), (2, 0));
+	});
+}
+
+/// Structuring around review (大额交易审核): with the review threshold at 1,000 GUSD, Bob buys
+/// a primary listing in three parts each just under it (990, 945 and 900 GUSD, within 10 %) and
+/// is reported; a fourth part of 855 GUSD was not near and did not count.
+#[test]
+fn purchases_split_just_under_the_review_threshold_are_structuring() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		review_from(1_000 * USD);
+		let listing = list_primary(90);
+		buy(listing, 19, Bob);
+		assert_eq!(Runtime::aml_account(account(Bob)).near_threshold, 0);
+		buy(listing, 22, Bob);
+		buy(listing, 21, Bob);
+		assert!(!hit(Rule::Structuring, Bob));
+		buy(listing, 20, Bob);
+		let (_, _, counterparty, evidence) = suspicious()
+			.into_iter()
+			.find(|(r, a, _, _)| *r == Rule::Structuring && *a == account(Bob))
+			.expect("structuring reported");
+		assert_eq!(counterparty, Some(account(Charlie)));
+		assert_eq!(evidence.kind, MovementKind::Primary);
+		assert_eq!(evidence.window_count, 3);
+		// The issuer's side of its own sale does not count.
+		assert_eq!(Runtime::aml_account(account(Charlie)).near_threshold, 0);
 	});
 }

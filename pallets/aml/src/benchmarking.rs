@@ -257,12 +257,24 @@ mod benchmarks {
 			&who,
 			Withdrawals { day: today::<T>(), count: 1, value: 1, reported: true },
 		);
+		MarketActivity::<T>::insert(
+			&who,
+			OrderFlow {
+				day: today::<T>(),
+				orders: 1,
+				value: 1,
+				trades: 0,
+				traded: 0,
+				reported: true,
+			},
+		);
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone());
 		assert!(!Flags::<T>::contains_key(&who));
 		assert_eq!(Counters::<T>::get(&who).reported, 0);
 		assert_eq!(Trails::<T>::get(&who).reported, 0);
 		assert!(!FleetingWithdrawals::<T>::get(&who).reported);
+		assert!(!MarketActivity::<T>::get(&who).reported);
 		Ok(())
 	}
 
@@ -287,6 +299,41 @@ mod benchmarks {
 		}
 		assert!(FleetingWithdrawals::<T>::get(&who).reported);
 		assert!(Flags::<T>::get(&who).is_some_and(|f| f.restricted));
+	}
+
+	/// An order sized just under the structuring value, placed by an account with full
+	/// counters that placed orders today and did not trade: the structuring and the
+	/// order-to-trade rules trip (flag written twice, events).
+	#[benchmark]
+	fn record_order() {
+		let who: T::AccountId = account("who", 0, 0);
+		tripping_rules::<T>();
+		busy_counters::<T>(&who, T::MaxCounterparties::get());
+		MarketActivity::<T>::insert(
+			&who,
+			OrderFlow {
+				day: today::<T>(),
+				orders: 5,
+				value: 5_000,
+				trades: 0,
+				traded: 0,
+				reported: false,
+			},
+		);
+		#[block]
+		{
+			<Aml<T> as AmlMonitor<T::AccountId, Balance>>::record_order(
+				&who,
+				TransferredAsset::Coupon { series: 1 },
+				999,
+			);
+		}
+		assert!(MarketActivity::<T>::get(&who).reported);
+		assert_eq!(
+			Counters::<T>::get(&who).reported & Rule::Structuring.bit(),
+			Rule::Structuring.bit()
+		);
+		assert!(Flags::<T>::get(&who).is_some_and(|f| f.restricted && f.hits == 2));
 	}
 
 	/// A P2P movement just under the structuring threshold, across two jurisdictions, one of
@@ -386,28 +433,38 @@ mod benchmarks {
 		assert!(Flags::<T>::get(&who).is_some_and(|f| f.restricted && f.hits >= 2));
 	}
 
-	/// The usual case, for the report (not charged): a P2P movement between two accounts
-	/// that moved value today, every rule at its default, nothing tripping.
+	/// The quiet path, charged when nothing trips (`AmlMonitor::record` refunds the rest of
+	/// the bound): a P2P stablecoin movement between two accounts whose counterparty lists are
+	/// full (the fan rules reported them earlier today), every rule at its default, worth
+	/// enough for the fan and funding lists (500 GUSD) and below every rule that looks further
+	/// (short cycle, cross-border, CTR).
 	#[benchmark]
 	fn record_quiet() {
 		let from: T::AccountId = account("from", 0, 0);
 		let to: T::AccountId = account("to", 0, 0);
 		T::BenchmarkHelper::attest(&from, *b"US");
 		T::BenchmarkHelper::attest(&to, *b"US");
-		busy_counters::<T>(&from, 4);
-		busy_counters::<T>(&to, 4);
+		// Every rule stored (decoded as after any `setRule`), at its default.
+		Rules::<T>::put(BoundedVec::truncate_from(Rule::ALL.map(default_rule).to_vec()));
+		// Full lists trip the fan rules once a day; after that they stay quiet.
+		for who in [&from, &to] {
+			busy_counters::<T>(who, T::MaxCounterparties::get());
+			Counters::<T>::mutate(who, |c| c.reported = Rule::FanOut.bit() | Rule::FanIn.bit());
+		}
 		let movement = Movement {
 			from: &from,
 			to: &to,
 			asset: TransferredAsset::Settlement,
-			value: 1_000,
+			value: 500 * STABLECOIN_UNIT,
 			kind: MovementKind::P2p,
 			travel_rule: None,
 		};
+		let busy;
 		#[block]
 		{
-			<Aml<T> as AmlMonitor<T::AccountId, Balance>>::record(&movement);
+			busy = Aml::<T>::do_record(&movement);
 		}
+		assert!(!busy, "the quiet path");
 		assert!(!Flags::<T>::contains_key(&from));
 	}
 

@@ -7,8 +7,8 @@ use crate::{
 	mock::*,
 	monitor::party_hash,
 	tests::{mv, p2p, root},
-	Error, Event, Evidence, Flags, FleetingWithdrawals, Rule, RuleConfig, Severity, Trails,
-	STABLECOIN_UNIT,
+	Error, Event, Evidence, Flags, FleetingWithdrawals, MarketActivity, Rule, RuleConfig, Severity,
+	Trails, STABLECOIN_UNIT,
 };
 use genex_primitives::{
 	AmlMonitor, MovementKind, TransferredAsset, FLEETING_BLOCKS, MAX_CYCLE_HOPS,
@@ -16,7 +16,6 @@ use genex_primitives::{
 use polkadot_sdk::frame_support::{assert_noop, assert_ok};
 
 const GUSD: u128 = STABLECOIN_UNIT;
-const DAVE: u64 = 4;
 const EVE: u64 = 5;
 
 /// Every rule off except `rule`, set by `f` from its default.
@@ -55,6 +54,100 @@ fn withdraw(who: u64, value: u128, rested: u32) {
 		value,
 		rested,
 	);
+}
+
+/// `who` places an order worth `value`.
+fn place(who: u64, value: u128) {
+	<Aml as AmlMonitor<u64, u128>>::record_order(
+		&who,
+		TransferredAsset::Coupon { series: SERIES },
+		value,
+	);
+}
+
+/// `who` trades `value` in one batch auction.
+fn trade(who: u64, value: u128) {
+	<Aml as AmlMonitor<u64, u128>>::record_party(
+		&who,
+		TransferredAsset::Coupon { series: SERIES },
+		value,
+		true,
+	);
+}
+
+#[test]
+fn many_orders_per_trade_trip_the_order_to_trade_rule_once_a_day() {
+	new_test_ext().execute_with(|| {
+		only(Rule::OrderToTrade, |c| {
+			c.count = 5;
+			c.value = 2;
+		});
+		// Bob traded 300 GUSD in each of three auctions: six orders of 100 GUSD are two per
+		// trade and a third of the value traded, within the ratio.
+		for _ in 0..3 {
+			trade(BOB, 300 * GUSD);
+		}
+		for _ in 0..6 {
+			place(BOB, 100 * GUSD);
+		}
+		assert!(hits(&take_events()).is_empty());
+		// Alice traded in two: four orders are short of the count.
+		trade(ALICE, 1_000 * GUSD);
+		trade(ALICE, 1_000 * GUSD);
+		for _ in 0..4 {
+			place(ALICE, 100 * GUSD);
+		}
+		assert!(hits(&take_events()).is_empty());
+		// The fifth reaches it, at more than two orders per trade.
+		place(ALICE, 100 * GUSD);
+		let found = hits(&take_events());
+		assert_eq!(found.len(), 1);
+		let (rule, account, counterparty, evidence) = found[0].clone();
+		assert_eq!((rule, account, counterparty), (Rule::OrderToTrade, ALICE, None));
+		assert_eq!(
+			(evidence.window_count, evidence.window_value, evidence.counterparties),
+			(5, 500 * GUSD, 2)
+		);
+		assert_eq!(evidence.asset, TransferredAsset::Coupon { series: SERIES });
+		// Once a day, until a compliance officer clears the flag.
+		place(ALICE, 100 * GUSD);
+		assert!(hits(&take_events()).is_empty());
+		assert_ok!(Aml::clear_flag(root(), ALICE));
+		assert!(!MarketActivity::<Test>::get(ALICE).reported);
+		place(ALICE, 100 * GUSD);
+		assert_eq!(hits(&take_events()).len(), 1);
+		// An account that never traded counts as one trade.
+		for _ in 0..4 {
+			place(CAROL, GUSD);
+		}
+		assert!(hits(&take_events()).is_empty());
+		place(CAROL, GUSD);
+		assert_eq!(hits(&take_events()).len(), 1);
+		// By value: Dave traded a token GUSD in each of three auctions (room for six orders by
+		// count); five orders of 100 GUSD are far more than twice the value traded.
+		for _ in 0..3 {
+			trade(DAVE, GUSD);
+		}
+		for _ in 0..4 {
+			place(DAVE, 100 * GUSD);
+		}
+		assert!(hits(&take_events()).is_empty());
+		place(DAVE, 100 * GUSD);
+		assert_eq!(hits(&take_events()).iter().map(|h| h.1).collect::<Vec<_>>(), [DAVE]);
+		// A new day starts a new count.
+		System::set_block_number(1 + DAY);
+		place(ALICE, GUSD);
+		let flow = MarketActivity::<Test>::get(ALICE);
+		assert_eq!(
+			(flow.orders, flow.trades, flow.value, flow.traded, flow.reported),
+			(1, 0, GUSD, 0, false)
+		);
+		// Off, nothing is counted.
+		only(Rule::Spoofing, |_| {});
+		place(ISSUER, GUSD);
+		trade(ISSUER, GUSD);
+		assert!(!MarketActivity::<Test>::contains_key(ISSUER));
+	});
 }
 
 #[test]
@@ -289,6 +382,14 @@ fn governance_validates_the_new_rules() {
 			Error::<Test>::ZeroValue
 		);
 		assert_noop!(Aml::set_rule(root(), Rule::Spoofing, config(5, 0)), Error::<Test>::ZeroCount);
+		assert_noop!(
+			Aml::set_rule(root(), Rule::OrderToTrade, config(50, 0)),
+			Error::<Test>::ZeroCount
+		);
+		assert_noop!(
+			Aml::set_rule(root(), Rule::OrderToTrade, config(0, 200)),
+			Error::<Test>::ZeroValue
+		);
 		// Others close a cycle on an account: the rule may only report.
 		let restricting = RuleConfig { severity: Severity::High, restrict: true, ..config(1, 3) };
 		assert_noop!(

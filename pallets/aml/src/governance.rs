@@ -2,7 +2,8 @@
 
 use crate::{
 	default_rule, Config, Counters, Error, Event, Flags, FleetingWithdrawals, HighRisk,
-	Jurisdiction, Pallet, Rule, RuleConfig, Rules, Severity, Trails, LOG_TARGET, RULES,
+	Jurisdiction, MarketActivity, Pallet, Rule, RuleConfig, Rules, Severity, Trails, LOG_TARGET,
+	RULES,
 };
 use genex_primitives::MAX_CYCLE_HOPS;
 use polkadot_sdk::frame_support::{pallet_prelude::*, traits::Get, BoundedVec};
@@ -30,6 +31,7 @@ impl<T: Config> Pallet<T> {
 				| Rule::CrossBorder
 				| Rule::RapidInOut
 				| Rule::ShortCycle
+				| Rule::OrderToTrade
 		);
 		let needs_count = matches!(
 			rule,
@@ -39,6 +41,7 @@ impl<T: Config> Pallet<T> {
 				| Rule::FanIn
 				| Rule::RapidInOut
 				| Rule::Spoofing
+				| Rule::OrderToTrade
 		);
 		ensure!(!needs_value || config.value > 0, Error::<T>::ZeroValue);
 		ensure!(!needs_count || config.count > 0, Error::<T>::ZeroCount);
@@ -106,6 +109,9 @@ impl<T: Config> Pallet<T> {
 		}
 		if FleetingWithdrawals::<T>::contains_key(&who) {
 			FleetingWithdrawals::<T>::mutate(&who, |w| w.reported = false);
+		}
+		if MarketActivity::<T>::contains_key(&who) {
+			MarketActivity::<T>::mutate(&who, |f| f.reported = false);
 		}
 		log::info!(target: LOG_TARGET, "flag cleared: {:?}", who);
 		Self::deposit_event(Event::FlagCleared { account: who });

@@ -15,7 +15,9 @@
 //!   [`Event::LargeValueMovement`].
 //! - **Velocity**: value through an account and movements in the rolling 24 hours, value in the
 //!   rolling 30 days.
-//! - **Structuring**: several movements sent in a day just under a threshold.
+//! - **Structuring**: several movements in a day just under the CTR or the review threshold,
+//!   each sized by the account: P2P transfers sent, purchases made, orders placed (an order
+//!   split to stay under review).
 //! - **Fan-out / fan-in**: distinct counterparties in a day.
 //! - **Cross-border** and **high-risk jurisdictions**: from the parties' KYC jurisdictions.
 //! - **Issuer self-dealing and wash trades**: a buy of a series by its issuer, an affiliate,
@@ -29,6 +31,8 @@
 //! - **Spoofing and layering on the market** (SRS 3.3.6): many of an account's own orders
 //!   withdrawn within [`genex_primitives::FLEETING_BLOCKS`] blocks of coming to rest, before
 //!   they could trade.
+//! - **Order-to-trade ratio and quote stuffing** (SRS 3.3.6): many orders placed in a day for
+//!   each batch auction the account traded in.
 //!
 //! A hit emits [`Event::SuspiciousActivity`] with the rule, the account, the counterparty, the
 //! value and the [`Evidence`], and raises the account's [`AccountFlag`]. A window rule reports
@@ -57,7 +61,8 @@
 //! [`Config::MaxCounterparties`] distinct counterparties per direction for the current day,
 //! kept as 64-bit hashes. One [`Trail`] per account that received a P2P transfer of at least
 //! the short-cycle rule's value: at most [`Config::MaxCounterparties`] origins. One
-//! [`Withdrawals`] per account that withdrew a fleeting order (fixed size). One [`AccountFlag`]
+//! [`Withdrawals`] per account that withdrew a fleeting order and one [`OrderFlow`] per
+//! account that placed an order or traded in an auction (fixed size). One [`AccountFlag`]
 //! per flagged account. High-risk jurisdictions: at
 //! most [`Config::MaxHighRisk`]. Holds: at most [`Config::MaxHoldsPerAccount`] per sender, each
 //! backing the sender's locked value; timeouts apply oldest first, at most
@@ -123,13 +128,14 @@ pub const LOG_TARGET: &str = "runtime::aml";
 
 /// The default of each rule, until governance sets it: CTR at 10,000 GUSD; velocity above
 /// 100,000 GUSD or 200 movements sent a day, 1,000,000 GUSD in 30 days; structuring at three
-/// transfers in two days within 10 % under 10,000 GUSD; P2P transfers of 10 GUSD or more with
+/// movements in two days within 10 % under 10,000 GUSD or the review threshold; P2P transfers of 10 GUSD or more with
 /// more than 10 distinct counterparties a day each way; cross-border movements of 10,000 GUSD
 /// or more; any movement with a high-risk jurisdiction; any buy by an issuer's insider or an
 /// account it funded today with 100 GUSD or more; 90 % of at least 10,000 GUSD received sent
 /// on within two days; value of 1,000 GUSD or more coming back to where it left within four
-/// transfers; 20 orders worth 10,000 GUSD together withdrawn within a minute of resting in a day.
-/// Every rule on, none restricts.
+/// transfers; 20 orders worth 10,000 GUSD together withdrawn within a minute of resting in a day;
+/// 200 orders placed in a day with more than 50 orders per trade. Every rule on, none
+/// restricts.
 pub fn default_rule(rule: Rule) -> RuleConfig {
 	let gusd = |n: Balance| n.saturating_mul(STABLECOIN_UNIT);
 	let (value, count, severity) = match rule {
@@ -144,6 +150,8 @@ pub fn default_rule(rule: Rule) -> RuleConfig {
 		Rule::RapidInOut => (gusd(10_000), 90, Severity::Medium),
 		Rule::ShortCycle => (gusd(1_000), 4, Severity::Medium),
 		Rule::Spoofing => (gusd(10_000), 20, Severity::Medium),
+		// 200 orders a day, more than 50 orders per trade (a plain ratio, not an amount).
+		Rule::OrderToTrade => (50, 200, Severity::Medium),
 	};
 	RuleConfig { enabled: true, value, count, severity, restrict: false }
 }
@@ -273,17 +281,41 @@ pub struct Evidence {
 	pub asset: TransferredAsset,
 	/// Value through the account in the rule's window, this movement included (the movement's
 	/// own value for a per-movement rule; what the account received today for rapid
-	/// in-and-out; the value of the day's fleeting withdrawals for spoofing).
+	/// in-and-out; the value of the day's fleeting withdrawals for spoofing; the value of the
+	/// day's orders for the order-to-trade rule).
 	pub window_value: Balance,
 	/// Movements in the rule's window (near-threshold movements for structuring; the cycle's
-	/// transfers for a short cycle; fleeting withdrawals for spoofing).
+	/// transfers for a short cycle; fleeting withdrawals for spoofing; orders placed that day
+	/// for the order-to-trade rule).
 	pub window_count: u32,
-	/// Distinct counterparties in the day (fan-out: receivers; fan-in: senders).
+	/// Distinct counterparties in the day (fan-out: receivers; fan-in: senders); for the
+	/// order-to-trade rule, the batch auctions the account traded in that day.
 	pub counterparties: u32,
 	/// The KYC jurisdiction of the movement's sender (`None` without an attestation).
 	pub from_jurisdiction: Option<Jurisdiction>,
 	/// The KYC jurisdiction of the movement's receiver.
 	pub to_jurisdiction: Option<Jurisdiction>,
+}
+
+impl Evidence {
+	/// A market rule's evidence (spoofing, order-to-trade, a structured order): the account's
+	/// orders on `asset`, with no counterparty or jurisdictions.
+	pub(crate) fn market(
+		asset: TransferredAsset,
+		window_value: Balance,
+		window_count: u32,
+		counterparties: u32,
+	) -> Self {
+		Evidence {
+			kind: MovementKind::AuctionTrade,
+			asset,
+			window_value,
+			window_count,
+			counterparties,
+			from_jurisdiction: None,
+			to_jurisdiction: None,
+		}
+	}
 }
 
 /// An account's counters. `S` bounds each counterparty list.
@@ -306,7 +338,8 @@ pub struct AccountCounters<S: Get<u32>> {
 	pub month: Sliding,
 	/// The day window the fields below count in.
 	pub today: u32,
-	/// Movements sent today just under the structuring threshold.
+	/// Movements today the account sized just under the structuring or the review threshold
+	/// (P2P transfers sent, purchases made, orders placed).
 	pub near_threshold: u32,
 	/// Value received today (bought, or sent to it).
 	pub received: Balance,
@@ -373,6 +406,24 @@ pub struct Withdrawals {
 	pub count: u32,
 	/// Their value (open units at their price).
 	pub value: Balance,
+	/// Whether the rule reported the account that day.
+	pub reported: bool,
+}
+
+/// An account's orders and auction trades in one day window ([`Rule::OrderToTrade`]).
+#[derive(Clone, Copy, PartialEq, Eq, Default, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct OrderFlow {
+	/// The day window counted.
+	pub day: u32,
+	/// Orders the account placed that day (limit and market orders).
+	pub orders: u32,
+	/// Their value (units at their limit or worst price).
+	pub value: Balance,
+	/// Batch auctions the account traded in that day (its net trade in one auction counts
+	/// once).
+	pub trades: u32,
+	/// The value of those trades (each auction's net trade).
+	pub traded: Balance,
 	/// Whether the rule reported the account that day.
 	pub reported: bool,
 }
@@ -485,6 +536,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type FleetingWithdrawals<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, Withdrawals, ValueQuery>;
+
+	/// Each account's orders and auction trades of its last active day (accounts that placed
+	/// an order or traded in a batch auction), for the order-to-trade rule.
+	#[pallet::storage]
+	pub type MarketActivity<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, OrderFlow, ValueQuery>;
 
 	/// The review policy until governance sets one: on, at 50,000 GUSD, three days, the value
 	/// returned at the timeout.
@@ -669,10 +726,10 @@ pub mod pallet {
 		/// compliance officer must review and clear its flag first.
 		AccountRestricted,
 		/// The rule's threshold value must be above zero (the CTR, velocity, structuring,
-		/// cross-border, rapid in-and-out and short-cycle rules).
+		/// cross-border, rapid in-and-out, short-cycle and order-to-trade rules).
 		ZeroValue,
 		/// The rule's count must be above zero (velocity, structuring, fan-out, fan-in, rapid
-		/// in-and-out, spoofing).
+		/// in-and-out, spoofing, order-to-trade).
 		ZeroCount,
 		/// A fan rule's count must stay below `MaxCounterparties`; the rapid in-and-out
 		/// rule's at most 100 (percent); the short-cycle rule's at most `MAX_CYCLE_HOPS`.

@@ -21,6 +21,7 @@ type Block = frame_system::mocking::MockBlock<Test>;
 pub const ALICE: u64 = 1;
 pub const BOB: u64 = 2;
 pub const CAROL: u64 = 3;
+pub const DAVE: u64 = 4;
 pub const ISSUER: u64 = 9;
 /// Blocks in a day window.
 pub const DAY: u64 = 100;

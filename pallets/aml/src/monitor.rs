@@ -5,14 +5,23 @@
 //! — they take value from many holders by design. Velocity's count counts movements the
 //! account sent (its value both ways). The fan rules count P2P transfers of at least their
 //! value (no dust); "funded today" for the self-dealing rule means a stablecoin P2P transfer of
-//! at least that rule's value. Structuring counts P2P transfers sent. Structuring and rapid
-//! in-and-out read today and the day before.
+//! at least that rule's value. Structuring and rapid in-and-out read today and the day before.
+//! Structuring counts what an account sized itself just under the structuring value or the
+//! review threshold: P2P transfers it sent, fixed-price and primary purchases it made (the
+//! buyer chose the units), and orders it placed (units at the limit or worst price) — never
+//! the passive side of a trade, whose size others chose. The order-to-trade rule counts the
+//! orders an account places against the batch auctions it trades in and their value.
+//!
+//! What a movement is charged: the gate charges [`AmlMonitor::weight`] up front (every rule
+//! tripping); [`AmlMonitor::record`] returns the quiet path's benchmark when no rule tripped
+//! and nothing beyond the rules, the review policy, the (empty) high-risk list and the two
+//! parties' counters was read, so the caller refunds the rest.
 
 use crate::{
 	weights::WeightInfo, AccountCounters, AccountFlag, AmlAccount, Balance, Config, Counters,
-	Error, Event, Evidence, Flags, FleetingWithdrawals, HighRisk, Jurisdiction, MovementKind,
-	Origin, Pallet, ReviewPolicyOf, Rule, RuleConfig, Severity, Trail, Trails, TransferredAsset,
-	Withdrawals, LOG_TARGET, RULES,
+	Error, Event, Evidence, Flags, FleetingWithdrawals, HighRisk, Jurisdiction, MarketActivity,
+	MovementKind, OrderFlow, Origin, Pallet, ReviewPolicyOf, Rule, RuleConfig, Severity, Trail,
+	Trails, TransferredAsset, Withdrawals, LOG_TARGET, RULES,
 };
 use codec::Encode;
 use genex_primitives::{
@@ -65,6 +74,30 @@ pub(crate) fn party_hash<A: Encode>(who: &A) -> u64 {
 	u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7])
 }
 
+/// The thresholds a structuring movement stays just under: the structuring rule's value and
+/// the review threshold while review is on (zero: none).
+#[derive(Clone, Copy)]
+struct NearThresholds([Balance; 2]);
+
+impl NearThresholds {
+	/// The structuring rule's value and the review threshold; reads the review policy only
+	/// while the rule is on.
+	fn now<T: Config>(structuring: &RuleConfig) -> Self {
+		if !structuring.enabled {
+			return NearThresholds([0, 0]);
+		}
+		let policy = ReviewPolicyOf::<T>::get();
+		NearThresholds([structuring.value, if policy.enabled { policy.threshold } else { 0 }])
+	}
+
+	/// Whether `value` is within 10 % under one of the thresholds.
+	fn near(&self, value: Balance) -> bool {
+		self.0.iter().any(|t| {
+			*t > 0 && value < *t && value >= t.saturating_sub(t.checked_div(10).unwrap_or_default())
+		})
+	}
+}
+
 /// One side of a movement, as the rules see it.
 struct Side<'a, A> {
 	account: &'a A,
@@ -88,8 +121,17 @@ impl<T: Config> AmlMonitor<T::AccountId, Balance> for Pallet<T> {
 		Flags::<T>::get(who).is_some_and(|f| f.restricted)
 	}
 
-	fn record(m: &Movement<T::AccountId, Balance>) {
-		Self::do_record(m)
+	fn record(m: &Movement<T::AccountId, Balance>) -> Weight {
+		if Self::do_record(m) {
+			Self::weight()
+		} else {
+			// Nothing tripped and no lookup beyond the quiet path's reads: its benchmark (which
+			// reads the review policy, as the gate's `review_required` does), plus the check's
+			// two flag reads.
+			T::WeightInfo::record_quiet()
+				.saturating_add(T::DbWeight::get().reads(2))
+				.min(Self::weight())
+		}
 	}
 
 	fn record_party(who: &T::AccountId, asset: TransferredAsset, value: Balance, bought: bool) {
@@ -102,6 +144,15 @@ impl<T: Config> AmlMonitor<T::AccountId, Balance> for Pallet<T> {
 
 	fn withdrawal_weight() -> Weight {
 		T::WeightInfo::record_withdrawal()
+	}
+
+	fn record_order(who: &T::AccountId, asset: TransferredAsset, value: Balance) {
+		Self::do_record_order(who, asset, value)
+	}
+
+	fn order_weight() -> Weight {
+		// The placement's check of the owner's flag (`is_restricted`), then the count.
+		T::WeightInfo::record_order().saturating_add(T::DbWeight::get().reads(1))
 	}
 
 	fn review_required(m: &Movement<T::AccountId, Balance>) -> bool {
@@ -143,11 +194,14 @@ impl<T: Config> AmlMonitor<T::AccountId, Balance> for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Run every rule on `m` and count it.
-	pub(crate) fn do_record(m: &Movement<T::AccountId, Balance>) {
+	/// Run every rule on `m` and count it. Returns whether it left the quiet path: a rule
+	/// tripped, or a rule needed more than the parties' counters (jurisdictions, trails, the
+	/// series' issuer), or it was a trade.
+	pub(crate) fn do_record(m: &Movement<T::AccountId, Balance>) -> bool {
 		let rules = Self::rules();
 		let clock = Clock::now::<T>();
-		Self::large_value(&rules, m.from, m.to, m.kind, m.asset, m.value);
+		let near = NearThresholds::now::<T>(&Self::config(&rules, Rule::Structuring));
+		let mut busy = Self::large_value(&rules, m.from, m.to, m.kind, m.asset, m.value);
 		let counts_from = !matches!(m.kind, MovementKind::Primary);
 		let counts_to = !matches!(m.kind, MovementKind::Redemption | MovementKind::Refund);
 		let mut evidence = Evidence {
@@ -159,13 +213,14 @@ impl<T: Config> Pallet<T> {
 			from_jurisdiction: None,
 			to_jurisdiction: None,
 		};
-		Self::jurisdiction_rules(&rules, m, &mut evidence);
+		busy |= Self::jurisdiction_rules(&rules, m, &mut evidence);
 		if m.kind == MovementKind::P2p {
-			Self::short_cycle(&rules, &clock, m, evidence.clone());
+			busy |= Self::short_cycle(&rules, &clock, m, evidence.clone());
 		}
 		// Before this movement counts: its own seller is not yet among the buyer's senders.
 		let seller = matches!(m.kind, MovementKind::DirectTrade).then_some(m.from);
 		if matches!(m.kind, MovementKind::Primary | MovementKind::DirectTrade) {
+			busy = true;
 			Self::self_dealing(&rules, m.to, Some(m.from), seller, m.value, evidence.clone());
 		}
 		let sides = [
@@ -174,9 +229,18 @@ impl<T: Config> Pallet<T> {
 		];
 		for (counts, side) in sides {
 			if counts {
-				Self::count_side(&rules, &clock, &side, m.kind, m.value, evidence.clone());
+				busy |= Self::count_side(
+					&rules,
+					&clock,
+					&near,
+					&side,
+					m.kind,
+					m.value,
+					evidence.clone(),
+				);
 			}
 		}
+		busy
 	}
 
 	/// Run the rules on `who`'s net auction trade and count it.
@@ -218,22 +282,118 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		let side = Side { account: who, counterparty: None, sent: !bought };
-		Self::count_side(&rules, &clock, &side, kind, value, evidence);
+		// An auction trade's size is the fills others brought: structuring counts the party's
+		// orders when placed (`do_record_order`), not this.
+		let near = NearThresholds([0, 0]);
+		Self::count_side(&rules, &clock, &near, &side, kind, value, evidence);
+		if Self::config(&rules, Rule::OrderToTrade).enabled {
+			Self::count_auction_trade(who, clock.day, value);
+		}
+	}
+
+	/// One more batch auction `who` traded `value` in on `day`, for the order-to-trade rule.
+	fn count_auction_trade(who: &T::AccountId, day: u32, value: Balance) {
+		MarketActivity::<T>::mutate(who, |flow| {
+			if flow.day != day {
+				*flow = OrderFlow { day, ..Default::default() };
+			}
+			flow.trades = flow.trades.saturating_add(1);
+			flow.traded = flow.traded.saturating_add(value);
+		});
+	}
+
+	/// `who` placing an order of `asset` worth `value`: the structuring rule when the order is
+	/// sized just under a threshold, and the order-to-trade rule — orders counted per day, a
+	/// hit once a day when they reach the rule's count and exceed its ratio (`value` orders per
+	/// auction traded in, or `value` times the value traded, each at least one).
+	pub(crate) fn do_record_order(who: &T::AccountId, asset: TransferredAsset, value: Balance) {
+		let rules = Self::rules();
+		let clock = Clock::now::<T>();
+		let structuring = Self::config(&rules, Rule::Structuring);
+		if NearThresholds::now::<T>(&structuring).near(value) {
+			Self::count_near_order(&structuring, &clock, who, asset, value);
+		}
+		let rule = Self::config(&rules, Rule::OrderToTrade);
+		if !rule.enabled {
+			return;
+		}
+		let day = clock.day;
+		let mut flow = MarketActivity::<T>::get(who);
+		if flow.day != day {
+			flow = OrderFlow { day, ..Default::default() };
+		}
+		flow.orders = flow.orders.saturating_add(1);
+		flow.value = flow.value.saturating_add(value);
+		let ratio = u32::try_from(rule.value).unwrap_or(u32::MAX);
+		let by_count = flow.orders > ratio.saturating_mul(flow.trades.max(1));
+		let by_value = flow.value > rule.value.saturating_mul(flow.traded.max(1));
+		if !flow.reported && flow.orders >= rule.count && (by_count || by_value) {
+			flow.reported = true;
+			let evidence = Evidence::market(asset, flow.value, flow.orders, flow.trades);
+			Self::hit(Rule::OrderToTrade, &rule, who, None, value, evidence);
+		}
+		MarketActivity::<T>::insert(who, flow);
+	}
+
+	/// The structuring rule on `who`'s order of `value` sized just under a threshold: counted
+	/// with its near-threshold movements, a hit once a day at the rule's count.
+	fn count_near_order(
+		structuring: &RuleConfig,
+		clock: &Clock,
+		who: &T::AccountId,
+		asset: TransferredAsset,
+		value: Balance,
+	) {
+		let mut c = Counters::<T>::get(who);
+		Self::roll_day(&mut c, clock);
+		c.near_threshold = c.near_threshold.saturating_add(1);
+		let near_count = c.near_threshold.saturating_add(c.yesterday.0);
+		let bit = Rule::Structuring.bit();
+		if near_count >= structuring.count && c.reported & bit == 0 {
+			c.reported |= bit;
+			let (day_value, _) =
+				c.day.rolled(clock.day).estimate(clock.day_elapsed, clock.day_length);
+			let evidence = Evidence::market(asset, day_value, near_count, 0);
+			Self::hit(Rule::Structuring, structuring, who, None, value, evidence);
+		}
+		Counters::<T>::insert(who, c);
+	}
+
+	/// Start `c`'s day fields afresh when `clock` is in a later day, keeping the day before's
+	/// near-threshold count and values when it was the previous day.
+	fn roll_day(c: &mut AccountCounters<T::MaxCounterparties>, clock: &Clock) {
+		if c.today == clock.day {
+			return;
+		}
+		c.yesterday = if clock.day == c.today.saturating_add(1) {
+			(c.near_threshold, c.received, c.sent)
+		} else {
+			(0, 0, 0)
+		};
+		c.today = clock.day;
+		c.near_threshold = 0;
+		c.received = 0;
+		c.sent = 0;
+		c.receivers.clear();
+		c.senders.clear();
+		c.funders.clear();
+		c.reported = 0;
 	}
 
 	/// The short-cycle rule on a P2P movement of at least its value: a hit when the value
 	/// left the receiver earlier and came back through the sender (the receiver is among the
 	/// sender's origins, the cycle at most the rule's count long); then the receiver's trail
-	/// takes the sender and the sender's origins one transfer further.
+	/// takes the sender and the sender's origins one transfer further. Returns whether it
+	/// read the trails (the movement is worth the rule's value).
 	fn short_cycle(
 		rules: &[RuleConfig; RULES],
 		clock: &Clock,
 		m: &Movement<T::AccountId, Balance>,
 		mut evidence: Evidence,
-	) {
+	) -> bool {
 		let rule = Self::config(rules, Rule::ShortCycle);
 		if !rule.enabled || m.value < rule.value || m.from == m.to {
-			return;
+			return false;
 		}
 		// `set_rule` keeps the count in 2..=MAX_CYCLE_HOPS; the bound holds for a stored
 		// value an older runtime wrote.
@@ -275,6 +435,7 @@ impl<T: Config> Pallet<T> {
 			Self::trace(&mut trail, origin);
 		}
 		Trails::<T>::insert(m.to, trail);
+		true
 	}
 
 	/// Add `origin` to `trail`: of two entries for one party the better one, where a newer
@@ -321,21 +482,14 @@ impl<T: Config> Pallet<T> {
 		w.value = w.value.saturating_add(value);
 		if !w.reported && w.count >= rule.count && w.value >= rule.value {
 			w.reported = true;
-			let evidence = Evidence {
-				kind: MovementKind::AuctionTrade,
-				asset,
-				window_value: w.value,
-				window_count: w.count,
-				counterparties: 0,
-				from_jurisdiction: None,
-				to_jurisdiction: None,
-			};
+			let evidence = Evidence::market(asset, w.value, w.count, 0);
 			Self::hit(Rule::Spoofing, &rule, who, None, value, evidence);
 		}
 		FleetingWithdrawals::<T>::insert(who, w);
 	}
 
-	/// The CTR rule: a report of every movement at or above its threshold.
+	/// The CTR rule: a report of every movement at or above its threshold. Returns whether
+	/// it reported.
 	fn large_value(
 		rules: &[RuleConfig; RULES],
 		from: &T::AccountId,
@@ -343,9 +497,10 @@ impl<T: Config> Pallet<T> {
 		kind: MovementKind,
 		asset: TransferredAsset,
 		value: Balance,
-	) {
+	) -> bool {
 		let ctr = Self::config(rules, Rule::LargeValue);
-		if ctr.enabled && value >= ctr.value {
+		let reports = ctr.enabled && value >= ctr.value;
+		if reports {
 			Self::deposit_event(Event::LargeValueMovement {
 				from: from.clone(),
 				to: to.clone(),
@@ -354,17 +509,20 @@ impl<T: Config> Pallet<T> {
 				value,
 			});
 		}
+		reports
 	}
 
 	/// The per-movement rules on the parties' jurisdictions: cross-border and high-risk. Reads
 	/// the jurisdictions only when one of them is on and the value reaches its threshold.
+	/// Returns whether it looked the parties' jurisdictions up (an empty high-risk list is
+	/// read on the quiet path).
 	fn jurisdiction_rules(
 		rules: &[RuleConfig; RULES],
 		m: &Movement<T::AccountId, Balance>,
 		evidence: &mut Evidence,
-	) {
+	) -> bool {
 		if matches!(m.kind, MovementKind::Redemption | MovementKind::Refund) {
-			return;
+			return false;
 		}
 		let cross = Self::config(rules, Rule::CrossBorder);
 		let risky = Self::config(rules, Rule::HighRiskJurisdiction);
@@ -377,7 +535,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let risky_on = !list.is_empty();
 		if !cross_on && !risky_on {
-			return;
+			return false;
 		}
 		let from_j = T::Jurisdiction::convert(m.from.clone());
 		let to_j = T::Jurisdiction::convert(m.to.clone());
@@ -410,6 +568,7 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
+		true
 	}
 
 	/// The self-dealing rule on a buy of `evidence.asset` by `buyer` from `counterparty`:
@@ -443,30 +602,18 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Count a movement of `value` in `side.account`'s counters and run the window rules on it.
+	/// Returns whether a rule tripped.
 	fn count_side(
 		rules: &[RuleConfig; RULES],
 		clock: &Clock,
+		near: &NearThresholds,
 		side: &Side<T::AccountId>,
 		kind: MovementKind,
 		value: Balance,
 		mut evidence: Evidence,
-	) {
+	) -> bool {
 		let mut c = Counters::<T>::get(side.account);
-		if c.today != clock.day {
-			c.yesterday = if clock.day == c.today.saturating_add(1) {
-				(c.near_threshold, c.received, c.sent)
-			} else {
-				(0, 0, 0)
-			};
-			c.today = clock.day;
-			c.near_threshold = 0;
-			c.received = 0;
-			c.sent = 0;
-			c.receivers.clear();
-			c.senders.clear();
-			c.funders.clear();
-			c.reported = 0;
-		}
+		Self::roll_day(&mut c, clock);
 		c.day = c.day.rolled(clock.day);
 		c.day.add(value, side.sent);
 		c.month = c.month.rolled(clock.month);
@@ -495,15 +642,15 @@ impl<T: Config> Pallet<T> {
 		}
 		let structuring = Self::config(rules, Rule::Structuring);
 		let (near_before, received_before, sent_before) = c.yesterday;
-		if side.sent
-			&& kind == MovementKind::P2p
-			&& structuring.enabled
-			&& value < structuring.value
-			&& value
-				>= structuring
-					.value
-					.saturating_sub(structuring.value.checked_div(10).unwrap_or_default())
-		{
+		// What the account sized itself: P2P transfers it sent, purchases it made (the buyer
+		// chose the units; the seller's side is others' choice). Auction parties' orders count
+		// when placed.
+		let structures = match kind {
+			MovementKind::P2p => side.sent,
+			MovementKind::DirectTrade | MovementKind::Primary => !side.sent,
+			MovementKind::AuctionTrade | MovementKind::Redemption | MovementKind::Refund => false,
+		};
+		if structures && structuring.enabled && near.near(value) {
 			c.near_threshold = c.near_threshold.saturating_add(1);
 		}
 
@@ -514,11 +661,13 @@ impl<T: Config> Pallet<T> {
 		}
 		let (day_value, day_count) = c.day.estimate(clock.day_elapsed, clock.day_length);
 		let (month_value, _) = c.month.estimate(clock.month_elapsed, clock.month_length);
-		let trip = |rule: Rule, c: &mut AccountCounters<T::MaxCounterparties>, ev: Evidence| {
+		let mut tripped = false;
+		let mut trip = |rule: Rule, c: &mut AccountCounters<T::MaxCounterparties>, ev: Evidence| {
 			if c.reported & rule.bit() != 0 {
 				return;
 			}
 			c.reported |= rule.bit();
+			tripped = true;
 			let config = Self::config(rules, rule);
 			Self::hit(rule, &config, side.account, side.counterparty, value, ev);
 		};
@@ -534,10 +683,14 @@ impl<T: Config> Pallet<T> {
 			evidence.window_count = c.month.count;
 			trip(Rule::MonthlyVelocity, &mut c, evidence.clone());
 		}
-		let near = c.near_threshold.saturating_add(near_before);
-		if structuring.enabled && side.sent && c.near_threshold > 0 && near >= structuring.count {
+		let near_count = c.near_threshold.saturating_add(near_before);
+		if structuring.enabled
+			&& structures
+			&& c.near_threshold > 0
+			&& near_count >= structuring.count
+		{
 			evidence.window_value = day_value;
-			evidence.window_count = near;
+			evidence.window_count = near_count;
 			trip(Rule::Structuring, &mut c, evidence.clone());
 		}
 		let rapid = Self::config(rules, Rule::RapidInOut);
@@ -563,6 +716,7 @@ impl<T: Config> Pallet<T> {
 			trip(rule, &mut c, evidence);
 		}
 		Counters::<T>::insert(side.account, c);
+		tripped
 	}
 
 	/// `rule` in `rules`.

@@ -251,7 +251,7 @@ impl<T: Config> Pallet<T> {
 		}
 
 		Self::forget(id, &hold);
-		let travel_rule_record = T::Gate::record(&movement);
+		let travel_rule_record = T::Gate::record(&movement).travel_rule_record;
 		match hold.asset {
 			TransferredAsset::Settlement => T::Settlement::transfer_frozen(
 				&hold.from,

@@ -46,6 +46,7 @@ pub trait WeightInfo {
 	fn set_high_risk() -> Weight;
 	fn clear_flag() -> Weight;
 	fn record_withdrawal() -> Weight;
+	fn record_order() -> Weight;
 	fn record_movement() -> Weight;
 	fn record_trade() -> Weight;
 	fn record_party() -> Weight;
@@ -69,8 +70,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `42`
 		//  Estimated: `2222`
-		// Minimum execution time: 19_185_000 picoseconds.
-		Weight::from_parts(21_110_000, 2222)
+		// Minimum execution time: 19_256_000 picoseconds.
+		Weight::from_parts(24_596_000, 2222)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +81,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `196`
 		//  Estimated: `1615`
-		// Minimum execution time: 15_729_000 picoseconds.
-		Weight::from_parts(17_262_000, 1615)
+		// Minimum execution time: 16_010_000 picoseconds.
+		Weight::from_parts(35_025_000, 1615)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -93,14 +94,16 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Aml::Trails` (`max_values`: None, `max_size`: Some(469), added: 2944, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::FleetingWithdrawals` (r:1 w:1)
 	/// Proof: `Aml::FleetingWithdrawals` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::MarketActivity` (r:1 w:1)
+	/// Proof: `Aml::MarketActivity` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn clear_flag() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `566`
+		//  Measured:  `683`
 		//  Estimated: `4450`
-		// Minimum execution time: 56_214_000 picoseconds.
-		Weight::from_parts(68_748_000, 4450)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 65_763_000 picoseconds.
+		Weight::from_parts(134_140_000, 4450)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Aml::Rules` (r:1 w:0)
 	/// Proof: `Aml::Rules` (`max_values`: Some(1), `max_size`: Some(737), added: 1232, mode: `MaxEncodedLen`)
@@ -110,15 +113,36 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Aml::Flags` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
 	fn record_withdrawal() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `441`
+		//  Measured:  `464`
 		//  Estimated: `3538`
-		// Minimum execution time: 27_271_000 picoseconds.
-		Weight::from_parts(31_589_000, 3538)
+		// Minimum execution time: 27_452_000 picoseconds.
+		Weight::from_parts(55_133_000, 3538)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Aml::Rules` (r:1 w:0)
 	/// Proof: `Aml::Rules` (`max_values`: Some(1), `max_size`: Some(737), added: 1232, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::ReviewPolicyOf` (r:1 w:0)
+	/// Proof: `Aml::ReviewPolicyOf` (`max_values`: Some(1), `max_size`: Some(22), added: 517, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::Counters` (r:1 w:1)
+	/// Proof: `Aml::Counters` (`max_values`: None, `max_size`: Some(985), added: 3460, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::Flags` (r:1 w:1)
+	/// Proof: `Aml::Flags` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::MarketActivity` (r:1 w:1)
+	/// Proof: `Aml::MarketActivity` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	fn record_order() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1496`
+		//  Estimated: `4450`
+		// Minimum execution time: 45_515_000 picoseconds.
+		Weight::from_parts(81_441_000, 4450)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Aml::Rules` (r:1 w:0)
+	/// Proof: `Aml::Rules` (`max_values`: Some(1), `max_size`: Some(737), added: 1232, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::ReviewPolicyOf` (r:1 w:0)
+	/// Proof: `Aml::ReviewPolicyOf` (`max_values`: Some(1), `max_size`: Some(22), added: 517, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::HighRisk` (r:1 w:0)
 	/// Proof: `Aml::HighRisk` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Attestations` (r:2 w:0)
@@ -135,15 +159,17 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Aml::Counters` (`max_values`: None, `max_size`: Some(985), added: 3460, mode: `MaxEncodedLen`)
 	fn record_movement() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3310`
+		//  Measured:  `3333`
 		//  Estimated: `7910`
-		// Minimum execution time: 182_611_000 picoseconds.
-		Weight::from_parts(197_738_000, 7910)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		// Minimum execution time: 185_015_000 picoseconds.
+		Weight::from_parts(204_591_000, 7910)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Aml::Rules` (r:1 w:0)
 	/// Proof: `Aml::Rules` (`max_values`: Some(1), `max_size`: Some(737), added: 1232, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::ReviewPolicyOf` (r:1 w:0)
+	/// Proof: `Aml::ReviewPolicyOf` (`max_values`: Some(1), `max_size`: Some(22), added: 517, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::HighRisk` (r:1 w:0)
 	/// Proof: `Aml::HighRisk` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Attestations` (r:2 w:0)
@@ -162,11 +188,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Market::Affiliates` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn record_trade() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4318`
+		//  Measured:  `4341`
 		//  Estimated: `7910`
-		// Minimum execution time: 160_269_000 picoseconds.
-		Weight::from_parts(200_644_000, 7910)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		// Minimum execution time: 168_524_000 picoseconds.
+		Weight::from_parts(249_996_000, 7910)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Aml::Rules` (r:1 w:0)
@@ -187,28 +213,32 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Attestors` (r:1 w:0)
 	/// Proof: `Kyc::Attestors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::MarketActivity` (r:1 w:1)
+	/// Proof: `Aml::MarketActivity` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn record_party() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3251`
+		//  Measured:  `3274`
 		//  Estimated: `4450`
-		// Minimum execution time: 111_458_000 picoseconds.
-		Weight::from_parts(124_512_000, 4450)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Minimum execution time: 115_596_000 picoseconds.
+		Weight::from_parts(124_112_000, 4450)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Aml::Rules` (r:1 w:0)
 	/// Proof: `Aml::Rules` (`max_values`: Some(1), `max_size`: Some(737), added: 1232, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::ReviewPolicyOf` (r:1 w:0)
+	/// Proof: `Aml::ReviewPolicyOf` (`max_values`: Some(1), `max_size`: Some(22), added: 517, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::HighRisk` (r:1 w:0)
 	/// Proof: `Aml::HighRisk` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::Counters` (r:2 w:2)
 	/// Proof: `Aml::Counters` (`max_values`: None, `max_size`: Some(985), added: 3460, mode: `MaxEncodedLen`)
 	fn record_quiet() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `473`
+		//  Measured:  `1468`
 		//  Estimated: `7910`
-		// Minimum execution time: 25_077_000 picoseconds.
-		Weight::from_parts(27_351_000, 7910)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 30_717_000 picoseconds.
+		Weight::from_parts(33_813_000, 7910)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Aml::ReviewPolicyOf` (r:0 w:1)
@@ -217,8 +247,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 15_059_000 picoseconds.
-		Weight::from_parts(18_685_000, 0)
+		// Minimum execution time: 14_827_000 picoseconds.
+		Weight::from_parts(21_921_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Aml::ReviewPolicyOf` (r:1 w:0)
@@ -241,8 +271,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1294`
 		//  Estimated: `3675`
-		// Minimum execution time: 97_392_000 picoseconds.
-		Weight::from_parts(104_485_000, 3675)
+		// Minimum execution time: 99_055_000 picoseconds.
+		Weight::from_parts(170_067_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -266,8 +296,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1481`
 		//  Estimated: `4173`
-		// Minimum execution time: 109_544_000 picoseconds.
-		Weight::from_parts(129_963_000, 4173)
+		// Minimum execution time: 109_424_000 picoseconds.
+		Weight::from_parts(121_758_000, 4173)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -282,9 +312,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Kyc::Attestors` (r:2 w:0)
 	/// Proof: `Kyc::Attestors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Limits` (r:1 w:0)
-	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Usage` (r:1 w:1)
-	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1009), added: 3484, mode: `MaxEncodedLen`)
+	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1730), added: 4205, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::Flags` (r:2 w:2)
 	/// Proof: `Aml::Flags` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
 	/// Storage: `Stablecoin::SettlementAsset` (r:1 w:0)
@@ -301,6 +331,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TravelRule::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::Rules` (r:1 w:0)
 	/// Proof: `Aml::Rules` (`max_values`: Some(1), `max_size`: Some(737), added: 1232, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::ReviewPolicyOf` (r:1 w:0)
+	/// Proof: `Aml::ReviewPolicyOf` (`max_values`: Some(1), `max_size`: Some(22), added: 517, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::HighRisk` (r:1 w:0)
 	/// Proof: `Aml::HighRisk` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::Trails` (r:2 w:1)
@@ -313,11 +345,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TravelRule::Records` (`max_values`: None, `max_size`: Some(273), added: 2748, mode: `MaxEncodedLen`)
 	fn approve_hold() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5006`
+		//  Measured:  `5059`
 		//  Estimated: `7910`
-		// Minimum execution time: 414_884_000 picoseconds.
-		Weight::from_parts(476_869_000, 7910)
-			.saturating_add(T::DbWeight::get().reads(26_u64))
+		// Minimum execution time: 421_737_000 picoseconds.
+		Weight::from_parts(677_714_000, 7910)
+			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Aml::Holds` (r:1 w:1)
@@ -331,9 +363,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Kyc::Attestors` (r:2 w:0)
 	/// Proof: `Kyc::Attestors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Limits` (r:1 w:0)
-	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Usage` (r:1 w:1)
-	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1009), added: 3484, mode: `MaxEncodedLen`)
+	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1730), added: 4205, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::Flags` (r:2 w:2)
 	/// Proof: `Aml::Flags` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
 	/// Storage: `Coupons::SeriesOf` (r:1 w:0)
@@ -350,6 +382,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TravelRule::NextRecordId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::Rules` (r:1 w:0)
 	/// Proof: `Aml::Rules` (`max_values`: Some(1), `max_size`: Some(737), added: 1232, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::ReviewPolicyOf` (r:1 w:0)
+	/// Proof: `Aml::ReviewPolicyOf` (`max_values`: Some(1), `max_size`: Some(22), added: 517, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::HighRisk` (r:1 w:0)
 	/// Proof: `Aml::HighRisk` (`max_values`: Some(1), `max_size`: Some(130), added: 625, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::Trails` (r:2 w:1)
@@ -362,11 +396,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TravelRule::Records` (`max_values`: None, `max_size`: Some(273), added: 2748, mode: `MaxEncodedLen`)
 	fn approve_hold_units() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5802`
+		//  Measured:  `5855`
 		//  Estimated: `7910`
-		// Minimum execution time: 394_416_000 picoseconds.
-		Weight::from_parts(466_411_000, 7910)
-			.saturating_add(T::DbWeight::get().reads(27_u64))
+		// Minimum execution time: 400_698_000 picoseconds.
+		Weight::from_parts(446_493_000, 7910)
+			.saturating_add(T::DbWeight::get().reads(28_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	/// Storage: `Aml::Holds` (r:1 w:1)
@@ -379,8 +413,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `820`
 		//  Estimated: `3759`
-		// Minimum execution time: 44_442_000 picoseconds.
-		Weight::from_parts(54_371_000, 3759)
+		// Minimum execution time: 45_024_000 picoseconds.
+		Weight::from_parts(49_332_000, 3759)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -394,8 +428,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `820`
 		//  Estimated: `3759`
-		// Minimum execution time: 44_834_000 picoseconds.
-		Weight::from_parts(54_001_000, 3759)
+		// Minimum execution time: 45_304_000 picoseconds.
+		Weight::from_parts(49_633_000, 3759)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -416,9 +450,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Kyc::Attestors` (r:32 w:0)
 	/// Proof: `Kyc::Attestors` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Limits` (r:1 w:0)
-	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Usage` (r:16 w:16)
-	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1009), added: 3484, mode: `MaxEncodedLen`)
+	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1730), added: 4205, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::Flags` (r:32 w:32)
 	/// Proof: `Aml::Flags` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
 	/// Storage: `Stablecoin::SettlementAsset` (r:1 w:0)
@@ -448,12 +482,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 16]`.
 	fn expire_holds(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3401 + n * (1661 ±0)`
+		//  Measured:  `3445 + n * (1661 ±0)`
 		//  Estimated: `3675 + n * (6920 ±0)`
-		// Minimum execution time: 4_919_000 picoseconds.
-		Weight::from_parts(5_139_000, 3675)
-			// Standard Error: 2_790_725
-			.saturating_add(Weight::from_parts(441_904_475, 0).saturating_mul(n.into()))
+		// Minimum execution time: 4_558_000 picoseconds.
+		Weight::from_parts(58_342_115, 3675)
+			// Standard Error: 1_179_925
+			.saturating_add(Weight::from_parts(371_681_277, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((19_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -465,82 +499,87 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with `RocksDbWeight`, for tests and mocks.
 impl WeightInfo for () {
 	fn set_rule() -> Weight {
-		Weight::from_parts(21_110_000, 2222)
+		Weight::from_parts(24_596_000, 2222)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_high_risk() -> Weight {
-		Weight::from_parts(17_262_000, 1615)
+		Weight::from_parts(35_025_000, 1615)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn clear_flag() -> Weight {
-		Weight::from_parts(68_748_000, 4450)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		Weight::from_parts(134_140_000, 4450)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn record_withdrawal() -> Weight {
-		Weight::from_parts(31_589_000, 3538)
+		Weight::from_parts(55_133_000, 3538)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
+	fn record_order() -> Weight {
+		Weight::from_parts(81_441_000, 4450)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
 	fn record_movement() -> Weight {
-		Weight::from_parts(197_738_000, 7910)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
+		Weight::from_parts(204_591_000, 7910)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn record_trade() -> Weight {
-		Weight::from_parts(200_644_000, 7910)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
+		Weight::from_parts(249_996_000, 7910)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn record_party() -> Weight {
-		Weight::from_parts(124_512_000, 4450)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(124_112_000, 4450)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn record_quiet() -> Weight {
-		Weight::from_parts(27_351_000, 7910)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(33_813_000, 7910)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_review_policy() -> Weight {
-		Weight::from_parts(18_685_000, 0)
+		Weight::from_parts(21_921_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn hold_movement() -> Weight {
-		Weight::from_parts(104_485_000, 3675)
+		Weight::from_parts(170_067_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn hold_units() -> Weight {
-		Weight::from_parts(129_963_000, 4173)
+		Weight::from_parts(121_758_000, 4173)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve_hold() -> Weight {
-		Weight::from_parts(476_869_000, 7910)
-			.saturating_add(RocksDbWeight::get().reads(26_u64))
-			.saturating_add(RocksDbWeight::get().writes(15_u64))
-	}
-	fn approve_hold_units() -> Weight {
-		Weight::from_parts(466_411_000, 7910)
+		Weight::from_parts(677_714_000, 7910)
 			.saturating_add(RocksDbWeight::get().reads(27_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
+	fn approve_hold_units() -> Weight {
+		Weight::from_parts(446_493_000, 7910)
+			.saturating_add(RocksDbWeight::get().reads(28_u64))
+			.saturating_add(RocksDbWeight::get().writes(15_u64))
+	}
 	fn reject_hold() -> Weight {
-		Weight::from_parts(54_371_000, 3759)
+		Weight::from_parts(49_332_000, 3759)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn cancel_hold() -> Weight {
-		Weight::from_parts(54_001_000, 3759)
+		Weight::from_parts(49_633_000, 3759)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn expire_holds(n: u32, ) -> Weight {
-		Weight::from_parts(5_139_000, 3675)
-			.saturating_add(Weight::from_parts(441_904_475, 0).saturating_mul(n.into()))
+		Weight::from_parts(58_342_115, 3675)
+			.saturating_add(Weight::from_parts(371_681_277, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((19_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))

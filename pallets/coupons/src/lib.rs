@@ -724,9 +724,11 @@ pub mod pallet {
 			series: SeriesId,
 			dest: T::AccountId,
 			#[pallet::compact] units: u64,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_transfer(who, series, dest, units, None)
+			let used = Self::do_transfer(who, series, dest, units, None)?;
+			// What monitoring did not use is refunded (a held transfer pays the bound).
+			Ok(used.map(|w| T::WeightInfo::transfer().saturating_add(w)).into())
 		}
 
 		/// Send `units` of a series to `dest` with the Travel-Rule data (required at or above the
@@ -746,9 +748,10 @@ pub mod pallet {
 			dest: T::AccountId,
 			#[pallet::compact] units: u64,
 			travel_rule: TravelRuleData,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_transfer(who, series, dest, units, Some(travel_rule))
+			let used = Self::do_transfer(who, series, dest, units, Some(travel_rule))?;
+			Ok(used.map(|w| T::WeightInfo::transfer_with_travel_rule().saturating_add(w)).into())
 		}
 
 		/// Burn `units` the issuer still holds (unsold), with a reason code of the issuer's

@@ -52,7 +52,8 @@ impl<T: Config> Pallet<T> {
 		if amount > 0 {
 			T::Settlement::transfer(&who, &holder, amount)?;
 		}
-		T::Movement::record(&movement);
+		// Charged the bound: no refund.
+		let _ = T::Movement::record(&movement);
 		Self::deposit_event(Event::Refunded { series: id, holder, units, amount, reason });
 		Ok(())
 	}

@@ -507,7 +507,7 @@ mod properties {
 							P::create_series(signed(ISSUER), terms, u)
 						},
 						Op::Mint(s, u) => P::mint(signed(ISSUER), s, u),
-						Op::Transfer(a, b, s, u) => P::transfer(signed(WHO[a as usize]), s, WHO[b as usize], u),
+						Op::Transfer(a, b, s, u) => P::transfer(signed(WHO[a as usize]), s, WHO[b as usize], u).map(|_| ()).map_err(|e| e.error),
 						Op::Recall(s, u) => P::recall(signed(ISSUER), s, u, 0),
 						Op::Refund(a, s, u) => P::refund(signed(ISSUER), s, WHO[a as usize], u, 0),
 						Op::Redeem(a, s, u) => <P as CouponLedger<u64, u128>>::burn(s, &WHO[a as usize], u, &[], Retirement::Redeemed),
@@ -1008,7 +1008,9 @@ fn a_transfer_the_gate_sends_to_review_is_held_not_moved() {
 		MockAml::review_from(200);
 		let (alice, bob) = (Holdings::<Test>::get(0, ALICE), Holdings::<Test>::get(0, BOB));
 		System::reset_events();
-		assert_ok!(P::transfer(signed(ALICE), 0, BOB, 2));
+		// A held transfer pays the monitoring bound: no refund.
+		let held = P::transfer(signed(ALICE), 0, BOB, 2).expect("held");
+		assert_eq!(held.actual_weight, None);
 		assert_eq!(Holdings::<Test>::get(0, ALICE), alice);
 		assert_eq!(Holdings::<Test>::get(0, BOB), bob);
 		assert!(MockAml::take().is_empty());
@@ -1017,8 +1019,11 @@ fn a_transfer_the_gate_sends_to_review_is_held_not_moved() {
 			vec![(ALICE.encode(), BOB.encode(), MovementKind::P2p, 200, 2)]
 		);
 		assert!(System::events().is_empty());
-		// One unit moves as usual.
-		assert_ok!(P::transfer(signed(ALICE), 0, BOB, 1));
+		// One unit moves as usual, charged what the monitor used (the mock's 400 of its
+		// bound's 1,000).
+		let moved = P::transfer(signed(ALICE), 0, BOB, 1).expect("moved");
+		let used = polkadot_sdk::frame_support::weights::Weight::from_parts(400, 0);
+		assert_eq!(moved.actual_weight, Some(<() as crate::WeightInfo>::transfer() + used));
 		assert_eq!(Holdings::<Test>::get(0, BOB), bob + 1);
 		check();
 	});

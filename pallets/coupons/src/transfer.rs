@@ -15,7 +15,7 @@ impl<T: Config> Pallet<T> {
 		to: T::AccountId,
 		units: u64,
 		travel_rule: Option<TravelRuleData>,
-	) -> DispatchResult {
+	) -> Result<Option<Weight>, DispatchError> {
 		Self::move_units(from, id, to, units, Some(travel_rule))
 	}
 
@@ -29,18 +29,20 @@ impl<T: Config> Pallet<T> {
 		to: T::AccountId,
 		units: u64,
 	) -> DispatchResult {
-		Self::move_units(issuer, id, to, units, None)
+		Self::move_units(issuer, id, to, units, None).map(|_| ())
 	}
 
 	/// `route`: `Some(None)` a plain transfer, `Some(Some(data))` one with Travel-Rule data,
-	/// `None` a genesis holding (no window checks, nothing counted).
+	/// `None` a genesis holding (no window checks, nothing counted). Returns the monitoring
+	/// weight the gate used when the units moved and were recorded (`None` when held, or a
+	/// genesis holding).
 	fn move_units(
 		from: T::AccountId,
 		id: SeriesId,
 		to: T::AccountId,
 		units: u64,
 		route: Option<Option<TravelRuleData>>,
-	) -> DispatchResult {
+	) -> Result<Option<Weight>, DispatchError> {
 		ensure!(units > 0, Error::<T>::ZeroUnits);
 		ensure!(from != to, Error::<T>::SelfTransfer);
 		let mut series = SeriesOf::<T>::get(id).ok_or(Error::<T>::UnknownSeries)?;
@@ -80,13 +82,11 @@ impl<T: Config> Pallet<T> {
 			// sender's holding.
 			T::Movement::ensure_can_hold(&movement, units.into())?;
 			T::Movement::hold(&movement, units.into())?;
-			return Ok(());
+			return Ok(None);
 		}
 
-		let travel_rule_record = match route {
-			None => None,
-			Some(_) => T::Movement::record(&movement),
-		};
+		let recorded = route.is_some().then(|| T::Movement::record(&movement));
+		let travel_rule_record = recorded.and_then(|r| r.travel_rule_record);
 		Self::set_holding(id, &from, from_units);
 		Holdings::<T>::insert(id, &to, to_units);
 		AccountUnits::<T>::insert(&from, from_total);
@@ -97,7 +97,7 @@ impl<T: Config> Pallet<T> {
 			SeriesOf::<T>::insert(id, series);
 		}
 		Self::deposit_event(Event::Transferred { series: id, from, to, units, travel_rule_record });
-		Ok(())
+		Ok(recorded.map(|r| r.monitor_weight))
 	}
 
 	/// Units of `who`'s holding of `id` the market does not lock.

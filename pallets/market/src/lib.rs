@@ -1290,6 +1290,9 @@ pub mod pallet {
 		/// A good-till-time order must stay at least `MIN_ORDER_LIFETIME_MS` (one minute):
 		/// an order meant to leave sooner is immediate-or-cancel.
 		ExpiryTooSoon,
+		/// AML monitoring restricts the account (a high-severity hit under a rule governance
+		/// set to restrict): it places no orders until a compliance officer clears its flag.
+		AccountRestricted,
 	}
 
 	#[pallet::hooks]

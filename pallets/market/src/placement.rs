@@ -9,8 +9,8 @@ use crate::{
 	SideCount, TimeInForce, EXPIRY_BUCKET_MS,
 };
 use genex_primitives::{
-	Balance, CouponLedger, FreezeReason, KycLevel, KycProvider, Moment, SanctionsScreen, SeriesId,
-	Settlement, ValueMovement,
+	Balance, CouponLedger, FreezeReason, KycLevel, KycProvider, Moment, PartyRefusal,
+	SanctionsScreen, SeriesId, Settlement, TransferredAsset, ValueMovement,
 };
 use polkadot_sdk::{frame_support::pallet_prelude::*, sp_runtime::Permill};
 
@@ -73,10 +73,13 @@ impl<T: Config> Pallet<T> {
 		Ok(true)
 	}
 
-	/// Weight of a placement: its benchmark plus the review policy's read, as the gate prices
-	/// it (`ValueMovement::review_read_weight`).
+	/// Weight of a placement: its benchmark plus the review policy's read, the owner's AML
+	/// flag and the order's count for market surveillance, as the gate prices them
+	/// (`ValueMovement::review_read_weight`, `ValueMovement::order_weight`).
 	pub(crate) fn placement_weight() -> Weight {
-		T::WeightInfo::place_order().saturating_add(T::Movement::review_read_weight())
+		T::WeightInfo::place_order()
+			.saturating_add(T::Movement::review_read_weight())
+			.saturating_add(T::Movement::order_weight())
 	}
 
 	/// Check `req` of `who` on `series`, take its custody and queue it for the block's
@@ -93,6 +96,12 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_tradable(series, false)?;
 		T::Sanctions::ensure_not_blocked(who)?;
 		T::Kyc::ensure_level(who, KycLevel::L1)?;
+		// An account AML monitoring restricts places nothing (its resting orders leave at the
+		// next auction).
+		ensure!(
+			T::Movement::screen_party(who) != Err(PartyRefusal::Restricted),
+			Error::<T>::AccountRestricted
+		);
 		if !market {
 			Self::ensure_in_band(series, Self::oracle_price(series), req.price)?;
 		}
@@ -170,6 +179,8 @@ impl<T: Config> Pallet<T> {
 		if first {
 			AuctionQueue::<T>::try_append(series).map_err(|_| Error::<T>::AuctionFull)?;
 		}
+		// Counted for the order-to-trade rule (never fails).
+		T::Movement::record_order(who, TransferredAsset::Coupon { series }, value);
 		let key = OrderKey { series, side: req.side, price: req.price, id };
 		Self::deposit_event(Event::OrderPlaced {
 			key,

@@ -622,6 +622,45 @@ fn an_owner_s_withdrawal_is_counted_for_market_surveillance_and_others_are_not()
 }
 
 #[test]
+fn every_placed_order_is_counted_for_the_order_to_trade_rule_and_a_refused_one_is_not() {
+	use codec::Encode;
+	use genex_primitives::movement::mock::MockAml;
+	new_test_ext().execute_with(|| {
+		MockAml::take_placed();
+		place(ALICE, gtc(Side::Buy, 100, 3));
+		assert_ok!(P::place_market_order(signed(BOB), SERIES, Side::Buy, 2, 110));
+		// A refused order is not counted.
+		assert_noop!(
+			P::place_order(signed(ALICE), SERIES, gtc(Side::Buy, 100, 1_000_000)),
+			Error::<Test>::InsufficientFunds
+		);
+		// Its units at its limit price, or at its worst price for a market order.
+		assert_eq!(MockAml::take_placed(), vec![(ALICE.encode(), 300), (BOB.encode(), 220)]);
+		end_block();
+	});
+}
+
+#[test]
+fn an_account_aml_monitoring_restricts_places_no_order() {
+	use genex_primitives::movement::mock::MockAml;
+	new_test_ext().execute_with(|| {
+		MockAml::restrict(&ALICE, true);
+		assert_noop!(
+			P::place_order(signed(ALICE), SERIES, gtc(Side::Buy, 100, 1)),
+			Error::<Test>::AccountRestricted
+		);
+		assert_noop!(
+			P::place_market_order(signed(ALICE), SERIES, Side::Buy, 1, 110),
+			Error::<Test>::AccountRestricted
+		);
+		assert!(MockAml::take_placed().is_empty());
+		MockAml::restrict(&ALICE, false);
+		place(ALICE, gtc(Side::Buy, 100, 1));
+		end_block();
+	});
+}
+
+#[test]
 fn the_auction_of_a_block_is_bounded() {
 	new_test_ext().execute_with(|| {
 		// `MaxPendingPerSeries` is 64.

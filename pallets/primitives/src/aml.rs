@@ -34,9 +34,12 @@ pub enum Rule {
 	/// Velocity over 30 days: more than `value` moved through the account in the rolling 30
 	/// days. `count` unused.
 	MonthlyVelocity,
-	/// Structuring: `count` or more P2P transfers sent today and the day before (fixed day
-	/// windows) just under `value` (within 10 % below it), e.g. many transfers just under the
-	/// CTR threshold.
+	/// Structuring: `count` or more movements today and the day before (fixed day windows)
+	/// just under `value` or just under the review threshold while review is on (within 10 %
+	/// below either), e.g. many transfers just under the CTR threshold or purchases split to
+	/// stay under review. What counts is what the account sized itself: P2P transfers it sent,
+	/// fixed-price and primary purchases it made, and orders it placed (units at their limit
+	/// or worst price) — never the passive side of a trade.
 	Structuring,
 	/// Fan-out (分散洗钱): P2P transfers of at least `value` to more than `count` distinct
 	/// accounts in the current day.
@@ -69,6 +72,12 @@ pub enum Rule {
 	/// resting orders withdrawn today within [`FLEETING_BLOCKS`] blocks of coming to rest
 	/// (before they could trade), worth at least `value` together (open units at their price).
 	Spoofing,
+	/// Order-to-trade ratio and quote stuffing on the market (SRS 3.3.6): at least `count`
+	/// orders placed today (fixed day window) and either more than `value` orders per batch
+	/// auction the account traded in that day, or an ordered value (units at their limit or
+	/// worst price) more than `value` times the value it traded (`value` is a plain ratio
+	/// here, not an amount; an account that did not trade counts as one trade of one unit).
+	OrderToTrade,
 }
 
 /// Longest cycle the short-cycle rule follows ([`Rule::ShortCycle`]), in transfers.
@@ -80,7 +89,7 @@ pub const FLEETING_BLOCKS: u32 = crate::time::MINUTES;
 
 impl Rule {
 	/// Every rule, in order.
-	pub const ALL: [Rule; 12] = [
+	pub const ALL: [Rule; 13] = [
 		Rule::LargeValue,
 		Rule::Velocity,
 		Rule::MonthlyVelocity,
@@ -93,6 +102,7 @@ impl Rule {
 		Rule::RapidInOut,
 		Rule::ShortCycle,
 		Rule::Spoofing,
+		Rule::OrderToTrade,
 	];
 
 	/// The rule's bit in a per-window "already reported" mask.
@@ -210,7 +220,8 @@ pub struct AmlAccount<BlockNumber> {
 	pub day_count: u32,
 	/// Value moved through it in the rolling 30 days (sliding-window estimate).
 	pub month_value: Balance,
-	/// Movements just under the structuring threshold it sent today.
+	/// Movements it sized just under the structuring value or the review threshold today
+	/// (P2P transfers sent, purchases made, orders placed).
 	pub near_threshold: u32,
 	/// Value it received today (bought, or was sent).
 	pub received_today: Balance,

@@ -45,7 +45,8 @@ pub use credit::{CreditInputs, CreditLimit, CreditReport, IssuerStatus, Retireme
 pub use kyc::{KycLevel, KycProvider, KycStatus};
 pub use market::TradeHistory;
 pub use movement::{
-	AmlMonitor, ComplianceGate, Movement, MovementKind, PartyRefusal, ValueMovement, NO_REVIEW,
+	AmlMonitor, ComplianceGate, Movement, MovementKind, PartyRefusal, Recorded, ValueMovement,
+	NO_REVIEW,
 };
 pub use oracle::{OracleView, PriceInputs, PriceOracle, PriceStatus};
 pub use sanctions::{CallParties, OnBlocked, SanctionsListInfo, SanctionsScreen};

@@ -90,6 +90,17 @@ pub enum PartyRefusal {
 	Restricted,
 }
 
+/// What [`ValueMovement::record`] did.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[must_use = "a caller that charged `ValueMovement::weight` refunds what monitoring did not use"]
+pub struct Recorded {
+	/// The Travel-Rule record's id when the movement carried Travel-Rule data.
+	pub travel_rule_record: Option<u64>,
+	/// What the monitoring part of the movement's check and record used, at most
+	/// [`ValueMovement::weight`]: a caller that charged `weight()` up front refunds the rest.
+	pub monitor_weight: Weight,
+}
+
 /// The gate every movement of value passes.
 pub trait ValueMovement<AccountId, Balance> {
 	/// Every rule's check of `m`, reading only. The first failing rule's error.
@@ -97,8 +108,9 @@ pub trait ValueMovement<AccountId, Balance> {
 
 	/// Count `m` everywhere it counts (KYC windows, the Travel-Rule register, AML counters and
 	/// rules) once it passed [`ValueMovement::check`] and nothing else can fail. Returns the
-	/// Travel-Rule record's id when `m` carried Travel-Rule data.
-	fn record(m: &Movement<AccountId, Balance>) -> Option<u64>;
+	/// Travel-Rule record's id when `m` carried Travel-Rule data, and the monitoring weight
+	/// used.
+	fn record(m: &Movement<AccountId, Balance>) -> Recorded;
 
 	/// Whether `m` waits for a compliance officer instead of moving now (SRS 3.5.5, 大额交易审核:
 	/// a P2P movement at or above the review threshold). Asked after [`ValueMovement::check`]
@@ -135,6 +147,13 @@ pub trait ValueMovement<AccountId, Balance> {
 	/// Upper bound of one [`ValueMovement::record_withdrawal`]: a caller adds it to its weight.
 	fn withdrawal_weight() -> Weight;
 
+	/// Count `who` placing an order of `asset` worth `value` (units at its limit or worst
+	/// price), for market surveillance (the order-to-trade ratio). Never fails.
+	fn record_order(who: &AccountId, asset: TransferredAsset, value: Balance);
+
+	/// Upper bound of one [`ValueMovement::record_order`]: a caller adds it to its weight.
+	fn order_weight() -> Weight;
+
 	/// Upper bound of the monitoring part of one movement's [`ValueMovement::check`] and
 	/// [`ValueMovement::record`], or of its hold (the sanctions, KYC and Travel-Rule parts are in the caller's
 	/// benchmark): a caller adds it to its weight.
@@ -162,8 +181,8 @@ impl<AccountId, Balance: polkadot_sdk::sp_runtime::traits::Bounded>
 	fn check(_: &Movement<AccountId, Balance>) -> DispatchResult {
 		Ok(())
 	}
-	fn record(_: &Movement<AccountId, Balance>) -> Option<u64> {
-		None
+	fn record(_: &Movement<AccountId, Balance>) -> Recorded {
+		Recorded::default()
 	}
 	fn review_required(_: &Movement<AccountId, Balance>) -> bool {
 		false
@@ -183,6 +202,10 @@ impl<AccountId, Balance: polkadot_sdk::sp_runtime::traits::Bounded>
 	fn record_party(_: &AccountId, _: TransferredAsset, _: Balance, _: bool) {}
 	fn record_withdrawal(_: &AccountId, _: TransferredAsset, _: Balance, _: u32) {}
 	fn withdrawal_weight() -> Weight {
+		Weight::zero()
+	}
+	fn record_order(_: &AccountId, _: TransferredAsset, _: Balance) {}
+	fn order_weight() -> Weight {
 		Weight::zero()
 	}
 	fn weight() -> Weight {
@@ -212,8 +235,9 @@ pub trait AmlMonitor<AccountId, Balance> {
 	/// Whether monitoring restricts `who` from trading.
 	fn is_restricted(who: &AccountId) -> bool;
 
-	/// Evaluate the rules on `m` and count it. Never fails.
-	fn record(m: &Movement<AccountId, Balance>);
+	/// Evaluate the rules on `m` and count it. Never fails. Returns the weight the monitoring
+	/// part of `m`'s check and record used (at most [`AmlMonitor::weight`]).
+	fn record(m: &Movement<AccountId, Balance>) -> Weight;
 
 	/// Evaluate the rules on `who`'s net auction trade and count it. Never fails.
 	fn record_party(who: &AccountId, asset: TransferredAsset, value: Balance, bought: bool);
@@ -223,6 +247,12 @@ pub trait AmlMonitor<AccountId, Balance> {
 
 	/// Upper bound of one [`AmlMonitor::record_withdrawal`].
 	fn withdrawal_weight() -> Weight;
+
+	/// See [`ValueMovement::record_order`].
+	fn record_order(who: &AccountId, asset: TransferredAsset, value: Balance);
+
+	/// Upper bound of one [`AmlMonitor::record_order`].
+	fn order_weight() -> Weight;
 
 	/// See [`ValueMovement::review_required`] (asked of P2P movements only).
 	fn review_required(m: &Movement<AccountId, Balance>) -> bool;
@@ -257,10 +287,16 @@ impl<AccountId, Balance> AmlMonitor<AccountId, Balance> for () {
 	fn is_restricted(_: &AccountId) -> bool {
 		false
 	}
-	fn record(_: &Movement<AccountId, Balance>) {}
+	fn record(_: &Movement<AccountId, Balance>) -> Weight {
+		Weight::zero()
+	}
 	fn record_party(_: &AccountId, _: TransferredAsset, _: Balance, _: bool) {}
 	fn record_withdrawal(_: &AccountId, _: TransferredAsset, _: Balance, _: u32) {}
 	fn withdrawal_weight() -> Weight {
+		Weight::zero()
+	}
+	fn record_order(_: &AccountId, _: TransferredAsset, _: Balance) {}
+	fn order_weight() -> Weight {
 		Weight::zero()
 	}
 	fn review_required(_: &Movement<AccountId, Balance>) -> bool {
@@ -346,7 +382,7 @@ where
 		M::check(m)
 	}
 
-	fn record(m: &Movement<AccountId, Balance>) -> Option<u64> {
+	fn record(m: &Movement<AccountId, Balance>) -> Recorded {
 		let mut travel_rule_record = None;
 		match m.kind {
 			MovementKind::P2p => {
@@ -364,8 +400,8 @@ where
 			MovementKind::AuctionTrade | MovementKind::Primary => K::record_volume(m.to, m.value),
 			MovementKind::Redemption | MovementKind::Refund => {},
 		}
-		M::record(m);
-		travel_rule_record
+		let monitor_weight = M::record(m);
+		Recorded { travel_rule_record, monitor_weight }
 	}
 
 	fn review_required(m: &Movement<AccountId, Balance>) -> bool {
@@ -407,6 +443,14 @@ where
 
 	fn withdrawal_weight() -> Weight {
 		M::withdrawal_weight()
+	}
+
+	fn record_order(who: &AccountId, asset: TransferredAsset, value: Balance) {
+		M::record_order(who, asset, value)
+	}
+
+	fn order_weight() -> Weight {
+		M::order_weight()
 	}
 
 	fn weight() -> Weight {
@@ -451,12 +495,16 @@ pub mod mock {
 	/// A withdrawn order: (owner, value, blocks it rested), the owner encoded.
 	pub type Withdrawn = (Vec<u8>, u128, u32);
 
+	/// A placed order: (owner, value), the owner encoded.
+	pub type Placed = (Vec<u8>, u128);
+
 	thread_local! {
 		static RESTRICTED: RefCell<BTreeSet<Vec<u8>>> = const { RefCell::new(BTreeSet::new()) };
 		static RECORDED: RefCell<Vec<Recorded>> = const { RefCell::new(Vec::new()) };
 		static REVIEW_FROM: RefCell<u128> = const { RefCell::new(u128::MAX) };
 		static HELD: RefCell<Vec<Held>> = const { RefCell::new(Vec::new()) };
 		static WITHDRAWN: RefCell<Vec<Withdrawn>> = const { RefCell::new(Vec::new()) };
+		static PLACED: RefCell<Vec<Placed>> = const { RefCell::new(Vec::new()) };
 	}
 
 	/// The mock [`AmlMonitor`].
@@ -490,9 +538,14 @@ pub mod mock {
 		pub fn take_withdrawn() -> Vec<Withdrawn> {
 			WITHDRAWN.with(|w| core::mem::take(&mut *w.borrow_mut()))
 		}
-		/// Forget restrictions, records, holds and withdrawals; hold nothing.
+		/// The order placements counted so far, in order; clears the list.
+		pub fn take_placed() -> Vec<Placed> {
+			PLACED.with(|p| core::mem::take(&mut *p.borrow_mut()))
+		}
+		/// Forget restrictions, records, holds, withdrawals and placements; hold nothing.
 		pub fn reset() {
 			WITHDRAWN.with(|w| w.borrow_mut().clear());
+			PLACED.with(|p| p.borrow_mut().clear());
 			RESTRICTED.with(|r| r.borrow_mut().clear());
 			RECORDED.with(|r| r.borrow_mut().clear());
 			HELD.with(|h| h.borrow_mut().clear());
@@ -517,9 +570,12 @@ pub mod mock {
 		fn is_restricted(who: &A) -> bool {
 			Self::restricted(&who.encode())
 		}
-		fn record(m: &Movement<A, B>) {
+		fn record(m: &Movement<A, B>) -> Weight {
 			let entry = (m.from.encode(), m.to.encode(), m.kind, m.value.into());
 			RECORDED.with(|r| r.borrow_mut().push(entry));
+			// A recorded movement uses less than the bound (`weight`), as the monitor's quiet
+			// path does.
+			Weight::from_parts(400, 0)
 		}
 		fn record_party(who: &A, _: TransferredAsset, value: B, _: bool) {
 			let entry = (who.encode(), Vec::new(), MovementKind::AuctionTrade, value.into());
@@ -529,6 +585,12 @@ pub mod mock {
 			WITHDRAWN.with(|w| w.borrow_mut().push((who.encode(), value.into(), rested)));
 		}
 		fn withdrawal_weight() -> Weight {
+			Weight::from_parts(1_000, 0)
+		}
+		fn record_order(who: &A, _: TransferredAsset, value: B) {
+			PLACED.with(|p| p.borrow_mut().push((who.encode(), value.into())));
+		}
+		fn order_weight() -> Weight {
 			Weight::from_parts(1_000, 0)
 		}
 		fn review_required(m: &Movement<A, B>) -> bool {

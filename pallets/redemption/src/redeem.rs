@@ -33,7 +33,8 @@ impl<T: Config> Pallet<T> {
 			(Retirement::Redeemed, serials)
 		};
 		T::Coupons::burn(series, &holder, units, burnt, how)?;
-		T::Movement::record(&Self::movement(&holder, &at, series, face_value));
+		// Charged the bound: no refund.
+		let _ = T::Movement::record(&Self::movement(&holder, &at, series, face_value));
 		NextReceiptId::<T>::put(id.saturating_add(1));
 		Receipts::<T>::insert(
 			id,

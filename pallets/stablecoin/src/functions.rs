@@ -81,12 +81,13 @@ impl<T: Config> Pallet<T> {
 	/// A P2P transfer, routed with Travel-Rule data or not. Every check, the value-movement
 	/// gate's included (sanctions, KYC, the Travel Rule, AML), comes before the first write. A
 	/// transfer the gate sends to review is frozen in the sender's account and held instead.
+	/// Returns the monitoring weight the gate used when the transfer moved (`None` when held).
 	pub(crate) fn do_transfer(
 		from: T::AccountId,
 		to: T::AccountId,
 		amount: BalanceOf<T>,
 		travel_rule: Option<TravelRuleData>,
-	) -> DispatchResult {
+	) -> Result<Option<Weight>, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(from != to, Error::<T>::SelfTransfer);
 		let movement = Movement {
@@ -111,13 +112,14 @@ impl<T: Config> Pallet<T> {
 			// A large transfer waits for a compliance officer, frozen in the sender's account.
 			T::Movement::ensure_can_hold(&movement, amount)?;
 			T::Movement::hold(&movement, amount)?;
-			return Ok(());
+			return Ok(None);
 		}
 
-		let travel_rule_record = T::Movement::record(&movement);
+		let recorded = T::Movement::record(&movement);
 		T::Assets::transfer(asset, &from, &to, amount, Preservation::Expendable)?;
+		let travel_rule_record = recorded.travel_rule_record;
 		Self::deposit_event(Event::Transferred { from, to, amount, travel_rule_record });
-		Ok(())
+		Ok(Some(recorded.monitor_weight))
 	}
 
 	/// Whether `to` can receive `amount` of `asset`, as a typed error.

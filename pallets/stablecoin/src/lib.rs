@@ -357,9 +357,11 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			dest: T::AccountId,
 			#[pallet::compact] amount: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let from = ensure_signed(origin)?;
-			Self::do_transfer(from, dest, amount, None)
+			let used = Self::do_transfer(from, dest, amount, None)?;
+			// What monitoring did not use is refunded (a held transfer pays the bound).
+			Ok(used.map(|w| T::WeightInfo::transfer().saturating_add(w)).into())
 		}
 
 		/// Send `amount` of the stablecoin to `dest` with the Travel-Rule data: a commitment
@@ -382,9 +384,10 @@ pub mod pallet {
 			dest: T::AccountId,
 			#[pallet::compact] amount: BalanceOf<T>,
 			travel_rule: TravelRuleData,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let from = ensure_signed(origin)?;
-			Self::do_transfer(from, dest, amount, Some(travel_rule))
+			let used = Self::do_transfer(from, dest, amount, Some(travel_rule))?;
+			Ok(used.map(|w| T::WeightInfo::transfer_with_travel_rule().saturating_add(w)).into())
 		}
 	}
 

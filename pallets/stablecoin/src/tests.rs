@@ -286,8 +286,11 @@ mod compliance {
 			);
 			assert!(MockAml::take().is_empty());
 			MockAml::restrict(&DAVE, false);
-			// A transfer that passed is recorded once, as a P2P movement of its amount.
-			assert_ok!(Stablecoin::transfer(RuntimeOrigin::signed(ALICE), DAVE, 10));
+			// A transfer that passed is recorded once, as a P2P movement of its amount, and
+			// charged what the monitor used (the mock's 400 of its bound's 1,000).
+			let info = Stablecoin::transfer(RuntimeOrigin::signed(ALICE), DAVE, 10).expect("ok");
+			let used = polkadot_sdk::frame_support::weights::Weight::from_parts(400, 0);
+			assert_eq!(info.actual_weight, Some(<() as crate::WeightInfo>::transfer() + used));
 			assert_eq!(
 				MockAml::take(),
 				vec![(ALICE.encode(), DAVE.encode(), MovementKind::P2p, 10)]
@@ -304,7 +307,9 @@ mod compliance {
 			MockAml::review_from(500);
 			assert_ok!(Stablecoin::transfer(RuntimeOrigin::signed(ALICE), DAVE, 499));
 			System::reset_events();
-			assert_ok!(Stablecoin::transfer(RuntimeOrigin::signed(ALICE), DAVE, 500));
+			let held = Stablecoin::transfer(RuntimeOrigin::signed(ALICE), DAVE, 500).expect("held");
+			// A held transfer pays the monitoring bound: no refund.
+			assert_eq!(held.actual_weight, None);
 			// Held: nothing moved, nothing recorded, no `Transferred`; the monitor holds it.
 			assert_eq!((stable(ALICE), stable(DAVE)), (4_501, 499));
 			assert_eq!(

@@ -59,7 +59,7 @@ fn window_days(rule: &str) -> u64 {
 /// FinCEN SAR's suspicious-activity category for a rule.
 fn sar_category(rule: &str) -> &'static str {
 	match rule {
-		"Structuring" => "Structuring: transaction(s) below CTR threshold",
+		"Structuring" => "Structuring: transaction(s) below CTR or review threshold",
 		"LargeValue" | "Velocity" | "MonthlyVelocity" => {
 			"Money laundering: suspicious use of multiple transaction locations or volume"
 		},
@@ -73,6 +73,7 @@ fn sar_category(rule: &str) -> &'static str {
 		"IssuerSelfDealing" => "Securities/futures/options: wash trading / market manipulation",
 		"ShortCycle" => "Money laundering: transaction(s) with no apparent economic purpose",
 		"Spoofing" => "Securities/futures/options: market manipulation (spoofing / layering)",
+		"OrderToTrade" => "Securities/futures/options: market manipulation (quote stuffing)",
 		_ => "Other suspicious activities",
 	}
 }
