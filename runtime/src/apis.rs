@@ -331,6 +331,7 @@ sp_api::impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl genex_primitives::api::CouponsApi<Block, AccountId, Balance, BlockNumber, Signature> for Runtime {
 		fn verify_coupon(
 			series: genex_primitives::SeriesId,
@@ -358,6 +359,18 @@ sp_api::impl_runtime_apis! {
 			authorization: genex_primitives::RedemptionAuthorization<AccountId, BlockNumber>,
 		) -> Vec<u8> {
 			Redemption::signing_payload(&authorization)
+		}
+
+		fn redemption_signing_payload(
+			authorization: genex_primitives::RedemptionAuthorization<AccountId, BlockNumber>,
+		) -> genex_primitives::RedemptionPayload {
+			// Every field of the payload is fixed-width, so it is always
+			// `REDEMPTION_PAYLOAD_LEN` long (checked by `coupons::the_signing_payload_is_140_bytes`
+			// in the runtime tests); a zero array, which no holder's signature matches, is the
+			// unreachable fallback.
+			Redemption::signing_payload(&authorization)
+				.try_into()
+				.unwrap_or([0u8; genex_primitives::REDEMPTION_PAYLOAD_LEN])
 		}
 
 		fn redemption_extrinsic(

@@ -9,7 +9,7 @@ mod common;
 use codec::Encode;
 use common::*;
 use genex_primitives::{
-	api::runtime_decl_for_coupons_api::CouponsApiV1, CouponKind, CouponProblem,
+	api::runtime_decl_for_coupons_api::CouponsApiV2, CouponKind, CouponProblem,
 	RedemptionAuthorization, SeriesStatus, STABLECOIN_UNIT,
 };
 use genex_runtime::{
@@ -200,6 +200,19 @@ fn coupon_life_across_pallets() {
 				pallet_redemption::invalid::BAD_SIGNATURE
 			)))
 		);
+		// A browser extension's `signRaw` signs `<Bytes>payload</Bytes>`: accepted as well.
+		let (a, _) = authorization(1, 3);
+		let payload = Runtime::redemption_signing_payload(a.clone());
+		assert_eq!(payload.to_vec(), Runtime::redemption_payload(a.clone()));
+		let wrapped = [b"<Bytes>".as_slice(), &payload, b"</Bytes>"].concat();
+		let extension_signed = MultiSignature::Sr25519(Dave.sign(&wrapped));
+		assert!(Executive::validate_transaction(
+			TransactionSource::External,
+			redeem_call(a.clone(), extension_signed.clone()),
+			parent
+		)
+		.is_ok());
+		assert_eq!(Runtime::redemption_extrinsic(a, extension_signed).map(|_| ()), Ok(()));
 		// One independent redemption is below the minimum sample (20 redemptions, 10,000 GUSD,
 		// 30 days): the score does not move (it went 6 → 56 before the sample rule).
 		assert_eq!(score(Bob), (6, 1));
@@ -264,5 +277,26 @@ fn dev_chain_demo_store() {
 			account(Eve)
 		));
 		let _ = Encode::encode(&series.face_value);
+	});
+}
+
+/// `redemptionSigningPayload` is the signed bytes exactly: 140 of them whatever the values
+/// (every field is fixed-width), the old `redemptionPayload`'s content without its prefix.
+#[test]
+fn the_signing_payload_is_140_bytes() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		for (n, block) in [(0u64, 0u32), (1, 1), (u64::MAX, u32::MAX)] {
+			let a = RedemptionAuthorization {
+				holder: account(Dave),
+				series: n,
+				units: n,
+				merchant: account(Ferdie),
+				nonce: n,
+				valid_until: block,
+			};
+			let bytes = Runtime::redemption_payload(a.clone());
+			assert_eq!(bytes.len(), genex_primitives::REDEMPTION_PAYLOAD_LEN);
+			assert_eq!(Runtime::redemption_signing_payload(a).to_vec(), bytes);
+		}
 	});
 }

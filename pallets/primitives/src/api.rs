@@ -2,7 +2,10 @@
 
 use crate::{
 	aml::AmlAccount,
-	coupons::{CouponInfo, CouponStats, CouponVerification, RedemptionAuthorization, SeriesId},
+	coupons::{
+		CouponInfo, CouponStats, CouponVerification, RedemptionAuthorization, RedemptionPayload,
+		SeriesId,
+	},
 	credit::CreditReport,
 	kyc::KycStatus,
 	market::{MarketDepth, OpenOrder, OrderId, OrderStatus, Quote, Side, Trade},
@@ -29,6 +32,7 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 	}
 
 	/// Coupons, issuers' credit and merchant redemption.
+	#[api_version(2)]
 	pub trait CouponsApi<AccountId, Balance, BlockNumber, Signature> where
 		AccountId: Codec,
 		Balance: Codec,
@@ -43,8 +47,17 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		fn issuer_stats(issuer: AccountId) -> CouponStats<Balance>;
 		/// An approved issuer's credit report (None for other accounts).
 		fn issuer_credit(issuer: AccountId) -> Option<CreditReport<Balance>>;
-		/// The bytes a holder signs to authorize a redemption.
+		/// The bytes a holder signs to authorize a redemption, as a SCALE `Vec<u8>`: what is
+		/// signed is its content without the length prefix (a client that re-encodes the result
+		/// gets 142 bytes for 140). Prefer `redemption_signing_payload`.
 		fn redemption_payload(authorization: RedemptionAuthorization<AccountId, BlockNumber>) -> Vec<u8>;
+		/// The 140 bytes a holder signs to authorize a redemption, exactly (a fixed-size array:
+		/// no length prefix in any client). Sign them as they are, or wrapped in
+		/// `<Bytes>…</Bytes>` as a browser extension's `signRaw` does: both are accepted.
+		#[api_version(2)]
+		fn redemption_signing_payload(
+			authorization: RedemptionAuthorization<AccountId, BlockNumber>,
+		) -> RedemptionPayload;
 		/// Check a signed authorization as the chain would and, when it would be accepted,
 		/// return the encoded unsigned extrinsic that submits it; otherwise the refusal as
 		/// UTF-8 text naming the pallet and error, e.g. `Redemption(AuthorizationUsed)`.

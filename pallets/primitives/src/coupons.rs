@@ -179,6 +179,19 @@ pub struct RedemptionAuthorization<AccountId, BlockNumber> {
 /// Domain separator of redemption-authorization signatures.
 pub const REDEMPTION_CONTEXT: &[u8] = b"genex/redeem/v1";
 
+/// Length of the bytes a holder signs for a redemption: the context with its one-byte length
+/// prefix (16), the genesis hash (32) and the authorization (holder 32, series 8, units 8,
+/// merchant 32, nonce 8, valid-until block 4), every field fixed-width.
+pub const REDEMPTION_PAYLOAD_LEN: usize = 140;
+
+/// The bytes a holder signs for a redemption, as a fixed-size array: a client decodes exactly
+/// what is signed, with no SCALE length prefix.
+pub type RedemptionPayload = [u8; REDEMPTION_PAYLOAD_LEN];
+
+/// What a browser-extension wallet's `signRaw` puts around the bytes it signs; a redemption
+/// signature over the payload so wrapped is accepted as well.
+pub const WRAPPED_BYTES: (&[u8], &[u8]) = (b"<Bytes>", b"</Bytes>");
+
 /// The coupon questions other pallets ask, and the burns they make.
 pub trait CouponLedger<AccountId, Balance> {
 	/// The series, if it exists.

@@ -39,7 +39,8 @@ pub use aml::{
 };
 pub use coupons::{
 	CouponInfo, CouponKind, CouponLedger, CouponProblem, CouponStats, CouponVerification,
-	RedemptionAuthorization, SeriesId, SeriesStatus,
+	RedemptionAuthorization, RedemptionPayload, SeriesId, SeriesStatus, REDEMPTION_PAYLOAD_LEN,
+	WRAPPED_BYTES,
 };
 pub use credit::{CreditInputs, CreditLimit, CreditReport, IssuerStatus, Retirement};
 pub use kyc::{KycLevel, KycProvider, KycStatus};

@@ -3,7 +3,7 @@
 
 use crate::{
 	invalid, AuthorizationOf, AuthorizationsEnding, Config, Error, Pallet, UsedAuthorizations,
-	WeightInfo, NONCE_TAG, REDEMPTION_CONTEXT, REDEMPTION_PRIORITY, REDEMPTION_TAG,
+	WeightInfo, NONCE_TAG, REDEMPTION_CONTEXT, REDEMPTION_PRIORITY, REDEMPTION_TAG, WRAPPED_BYTES,
 };
 use alloc::vec::Vec;
 use codec::Encode;
@@ -14,10 +14,27 @@ use polkadot_sdk::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// The bytes a holder signs: `(REDEMPTION_CONTEXT, genesis hash, authorization)`, SCALE.
+	/// The bytes a holder signs: `(REDEMPTION_CONTEXT, genesis hash, authorization)`, SCALE
+	/// (`REDEMPTION_PAYLOAD_LEN` bytes in the runtime).
 	pub fn signing_payload(authorization: &AuthorizationOf<T>) -> Vec<u8> {
 		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
 		(REDEMPTION_CONTEXT, genesis, authorization).encode()
+	}
+
+	/// `payload` as a browser extension's `signRaw` signs it: `<Bytes>payload</Bytes>`.
+	pub fn wrapped(payload: &[u8]) -> Vec<u8> {
+		let (open, close) = WRAPPED_BYTES;
+		[open, payload, close].concat()
+	}
+
+	/// Whether `signature` is `holder`'s over `payload`, as it is or wrapped as `signRaw`
+	/// wraps it (two verifications at most: the benchmark signs the wrapped form).
+	pub(crate) fn signed_by(
+		signature: &T::OffchainSignature,
+		payload: &[u8],
+		holder: &T::AccountId,
+	) -> bool {
+		signature.verify(payload, holder) || signature.verify(&Self::wrapped(payload)[..], holder)
 	}
 
 	/// Everything an authorization must pass, pool and block alike: validity window, unused
@@ -38,7 +55,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::AuthorizationUsed
 		);
 		let payload = Self::signing_payload(a);
-		ensure!(signature.verify(&payload[..], &a.holder), Error::<T>::BadSignature);
+		ensure!(Self::signed_by(signature, &payload, &a.holder), Error::<T>::BadSignature);
 		ensure!(
 			(AuthorizationsEnding::<T>::decode_len(a.valid_until).unwrap_or(0) as u32)
 				< T::MaxAuthorizationsPerBlock::get(),

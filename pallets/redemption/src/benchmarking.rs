@@ -25,7 +25,8 @@ fn issuer_with_merchant<T: Config>() -> (T::AccountId, T::AccountId) {
 }
 
 /// The holder's signed authorization of 10 units of a fresh digital series at a registered
-/// merchant, valid until the next block.
+/// merchant, valid until the next block. Signed in the wrapped form (`<Bytes>…</Bytes>`, a
+/// browser extension's `signRaw`): the worst case, both forms verified.
 fn signed_authorization<T: Config>() -> (AuthorizationOf<T>, T::OffchainSignature) {
 	let (issuer, merchant) = issuer_with_merchant::<T>();
 	let holder = T::BenchmarkHelper::signer();
@@ -38,8 +39,8 @@ fn signed_authorization<T: Config>() -> (AuthorizationOf<T>, T::OffchainSignatur
 		nonce: 7,
 		valid_until: frame_system::Pallet::<T>::block_number() + One::one(),
 	};
-	let signature =
-		T::BenchmarkHelper::sign(&holder, &Redemption::<T>::signing_payload(&authorization));
+	let payload = Redemption::<T>::signing_payload(&authorization);
+	let signature = T::BenchmarkHelper::sign(&holder, &Redemption::<T>::wrapped(&payload));
 	(authorization, signature)
 }
 

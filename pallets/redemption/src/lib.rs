@@ -10,7 +10,9 @@
 //!
 //! The holder's wallet signs a [`RedemptionAuthorization`] off chain (series, units, merchant,
 //! nonce, valid until — about 100 bytes, a QR code) over `(REDEMPTION_CONTEXT, genesis hash,
-//! authorization)`. The merchant's terminal submits it through the node's RPC
+//! authorization)`: 140 bytes, which `CouponsApi::redemption_signing_payload` returns as they
+//! are signed. The signature is over those bytes, or over `<Bytes>…</Bytes>` around them (what
+//! a browser extension's `signRaw` signs); both are accepted. The merchant's terminal submits it through the node's RPC
 //! (`genex_submitRedemption`) as an **authorized general transaction** (`#[pallet::authorize]`,
 //! no signer), so the merchant pays no fee and needs no funded account. The transaction pool and
 //! the block run the same checks ([`Pallet::authorize_redemption`]: signature, validity window,
@@ -82,7 +84,8 @@ mod tests;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 pub use genex_primitives::{
-	coupons::REDEMPTION_CONTEXT, Balance, RedemptionAuthorization, SeriesId,
+	coupons::{REDEMPTION_CONTEXT, WRAPPED_BYTES},
+	Balance, RedemptionAuthorization, SeriesId,
 };
 use polkadot_sdk::sp_runtime::transaction_validity::TransactionPriority;
 use scale_info::TypeInfo;
@@ -563,6 +566,8 @@ pub mod pallet {
 		///   block check the authorization first ([`Pallet::authorize_redemption`]). At most one
 		///   authorization per holder and series is pending in the pool, at priority
 		///   [`REDEMPTION_PRIORITY`].
+		/// - The signature is the holder's over the signing payload, as it is or wrapped in
+		///   `<Bytes>…</Bytes>` (a browser extension's `signRaw`).
 		/// - Fails (and is refused by the pool) with `BadSignature`, `AuthorizationExpired`,
 		///   `ValidityTooLong`, `AuthorizationUsed`, `TooManyAuthorizations`,
 		///   `HolderQuotaExceeded`, `MerchantQuotaExceeded`, or as `redeem`; nothing is written

@@ -256,6 +256,31 @@ fn merchant_submits_an_authorization_once() {
 }
 
 #[test]
+fn a_signature_over_the_payload_wrapped_as_sign_raw_wraps_it_is_accepted() {
+	new_test_ext().execute_with(|| {
+		let a = auth(1, 1);
+		let payload = P::signing_payload(&a);
+		let wrapped = TestSignature(a.holder, [b"<Bytes>", &payload[..], b"</Bytes>"].concat());
+		assert_eq!(P::wrapped(&payload), wrapped.1);
+		assert!(validate(&a, &wrapped).is_ok());
+		assert_ok!(P::redeem_authorized(authorized(), a, wrapped));
+		// Other wrappings are not: half of it, or another tag.
+		let b = auth(1, 2);
+		let payload = P::signing_payload(&b);
+		for bad in [
+			[b"<Bytes>", &payload[..]].concat(),
+			[&payload[..], b"</Bytes>"].concat(),
+			[b"<Data>", &payload[..], b"</Data>"].concat(),
+		] {
+			assert_noop!(
+				P::redeem_authorized(authorized(), b.clone(), TestSignature(b.holder, bad)),
+				Error::<Test>::BadSignature
+			);
+		}
+	});
+}
+
+#[test]
 fn bad_authorizations_are_refused() {
 	new_test_ext().execute_with(|| {
 		// Forged: signed by someone else, or over other data.
