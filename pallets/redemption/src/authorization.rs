@@ -68,12 +68,13 @@ impl<T: Config> Pallet<T> {
 	/// Redeem an authorization: every check again (the block ran them in
 	/// [`Pallet::authorize_redemption`] too), then the redemption, the replay record and the
 	/// quota count.
+	/// Returns the monitoring weight the value-movement gate used.
 	pub(crate) fn do_redeem_authorized(
 		a: AuthorizationOf<T>,
 		signature: T::OffchainSignature,
-	) -> DispatchResult {
+	) -> Result<Weight, DispatchError> {
 		Self::check_authorization(&a, &signature)?;
-		Self::do_redeem(
+		let (_, used) = Self::do_redeem(
 			a.holder.clone(),
 			a.series,
 			a.units,
@@ -87,7 +88,7 @@ impl<T: Config> Pallet<T> {
 		})
 		.map_err(|_| Error::<T>::TooManyAuthorizations)?;
 		Self::note_authorized_redemption(&a.holder, &a.merchant);
-		Ok(())
+		Ok(used)
 	}
 
 	/// The pool's and the block's check of a `redeem_authorized` transaction

@@ -109,7 +109,7 @@ mod benchmarks {
 		let (issuer, _) = issuer_with_merchant::<T>();
 		let holder: T::AccountId = account("holder", 0, 0);
 		let series = T::Coupons::make_series(&issuer, &holder, 1, CouponKind::Digital);
-		let receipt = Redemption::<T>::do_redeem(holder.clone(), series, 1, None, &[], None)
+		let (receipt, _) = Redemption::<T>::do_redeem(holder.clone(), series, 1, None, &[], None)
 			.map_err(|_| "redemption")
 			.expect("set-up redemption succeeds; qed");
 		#[extrinsic_call]

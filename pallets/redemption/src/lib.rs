@@ -552,10 +552,13 @@ pub mod pallet {
 			#[pallet::compact] units: u64,
 			merchant: Option<T::AccountId>,
 			serials: alloc::vec::Vec<u64>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let holder = ensure_signed(origin)?;
 			ensure!(serials.len() <= T::MaxSerials::get() as usize, Error::<T>::TooManySerials);
-			Self::do_redeem(holder, series, units, merchant, &serials, None).map(|_| ())
+			let count = serials.len() as u32;
+			let (_, used) = Self::do_redeem(holder, series, units, merchant, &serials, None)?;
+			// What monitoring did not use is refunded.
+			Ok(Some(T::WeightInfo::redeem(count).saturating_add(used)).into())
 		}
 
 		/// A merchant submits a holder's signed authorization: the units are redeemed at the
@@ -582,9 +585,11 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			authorization: AuthorizationOf<T>,
 			signature: T::OffchainSignature,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			frame_system::ensure_authorized(origin)?;
-			Self::do_redeem_authorized(authorization, signature)
+			let used = Self::do_redeem_authorized(authorization, signature)?;
+			// What monitoring did not use is refunded.
+			Ok(Some(T::WeightInfo::redeem_authorized().saturating_add(used)).into())
 		}
 
 		/// Rate the issuer of a redemption, once per receipt, within the review window

@@ -11,7 +11,8 @@ use genex_primitives::{
 use polkadot_sdk::{frame_support::pallet_prelude::*, frame_system};
 
 impl<T: Config> Pallet<T> {
-	/// Every check, then the burn and the receipt. Returns the receipt id.
+	/// Every check, then the burn and the receipt. Returns the receipt id and the monitoring
+	/// weight the value-movement gate used (the caller refunds the rest of its bound).
 	pub(crate) fn do_redeem(
 		holder: T::AccountId,
 		series: SeriesId,
@@ -19,7 +20,7 @@ impl<T: Config> Pallet<T> {
 		merchant: Option<T::AccountId>,
 		serials: &[u64],
 		nonce: Option<u64>,
-	) -> Result<u64, DispatchError> {
+	) -> Result<(u64, Weight), DispatchError> {
 		let (info, at, face_value, id) =
 			Self::check_redeem(&holder, series, units, merchant.as_ref(), serials)?;
 		let insider = T::Affiliation::is_insider(&info.issuer, &holder);
@@ -33,8 +34,7 @@ impl<T: Config> Pallet<T> {
 			(Retirement::Redeemed, serials)
 		};
 		T::Coupons::burn(series, &holder, units, burnt, how)?;
-		// Charged the bound: no refund.
-		let _ = T::Movement::record(&Self::movement(&holder, &at, series, face_value));
+		let recorded = T::Movement::record(&Self::movement(&holder, &at, series, face_value));
 		NextReceiptId::<T>::put(id.saturating_add(1));
 		Receipts::<T>::insert(
 			id,
@@ -60,7 +60,7 @@ impl<T: Config> Pallet<T> {
 			nonce,
 			insider,
 		});
-		Ok(id)
+		Ok((id, recorded.monitor_weight))
 	}
 
 	/// The checks of a redemption, without writing: (series, where, face value, receipt id).

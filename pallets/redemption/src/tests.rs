@@ -100,7 +100,22 @@ fn redeem_authorized(
 	nonce: u64,
 ) -> Result<(), DispatchError> {
 	let a = one_unit(holder, series, merchant, nonce);
-	P::redeem_authorized(authorized(), a.clone(), sign(&a))
+	P::redeem_authorized(authorized(), a.clone(), sign(&a)).map(|_| ()).map_err(|e| e.error)
+}
+
+#[test]
+fn a_redemption_is_charged_what_the_monitor_used() {
+	use crate::WeightInfo;
+	use polkadot_sdk::frame_support::weights::Weight;
+	new_test_ext().execute_with(|| {
+		// The mock monitor uses 400 of its bound's 1,000.
+		let used = Weight::from_parts(400, 0);
+		let direct = P::redeem(signed(HOLDER), SERIES, 1, None, vec![]).expect("redeemed");
+		assert_eq!(direct.actual_weight, Some(<() as WeightInfo>::redeem(0) + used));
+		let a = one_unit(HOLDER, SERIES, MERCHANT, 1);
+		let authorized = P::redeem_authorized(authorized(), a.clone(), sign(&a)).expect("ok");
+		assert_eq!(authorized.actual_weight, Some(<() as WeightInfo>::redeem_authorized() + used));
+	});
 }
 
 #[test]
