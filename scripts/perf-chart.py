@@ -32,8 +32,9 @@ PHASES = [
     ("stablecoin_transfers", "#72b7b2", "stablecoin transfers"),
     ("placements", "#f58518", "placements (orders)"),
     ("trades", "#54a24b", "trades (fills)"),
+    ("stablecoin_transfers_paced", "#b279a2", "stablecoin transfers at 80 % load"),
 ]
-EXTRA_COLOURS = ["#b279a2", "#9d755d", "#e45756", "#bab0ac"]
+EXTRA_COLOURS = ["#9d755d", "#e45756", "#bab0ac"]
 NOT_PHASES = {"set_up", "set-up"}
 
 FONT = 'font-family="Helvetica, Arial, sans-serif"'

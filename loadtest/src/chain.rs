@@ -238,9 +238,7 @@ pub fn join() -> RuntimeCall {
 /// orders (worst price 0.09).
 pub fn quotes(n: u32) -> RuntimeCall {
 	let level = |price: u128| pallet_market::QuoteLevel { price, units: 1 };
-	let bids = (0..n.min(BID_TICKS))
-		.map(|i| level(PRICE - (u128::from(i) + 1) * TICK))
-		.collect();
+	let bids = (0..n.min(BID_TICKS)).map(|i| level(PRICE - (u128::from(i) + 1) * TICK)).collect();
 	let asks = (0..n.saturating_sub(BID_TICKS))
 		.map(|i| level(PRICE + (u128::from(i) + 1) * TICK))
 		.collect();

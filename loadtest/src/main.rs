@@ -1,7 +1,7 @@
 //! `genex-load`: the end-to-end load test of the market.
 //!
 //! It derives many accounts, funds and KYC-attests them in the genesis of a development chain
-//! spec (with a coupon series they hold), starts one `genex-node` on it, and runs three
+//! spec (with a coupon series they hold), starts one `genex-node` on it, and runs five
 //! measured phases of transactions signed here offline:
 //!
 //! 1. `transfers`: plain `balances.transfer_keep_alive`, the reference;
@@ -9,9 +9,12 @@
 //!    to the next;
 //! 3. `placements`: market makers' quote sheets (`market.set_quotes`), each level a placement;
 //! 4. `trades`: one-unit market buys (`place_market_order`, worst price capped), each lifting a
-//!    resting ask in its block's batch auction.
+//!    resting ask in its block's batch auction;
+//! 5. `stablecoin_transfers_paced`: phase 2's transfers again, submitted at `--paced-load` per
+//!    cent (80) of the rate phase 2 measured for `--paced-secs` (30): the submit-to-finalized
+//!    latency of a node below its capacity.
 //!
-//! Each phase submits everything as fast as the node takes it (JSON-RPC batches), then
+//! Phases 1–4 submit everything as fast as the node takes it (JSON-RPC batches), then
 //! follows finalized blocks: a transaction counts when a finalized block includes it, a trade
 //! or placement when that block's events say so. Throughput is the count over the span of the
 //! including blocks' timestamps; latency is submission to finality as seen here. Progress goes
@@ -75,6 +78,12 @@ struct Args {
 	/// `MaxQuoteLevels` a side; asks at most the units a maker holds).
 	#[arg(long, default_value_t = 32)]
 	batch: u32,
+	/// The paced phase's load: per cent of the stablecoin transfers' measured rate.
+	#[arg(long, default_value_t = 80)]
+	paced_load: u32,
+	/// How long the paced phase submits, in seconds.
+	#[arg(long, default_value_t = 30)]
+	paced_secs: u64,
 	/// Stop following a phase when finalized blocks have included nothing of it for this long.
 	#[arg(long, default_value_t = 60)]
 	idle_secs: u64,
@@ -243,6 +252,23 @@ fn run(args: Args) -> Result<Value, String> {
 		}
 	}
 	let trades = runner.run("trades", txs, phase::Count::Trades)?;
+
+	// 5. Latency below capacity: compliant stablecoin transfers submitted at `--paced-load`
+	// (per cent) of the rate phase 2 measured, for `--paced-secs`.
+	let paced_rate = stable.rate() * f64::from(args.paced_load) / 100.0;
+	let paced_count = (paced_rate * args.paced_secs as f64) as usize;
+	let mut txs = Vec::with_capacity(paced_count);
+	for k in 0..paced_count {
+		let i = k % n;
+		let to = accounts.senders[(i + 1) % n].clone();
+		txs.push(chain::sign(chain, &mut accounts.senders[i], chain::stable_transfer(&to)));
+	}
+	let paced = runner.run_paced(
+		"stablecoin_transfers_paced",
+		txs,
+		phase::Count::StablecoinTransfers,
+		Some(paced_rate),
+	)?;
 	drop(node);
 	if !args.keep_logs {
 		let _ = fs::remove_dir_all(&dir);
@@ -260,12 +286,14 @@ fn run(args: Args) -> Result<Value, String> {
 			"senders": args.senders, "transfers_each": args.transfers_each,
 			"sellers": args.sellers, "buyers": args.buyers, "buys_each": args.buys_each,
 			"makers": args.makers, "batches_each": args.batches_each, "batch": args.batch,
+			"paced_load": args.paced_load, "paced_secs": args.paced_secs,
 		},
 		"phases": [
 			transfers.to_json(),
 			stable.to_json(),
 			placements.to_json(),
 			trades.to_json(),
+			paced.to_json(),
 		],
 		// Not a measurement: the asks and market-maker bonds the later phases need.
 		"set_up": setup.to_json(),
@@ -275,7 +303,10 @@ fn run(args: Args) -> Result<Value, String> {
 			"trades_per_s": trades.rate(),
 			"placements_per_s": placements.rate(),
 			"trades_to_transfers": ratio(trades.rate(), transfers.rate()),
+			"paced_submitted_per_s": paced_rate,
+			"paced_latency_p99_ms": paced.to_json()["latency_ms"]["p99"],
 			"targets": {
+				"paced_latency_p99_ms": 5_000,
 				"trades_to_transfers": 0.5,
 				"placements_per_s": 10_000,
 				"stablecoin_transfers_per_s": 1_000,

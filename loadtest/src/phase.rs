@@ -25,6 +25,8 @@ use std::{
 
 /// Transactions per JSON-RPC batch request.
 const BATCH: usize = 250;
+/// A paced phase submits a slice of its rate this often.
+const PACE_TICK: Duration = Duration::from_millis(100);
 
 /// What a phase counts as its unit of work.
 #[derive(Clone, Copy)]
@@ -214,9 +216,23 @@ fn fetch_block(rpc: &mut Rpc, n: u64, keys: &(String, String)) -> Result<Block, 
 }
 
 impl Runner {
-	/// Submit `txs`, follow finalized blocks until they are all included (or nothing more is
-	/// included for `idle` after the last submission), and count `count`.
+	/// Submit `txs` as fast as the node takes them, follow finalized blocks until they are all
+	/// included (or nothing more is included for `idle` after the last submission), and count
+	/// `count`.
 	pub fn run(&self, name: &str, txs: Vec<Tx>, count: Count) -> Result<Outcome, String> {
+		self.run_paced(name, txs, count, None)
+	}
+
+	/// [`Self::run`], submitting at most `pace` transactions per second when given (in equal
+	/// slices every 100 ms): the latency of a node below its capacity rather than the queueing
+	/// of one at saturation.
+	pub fn run_paced(
+		&self,
+		name: &str,
+		txs: Vec<Tx>,
+		count: Count,
+		pace: Option<f64>,
+	) -> Result<Outcome, String> {
 		let mut rpc = Rpc::new(self.port);
 		let keys = (storage_key("System", "Events"), storage_key("Timestamp", "Now"));
 		let mut next = finalized_number(&mut rpc)?.saturating_add(1);
@@ -238,9 +254,19 @@ impl Runner {
 				done.clone(),
 			);
 			let port = self.port;
+			// Paced: a slice of the rate every tick, each slice submitted when its tick comes.
+			let (slice, tick) = match pace {
+				Some(rate) if rate > 0.0 => ((rate / 10.0).ceil().max(1.0) as usize, PACE_TICK),
+				_ => (BATCH, Duration::ZERO),
+			};
 			std::thread::spawn(move || {
 				let mut rpc = Rpc::new(port);
-				for chunk in txs.chunks(BATCH) {
+				let first = Instant::now();
+				for (i, chunk) in txs.chunks(slice).enumerate() {
+					let due = first + tick * i as u32;
+					if let Some(wait) = due.checked_duration_since(Instant::now()) {
+						std::thread::sleep(wait);
+					}
 					let now = Instant::now();
 					if let Ok(mut p) = pending.lock() {
 						p.extend(chunk.iter().map(|t| (t.hash, now)));

@@ -1,6 +1,6 @@
 //! `genex-load` end to end at a small scale: it starts a node on its patched spec, and every
 //! transaction of every phase lands in a finalized block and does what it should (transfers,
-//! stablecoin transfers, resting bids, one trade per buy); the results file has the figures the report needs, and
+//! stablecoin transfers, resting bids, one trade per buy, paced transfers); the results file has the figures the report needs, and
 //! `--report-dir` writes the same file as `<date>.json`.
 
 use serde_json::Value;
@@ -23,7 +23,7 @@ fn small_run_includes_everything() {
 		.args(["--senders", "6", "--transfers-each", "2"])
 		.args(["--sellers", "2", "--buyers", "6", "--buys-each", "2"])
 		.args(["--makers", "2", "--batches-each", "2", "--batch", "10"])
-		.args(["--idle-secs", "30"])
+		.args(["--idle-secs", "30", "--paced-secs", "4"])
 		.arg("--out")
 		.arg(&out)
 		.arg("--report-dir")
@@ -39,7 +39,10 @@ fn small_run_includes_everything() {
 		.iter()
 		.map(|p| p["name"].as_str().unwrap_or_default())
 		.collect();
-	assert_eq!(names, ["transfers", "stablecoin_transfers", "placements", "trades"]);
+	assert_eq!(
+		names,
+		["transfers", "stablecoin_transfers", "placements", "trades", "stablecoin_transfers_paced"]
+	);
 	let phase = |name: &str| match name {
 		"set_up" => results["set_up"].clone(),
 		_ => results["phases"]
@@ -48,9 +51,13 @@ fn small_run_includes_everything() {
 			.cloned()
 			.unwrap_or_default(),
 	};
-	for (name, txs, work) in
-		[("transfers", 12, 12), ("stablecoin_transfers", 12, 12), ("set_up", 4, 4), ("placements", 4, 40), ("trades", 12, 12)]
-	{
+	for (name, txs, work) in [
+		("transfers", 12, 12),
+		("stablecoin_transfers", 12, 12),
+		("set_up", 4, 4),
+		("placements", 4, 40),
+		("trades", 12, 12),
+	] {
 		let p = phase(name);
 		assert_eq!(p["submitted"], txs, "{name}: {p}");
 		assert_eq!(p["rejected_by_pool"], 0, "{name}: {p}");
@@ -64,6 +71,15 @@ fn small_run_includes_everything() {
 			assert!(p["per_second"].as_f64().is_some_and(|r| r > 0.0), "{name}: {p}");
 		}
 	}
+	// The paced phase: as many transfers as 80 % of phase 2's rate for 4 s, every one included.
+	let paced = phase("stablecoin_transfers_paced");
+	let submitted = paced["submitted"].as_u64().expect("submitted");
+	assert!(submitted > 0, "{paced}");
+	assert_eq!(paced["included"], submitted, "{paced}");
+	assert_eq!(paced["failed"], 0, "{paced}");
+	assert_eq!(paced["work"], submitted, "{paced}");
+	assert!(paced["latency_ms"]["p99"].as_u64().is_some(), "{paced}");
+	assert!(results["summary"]["paced_submitted_per_s"].as_f64().is_some_and(|r| r > 0.0));
 	let date = results["date"].as_str().expect("date");
 	assert!(date.len() == 10 && date.matches('-').count() == 2, "date {date}");
 	assert!(results["commit"].as_str().is_some_and(|c| !c.is_empty()));

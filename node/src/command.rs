@@ -167,8 +167,17 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
 				},
-				_ => Err("this benchmark is not offered by genex-node; use `pallet`, `block` or \
-					`machine`"
+				// The database's read and write costs on a given state (e.g. the production-sized
+				// one `scripts/bench-db-state.py` builds): the runtime's `DbWeight`.
+				BenchmarkCmd::Storage(cmd) => {
+					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
+					let db = backend.expose_db();
+					let storage = backend.expose_storage();
+					let shared_trie_cache = backend.expose_shared_trie_cache();
+					cmd.run(config, client, db, storage, shared_trie_cache)
+				},
+				_ => Err("this benchmark is not offered by genex-node; use `pallet`, `block`, \
+					`machine` or `storage`"
 					.into()),
 			})
 		},

@@ -19,17 +19,36 @@ use polkadot_sdk::{
 };
 use std::{sync::Arc, time::Duration};
 
+/// The host functions the runtime's Wasm may import.
+#[cfg(not(feature = "runtime-benchmarks"))]
+pub type HostFunctions = sp_io::SubstrateHostFunctions;
+/// The host functions the runtime's Wasm may import: with the benchmarking ones in a
+/// benchmarking build, whose runtime imports them (`benchmark storage` and `block` open the
+/// chain with this client).
+#[cfg(feature = "runtime-benchmarks")]
+pub type HostFunctions =
+	(sp_io::SubstrateHostFunctions, polkadot_sdk::frame_benchmarking::benchmarking::HostFunctions);
+
 /// The full client, executing the runtime's Wasm.
-pub type FullClient = sc_service::TFullClient<
-	Block,
-	RuntimeApi,
-	sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>,
->;
+pub type FullClient =
+	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<HostFunctions>>;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 
 /// Blocks between GRANDPA justifications kept for light clients and warp sync.
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
+
+/// GRANDPA's gossip duration, tuned for 2-second Aura slots: a voter prevotes at the latest two
+/// gossip durations into a round and precommits at four, so a round lasts at most one second
+/// (polkadot-sdk's templates use 333 ms: 1.33 s).
+///
+/// With it, the voters vote for their **best block**: polkadot-sdk's default voting rules
+/// (`BeforeBestBlockBy(2)` and `ThreeQuartersOfTheUnfinalizedChain`) keep votes two or more
+/// blocks behind the best one, which BABE's probabilistic slots need against short forks. Aura
+/// on a permissioned set has one author per slot; a block all voters have imported is final
+/// one round later. Safety is GRANDPA's, whatever the rule: a vote only ever moves finality to
+/// a block more than two thirds of the voters have. Measured in `docs/performance.md` §6.
+const GRANDPA_GOSSIP_DURATION: Duration = Duration::from_millis(250);
 
 /// The parts shared by the node and the maintenance subcommands.
 pub type Service = sc_service::PartialComponents<
@@ -58,7 +77,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		})
 		.transpose()?;
 
-	let executor = sc_service::new_wasm_executor::<sp_io::SubstrateHostFunctions>(&config.executor);
+	let executor = sc_service::new_wasm_executor::<HostFunctions>(&config.executor);
 	let (client, backend, keystore_container, task_manager) =
 		sc_service::new_full_parts::<Block, RuntimeApi, _>(
 			config,
@@ -299,7 +318,7 @@ pub fn new_full<
 		let keystore = if role.is_authority() { Some(keystore_container.keystore()) } else { None };
 
 		let grandpa_config = sc_consensus_grandpa::Config {
-			gossip_duration: Duration::from_millis(333),
+			gossip_duration: GRANDPA_GOSSIP_DURATION,
 			justification_generation_period: GRANDPA_JUSTIFICATION_PERIOD,
 			name: Some(name),
 			observer_enabled: false,
@@ -315,7 +334,8 @@ pub fn new_full<
 			network,
 			sync: Arc::new(sync_service),
 			notification_service: grandpa_notification_service,
-			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
+			// No voting rule: vote for the best block (see `GRANDPA_GOSSIP_DURATION`).
+			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::new().build(),
 			prometheus_registry,
 			shared_voter_state: SharedVoterState::empty(),
 			telemetry: telemetry.as_ref().map(|x| x.handle()),

@@ -31,6 +31,9 @@ mod benchmarks;
 pub mod client;
 pub mod configs;
 pub mod genesis_config_presets;
+/// The database's read and write costs measured on a production-sized state
+/// (`scripts/benchmark-db.sh`): the runtime's `DbWeight`.
+pub mod paritydb_weights;
 
 use alloc::{borrow::Cow, vec::Vec};
 use polkadot_sdk::{
@@ -87,11 +90,11 @@ macro_rules! genex_runtime_version {
 }
 
 #[cfg(not(feature = "next-spec"))]
-genex_runtime_version!(113);
+genex_runtime_version!(114);
 // The same runtime one version later: only the zombienet upgrade test builds it
 // (`scripts/build-runtime-variant.sh next`), to install it through governance.
 #[cfg(feature = "next-spec")]
-genex_runtime_version!(114);
+genex_runtime_version!(115);
 #[cfg(all(feature = "next-spec", feature = "std"))]
 compile_error!("`next-spec` is for the upgrade test's Wasm only; a native build would embed it");
 
@@ -169,9 +172,12 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 ///   entries, versioned (a no-op on a chain already at version 1).
 /// - `pallet_market::migrations::v1::MigrateToV1` (spec 112): indexes the series with market
 ///   makers for the obligations sampling; one pass over them, versioned.
+/// - `pallet_feeless::migrations::v1::MigrateToV1` (spec 114): the compact policy index every
+///   transaction's fee check reads; at most 64 entries, versioned.
 pub type Migrations = (
 	pallet_kyc::migrations::v1::MigrateToV1<Runtime>,
 	pallet_market::migrations::v1::MigrateToV1<Runtime>,
+	pallet_feeless::migrations::v1::MigrateToV1<Runtime>,
 );
 
 /// Executive: handles dispatch to the various pallets.

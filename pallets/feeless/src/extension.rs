@@ -1,6 +1,6 @@
 //! [`FeelessWithinQuota`]: waives the wrapped fee extension within the signer's quota.
 
-use crate::*;
+use crate::{quota::Check, *};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use polkadot_sdk::{
@@ -46,16 +46,17 @@ impl<T, S> From<S> for FeelessWithinQuota<T, S> {
 
 /// Whether the inner extension applies or the fee is waived.
 pub enum Intermediate<Inner, AccountId> {
-	/// `S` runs.
-	Apply(Inner),
+	/// `S` runs; `true` if the call is fee-less (the signer is over its quota or below its
+	/// level), `false` if it is not fee-less at all.
+	Apply(Inner, bool),
 	/// Fee waived for this signer within this quota.
 	Waive(AccountId, crate::quota::FreeCall),
 }
 
 /// What `prepare` passes on to `post_dispatch`.
 pub enum Waived<Inner, AccountId> {
-	/// `S` ran.
-	Apply(Inner),
+	/// `S` ran; whether the call is fee-less (see [`Intermediate::Apply`]).
+	Apply(Inner, bool),
 	/// Fee waived: the signer, its free calls this period (this one included), and the weight
 	/// `S` would have used (refunded: `S` did not run).
 	Waived(AccountId, u32, Weight),
@@ -95,10 +96,19 @@ impl<T: Config + Send + Sync, S: TransactionExtension<T::RuntimeCall>>
 		inherited_implication: &impl Implication,
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
+		let mut listed = false;
 		if let Some(who) = origin.as_signer() {
-			if let Some(free) = Pallet::<T>::free_call(who, call) {
-				let who = who.clone();
-				return Ok((ValidTransaction::default(), Intermediate::Waive(who, free), origin));
+			match Pallet::<T>::check(who, call) {
+				Check::Free(free) => {
+					let who = who.clone();
+					return Ok((
+						ValidTransaction::default(),
+						Intermediate::Waive(who, free),
+						origin,
+					));
+				},
+				Check::Paying => listed = true,
+				Check::NotListed => {},
 			}
 		}
 		let (valid, val, origin) = self.0.validate(
@@ -110,7 +120,7 @@ impl<T: Config + Send + Sync, S: TransactionExtension<T::RuntimeCall>>
 			inherited_implication,
 			source,
 		)?;
-		Ok((valid, Intermediate::Apply(val), origin))
+		Ok((valid, Intermediate::Apply(val, listed), origin))
 	}
 
 	fn prepare(
@@ -122,8 +132,8 @@ impl<T: Config + Send + Sync, S: TransactionExtension<T::RuntimeCall>>
 		len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
 		match val {
-			Intermediate::Apply(val) => {
-				self.0.prepare(val, origin, call, info, len).map(Waived::Apply)
+			Intermediate::Apply(val, listed) => {
+				self.0.prepare(val, origin, call, info, len).map(|pre| Waived::Apply(pre, listed))
 			},
 			Intermediate::Waive(who, free) => {
 				// Counted against the quota read in `validate`; refused if other free calls of
@@ -144,13 +154,19 @@ impl<T: Config + Send + Sync, S: TransactionExtension<T::RuntimeCall>>
 	) -> Result<Weight, TransactionValidityError> {
 		let own = Self::own_weight();
 		match pre {
-			Waived::Apply(pre) => {
+			Waived::Apply(pre, listed) => {
 				let unspent = S::post_dispatch_details(pre, info, post_info, len, result)?;
-				Ok(unspent.saturating_add(own.saturating_sub(T::WeightInfo::feeless_paying())))
+				let used = if listed {
+					T::WeightInfo::feeless_paying()
+				} else {
+					T::WeightInfo::feeless_not_listed()
+				};
+				Ok(unspent.saturating_add(own.saturating_sub(used)))
 			},
 			Waived::Waived(who, used, inner_weight) => {
 				Pallet::<T>::deposit_event(Event::<T>::FeeWaived { who, used });
-				Ok(inner_weight.saturating_add(own.saturating_sub(T::WeightInfo::feeless_within_quota())))
+				Ok(inner_weight
+					.saturating_add(own.saturating_sub(T::WeightInfo::feeless_within_quota())))
 			},
 		}
 	}

@@ -28,6 +28,7 @@ pub use pallet::*;
 pub use weights::WeightInfo;
 
 mod extension;
+pub mod migrations;
 mod policy;
 mod quota;
 pub mod weights;
@@ -53,6 +54,10 @@ pub const QUOTA_USED: u8 = 0xF1;
 pub type PalletName = BoundedVec<u8, ConstU32<32>>;
 /// A call's name as the metadata spells it, e.g. `transfer`.
 pub type CallName = BoundedVec<u8, ConstU32<64>>;
+/// What a transaction's check looks a call up by: `twox128` of `Pallet.call` (see
+/// [`Pallet::call_key`]). Names, not indices, so the key survives a runtime upgrade that moves
+/// a pallet.
+pub type CallKey = [u8; 16];
 
 #[polkadot_sdk::frame_support::pallet]
 pub mod pallet {
@@ -67,7 +72,11 @@ pub mod pallet {
 		frame_system::pallet_prelude::*,
 	};
 
+	/// Version 1: [`PolicyIndex`] (see [`crate::migrations::v1`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -104,6 +113,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type FeelessCalls<T: Config> =
 		CountedStorageMap<_, Blake2_128Concat, (PalletName, CallName), KycLevel, OptionQuery>;
+
+	/// [`FeelessCalls`] as every transaction's check reads it: (call key, lowest level), one
+	/// small value. The first transaction of a block loads it; the others find it in the block's
+	/// storage cache, so a block pays one read for it (charged in `on_initialize`), and the check
+	/// of a call that is not fee-less reads nothing else. Written with [`FeelessCalls`], never
+	/// alone.
+	#[pallet::storage]
+	pub type PolicyIndex<T: Config> =
+		StorageValue<_, BoundedVec<(CallKey, KycLevel), T::MaxFeelessCalls>, ValueQuery>;
 
 	/// Free calls per period, per KYC level (zero: none).
 	#[pallet::storage]
@@ -146,6 +164,7 @@ pub mod pallet {
 				FeelessCalls::<T>::count() <= T::MaxFeelessCalls::get(),
 				"more fee-less calls than MaxFeelessCalls"
 			);
+			Pallet::<T>::rebuild_index();
 			for (level, quota) in &self.quotas {
 				Quotas::<T>::insert(level, quota);
 			}
@@ -203,6 +222,12 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// The block's one read of [`PolicyIndex`], which every transaction's check then finds
+		/// cached (its benchmarks count it as such).
+		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
+			T::DbWeight::get().reads(1)
+		}
+
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
 			Self::do_clean_usage(remaining)
 		}
@@ -210,6 +235,17 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(!T::Period::get().is_zero(), "Period must be positive");
 			assert!(T::MaxFeelessCalls::get() > 0, "MaxFeelessCalls must be positive");
+			// The policy index tells calls apart by their key alone.
+			let mut keys = alloc::vec::Vec::new();
+			for module in T::RuntimeCall::get_module_names() {
+				for call in T::RuntimeCall::get_call_names(module) {
+					keys.push(Pallet::<T>::call_key(module.as_bytes(), call.as_bytes()));
+				}
+			}
+			let all = keys.len();
+			keys.sort_unstable();
+			keys.dedup();
+			assert_eq!(keys.len(), all, "two calls of the runtime share a policy key");
 		}
 
 		#[cfg(feature = "try-runtime")]

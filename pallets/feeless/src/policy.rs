@@ -5,9 +5,34 @@ use polkadot_sdk::frame_support::{
 	ensure,
 	pallet_prelude::DispatchResult,
 	traits::{Get, GetCallMetadata},
+	StorageHasher, Twox128,
 };
 
 impl<T: Config> Pallet<T> {
+	/// The key [`PolicyIndex`] holds for `pallet.call`: `twox128` of the two names joined by a
+	/// dot, as the metadata spells them (e.g. `Stablecoin.transfer`).
+	pub fn call_key(pallet: &[u8], call: &[u8]) -> CallKey {
+		let mut joined = alloc::vec::Vec::with_capacity(
+			pallet.len().saturating_add(call.len()).saturating_add(1),
+		);
+		joined.extend_from_slice(pallet);
+		joined.push(b'.');
+		joined.extend_from_slice(call);
+		Twox128::hash(&joined)
+	}
+
+	/// [`PolicyIndex`] rebuilt from [`FeelessCalls`] (genesis and the v1 migration); returns
+	/// the number of entries. At most `MaxFeelessCalls` are kept, as `FeelessCalls` holds.
+	pub(crate) fn rebuild_index() -> u32 {
+		let index: alloc::vec::Vec<_> = FeelessCalls::<T>::iter()
+			.map(|((pallet, call), level)| (Self::call_key(&pallet, &call), level))
+			.take(T::MaxFeelessCalls::get() as usize)
+			.collect();
+		let len = index.len() as u32;
+		PolicyIndex::<T>::put(BoundedVec::truncate_from(index));
+		len
+	}
+
 	/// The storage key of `pallet.call` if the runtime has that call and allows it to be
 	/// fee-less.
 	pub(crate) fn checked_key(
@@ -44,6 +69,16 @@ impl<T: Config> Pallet<T> {
 				|| FeelessCalls::<T>::count() < T::MaxFeelessCalls::get(),
 			Error::<T>::TooManyFeelessCalls
 		);
+		let call_key = Self::call_key(&key.0, &key.1);
+		let mut index = PolicyIndex::<T>::get();
+		match index.iter_mut().find(|(k, _)| *k == call_key) {
+			Some(entry) => entry.1 = min_level,
+			// Holds as many entries as `FeelessCalls`, checked above to have room.
+			None => index
+				.try_push((call_key, min_level))
+				.map_err(|_| Error::<T>::TooManyFeelessCalls)?,
+		}
+		PolicyIndex::<T>::put(index);
 		FeelessCalls::<T>::insert(&key, min_level);
 		Self::deposit_event(Event::FeelessCallSet { pallet: key.0, call: key.1, min_level });
 		Ok(())
@@ -52,6 +87,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_remove_feeless_call(pallet: PalletName, call: CallName) -> DispatchResult {
 		let key = (pallet, call);
 		ensure!(FeelessCalls::<T>::contains_key(&key), Error::<T>::NotFeeless);
+		let call_key = Self::call_key(&key.0, &key.1);
+		PolicyIndex::<T>::mutate(|index| index.retain(|(k, _)| *k != call_key));
 		FeelessCalls::<T>::remove(&key);
 		Self::deposit_event(Event::FeelessCallRemoved { pallet: key.0, call: key.1 });
 		Ok(())

@@ -23,6 +23,17 @@ pub struct FreeCall {
 	pub quota: u32,
 }
 
+/// What a signed call is for the fee.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Check {
+	/// Not a fee-less call: the fee applies, and the check read only the cached policy.
+	NotListed,
+	/// A fee-less call, but the signer's level is too low or its quota is used up.
+	Paying,
+	/// Free now.
+	Free(FreeCall),
+}
+
 /// Most usage entries one block's `on_idle` deletes.
 const MAX_CLEAN_PER_BLOCK: u32 = 1_000;
 
@@ -40,23 +51,37 @@ impl<T: Config> Pallet<T> {
 	/// If `who` may make `call` without a fee now: the period, the free calls used so far and
 	/// the quota.
 	pub fn free_call(who: &T::AccountId, call: &T::RuntimeCall) -> Option<FreeCall> {
+		match Self::check(who, call) {
+			Check::Free(free) => Some(free),
+			Check::NotListed | Check::Paying => None,
+		}
+	}
+
+	/// What `call` signed by `who` is now: not fee-less at all (one cached read, see
+	/// [`PolicyIndex`]), fee-less but paying (level too low or quota used up), or free.
+	pub(crate) fn check(who: &T::AccountId, call: &T::RuntimeCall) -> Check {
 		let meta = call.get_call_metadata();
 		if Self::never_feeless(meta.pallet_name, meta.function_name) {
-			return None;
+			return Check::NotListed;
 		}
-		let key = (
-			PalletName::try_from(meta.pallet_name.as_bytes().to_vec()).ok()?,
-			CallName::try_from(meta.function_name.as_bytes().to_vec()).ok()?,
-		);
-		let min_level = FeelessCalls::<T>::get(&key)?;
+		let key = Self::call_key(meta.pallet_name.as_bytes(), meta.function_name.as_bytes());
+		let Some(min_level) =
+			PolicyIndex::<T>::get().iter().find(|(k, _)| *k == key).map(|(_, level)| *level)
+		else {
+			return Check::NotListed;
+		};
 		let level = T::Kyc::level(who);
 		if level < min_level {
-			return None;
+			return Check::Paying;
 		}
 		let period = Self::current_period();
 		let used = Usage::<T>::get(period, who);
 		let quota = Quotas::<T>::get(level);
-		(used < quota).then_some(FreeCall { period, used, quota })
+		if used < quota {
+			Check::Free(FreeCall { period, used, quota })
+		} else {
+			Check::Paying
+		}
 	}
 
 	/// Count one free call of `who` in `free.period` if the quota still allows it (other free
@@ -108,8 +133,15 @@ impl<T: Config> Pallet<T> {
 			FeelessCalls::<T>::count() <= T::MaxFeelessCalls::get(),
 			"more fee-less calls than MaxFeelessCalls"
 		);
-		for (pallet, call) in FeelessCalls::<T>::iter_keys() {
+		let index = PolicyIndex::<T>::get();
+		ensure!(index.len() as u32 == FeelessCalls::<T>::count(), "policy index out of step");
+		for ((pallet, call), level) in FeelessCalls::<T>::iter() {
 			ensure!(Self::checked_key(&pallet, &call).is_ok(), "stored fee-less call not allowed");
+			let key = Self::call_key(&pallet, &call);
+			ensure!(
+				index.iter().filter(|(k, l)| *k == key && *l == level).count() == 1,
+				"policy index out of step"
+			);
 		}
 		let oldest = OldestPeriod::<T>::get();
 		ensure!(Usage::<T>::iter_keys().all(|(p, _)| p >= oldest), "usage before OldestPeriod");

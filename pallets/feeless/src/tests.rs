@@ -215,32 +215,103 @@ fn quota_used_between_validation_and_inclusion_is_refused() {
 	});
 }
 
+/// What the extension charges up front for `call` and what it leaves unspent after `who`'s
+/// transaction, run as a block runs it.
+fn charged_and_unspent(who: u64, call: &RuntimeCall) -> (Weight, Weight) {
+	use polkadot_sdk::sp_runtime::traits::TxBaseImplication;
+	let info = call.get_dispatch_info();
+	let ext = Ext::from(ChargeTransactionPayment::from(0));
+	let (_, val, origin) = ext
+		.validate(
+			RuntimeOrigin::signed(who),
+			call,
+			&info,
+			100,
+			ext.implicit().expect("no implicit"),
+			&TxBaseImplication(call),
+			TransactionSource::External,
+		)
+		.expect("valid");
+	let charged = ext.weight(call);
+	let pre = ext.prepare(val, &origin, call, &info, 100).expect("prepared");
+	let unspent = Ext::post_dispatch_details(pre, &info, &Default::default(), 100, &Ok(()))
+		.expect("post-dispatch");
+	(charged, unspent)
+}
+
 #[test]
-fn a_waived_fee_refunds_the_fee_extensions_weight() {
+fn each_path_refunds_down_to_its_own_weight() {
 	new_test_ext().execute_with(|| {
 		use crate::WeightInfo;
-		use polkadot_sdk::sp_runtime::traits::TxBaseImplication;
-		let call = transfer();
-		let info = call.get_dispatch_info();
-		let ext = Ext::from(ChargeTransactionPayment::from(0));
-		let inner = ChargeTransactionPayment::<Test>::from(0).weight(&call);
-		let own = <() as WeightInfo>::feeless_within_quota().max(<() as WeightInfo>::feeless_paying());
-		assert_eq!(ext.weight(&call), inner + own, "charged up front: the fee extension and our heavier path");
-		let (_, val, origin) = ext
-			.validate(
-				RuntimeOrigin::signed(ALICE),
-				&call,
-				&info,
-				100,
-				ext.implicit().expect("no implicit"),
-				&TxBaseImplication(&call),
-				TransactionSource::External,
-			)
-			.expect("valid");
-		let pre = ext.prepare(val, &origin, &call, &info, 100).expect("prepared");
-		let unspent = Ext::post_dispatch_details(pre, &info, &Default::default(), 100, &Ok(()))
-			.expect("post-dispatch");
-		assert_eq!(unspent, inner + own - <() as WeightInfo>::feeless_within_quota());
+		let inner = |call: &RuntimeCall| ChargeTransactionPayment::<Test>::from(0).weight(call);
+		let within = <() as WeightInfo>::feeless_within_quota();
+		let paying = <() as WeightInfo>::feeless_paying();
+		let not_listed = <() as WeightInfo>::feeless_not_listed();
+		let own = within.max(paying);
+		// Fee waived: the fee extension did not run, its weight is refunded too.
+		let (charged, unspent) = charged_and_unspent(ALICE, &transfer());
+		assert_eq!(charged, inner(&transfer()) + own, "the fee extension and our heavier path");
+		assert_eq!(unspent, inner(&transfer()) + own - within);
+		// A fee-less call over the quota: the paying path.
+		Usage::<Test>::insert(0, ALICE, 3);
+		let (_, unspent) = charged_and_unspent(ALICE, &transfer());
+		assert_eq!(unspent, own - paying);
+		// Not a fee-less call at all (most transactions): only the cached policy was read.
+		let (charged, unspent) = charged_and_unspent(ALICE, &remark());
+		assert_eq!(charged, inner(&remark()) + own);
+		assert_eq!(unspent, own - not_listed);
+		assert!(not_listed.all_lt(paying), "the stand-in weights keep the paths apart");
+	});
+}
+
+#[test]
+fn the_policy_index_follows_every_change() {
+	new_test_ext().execute_with(|| {
+		let index = || crate::PolicyIndex::<Test>::get().into_inner();
+		let key = |p: &str, c: &str| P::call_key(p.as_bytes(), c.as_bytes());
+		assert_eq!(index(), vec![(key("Balances", "transfer_keep_alive"), KycLevel::L1)]);
+		let (p, c) = names("System", "remark");
+		assert_ok!(Feeless::set_feeless_call(RuntimeOrigin::root(), p.clone(), c.clone(), 2));
+		assert_ok!(Feeless::set_feeless_call(RuntimeOrigin::root(), p.clone(), c.clone(), 3));
+		assert_eq!(
+			index(),
+			vec![
+				(key("Balances", "transfer_keep_alive"), KycLevel::L1),
+				(key("System", "remark"), KycLevel::L3)
+			],
+			"a level change rewrites the entry, it adds none"
+		);
+		assert_ok!(P::do_try_state());
+		assert_ok!(Feeless::remove_feeless_call(RuntimeOrigin::root(), p, c));
+		assert_eq!(index(), vec![(key("Balances", "transfer_keep_alive"), KycLevel::L1)]);
+		assert_ok!(P::do_try_state());
+		// The index decides: a call named only in `FeelessCalls` is not free, and `try_state`
+		// reports the drift.
+		crate::PolicyIndex::<Test>::kill();
+		assert_eq!(P::free_call(&ALICE, &transfer()), None);
+		assert!(P::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn migration_v1_builds_the_index_once() {
+	use crate::migrations::v1::MigrateToV1;
+	use polkadot_sdk::frame_support::traits::{
+		GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
+	};
+	new_test_ext().execute_with(|| {
+		let built = crate::PolicyIndex::<Test>::get();
+		crate::PolicyIndex::<Test>::kill();
+		StorageVersion::new(0).put::<P>();
+		MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(crate::PolicyIndex::<Test>::get(), built);
+		assert_eq!(P::on_chain_storage_version(), 1);
+		assert!(P::free_call(&ALICE, &transfer()).is_some(), "fee-less again after the upgrade");
+		assert_ok!(P::do_try_state());
+		// Run again: the version check skips it.
+		crate::PolicyIndex::<Test>::kill();
+		MigrateToV1::<Test>::on_runtime_upgrade();
+		assert!(crate::PolicyIndex::<Test>::get().is_empty());
 	});
 }
 
