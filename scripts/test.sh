@@ -2,7 +2,7 @@
 # Sets up the machine and runs every test: unit, property and runtime tests, node tests (a dev
 # chain producing and finalizing blocks, bad command-line input, chain specs up to date),
 # genex-reports against a dev node (SQLite, and PostgreSQL on a throwaway server) and the
-# zombienet network test (3 validators + an archive node). Prints a summary line at the end.
+# zombienet network test (4 validators + an archive node; faults). Prints a summary line at the end.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$GENEX_ROOT"
@@ -39,7 +39,7 @@ SKIP_WASM_BUILD=1 cargo test --release --locked "${bench_args[@]}" \
 tested=$(date +%s)
 echo "cargo test: $((tested - built)) s"
 
-echo "== zombienet: platform + bank-a + bank-b + regulator archive node =="
+echo "== zombienet: platform + bank-a + bank-b + bank-c + regulator archive node =="
 "$GENEX_ROOT/scripts/zombienet.sh"
 done_at=$(date +%s)
 echo "zombienet: $((done_at - tested)) s"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs zombienet/local.zndsl: 3 validators (platform, bank-a, bank-b) + a regulator archive node
+# Runs zombienet/local.zndsl: 4 validators (platform, bank-a, bank-b, bank-c) + a regulator archive node
 # as real processes on localhost; try-runtime checks on the live state, then a runtime upgrade
 # through a council motion. Builds the two runtime variants it needs first
 # (scripts/build-runtime-variant.sh: warm after the first run, a few minutes when the runtime

@@ -46,7 +46,7 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 	)
 }
 
-/// `local`: platform + bank-a + bank-b validators, council governance.
+/// `local`: platform + bank-a + bank-b + bank-c validators, council governance.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	from_preset(
 		"Genex Local Testnet",

@@ -511,8 +511,14 @@ impl Db {
 		Ok(row.map(|r| uint(r.try_get("number").unwrap_or_default())))
 	}
 
-	/// Closes the pool (flushes SQLite's journal).
+	/// Closes the pool. On SQLite the write-ahead log is first checkpointed into the database
+	/// file and truncated, so the file alone holds the index once this returns (a copy of it is
+	/// complete, and the next open has nothing to replay into it).
 	pub async fn close(self) {
+		if self.sqlite {
+			// Best effort: a failed checkpoint leaves the log for the next open to replay.
+			let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await;
+		}
 		self.pool.close().await;
 	}
 }

@@ -3,8 +3,8 @@
 //! | preset          | validators                         | sudo  | council / banks                 | KYC at genesis                         |
 //! |-----------------|------------------------------------|-------|---------------------------------|----------------------------------------|
 //! | `development`   | Alice                              | Alice | Alice, Bob, Charlie / Alice     | A, B, C L3; Dave L2; Eve, Ferdie L1    |
-//! | `local_testnet` | platform, bank-a, bank-b (A, B, C) | none  | the three validators / banks    | A, B, C L3; Dave L2; Eve L1            |
-//! | `staging`       | platform, bank-a, bank-b (D, E, F) | none  | the three validators / banks    | D, E, F L3                             |
+//! | `local_testnet` | platform, bank-a, bank-b, bank-c (A, B, C, F) | none | the four validators / banks | A, B, C, F L3; Dave L2; Eve L1 |
+//! | `staging`       | platform, bank-a, bank-b, bank-c (D, E, F, One) | none | the four validators / banks | D, E, F, One L3 |
 //!
 //! Compliance at genesis: the platform account is the KYC attestor (its in-house KYC desk); the
 //! compliance committee is the platform and the banks (on `development` Alice alone, who is
@@ -19,7 +19,7 @@
 //! stablecoin pallet's keyless account, and funds the treasury's account with the existential
 //! deposit so small fees are never dust; the treasury and the issuers' pot also hold the
 //! stablecoin's minimum balance ([`module_stablecoin_accounts`]). The `staging` keys are the public development keys
-//! Dave, Eve and Ferdie: replace them with the operators' keys before a real launch
+//! Dave, Eve, Ferdie and One: replace them with the operators' keys before a real launch
 //! (`docs/operators.md`).
 
 use crate::{
@@ -360,19 +360,17 @@ pub fn development_config_genesis() -> Value {
 	})
 }
 
-/// Platform + two partner banks, governed by their council; no sudo.
-fn three_party_network(
+/// Platform + partner banks, governed by their council; no sudo. Every party validates: with
+/// four, GRANDPA (which needs more than two thirds of the voters) keeps finalizing while any one
+/// is down.
+fn consortium_network(
 	platform: (Sr25519Keyring, Ed25519Keyring),
-	bank_a: (Sr25519Keyring, Ed25519Keyring),
-	bank_b: (Sr25519Keyring, Ed25519Keyring),
+	banks: &[(Sr25519Keyring, Ed25519Keyring)],
 	extra_endowed: Vec<AccountId>,
 	extra_attested: Vec<(AccountId, KycLevel)>,
 ) -> Value {
-	let validators = vec![
-		validator(platform.0, platform.1),
-		validator(bank_a.0, bank_a.1),
-		validator(bank_b.0, bank_b.1),
-	];
+	let validators: Vec<Validator> =
+		core::iter::once(&platform).chain(banks).map(|(sr, ed)| validator(*sr, *ed)).collect();
 	let council: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
 	let mut attested: Vec<(AccountId, KycLevel)> =
 		council.iter().cloned().map(|a| (a, KycLevel::L3)).collect();
@@ -380,24 +378,28 @@ fn three_party_network(
 	genesis(Network {
 		platform: platform.0.to_account_id(),
 		attested,
-		banks: vec![bank_a.0.to_account_id(), bank_b.0.to_account_id()],
+		banks: banks.iter().map(|(sr, _)| sr.to_account_id()).collect(),
 		stablecoin_holders: vec![],
 		endowed: extra_endowed,
 		council,
 		validators,
 		sudo: None,
 		coupons: CouponGenesis::default(),
-		// Two of the three operators must agree; a submission every 5 minutes.
-		oracle: oracle_params(2, 150),
+		// Three of the four operators must agree; a submission every 5 minutes.
+		oracle: oracle_params(3, 150),
 	})
 }
 
-/// `local_testnet`: platform (Alice), bank-a (Bob) and bank-b (Charlie) validate and govern.
+/// `local_testnet`: platform (Alice), bank-a (Bob), bank-b (Charlie) and bank-c (Ferdie)
+/// validate and govern; Dave (L2) and Eve (L1) are customers.
 pub fn local_config_genesis() -> Value {
-	three_party_network(
+	consortium_network(
 		(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-		(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-		(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		&[
+			(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			(Sr25519Keyring::Ferdie, Ed25519Keyring::Ferdie),
+		],
 		vec![Sr25519Keyring::Dave.to_account_id(), Sr25519Keyring::Eve.to_account_id()],
 		vec![
 			(Sr25519Keyring::Dave.to_account_id(), KycLevel::L2),
@@ -406,13 +408,16 @@ pub fn local_config_genesis() -> Value {
 	)
 }
 
-/// `staging`: the same three-party shape on its own keys (Dave, Eve, Ferdie — replace before a
-/// real launch).
+/// `staging`: the same four-party shape on its own keys (Dave, Eve, Ferdie, One — public
+/// development keys: replace them before a real launch).
 pub fn staging_config_genesis() -> Value {
-	three_party_network(
+	consortium_network(
 		(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
-		(Sr25519Keyring::Eve, Ed25519Keyring::Eve),
-		(Sr25519Keyring::Ferdie, Ed25519Keyring::Ferdie),
+		&[
+			(Sr25519Keyring::Eve, Ed25519Keyring::Eve),
+			(Sr25519Keyring::Ferdie, Ed25519Keyring::Ferdie),
+			(Sr25519Keyring::One, Ed25519Keyring::One),
+		],
 		vec![],
 		vec![],
 	)

@@ -53,27 +53,30 @@ fn development_has_one_validator_sudo_and_funds() {
 }
 
 #[test]
-fn local_testnet_is_platform_and_two_banks_without_sudo() {
+fn local_testnet_is_platform_and_three_banks_without_sudo() {
 	new_ext(presets::LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-		let mut three = vec![account(Alice), account(Bob), account(Charlie)];
-		three.sort();
-		assert_eq!(ValidatorSet::validators(), three);
-		assert_eq!(aura_authorities().len(), 3);
+		let mut four = vec![account(Alice), account(Bob), account(Charlie), account(Ferdie)];
+		four.sort();
+		assert_eq!(ValidatorSet::validators(), four);
+		// Four voters: GRANDPA's more than two thirds is three, so one can fail.
+		assert_eq!(aura_authorities().len(), 4);
+		assert_eq!(grandpa_ids().len(), 4);
 		assert_eq!(sudo_key(), None);
 		let mut members = council_members();
 		members.sort();
-		assert_eq!(members, three);
-		assert!(Stablecoin::is_bank(&account(Bob)) && Stablecoin::is_bank(&account(Charlie)));
+		assert_eq!(members, four);
+		assert!([Bob, Charlie, Ferdie].into_iter().all(|b| Stablecoin::is_bank(&account(b))));
 		assert!(!Stablecoin::is_bank(&account(Alice)));
+		assert!(!Stablecoin::is_bank(&account(Dave)), "Dave is a customer");
 	});
 }
 
 #[test]
 fn staging_uses_its_own_keys() {
 	new_ext(presets::STAGING_RUNTIME_PRESET).execute_with(|| {
-		let mut three = vec![account(Dave), account(Eve), account(Ferdie)];
-		three.sort();
-		assert_eq!(ValidatorSet::validators(), three);
+		let mut four = vec![account(Dave), account(Eve), account(Ferdie), account(One)];
+		four.sort();
+		assert_eq!(ValidatorSet::validators(), four);
 		assert_eq!(sudo_key(), None);
 	});
 }

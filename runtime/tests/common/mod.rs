@@ -174,6 +174,11 @@ pub fn aura_authorities() -> Vec<polkadot_sdk::sp_consensus_aura::sr25519::Autho
 	polkadot_sdk::pallet_aura::Authorities::<Runtime>::get().into_inner()
 }
 
+/// The GRANDPA voters now.
+pub fn grandpa_ids() -> Vec<polkadot_sdk::sp_consensus_grandpa::AuthorityId> {
+	genex_runtime::Grandpa::grandpa_authorities().into_iter().map(|(id, _)| id).collect()
+}
+
 /// The sudo key, if any.
 pub fn sudo_key() -> Option<AccountId> {
 	polkadot_sdk::pallet_sudo::Key::<Runtime>::get()
