@@ -6,8 +6,8 @@ mod common;
 use codec::Encode;
 use common::*;
 use genex_runtime::{
-	genesis_config_presets as presets, Balances, Grandpa, Runtime, RuntimeCall, RuntimeOrigin,
-	Session, SessionKeys, ValidatorSet,
+	genesis_config_presets as presets, Balances, Runtime, RuntimeCall, RuntimeOrigin, Session,
+	SessionKeys, ValidatorSet,
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok, traits::fungible::Mutate},
