@@ -48,15 +48,6 @@ impl<T: Config> Pallet<T> {
 		(frame_system::Pallet::<T>::block_number() / period).saturated_into::<u32>()
 	}
 
-	/// If `who` may make `call` without a fee now: the period, the free calls used so far and
-	/// the quota.
-	pub fn free_call(who: &T::AccountId, call: &T::RuntimeCall) -> Option<FreeCall> {
-		match Self::check(who, call) {
-			Check::Free(free) => Some(free),
-			Check::NotListed | Check::Paying => None,
-		}
-	}
-
 	/// What `call` signed by `who` is now: not fee-less at all (one cached read, see
 	/// [`PolicyIndex`]), fee-less but paying (level too low or quota used up), or free.
 	pub(crate) fn check(who: &T::AccountId, call: &T::RuntimeCall) -> Check {

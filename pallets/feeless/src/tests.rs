@@ -288,7 +288,7 @@ fn the_policy_index_follows_every_change() {
 		// The index decides: a call named only in `FeelessCalls` is not free, and `try_state`
 		// reports the drift.
 		crate::PolicyIndex::<Test>::kill();
-		assert_eq!(P::free_call(&ALICE, &transfer()), None);
+		assert_eq!(P::check(&ALICE, &transfer()), crate::quota::Check::NotListed);
 		assert!(P::do_try_state().is_err());
 	});
 }
@@ -306,7 +306,10 @@ fn migration_v1_builds_the_index_once() {
 		MigrateToV1::<Test>::on_runtime_upgrade();
 		assert_eq!(crate::PolicyIndex::<Test>::get(), built);
 		assert_eq!(P::on_chain_storage_version(), 1);
-		assert!(P::free_call(&ALICE, &transfer()).is_some(), "fee-less again after the upgrade");
+		assert!(
+			matches!(P::check(&ALICE, &transfer()), crate::quota::Check::Free(_)),
+			"fee-less again after the upgrade"
+		);
 		assert_ok!(P::do_try_state());
 		// Run again: the version check skips it.
 		crate::PolicyIndex::<Test>::kill();
