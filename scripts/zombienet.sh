@@ -22,5 +22,7 @@ mkdir -p "$work/overrides"
 cp "$try_wasm" "$work/overrides/genex-try-runtime.wasm"
 export GENEX_NEXT_WASM GENEX_TRY_RUNTIME_DIR="$work/overrides"
 export GENEX_NODE
+# faults.js: the load log and the nodes' directories (to wipe a database).
+export GENEX_ZOMBIE_WORK="$work"
 # Bounded: the longest wait in local.zndsl is 300 s (the upgrade); the whole run normally takes a few minutes.
 timeout 900 node_modules/.bin/zombienet test --provider native --dir "$work/net" local.zndsl
