@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Sets up the machine and runs every test: unit, property and runtime tests, node tests (a dev
 # chain producing and finalizing blocks, bad command-line input, chain specs up to date),
-# genex-reports against a dev node (SQLite, and PostgreSQL on a throwaway server) and the
-# zombienet network test (4 validators + an archive node; faults). Prints a summary line at the end.
+# genex-reports against a dev node (SQLite, and PostgreSQL on a throwaway server), the runtime
+# fuzzer (corpus and regressions replayed, then 60 s; scripts/fuzz.sh) and the zombienet network
+# test (4 validators + an archive node; pause, kill, restart and wiped-database faults under
+# load). Prints a summary line at the end.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$GENEX_ROOT"
@@ -39,10 +41,15 @@ SKIP_WASM_BUILD=1 cargo test --release --locked "${bench_args[@]}" \
 tested=$(date +%s)
 echo "cargo test: $((tested - built)) s"
 
+echo "== fuzz: the whole runtime, random call sequences, invariants after every block (60 s) =="
+"$GENEX_ROOT/scripts/fuzz.sh" ci 60
+fuzzed=$(date +%s)
+echo "fuzz: $((fuzzed - tested)) s"
+
 echo "== zombienet: platform + bank-a + bank-b + bank-c + regulator archive node =="
 "$GENEX_ROOT/scripts/zombienet.sh"
 done_at=$(date +%s)
-echo "zombienet: $((done_at - tested)) s"
+echo "zombienet: $((done_at - fuzzed)) s"
 
 passed=$(awk '/^test result: ok/ { for (i = 1; i <= NF; i++) if ($(i + 1) ~ /^passed/) n += $i } END { print n + 0 }' "$CARGO_TARGET_DIR/genex-test.log")
 echo "total: $((done_at - start)) s"

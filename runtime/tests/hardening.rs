@@ -195,6 +195,23 @@ fn the_settlement_asset_cannot_be_burnt_or_repointed_through_assets_calls() {
 	});
 }
 
+/// Found by the runtime fuzzer (fuzz/regressions/contracts-migrate-weight): with no migration
+/// pending, `contracts.migrate` with a `weight_limit` below a storage read used more weight than
+/// it was charged. The call is refused, alone or nested.
+#[test]
+fn contracts_migrate_is_refused() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		let migrate = RuntimeCall::Contracts(polkadot_sdk::pallet_contracts::Call::migrate {
+			weight_limit: Weight::zero(),
+		});
+		let got = dispatch_error(apply(migrate.clone(), Dave));
+		assert_eq!(got, frame_system::Error::<Runtime>::CallFiltered.into());
+		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: vec![migrate] });
+		let got = dispatch_error(apply(batch, Dave));
+		assert_eq!(got, frame_system::Error::<Runtime>::CallFiltered.into());
+	});
+}
+
 /// Block `who` (Root: the dev chain's sudo) — test set-up.
 fn block(version: u32, who: Vec<AccountId>) {
 	assert_eq!(

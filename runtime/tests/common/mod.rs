@@ -1,5 +1,6 @@
 //! Harness for runtime tests: genesis from a preset, blocks produced through `Executive` with
 //! real Aura slots and timestamps, and signed extrinsics through the transaction extensions.
+//! The runtime fuzzer (`fuzz/`) includes this module too.
 
 #![allow(dead_code)]
 
@@ -24,7 +25,7 @@ use polkadot_sdk::{
 };
 
 /// Merge a JSON patch into a base document (objects merge key by key; anything else replaces).
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+pub fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
 		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
 			for (k, v) in patch {
@@ -65,7 +66,7 @@ pub fn jump_to_slot(slot: u64) {
 }
 
 /// Start block `n` at `slot` with its timestamp inherent.
-fn start_block_at_slot(n: u32, slot: u64) {
+pub fn start_block_at_slot(n: u32, slot: u64) {
 	let digest =
 		Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(slot).encode())] };
 	let parent = System::block_hash(n.saturating_sub(1));
