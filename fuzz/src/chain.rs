@@ -204,8 +204,7 @@ impl Chain {
 		xt: CheckedExtrinsic<AccountId, RuntimeCall, TxExtension>,
 		encoded: Vec<u8>,
 	) -> Outcome {
-		let meta = xt.function.get_call_metadata();
-		let call_name = format!("{}.{}", meta.pallet_name, meta.function_name);
+		let call = xt.function.get_call_metadata();
 		let info: DispatchInfo = xt.get_dispatch_info();
 		// The transaction pool refuses a transaction of the inherents' class
 		// (`Executive::validate_transaction`: `MandatoryValidation`), e.g. `utility.withWeight`
@@ -231,8 +230,10 @@ impl Chain {
 		});
 		if trace() {
 			eprintln!(
-				"#{} {call_name} class {:?} weight {:?} -> {:?}; block weight {:?}",
+				"#{} {}.{} class {:?} weight {:?} -> {:?}; block weight {:?}",
 				System::block_number(),
+				call.pallet_name,
+				call.function_name,
 				info.class,
 				info.total_weight(),
 				result
@@ -247,7 +248,7 @@ impl Chain {
 					Ok(p) => *p,
 					Err(e) => e.post_info,
 				};
-				invariants::check_extrinsic_weight(&info, &post, &call_name);
+				invariants::check_extrinsic_weight(&info, &post, &call);
 				if r.is_ok() {
 					self.ok += 1;
 					Outcome::Ok

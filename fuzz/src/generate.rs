@@ -373,24 +373,8 @@ impl Gen<'_, '_> {
 			// Raw bytes: anything at all.
 			0 => u.arbitrary::<u128>()?,
 			1 => *u.choose(&[max, max - 1, max / 2])?,
-			_ if hint.contains("BlockNumber") => {
-				let off = u128::from(*u.choose(BLOCK_OFFSETS)?);
-				let now = u128::from(self.cx.block);
-				if u.ratio(1, 5)? {
-					now.saturating_sub(off)
-				} else {
-					now.saturating_add(off)
-				}
-			},
-			_ if hint.contains("Moment") => {
-				let off = u128::from(*u.choose(MS_OFFSETS)?);
-				let now = u128::from(self.cx.now_ms);
-				if u.ratio(1, 5)? {
-					now.saturating_sub(off)
-				} else {
-					now.saturating_add(off)
-				}
-			},
+			_ if hint.contains("BlockNumber") => near(u, self.cx.block.into(), BLOCK_OFFSETS)?,
+			_ if hint.contains("Moment") => near(u, self.cx.now_ms.into(), MS_OFFSETS)?,
 			_ if hint.contains("Balance") || hint.contains("Price") => {
 				let units = *u.choose(UNITS)?;
 				let base = units.saturating_mul(UNIT);
@@ -432,4 +416,10 @@ impl Gen<'_, '_> {
 		}
 		Ok(())
 	}
+}
+
+/// `now` moved by one of `offsets`: back one time in five, forward otherwise.
+fn near<T: Copy + Into<u128>>(u: &mut Unstructured, now: u128, offsets: &[T]) -> Result<u128> {
+	let off: u128 = (*u.choose(offsets)?).into();
+	Ok(if u.ratio(1, 5)? { now.saturating_sub(off) } else { now.saturating_add(off) })
 }

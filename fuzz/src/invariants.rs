@@ -6,7 +6,7 @@ use genex_runtime::{AllPalletsWithSystem, Runtime, System};
 use polkadot_sdk::{
 	frame_support::{
 		dispatch::{DispatchInfo, PostDispatchInfo},
-		traits::{TryState, TryStateSelect},
+		traits::{CallMetadata, TryState, TryStateSelect},
 	},
 	frame_system, pallet_assets, pallet_balances,
 };
@@ -38,11 +38,13 @@ impl Canary {
 }
 
 /// The weight an extrinsic reports having used is at most what it was charged.
-pub fn check_extrinsic_weight(info: &DispatchInfo, post: &PostDispatchInfo, call: &str) {
+pub fn check_extrinsic_weight(info: &DispatchInfo, post: &PostDispatchInfo, call: &CallMetadata) {
 	if let Some(actual) = post.actual_weight {
 		assert!(
 			actual.all_lte(info.total_weight()),
-			"{call}: actual weight {actual:?} above the charged {:?}",
+			"{}.{}: actual weight {actual:?} above the charged {:?}",
+			call.pallet_name,
+			call.function_name,
 			info.total_weight()
 		);
 	}
