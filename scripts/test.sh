@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up the machine and runs every test: unit, property and runtime tests, node tests (a dev
+# Sets up the machine and runs every test: lints (clippy with warnings denied, cargo deny:
+# scripts/lint.sh), unit, property and runtime tests, node tests (a dev
 # chain producing and finalizing blocks, bad command-line input, chain specs up to date),
 # genex-reports against a dev node (SQLite, and PostgreSQL on a throwaway server), the runtime
 # fuzzer (corpus and regressions replayed, then 60 s; scripts/fuzz.sh) and the zombienet network
@@ -17,6 +18,11 @@ echo "== build (release: node + runtime Wasm + tests) =="
 cargo test --release --locked --workspace --no-run
 built=$(date +%s)
 echo "build: $((built - start)) s"
+
+# clippy with warnings denied, then cargo deny (scripts/lint.sh).
+"$GENEX_ROOT/scripts/lint.sh"
+linted=$(date +%s)
+echo "lint: $((linted - built)) s"
 
 echo "== cargo test (workspace; genex-reports also against a throwaway PostgreSQL) =="
 # Under /tmp: the server runs as `postgres`, which cannot enter /root.
@@ -39,7 +45,7 @@ SKIP_WASM_BUILD=1 cargo test --release --locked "${bench_args[@]}" \
 	--features "$(IFS=,; echo "${bench_features[*]}")" \
 	2>&1 | tee -a "$CARGO_TARGET_DIR/genex-test.log"
 tested=$(date +%s)
-echo "cargo test: $((tested - built)) s"
+echo "cargo test: $((tested - linted)) s"
 
 echo "== fuzz: the whole runtime, random call sequences, invariants after every block (60 s) =="
 "$GENEX_ROOT/scripts/fuzz.sh" ci 60

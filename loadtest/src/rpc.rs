@@ -138,7 +138,7 @@ pub fn to_hex(bytes: &[u8]) -> String {
 /// The bytes of `0x`-prefixed hex.
 pub fn from_hex(hex: &str) -> Option<Vec<u8>> {
 	let hex = hex.strip_prefix("0x").unwrap_or(hex);
-	if hex.len() % 2 != 0 {
+	if !hex.len().is_multiple_of(2) {
 		return None;
 	}
 	(0..hex.len())

@@ -50,6 +50,9 @@ const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
 /// a block more than two thirds of the voters have. Measured in `docs/performance.md` §6.
 const GRANDPA_GOSSIP_DURATION: Duration = Duration::from_millis(250);
 
+/// Share of a slot Aura gives the proposer to build a block: 2/3 (`2f32 / 3f32`).
+const TWO_THIRDS: f32 = 0.666_666_7;
+
 /// The parts shared by the node and the maintenance subcommands.
 pub type Service = sc_service::PartialComponents<
 	FullClient,
@@ -302,7 +305,7 @@ pub fn new_full<
 				keystore: keystore_container.keystore(),
 				sync_oracle: sync_service.clone(),
 				justification_sync_link: sync_service.clone(),
-				block_proposal_slot_portion: SlotProportion::new(2f32 / 3f32),
+				block_proposal_slot_portion: SlotProportion::new(TWO_THIRDS),
 				max_block_proposal_slot_portion: None,
 				telemetry: telemetry.as_ref().map(|x| x.handle()),
 				compatibility_mode: Default::default(),

@@ -25,7 +25,7 @@ fn bars(title: &str, rows: &[(String, u128)]) -> String {
 	}
 	for (i, (label, value)) in rows.iter().enumerate() {
 		let y = i.saturating_mul(ROW);
-		let w = value.saturating_mul(WIDTH) / max;
+		let w = value.saturating_mul(WIDTH).checked_div(max).unwrap_or(0);
 		svg += &format!(
 			"<text x=\"0\" y=\"{}\" font-size=\"12\">{}</text>\
 			 <rect x=\"150\" y=\"{y}\" width=\"{w}\" height=\"16\" fill=\"#3b6ea5\"/>\

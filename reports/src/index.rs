@@ -141,7 +141,7 @@ fn progress(n: u64, target: u64, stored: u64, elapsed: Duration) {
 	let filled = n.saturating_mul(WIDTH).checked_div(target).unwrap_or(WIDTH).min(WIDTH);
 	let bar: String = (0..WIDTH).map(|i| if i < filled { '#' } else { '.' }).collect();
 	let ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX).max(1);
-	let rate = stored.saturating_mul(1000) / ms;
+	let rate = stored.saturating_mul(1000).checked_div(ms).unwrap_or(0);
 	let left = target.saturating_sub(n);
 	let eta = left.saturating_mul(ms).checked_div(stored).unwrap_or(0) / 1000;
 	let mut err = std::io::stderr();

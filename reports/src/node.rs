@@ -147,7 +147,7 @@ pub async fn block(node: &Node, number: u64) -> Result<BlockRecord> {
 		.map_err(context(&what))?;
 	let body: Vec<Vec<u8>> = body
 		.as_ref()
-		.and_then(|b| b["block"]["extrinsics"].as_array())
+		.and_then(|b| b.pointer("/block/extrinsics")?.as_array())
 		.map(|xs| {
 			xs.iter()
 				.filter_map(|x| x.as_str())
@@ -241,10 +241,13 @@ where
 		let value = stored(entry.value(), at.metadata_ref().types());
 		series.push(SeriesRecord {
 			id,
-			issuer: value["issuer"].as_str().unwrap_or_default().to_string(),
+			issuer: value.get("issuer").and_then(Json::as_str).unwrap_or_default().to_string(),
 			face_value: uint0(&value, "face_value"),
 			issue_price: uint0(&value, "issue_price"),
-			minted: u64::try_from(uint0(&value["stats"], "minted")).unwrap_or(0),
+			minted: value
+				.get("stats")
+				.and_then(|stats| u64::try_from(uint0(stats, "minted")).ok())
+				.unwrap_or(0),
 		});
 	}
 	Ok(series)
@@ -262,13 +265,13 @@ pub async fn balances(client: &Client, number: u64, account_hex: &str) -> Result
 	let storage = at.storage();
 	let types = at.metadata_ref().types();
 	let system = subxt::dynamic::storage::<(AccountId32,), Value>("System", "Account");
-	let native = match storage.try_fetch(system, (who.clone(),)).await {
-		Ok(Some(v)) => uint0(&stored(&v, types)["data"], "free"),
+	let native = match storage.try_fetch(system, (who,)).await {
+		Ok(Some(v)) => stored(&v, types).get("data").map_or(0, |data| uint0(data, "free")),
 		Ok(None) => 0,
 		Err(e) => return Err(state_error(number, e)),
 	};
 	let assets = subxt::dynamic::storage::<(u32, AccountId32), Value>("Assets", "Account");
-	let stablecoin = match storage.try_fetch(assets, (STABLECOIN_ASSET_ID, who.clone())).await {
+	let stablecoin = match storage.try_fetch(assets, (STABLECOIN_ASSET_ID, who)).await {
 		Ok(Some(v)) => uint0(&stored(&v, types), "balance"),
 		Ok(None) => 0,
 		Err(e) => return Err(state_error(number, e)),
@@ -282,7 +285,7 @@ pub async fn balances(client: &Client, number: u64, account_hex: &str) -> Result
 	let mut coupons = Vec::new();
 	for series in 0..series_count {
 		let holdings = subxt::dynamic::storage::<(u64, AccountId32), Value>("Coupons", "Holdings");
-		let units = match storage.try_fetch(holdings, (series, who.clone())).await {
+		let units = match storage.try_fetch(holdings, (series, who)).await {
 			Ok(Some(v)) => stored(&v, types).as_u64().unwrap_or(0),
 			Ok(None) => 0,
 			Err(e) => return Err(state_error(number, e)),

@@ -431,11 +431,8 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 		STAGING_RUNTIME_PRESET => staging_config_genesis(),
 		_ => return None,
 	};
-	Some(
-		serde_json::to_string(&patch)
-			.expect("serialization to json is expected to work; qed")
-			.into_bytes(),
-	)
+	// A `serde_json::Value` always serializes.
+	serde_json::to_vec(&patch).ok()
 }
 
 /// The presets this runtime offers.

@@ -170,7 +170,7 @@ impl Chain {
 				.request("author_submitExtrinsic", rpc_params![to_hex(&xt.encode())])
 				.await
 				.map_err(|e| Error::new(format!("the node refused list version {version}"), e))?;
-			let deadline = Instant::now() + LAND_TIMEOUT;
+			let deadline = Instant::now().checked_add(LAND_TIMEOUT).unwrap_or_else(Instant::now);
 			loop {
 				// The list and the officer's nonce change in the same block: a raised version
 				// is this update or another's; a used nonce with no raised version is this

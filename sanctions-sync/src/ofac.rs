@@ -121,7 +121,9 @@ fn windows_1252(b: u8) -> char {
 		'ž', 'Ÿ',
 	];
 	match b {
-		0x80..=0x9f => HIGH.get(usize::from(b - 0x80)).copied().unwrap_or(char::from(b)),
+		0x80..=0x9f => {
+			HIGH.get(usize::from(b).saturating_sub(0x80)).copied().unwrap_or(char::from(b))
+		},
 		_ => char::from(b),
 	}
 }

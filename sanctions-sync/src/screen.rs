@@ -322,6 +322,8 @@ impl<'a> Index<'a> {
 	/// share of the longer name's words that found a similar word (so "Ali Hassan" is not
 	/// every entry holding both words); a one-word customer name against a longer one scores
 	/// at most 0.9 of that.
+	// A similarity score between names (Jaro-Winkler), not an amount: floats are the measure.
+	#[allow(clippy::float_arithmetic)]
 	fn score(&self, words: &[String], name: &Name) -> f64 {
 		let theirs: Vec<&str> = name
 			.words

@@ -595,7 +595,7 @@ impl<T: Config> Pallet<T> {
 		};
 		if T::Affiliation::is_insider(&info.issuer, buyer)
 			|| funded_by(&info.issuer)
-			|| seller.is_some_and(|s| funded_by(s))
+			|| seller.is_some_and(funded_by)
 		{
 			Self::hit(Rule::IssuerSelfDealing, &rule, buyer, counterparty, value, evidence);
 		}

@@ -72,7 +72,7 @@ impl<T: Config> Pallet<T> {
 
 	/// How many steps of `per` fit in `room` (both dimensions).
 	fn fits(room: Weight, per: Weight) -> u32 {
-		let by = |have: u64, each: u64| if each == 0 { u64::MAX } else { have / each };
+		let by = |have: u64, each: u64| have.checked_div(each).unwrap_or(u64::MAX);
 		let n = by(room.ref_time(), per.ref_time()).min(by(room.proof_size(), per.proof_size()));
 		u32::try_from(n).unwrap_or(u32::MAX)
 	}

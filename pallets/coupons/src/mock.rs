@@ -46,7 +46,7 @@ pub const YEAR: u64 = 365 * DAY;
 pub const MIN_FACE: u128 = 10;
 
 thread_local! {
-	static JURISDICTIONS: RefCell<BTreeMap<u64, Jurisdiction>> = RefCell::new(BTreeMap::new());
+	static JURISDICTIONS: RefCell<BTreeMap<u64, Jurisdiction>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// KYC jurisdictions set by the test (none by default).

@@ -986,7 +986,7 @@ fn genesis_holdings_above_the_travel_rule_threshold_build() {
 	.build_storage()
 	.expect("valid genesis");
 	// 60 units of face value 100: above the threshold (5,000) together, below it each.
-	assert!(60 * 100 > THRESHOLD);
+	const { assert!(60 * 100 > THRESHOLD) };
 	sp_io::TestExternalities::new(t).execute_with(|| {
 		assert_eq!((Holdings::<Test>::get(0, ALICE), Holdings::<Test>::get(0, BOB)), (30, 30));
 		assert_eq!(Holdings::<Test>::get(0, ISSUER), 40);

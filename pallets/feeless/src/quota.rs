@@ -9,7 +9,7 @@ use polkadot_sdk::{
 		weights::Weight,
 	},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
-	sp_runtime::traits::{SaturatedConversion, Zero},
+	sp_runtime::traits::{CheckedDiv as _, SaturatedConversion},
 };
 
 /// A free call allowed now.
@@ -42,10 +42,9 @@ impl<T: Config> Pallet<T> {
 	pub fn current_period() -> u32 {
 		let period: BlockNumberFor<T> = T::Period::get();
 		// `integrity_test` proves `Period > 0`.
-		if period.is_zero() {
-			return 0;
-		}
-		(frame_system::Pallet::<T>::block_number() / period).saturated_into::<u32>()
+		frame_system::Pallet::<T>::block_number()
+			.checked_div(&period)
+			.map_or(0, |p| p.saturated_into::<u32>())
 	}
 
 	/// What `call` signed by `who` is now: not fee-less at all (one cached read, see
@@ -107,7 +106,7 @@ impl<T: Config> Pallet<T> {
 			return none;
 		}
 		let per_entry = one.saturating_sub(none).ref_time().max(1);
-		let fits = remaining.saturating_sub(none).ref_time() / per_entry;
+		let fits = remaining.saturating_sub(none).ref_time().checked_div(per_entry).unwrap_or(0);
 		let limit = u32::try_from(fits).unwrap_or(u32::MAX).clamp(1, MAX_CLEAN_PER_BLOCK);
 		let result = Usage::<T>::clear_prefix(oldest, limit, None);
 		if result.maybe_cursor.is_none() {

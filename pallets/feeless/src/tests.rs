@@ -194,17 +194,19 @@ fn quota_used_between_validation_and_inclusion_is_refused() {
 		let ext = Ext::from(ChargeTransactionPayment::from(0));
 		// Validated as free while one free call is left …
 		Usage::<Test>::insert(0, ALICE, 2);
-		let (_, val, origin) = ext
-			.validate(
+		let (_, val, origin) = {
+			let _: () = ext.implicit().expect("no implicit");
+			ext.validate(
 				RuntimeOrigin::signed(ALICE),
 				&call,
 				&info,
 				100,
-				ext.implicit().expect("no implicit"),
+				(),
 				&polkadot_sdk::sp_runtime::traits::TxBaseImplication(&call),
 				TransactionSource::External,
 			)
-			.expect("valid");
+		}
+		.expect("valid");
 		// … but another free call of hers was counted in between (a pool that validated both
 		// against the same state; in a block, validation and preparation run back to back).
 		Usage::<Test>::insert(0, ALICE, 3);
@@ -221,17 +223,19 @@ fn charged_and_unspent(who: u64, call: &RuntimeCall) -> (Weight, Weight) {
 	use polkadot_sdk::sp_runtime::traits::TxBaseImplication;
 	let info = call.get_dispatch_info();
 	let ext = Ext::from(ChargeTransactionPayment::from(0));
-	let (_, val, origin) = ext
-		.validate(
+	let (_, val, origin) = {
+		let _: () = ext.implicit().expect("no implicit");
+		ext.validate(
 			RuntimeOrigin::signed(who),
 			call,
 			&info,
 			100,
-			ext.implicit().expect("no implicit"),
+			(),
 			&TxBaseImplication(call),
 			TransactionSource::External,
 		)
-		.expect("valid");
+	}
+	.expect("valid");
 	let charged = ext.weight(call);
 	let pre = ext.prepare(val, &origin, call, &info, 100).expect("prepared");
 	let unspent = Ext::post_dispatch_details(pre, &info, &Default::default(), 100, &Ok(()))

@@ -118,7 +118,10 @@ pub fn limit(
 	let index = usize::from(tier.saturating_sub(1)).min(TIERS.saturating_sub(1));
 	let base = limits.get(index).copied().unwrap_or_default();
 	let gross = base.saturating_add(deposit.saturating_mul(leverage.into()));
-	gross.saturating_sub(cut * gross)
+	// A per-thing times a balance is at most the balance (`Perbill: Mul<N>` prunes overflow).
+	#[allow(clippy::arithmetic_side_effects)]
+	let cut = cut * gross;
+	gross.saturating_sub(cut)
 }
 
 /// Whether tier limits do not decrease from tier 1 to tier 4.
@@ -128,6 +131,8 @@ pub fn limits_ordered(limits: &TierLimitsOf) -> bool {
 
 /// `cut` compounded with an earlier cut: 1 − (1 − old)(1 − new).
 pub fn compound_cut(old: Perbill, new: Perbill) -> Perbill {
+	// The product of two per-things is a per-thing at most either (`Perbill: Mul`, rounded).
+	#[allow(clippy::arithmetic_side_effects)]
 	let kept = old.left_from_one() * new.left_from_one();
 	kept.left_from_one()
 }

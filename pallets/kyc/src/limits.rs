@@ -5,7 +5,7 @@ use genex_primitives::{KycProvider, KycStatus};
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::DispatchResult, weights::Weight},
 	frame_system::pallet_prelude::BlockNumberFor,
-	sp_runtime::traits::{Get, SaturatedConversion, Zero},
+	sp_runtime::traits::{CheckedDiv as _, Get, SaturatedConversion},
 };
 
 /// Sums over the buckets inside the window.
@@ -30,10 +30,7 @@ impl<T: Config> Pallet<T> {
 		let now: BlockNumberFor<T> = polkadot_sdk::frame_system::Pallet::<T>::block_number();
 		let len = T::BucketLength::get();
 		// `integrity_test` proves `BucketLength > 0`; a zero would give bucket 0 for ever.
-		if len.is_zero() {
-			return 0;
-		}
-		(now / len).saturated_into::<u32>()
+		now.checked_div(&len).map_or(0, |b| b.saturated_into::<u32>())
 	}
 
 	/// Index of the current day of the monthly window.

@@ -105,6 +105,6 @@ pub fn last_event() -> pallet_kyc::Event<Test> {
 			RuntimeEvent::Kyc(e) => Some(e),
 			_ => None,
 		})
-		.last()
+		.next_back()
 		.expect("an event was emitted")
 }

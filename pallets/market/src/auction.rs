@@ -436,7 +436,7 @@ impl<T: Config> Pallet<T> {
 			if over.is_empty() {
 				break result;
 			}
-			round += 1;
+			round = round.saturating_add(1);
 			if round > CLAMP_ROUNDS.saturating_add(1) {
 				// Still over after every account over it sat out once: the prices keep moving
 				// accounts over their limits. Nothing trades this block (the work stays
@@ -452,7 +452,7 @@ impl<T: Config> Pallet<T> {
 				let mut left: u64 = if round > CLAMP_ROUNDS {
 					0
 				} else {
-					(room / price.max(1)).try_into().unwrap_or(u64::MAX)
+					room.checked_div(price).map_or(u64::MAX, |n| n.try_into().unwrap_or(u64::MAX))
 				};
 				let mut mine: Vec<usize> = slots
 					.iter()

@@ -46,14 +46,29 @@ pub(crate) struct Working<T: Config> {
 	pub counts: BTreeMap<(T::AccountId, Option<Side>), i64>,
 }
 
-fn idx(side: Side) -> usize {
-	match side {
-		Side::Buy => 0,
-		Side::Sell => 1,
-	}
-}
-
 impl<T: Config> Working<T> {
+	/// The price list of `side` (no indexing: the arrays are destructured).
+	fn side_prices(&self, side: Side) -> &BoundedVec<Balance, T::MaxPriceLevels> {
+		let [buy, sell] = &self.prices;
+		match side {
+			Side::Buy => buy,
+			Side::Sell => sell,
+		}
+	}
+
+	/// The price list of `side` to change, and its changed flag.
+	fn side_prices_mut(
+		&mut self,
+		side: Side,
+	) -> (&mut BoundedVec<Balance, T::MaxPriceLevels>, &mut bool) {
+		let [buy, sell] = &mut self.prices;
+		let [buy_changed, sell_changed] = &mut self.prices_changed;
+		match side {
+			Side::Buy => (buy, buy_changed),
+			Side::Sell => (sell, sell_changed),
+		}
+	}
+
 	/// Start with both price lists of `series`.
 	pub fn new(series: SeriesId) -> Self {
 		Self {
@@ -68,12 +83,12 @@ impl<T: Config> Working<T> {
 
 	/// The best price of `side`.
 	pub fn best(&self, side: Side) -> Option<Balance> {
-		self.prices[idx(side)].first().copied()
+		self.side_prices(side).first().copied()
 	}
 
 	/// The prices of `side`, best first.
 	pub fn prices(&self, side: Side) -> &[Balance] {
-		&self.prices[idx(side)]
+		self.side_prices(side)
 	}
 
 	/// The level at `price` on `side` (read once).
@@ -120,7 +135,6 @@ impl<T: Config> Working<T> {
 		order: Resting<T::AccountId>,
 	) -> DispatchResult {
 		self.ensure_account_room(&order.owner, side)?;
-		let i = idx(side);
 		let owner = order.owner.clone();
 		let units = order.units;
 		if let Some(level) = self.level(side, price) {
@@ -128,15 +142,17 @@ impl<T: Config> Working<T> {
 			level.orders.try_push(order).map_err(|_| Error::<T>::LevelFull)?;
 			level.units = total;
 		} else {
-			let full = self.prices[i].len() >= T::MaxPriceLevels::get() as usize;
+			let full = self.side_prices(side).len() >= T::MaxPriceLevels::get() as usize;
 			if full {
-				let worst = self.prices[i].last().copied().ok_or(Error::<T>::TooManyPriceLevels)?;
+				let worst =
+					self.side_prices(side).last().copied().ok_or(Error::<T>::TooManyPriceLevels)?;
 				ensure!(side.better(price, worst), Error::<T>::TooManyPriceLevels);
 				self.evict(side, worst);
 			}
-			let at = price_position(&self.prices[i], side, price).unwrap_or_else(|at| at);
-			self.prices[i].try_insert(at, price).map_err(|_| Error::<T>::TooManyPriceLevels)?;
-			self.prices_changed[i] = true;
+			let at = price_position(self.side_prices(side), side, price).unwrap_or_else(|at| at);
+			let (list, changed) = self.side_prices_mut(side);
+			list.try_insert(at, price).map_err(|_| Error::<T>::TooManyPriceLevels)?;
+			*changed = true;
 			let mut orders = BoundedVec::new();
 			orders.try_push(order).map_err(|_| Error::<T>::LevelFull)?;
 			self.levels.insert((side, price), Some(Level { units, orders }));
@@ -161,10 +177,10 @@ impl<T: Config> Working<T> {
 
 	/// Forget the (emptied) level at `price`.
 	pub fn remove_level(&mut self, side: Side, price: Balance) {
-		let i = idx(side);
-		if let Ok(at) = price_position(&self.prices[i], side, price) {
-			self.prices[i].remove(at);
-			self.prices_changed[i] = true;
+		if let Ok(at) = price_position(self.side_prices(side), side, price) {
+			let (list, changed) = self.side_prices_mut(side);
+			list.remove(at);
+			*changed = true;
 		}
 		self.levels.insert((side, price), None);
 		self.touch(side, price);
@@ -186,13 +202,16 @@ impl<T: Config> Working<T> {
 				_ => crate::Book::<T>::remove((series, side, price)),
 			}
 		}
-		for side in [Side::Buy, Side::Sell] {
-			let i = idx(side);
-			if self.prices_changed[i] {
-				if self.prices[i].is_empty() {
+		let [buy, sell] = &self.prices;
+		let [buy_changed, sell_changed] = self.prices_changed;
+		for (side, list, changed) in
+			[(Side::Buy, buy, buy_changed), (Side::Sell, sell, sell_changed)]
+		{
+			if changed {
+				if list.is_empty() {
 					Prices::<T>::remove((series, side));
 				} else {
-					Prices::<T>::insert((series, side), &self.prices[i]);
+					Prices::<T>::insert((series, side), list);
 				}
 			}
 		}

@@ -34,6 +34,15 @@
 //! Cost: sorting, O(n log n) for n entries, plus self-trade prevention, O(k · d) for a party
 //! with k orders from d different blocks (bounded by the orders one party can have open).
 
+// Indexing in this module cannot go out of bounds. Every index into `entries`, `prices`,
+// `alive` and `fills` is below `entries.len()`: indices come from `enumerate()` over `entries`
+// or from `0..entries.len()` (and groups and remainders of those), and `clear`, the only
+// entry point, builds `prices`, `alive` and `fills` with exactly `entries.len()` elements.
+// `bids_from` and `asks_upto` have `levels.len() + 1` elements and are indexed by `i` and
+// `i + 1` for `i < levels.len()`, or by a `partition_point` over `levels` (≤ `levels.len()`).
+// The property tests below run `clear` on random books with overflow checks on.
+#![allow(clippy::indexing_slicing)]
+
 use alloc::{collections::BTreeMap, vec, vec::Vec};
 use genex_primitives::{market::Side, Balance};
 use polkadot_sdk::sp_core::U256;
@@ -92,14 +101,14 @@ pub struct Auction {
 
 /// `price` rounded down to the tick.
 fn floor_tick(price: Balance, tick: Balance) -> Balance {
-	price - price % tick
+	price.saturating_sub(price.checked_rem(tick).unwrap_or(0))
 }
 
 /// `price` rounded up to the tick; `None` past the highest on-tick price.
 fn ceil_tick(price: Balance, tick: Balance) -> Option<Balance> {
-	match price % tick {
+	match price.checked_rem(tick).unwrap_or(0) {
 		0 => Some(price),
-		rem => price.checked_add(tick - rem),
+		rem => price.checked_add(tick.saturating_sub(rem)),
 	}
 }
 
@@ -237,13 +246,13 @@ fn find_price<P, K>(
 		return None;
 	}
 	// bids_from[i]: units bid at levels[i..]; asks_upto[i]: units asked at levels[..i].
-	let mut bids_from = vec![0u128; levels.len() + 1];
+	let mut bids_from = vec![0u128; levels.len().saturating_add(1)];
 	for (i, l) in levels.iter().enumerate().rev() {
-		bids_from[i] = bids_from[i + 1].saturating_add(l.1);
+		bids_from[i] = bids_from[i.saturating_add(1)].saturating_add(l.1);
 	}
-	let mut asks_upto = vec![0u128; levels.len() + 1];
+	let mut asks_upto = vec![0u128; levels.len().saturating_add(1)];
 	for (i, l) in levels.iter().enumerate() {
-		asks_upto[i + 1] = asks_upto[i].saturating_add(l.2);
+		asks_upto[i.saturating_add(1)] = asks_upto[i].saturating_add(l.2);
 	}
 	let at = |price: Balance| Point {
 		demand: bids_from[levels.partition_point(|l| l.0 < price)],
@@ -267,7 +276,7 @@ fn find_price<P, K>(
 	for (n, &price) in points.iter().enumerate() {
 		let here = at(price);
 		consider(price, here);
-		if let Some(&next) = points.get(n + 1) {
+		if let Some(&next) = points.get(n.saturating_add(1)) {
 			let (first, last) = (price.saturating_add(tick), next.saturating_sub(tick));
 			if first <= last {
 				let inside = Point { demand: at(next).demand, supply: here.supply };
@@ -314,7 +323,7 @@ fn nearest(c: Balance, first: Balance, last: Balance, tick: Balance) -> Balance 
 	}
 	let below = floor_tick(c, tick);
 	let above = below.saturating_add(tick);
-	if c - below <= above - c {
+	if c.saturating_sub(below) <= above.saturating_sub(c) {
 		below
 	} else {
 		above
@@ -355,7 +364,7 @@ fn allocate<P, K: Ord>(
 			for &i in group {
 				fills[i] = entries[i].units;
 			}
-			left -= total;
+			left = left.saturating_sub(total);
 			continue;
 		}
 		share(entries, group, left, total, fills);
@@ -375,7 +384,9 @@ fn share<P, K: Ord>(
 	let mut given: u128 = 0;
 	let mut remainders: Vec<(U256, usize)> = Vec::with_capacity(group.len());
 	for &i in group {
-		let (quotient, remainder) = (left_wide * U256::from(entries[i].units)).div_mod(total_wide);
+		// left < 2^128 and units < 2^64: the product fits; total > left > 0 (`allocate`).
+		let (quotient, remainder) =
+			left_wide.saturating_mul(U256::from(entries[i].units)).div_mod(total_wide);
 		// quotient ≤ left · units / total < units (left < total), so it fits a u64.
 		let quotient = u64::try_from(quotient.low_u128()).unwrap_or(entries[i].units);
 		fills[i] = quotient;

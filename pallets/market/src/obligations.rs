@@ -29,7 +29,10 @@ use genex_primitives::SeriesId;
 use polkadot_sdk::{
 	frame_support::{pallet_prelude::*, traits::Get, BoundedVec},
 	frame_system::pallet_prelude::BlockNumberFor,
-	sp_runtime::{traits::SaturatedConversion, Permill},
+	sp_runtime::{
+		traits::{CheckedDiv as _, SaturatedConversion},
+		Permill,
+	},
 };
 
 impl<T: Config> Pallet<T> {
@@ -37,10 +40,7 @@ impl<T: Config> Pallet<T> {
 	pub fn obligation_epoch(now: BlockNumberFor<T>) -> u32 {
 		let len = T::ObligationEpoch::get();
 		// `integrity_test` proves `ObligationEpoch > 0`; a zero would give epoch 0 for ever.
-		if len.is_zero() {
-			return 0;
-		}
-		(now / len).saturated_into::<u32>()
+		now.checked_div(&len).map_or(0, |e| e.saturated_into::<u32>())
 	}
 
 	/// `on_initialize`: sample the makers of up to `ObligationSeriesPerBlock` series drawn by
@@ -64,7 +64,7 @@ impl<T: Config> Pallet<T> {
 				let h = polkadot_sdk::sp_io::hashing::blake2_256(&(parent, draw).encode());
 				let x = u64::from_le_bytes([h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]]);
 				// `count` ≤ u32::MAX, so the modulo's bias is below 2^-32.
-				let index = (x % u64::from(count)) as u32;
+				let index = x.checked_rem(u64::from(count)).map_or(0, |i| i as u32);
 				if !picked.contains(&index) {
 					picked.push(index);
 				}

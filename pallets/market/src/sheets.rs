@@ -188,8 +188,9 @@ impl<T: Config> Pallet<T> {
 		let new = needs::<T>(&staged, rate);
 		let empty = staged.bids.is_empty() && staged.asks.is_empty();
 		let covered = new.is_some_and(|(units, funds)| {
-			(units <= old.0 || T::Coupons::ensure_can_lock(series, who, units - old.0).is_ok())
-				&& (funds <= old.1 || T::Settlement::freezable(who) >= funds - old.1)
+			(units <= old.0
+				|| T::Coupons::ensure_can_lock(series, who, units.saturating_sub(old.0)).is_ok())
+				&& (funds <= old.1 || T::Settlement::freezable(who) >= funds.saturating_sub(old.1))
 		});
 		if empty || !covered || T::Sanctions::is_blocked(who) {
 			let reason = if empty {
@@ -205,14 +206,15 @@ impl<T: Config> Pallet<T> {
 		let (units, funds) = new.unwrap_or((0, 0));
 		// Covered (checked just above): the lock and freeze cannot fail.
 		if units > old.0 {
-			let _ = T::Coupons::lock(series, who, units - old.0);
+			let _ = T::Coupons::lock(series, who, units.saturating_sub(old.0));
 		} else {
-			T::Coupons::unlock(series, who, old.0 - units);
+			T::Coupons::unlock(series, who, old.0.saturating_sub(units));
 		}
 		if funds > old.1 {
-			let _ = T::Settlement::freeze(who, FreezeReason::MarketOrders, funds - old.1);
+			let _ =
+				T::Settlement::freeze(who, FreezeReason::MarketOrders, funds.saturating_sub(old.1));
 		} else {
-			T::Settlement::thaw(who, FreezeReason::MarketOrders, old.1 - funds);
+			T::Settlement::thaw(who, FreezeReason::MarketOrders, old.1.saturating_sub(funds));
 		}
 		sheet.active = staged;
 		sheet.fee_rate = rate;

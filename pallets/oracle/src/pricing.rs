@@ -36,9 +36,13 @@ pub fn eval(curve: &[CurvePoint], x: u32) -> Perbill {
 			let (ya, yb) = (u64::from(a.y.deconstruct()), u64::from(b.y.deconstruct()));
 			// |yb − ya| ≤ 10^9 and into ≤ span < 2^32: the product fits in u64.
 			let parts = if yb >= ya {
-				ya.saturating_add(yb.saturating_sub(ya).saturating_mul(into) / span)
+				ya.saturating_add(
+					yb.saturating_sub(ya).saturating_mul(into).checked_div(span).unwrap_or(0),
+				)
 			} else {
-				ya.saturating_sub(ya.saturating_sub(yb).saturating_mul(into) / span)
+				ya.saturating_sub(
+					ya.saturating_sub(yb).saturating_mul(into).checked_div(span).unwrap_or(0),
+				)
 			};
 			return Perbill::from_parts(u32::try_from(parts).unwrap_or(u32::MAX));
 		}
@@ -60,7 +64,10 @@ pub fn clamp_index(ppm: u32, max_adjust: Perbill) -> u32 {
 
 /// `price × ppm / 10^6`, rounded down; `price` unchanged if the product would overflow.
 pub fn apply_index(price: Balance, ppm: u32) -> Balance {
-	price.checked_mul(u128::from(ppm)).map(|scaled| scaled / u128::from(PPM)).unwrap_or(price)
+	price
+		.checked_mul(u128::from(ppm))
+		.and_then(|scaled| scaled.checked_div(u128::from(PPM)))
+		.unwrap_or(price)
 }
 
 /// `weight × vwap + (1 − weight) × model`, each part rounded down.

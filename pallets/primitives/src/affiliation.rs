@@ -35,7 +35,7 @@ pub mod mock {
 	use std::{cell::RefCell, collections::BTreeMap};
 
 	thread_local! {
-		static AFFILIATES: RefCell<BTreeMap<Vec<u8>, Vec<u8>>> = RefCell::new(BTreeMap::new());
+		static AFFILIATES: RefCell<BTreeMap<Vec<u8>, Vec<u8>>> = const { RefCell::new(BTreeMap::new()) };
 	}
 
 	/// The mock [`Affiliation`].

@@ -554,7 +554,8 @@ pub mod mock {
 				let t = s.holdings.entry((series, to)).or_default();
 				*t = t.saturating_add(units);
 				if sale {
-					*s.sold.entry(series).or_default() += units;
+					let sold = s.sold.entry(series).or_default();
+					*sold = sold.saturating_add(units);
 				}
 			});
 			Ok(())
@@ -616,7 +617,8 @@ pub mod mock {
 						*f = f.saturating_sub(*units);
 					}
 					if info.issuer.encode() == who.encode() {
-						*s.sold.entry(series).or_default() += *units;
+						let sold = s.sold.entry(series).or_default();
+						*sold = sold.saturating_add(*units);
 					}
 				}
 				for (who, units) in bought {

@@ -196,7 +196,7 @@ pub mod mock {
 	use std::{cell::RefCell, collections::BTreeMap};
 
 	thread_local! {
-		static TRADES: RefCell<BTreeMap<SeriesId, Vec<Trade>>> = RefCell::new(BTreeMap::new());
+		static TRADES: RefCell<BTreeMap<SeriesId, Vec<Trade>>> = const { RefCell::new(BTreeMap::new()) };
 	}
 
 	/// The mock [`TradeHistory`].

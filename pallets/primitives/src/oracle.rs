@@ -97,7 +97,7 @@ pub mod mock {
 	use std::{cell::RefCell, collections::BTreeMap};
 
 	thread_local! {
-		static PRICES: RefCell<BTreeMap<SeriesId, Balance>> = RefCell::new(BTreeMap::new());
+		static PRICES: RefCell<BTreeMap<SeriesId, Balance>> = const { RefCell::new(BTreeMap::new()) };
 	}
 
 	/// The mock [`PriceOracle`].

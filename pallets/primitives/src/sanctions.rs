@@ -95,8 +95,8 @@ pub mod mock {
 	use std::{cell::RefCell, collections::BTreeSet};
 
 	thread_local! {
-		static BLOCKED: RefCell<BTreeSet<Vec<u8>>> = RefCell::new(BTreeSet::new());
-		static NOTIFIED: RefCell<Vec<Vec<u8>>> = RefCell::new(Vec::new());
+		static BLOCKED: RefCell<BTreeSet<Vec<u8>>> = const { RefCell::new(BTreeSet::new()) };
+		static NOTIFIED: RefCell<Vec<Vec<u8>>> = const { RefCell::new(Vec::new()) };
 	}
 
 	/// The mock [`SanctionsScreen`].
@@ -137,7 +137,7 @@ pub mod mock {
 	}
 
 	thread_local! {
-		static PARTIES: RefCell<Vec<Vec<u8>>> = RefCell::new(Vec::new());
+		static PARTIES: RefCell<Vec<Vec<u8>>> = const { RefCell::new(Vec::new()) };
 	}
 
 	/// The mock [`CallParties`]: every call has the parties last set with

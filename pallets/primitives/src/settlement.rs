@@ -191,8 +191,8 @@ pub mod mock {
 	use std::{cell::RefCell, collections::BTreeMap};
 
 	thread_local! {
-		static BALANCES: RefCell<BTreeMap<Vec<u8>, u128>> = RefCell::new(BTreeMap::new());
-		static FROZEN: RefCell<BTreeMap<(Vec<u8>, FreezeReason), u128>> = RefCell::new(BTreeMap::new());
+		static BALANCES: RefCell<BTreeMap<Vec<u8>, u128>> = const { RefCell::new(BTreeMap::new()) };
+		static FROZEN: RefCell<BTreeMap<(Vec<u8>, FreezeReason), u128>> = const { RefCell::new(BTreeMap::new()) };
 		static MINIMUM: RefCell<u128> = const { RefCell::new(0) };
 	}
 
@@ -308,7 +308,7 @@ pub mod mock {
 		fn thaw(who: &A, reason: FreezeReason, amount: B) -> B {
 			let frozen = Self::frozen_of(who, reason);
 			let thawed = frozen.min(amount.into());
-			Self::set_frozen(who, reason, frozen - thawed);
+			Self::set_frozen(who, reason, frozen.saturating_sub(thawed));
 			B::try_from(thawed).unwrap_or_default()
 		}
 		fn ensure_can_transfer_frozen(
@@ -326,8 +326,8 @@ pub mod mock {
 		fn transfer_frozen(from: &A, reason: FreezeReason, to: &A, amount: B) -> DispatchResult {
 			<Self as Settlement<A, B>>::ensure_can_transfer_frozen(from, reason, to, amount)?;
 			let amount: u128 = amount.into();
-			Self::set_frozen(from, reason, Self::frozen_of(from, reason) - amount);
-			Self::set(from, Self::get(from) - amount);
+			Self::set_frozen(from, reason, Self::frozen_of(from, reason).saturating_sub(amount));
+			Self::set(from, Self::get(from).saturating_sub(amount));
 			Self::set(to, Self::get(to).saturating_add(amount));
 			Ok(())
 		}

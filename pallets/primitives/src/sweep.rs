@@ -85,7 +85,7 @@ pub fn affordable(remaining: Weight, base: Weight, per: Weight, cap: u32) -> u32
 		return 0;
 	}
 	let left = remaining.saturating_sub(base);
-	let fit = |left: u64, per: u64| if per == 0 { u64::MAX } else { left / per };
+	let fit = |left: u64, per: u64| left.checked_div(per).unwrap_or(u64::MAX);
 	let n = fit(left.ref_time(), per.ref_time()).min(fit(left.proof_size(), per.proof_size()));
 	u32::try_from(n).unwrap_or(u32::MAX).min(cap)
 }

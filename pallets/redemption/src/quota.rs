@@ -18,7 +18,7 @@ use crate::{
 use polkadot_sdk::{
 	frame_support::{pallet_prelude::*, weights::Weight},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
-	sp_runtime::traits::{SaturatedConversion, Zero},
+	sp_runtime::traits::{CheckedDiv as _, SaturatedConversion, Zero},
 };
 
 /// Most usage entries one block's `on_idle` deletes (the `clean_usage` benchmark's range).
@@ -29,10 +29,9 @@ impl<T: Config> Pallet<T> {
 	pub fn current_period() -> Period {
 		let period: BlockNumberFor<T> = T::QuotaPeriod::get();
 		// `integrity_test` proves `QuotaPeriod > 0`.
-		if period.is_zero() {
-			return 0;
-		}
-		(frame_system::Pallet::<T>::block_number() / period).saturated_into::<Period>()
+		frame_system::Pallet::<T>::block_number()
+			.checked_div(&period)
+			.map_or(0, |p| p.saturated_into::<Period>())
 	}
 
 	/// Authorized redemptions `who` has had included this period as `party`.

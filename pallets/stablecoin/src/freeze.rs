@@ -42,17 +42,13 @@ impl<T: Config> Pallet<T> {
 		let Some(asset) = SettlementAsset::<T>::get() else { return Zero::zero() };
 		// `pallet-assets` subtracts the freezes through `Freezer`; the explicit bound keeps the
 		// answer right even where a runtime forgot to wire it.
-		let reducible = T::Assets::reducible_balance(
-			asset.clone(),
-			who,
-			Preservation::Expendable,
-			Fortitude::Polite,
-		);
+		let reducible =
+			T::Assets::reducible_balance(asset, who, Preservation::Expendable, Fortitude::Polite);
 		let frozen = Self::total_frozen(who);
 		let untouchable = if frozen.is_zero() {
 			frozen
 		} else {
-			frozen.saturating_add(T::Assets::minimum_balance(asset.clone()))
+			frozen.saturating_add(T::Assets::minimum_balance(asset))
 		};
 		reducible.min(T::Assets::balance(asset, who).saturating_sub(untouchable))
 	}
@@ -63,7 +59,7 @@ impl<T: Config> Pallet<T> {
 	/// freezes and the minimum), so `transfer_frozen` of a frozen amount cannot fail.
 	pub fn freezable(who: &T::AccountId) -> BalanceOf<T> {
 		let Some(asset) = SettlementAsset::<T>::get() else { return Zero::zero() };
-		T::Assets::balance(asset.clone(), who)
+		T::Assets::balance(asset, who)
 			.saturating_sub(Self::total_frozen(who))
 			.saturating_sub(T::Assets::minimum_balance(asset))
 	}
@@ -125,8 +121,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::frozen_for(from, reason) >= amount, Error::<T>::InsufficientBalance);
 		// Only a privileged path (an asset admin's forced transfer) could take the balance
 		// below the freezes; the read is cached for the transfer that follows.
-		ensure!(T::Assets::balance(asset.clone(), from) >= amount, Error::<T>::InsufficientBalance);
-		Self::ensure_can_receive(asset.clone(), to, amount, Provenance::Extant)?;
+		ensure!(T::Assets::balance(asset, from) >= amount, Error::<T>::InsufficientBalance);
+		Self::ensure_can_receive(asset, to, amount, Provenance::Extant)?;
 		Ok(asset)
 	}
 
@@ -158,17 +154,14 @@ impl<T: Config> Pallet<T> {
 		for (who, amount) in payers {
 			ensure!(seen.insert(who), Error::<T>::RepeatedAccount);
 			ensure!(Self::frozen_for(who, reason) >= *amount, Error::<T>::InsufficientBalance);
-			ensure!(
-				T::Assets::balance(asset.clone(), who) >= *amount,
-				Error::<T>::InsufficientBalance
-			);
+			ensure!(T::Assets::balance(asset, who) >= *amount, Error::<T>::InsufficientBalance);
 			paid = paid.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 		}
 		let mut seen = BTreeSet::new();
 		let mut credited: BalanceOf<T> = Zero::zero();
 		for (who, amount) in payees {
 			ensure!(seen.insert(who), Error::<T>::RepeatedAccount);
-			Self::ensure_can_receive(asset.clone(), who, *amount, Provenance::Extant)?;
+			Self::ensure_can_receive(asset, who, *amount, Provenance::Extant)?;
 			credited = credited.checked_add(amount).ok_or(Error::<T>::Overflow)?;
 		}
 		ensure!(paid == credited, Error::<T>::UnbalancedSettlement);
@@ -192,7 +185,7 @@ impl<T: Config> Pallet<T> {
 				}
 				Self::do_thaw(who, reason, *amount);
 				T::Assets::decrease_balance(
-					asset.clone(),
+					asset,
 					who,
 					*amount,
 					Precision::Exact,
@@ -204,7 +197,7 @@ impl<T: Config> Pallet<T> {
 				if amount.is_zero() {
 					continue;
 				}
-				T::Assets::increase_balance(asset.clone(), who, *amount, Precision::Exact)?;
+				T::Assets::increase_balance(asset, who, *amount, Precision::Exact)?;
 			}
 			Ok(())
 		})
@@ -221,7 +214,7 @@ impl<T: Config> Pallet<T> {
 			reasons.sort();
 			reasons.dedup();
 			ensure!(reasons.len() == freezes.len(), "a reason frozen twice");
-			let asset = asset.clone().ok_or("freezes without a settlement asset")?;
+			let asset = asset.ok_or("freezes without a settlement asset")?;
 			ensure!(
 				T::Assets::balance(asset, &who) >= Self::total_frozen(&who),
 				"more frozen than held"

@@ -48,7 +48,7 @@ impl<T: Config> Pallet<T> {
 		// Fiat on-ramp: L2 or above (seed 3.6.1).
 		T::Kyc::ensure_level(&beneficiary, KycLevel::L2)?;
 		let asset = Self::settlement_asset()?;
-		Self::ensure_can_receive(asset.clone(), &beneficiary, amount, Provenance::Minted)?;
+		Self::ensure_can_receive(asset, &beneficiary, amount, Provenance::Minted)?;
 		T::Assets::mint_into(asset, &beneficiary, amount)?;
 		Self::deposit_event(Event::Minted { bank, beneficiary, amount });
 		Ok(())
@@ -59,12 +59,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		T::Sanctions::ensure_not_blocked(&bank)?;
 		let asset = Self::settlement_asset()?;
-		let burnable = T::Assets::reducible_balance(
-			asset.clone(),
-			&bank,
-			Preservation::Expendable,
-			Fortitude::Polite,
-		);
+		let burnable =
+			T::Assets::reducible_balance(asset, &bank, Preservation::Expendable, Fortitude::Polite);
 		ensure!(burnable >= amount, Error::<T>::InsufficientBalance);
 		T::Assets::burn_from(
 			asset,
@@ -100,14 +96,10 @@ impl<T: Config> Pallet<T> {
 		};
 		T::Movement::check(&movement)?;
 		let asset = Self::settlement_asset()?;
-		let spendable = T::Assets::reducible_balance(
-			asset.clone(),
-			&from,
-			Preservation::Expendable,
-			Fortitude::Polite,
-		);
+		let spendable =
+			T::Assets::reducible_balance(asset, &from, Preservation::Expendable, Fortitude::Polite);
 		ensure!(spendable >= amount, Error::<T>::InsufficientBalance);
-		Self::ensure_can_receive(asset.clone(), &to, amount, Provenance::Extant)?;
+		Self::ensure_can_receive(asset, &to, amount, Provenance::Extant)?;
 		if T::Movement::review_required(&movement) {
 			// A large transfer waits for a compliance officer, frozen in the sender's account.
 			T::Movement::ensure_can_hold(&movement, amount)?;
@@ -143,7 +135,7 @@ impl<T: Config> Pallet<T> {
 	/// The settlement asset's id, if it is configured and exists.
 	pub fn settlement_asset() -> Result<AssetIdOf<T>, Error<T>> {
 		let asset = SettlementAsset::<T>::get().ok_or(Error::<T>::NoSettlementAsset)?;
-		ensure!(T::Assets::asset_exists(asset.clone()), Error::<T>::NoSettlementAsset);
+		ensure!(T::Assets::asset_exists(asset), Error::<T>::NoSettlementAsset);
 		Ok(asset)
 	}
 
@@ -175,12 +167,8 @@ impl<T: Config> genex_primitives::Settlement<T::AccountId, BalanceOf<T>> for Pal
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		let asset = Self::settlement_asset()?;
-		let spendable = T::Assets::reducible_balance(
-			asset.clone(),
-			from,
-			Preservation::Expendable,
-			Fortitude::Polite,
-		);
+		let spendable =
+			T::Assets::reducible_balance(asset, from, Preservation::Expendable, Fortitude::Polite);
 		ensure!(spendable >= amount, Error::<T>::InsufficientBalance);
 		Self::ensure_can_receive(asset, to, amount, Provenance::Extant)
 	}

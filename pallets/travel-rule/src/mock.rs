@@ -65,6 +65,6 @@ pub fn last_event() -> pallet_travel_rule::Event<Test> {
 			RuntimeEvent::TravelRule(e) => Some(e),
 			_ => None,
 		})
-		.last()
+		.next_back()
 		.expect("an event was emitted")
 }

@@ -28,8 +28,11 @@ impl<T: Config> Pallet<T> {
 		let mut count = 0u64;
 		for id in Records::<T>::iter_keys() {
 			ensure!(id < next, "record id at or above the next id");
-			ensure!(next - id <= T::MaxRecords::get(), "record older than MaxRecords kept");
-			count += 1;
+			ensure!(
+				next.saturating_sub(id) <= T::MaxRecords::get(),
+				"record older than MaxRecords kept"
+			);
+			count = count.saturating_add(1);
 		}
 		ensure!(count <= T::MaxRecords::get(), "more records than MaxRecords");
 		Ok(())

@@ -43,7 +43,10 @@ impl<T: Config> Pallet<T> {
 	#[cfg(any(test, feature = "try-runtime"))]
 	pub(crate) fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 		let set = Validators::<T>::get();
-		ensure!(set.windows(2).all(|w| w[0] < w[1]), "validators not sorted or repeated");
+		ensure!(
+			set.windows(2).all(|w| matches!(w, [a, b] if a < b)),
+			"validators not sorted or repeated"
+		);
 		ensure!(
 			set.is_empty() || set.len() >= T::MinValidators::get() as usize,
 			"fewer than MinValidators"

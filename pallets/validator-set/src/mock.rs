@@ -43,7 +43,7 @@ impl frame_system::Config for Test {
 
 thread_local! {
 	/// Accounts that have NOT registered session keys (everyone else has).
-	pub static UNREGISTERED: RefCell<BTreeSet<u64>> = RefCell::new(BTreeSet::new());
+	pub static UNREGISTERED: RefCell<BTreeSet<u64>> = const { RefCell::new(BTreeSet::new()) };
 }
 
 /// Session-key registry of the tests.

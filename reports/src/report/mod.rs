@@ -47,9 +47,9 @@ impl Period {
 			fail!("{text} is not a month (YYYY-MM)");
 		};
 		let (y, m) = if first.month() == 12 {
-			(first.year() + 1, 1)
+			(first.year().saturating_add(1), 1)
 		} else {
-			(first.year(), first.month() + 1)
+			(first.year(), first.month().saturating_add(1))
 		};
 		let next = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(first);
 		Ok(Period { name: text.to_string(), from_ms: midnight(first), to_ms: midnight(next) })
@@ -167,6 +167,11 @@ fn csv_line(cells: impl Iterator<Item = String>) -> String {
 		})
 		.collect();
 	cells.join(",") + "\n"
+}
+
+/// `value`'s field `key` (`null` when absent or not an object), without indexing.
+pub fn field<'a>(value: &'a Json, key: &str) -> &'a Json {
+	value.get(key).unwrap_or(&Json::Null)
 }
 
 /// A JSON value as one CSV cell: text as is, anything else as compact JSON.

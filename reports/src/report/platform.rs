@@ -438,8 +438,16 @@ pub async fn write(db: &Db, kind: &str, period: &Period, out: &Out) -> Result<Ve
 		})
 		.unwrap_or_default();
 	paths.push(out.csv(&format!("{base}.csv"), &["field", "value"], &summary)?);
-	paths.push(table_csv(out, &format!("{base}-series.csv"), &json["series"])?);
-	paths.push(table_csv(out, &format!("{base}-issuers.csv"), &json["issuers"])?);
+	paths.push(table_csv(
+		out,
+		&format!("{base}-series.csv"),
+		json.get("series").unwrap_or(&Json::Null),
+	)?);
+	paths.push(table_csv(
+		out,
+		&format!("{base}-issuers.csv"),
+		json.get("issuers").unwrap_or(&Json::Null),
+	)?);
 	paths.push(out.text(&format!("{base}.html"), &crate::html::page(kind, period, &report))?);
 	Ok(paths)
 }

@@ -5,7 +5,7 @@
 //! the same event from any archive node. Field names follow FinCEN's SAR (FinCEN Form 111) and
 //! CTR (FinCEN Form 112) where a field maps; `docs/regulators.md` lists the mapping.
 
-use super::{cell, iso, Out, Period};
+use super::{cell, field, iso, Out, Period};
 use crate::{
 	db::{Db, Filter, StoredEvent},
 	decode::{gusd, ss58, text, uint0, variant_name},
@@ -117,7 +117,10 @@ pub async fn sar(db: &Db, period: &Period, out: &Out) -> Result<(Vec<Json>, Vec<
 			}
 		}
 		related.sort_by_key(|m| {
-			(m["trail"]["block_number"].as_u64(), m["trail"]["event_index"].as_u64())
+			(
+				m.pointer("/trail/block_number").and_then(Json::as_u64),
+				m.pointer("/trail/event_index").and_then(Json::as_u64),
+			)
 		});
 		let value = uint0(f, "value");
 		let sar = json!({
@@ -154,9 +157,9 @@ pub async fn sar(db: &Db, period: &Period, out: &Out) -> Result<(Vec<Json>, Vec<
 			hit.block_hash.clone(),
 			iso(hit.timestamp_ms),
 			rule.clone(),
-			cell(&sar["severity"]),
-			cell(&sar["subject_account"]),
-			cell(&sar["counterparty_account"]),
+			cell(field(&sar, "severity")),
+			cell(field(&sar, "subject_account")),
+			cell(field(&sar, "counterparty_account")),
 			gusd(value),
 			related.len().to_string(),
 			format!("sar/{name}"),
@@ -207,7 +210,10 @@ async fn register(
 	let mut entries = Vec::new();
 	for e in &events {
 		let mut row = entry(&e.fields, e);
-		row["evidence_trail"] = trail(db, e).await?;
+		let evidence = trail(db, e).await?;
+		if let Some(fields) = row.as_object_mut() {
+			fields.insert("evidence_trail".into(), evidence);
+		}
 		entries.push(row);
 	}
 	let header: Vec<&str> = columns.iter().chain(TRAIL_COLUMNS).copied().collect();
@@ -215,7 +221,12 @@ async fn register(
 		.iter()
 		.map(|r| {
 			let own = columns.iter().map(|c| cell(&r[*c]));
-			own.chain(TRAIL_COLUMNS.iter().map(|c| cell(&r["evidence_trail"][*c]))).collect()
+			own.chain(
+				TRAIL_COLUMNS
+					.iter()
+					.map(|c| cell(r.get("evidence_trail").map_or(&Json::Null, |t| field(t, c)))),
+			)
+			.collect()
 		})
 		.collect();
 	let files = vec![

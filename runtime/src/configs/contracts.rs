@@ -14,7 +14,9 @@ use polkadot_sdk::{
 
 /// Storage deposit: per item and per byte a contract stores, refunded when freed.
 const fn deposit(items: u32, bytes: u32) -> Balance {
-	(items as Balance) * 15 * MILLI_UNIT + (bytes as Balance) * 60 * MICRO_UNIT
+	(items as Balance)
+		.saturating_mul(15 * MILLI_UNIT)
+		.saturating_add((bytes as Balance).saturating_mul(60 * MICRO_UNIT))
 }
 
 parameter_types! {

@@ -11,7 +11,6 @@ use polkadot_sdk::{
 	},
 	frame_system::EnsureRoot,
 	pallet_collective,
-	sp_runtime::Perbill,
 };
 
 /// The council's instance.
@@ -47,7 +46,7 @@ impl pallet_collective::DefaultVote for NoDefaultVote {
 parameter_types! {
 	pub const CouncilMotionDuration: BlockNumber = DAYS;
 	/// Heaviest proposal a collective may execute: half a block.
-	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+	pub MaxProposalWeight: Weight = RuntimeBlockWeights::get().max_block.saturating_div(2);
 }
 
 impl pallet_collective::Config<CouncilCollective> for Runtime {
