@@ -15,7 +15,7 @@ start=$(date +%s)
 # One feature set for everything: `cargo test --workspace` builds the node binary (used by the
 # node tests and zombienet) with the same unified features as the tests, so nothing builds twice.
 echo "== build (release: node + runtime Wasm + tests) =="
-cargo test --release --locked --workspace --no-run
+"$GENEX_ROOT/scripts/build.sh"
 built=$(date +%s)
 echo "build: $((built - start)) s"
 
