@@ -18,6 +18,9 @@
 	clippy::indexing_slicing
 )]
 
+#[path = "../../node/tests/common/mod.rs"]
+mod common;
+
 use codec::Encode;
 use genex_primitives::{TravelRuleData, VaspId, STABLECOIN_UNIT};
 use genex_reports::{
@@ -32,62 +35,25 @@ use polkadot_sdk::{
 };
 use serde_json::Value as Json;
 use std::{
-	net::TcpListener,
 	path::{Path, PathBuf},
-	process::{Child, Command, Stdio},
+	process::Command,
 	time::{Duration, Instant},
 };
 use subxt::rpcs::rpc_params;
 
 const USD: u128 = STABLECOIN_UNIT;
 
-/// A node process, killed when dropped.
-struct NodeProcess {
-	child: Child,
+/// A dev node (killed when dropped) and its WebSocket URL.
+struct DevNode {
+	_process: common::Node,
 	url: String,
 }
 
-impl Drop for NodeProcess {
-	fn drop(&mut self) {
-		let _ = self.child.kill();
-		let _ = self.child.wait();
-	}
-}
-
-fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("port")
-}
-
-/// The node binary `cargo test --workspace` builds next to this test's binary.
-fn node_bin() -> PathBuf {
-	let exe = std::env::current_exe().expect("test binary");
-	let bin = exe.parent().and_then(Path::parent).expect("target dir").join("genex-node");
-	assert!(
-		bin.exists(),
-		"{} missing: build the workspace (`cargo test --workspace`)",
-		bin.display()
-	);
-	bin
-}
-
-fn start_node(extra: &[&str]) -> NodeProcess {
-	let port = free_port();
-	let child = Command::new(node_bin())
-		.args([
-			"--dev",
-			"--tmp",
-			"--rpc-port",
-			&port.to_string(),
-			"--port",
-			&free_port().to_string(),
-		])
-		.args(["--no-telemetry", "--no-prometheus", "--no-mdns"])
-		.args(extra)
-		.stdout(Stdio::null())
-		.stderr(Stdio::null())
-		.spawn()
-		.expect("node starts");
-	NodeProcess { child, url: format!("ws://127.0.0.1:{port}") }
+/// A dev node with `extra` arguments.
+fn start_node(extra: &[&str]) -> DevNode {
+	let args: Vec<&str> = ["--dev", "--tmp"].iter().chain(extra).copied().collect();
+	let process = common::Node::start(&args);
+	DevNode { url: process.ws_url(), _process: process }
 }
 
 async fn connect(url: &str) -> node::Node {
@@ -387,7 +353,7 @@ async fn scenario_numbers_appear_exactly_in_every_report() {
 	let (ok, err) = reports_cli(&[
 		"index",
 		"--node",
-		&format!("ws://127.0.0.1:{}", free_port()),
+		&format!("ws://127.0.0.1:{}", common::free_port()),
 		"--db",
 		&db_arg(&absent),
 		"--quiet",

@@ -13,11 +13,13 @@
 	clippy::indexing_slicing
 )]
 
+#[path = "../../node/tests/common/mod.rs"]
+mod common;
+
 use polkadot_sdk::{sp_core::crypto::Ss58Codec, sp_keyring::Sr25519Keyring};
 use std::{
-	net::TcpListener,
 	path::{Path, PathBuf},
-	process::{Child, Command, Output, Stdio},
+	process::{Command, Output},
 	time::{Duration, Instant},
 };
 
@@ -211,47 +213,15 @@ fn malformed_files_and_missing_arguments_are_refused_with_one_line() {
 	let _ = std::fs::remove_dir_all(&dir);
 }
 
-struct NodeProcess {
-	child: Child,
+/// A dev node (killed when dropped) and its WebSocket URL.
+struct DevNode {
+	_process: common::Node,
 	url: String,
 }
 
-impl Drop for NodeProcess {
-	fn drop(&mut self) {
-		let _ = self.child.kill();
-		let _ = self.child.wait();
-	}
-}
-
-fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("port")
-}
-
-/// The node binary `cargo test --workspace` builds next to this test's binary.
-fn node_bin() -> PathBuf {
-	let exe = std::env::current_exe().expect("test binary");
-	let bin = exe.parent().and_then(Path::parent).expect("target dir").join("genex-node");
-	assert!(bin.exists(), "{} missing: build the workspace", bin.display());
-	bin
-}
-
-fn start_node() -> NodeProcess {
-	let port = free_port();
-	let child = Command::new(node_bin())
-		.args([
-			"--dev",
-			"--tmp",
-			"--rpc-port",
-			&port.to_string(),
-			"--port",
-			&free_port().to_string(),
-		])
-		.args(["--no-telemetry", "--no-prometheus", "--no-mdns"])
-		.stdout(Stdio::null())
-		.stderr(Stdio::null())
-		.spawn()
-		.expect("node starts");
-	NodeProcess { child, url: format!("ws://127.0.0.1:{port}") }
+fn start_node() -> DevNode {
+	let process = common::Node::start(&["--dev", "--tmp"]);
+	DevNode { url: process.ws_url(), _process: process }
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Helpers for tests that run the `genex-node` binary.
+//! Helpers for tests that run the `genex-node` binary: this crate's, and the client crates'
+//! (`genex-reports`, `genex-sanctions-sync`, `genex` include this file with `#[path]`).
 
 #![allow(dead_code)]
 
@@ -10,9 +11,21 @@ use std::{
 	time::{Duration, Instant},
 };
 
-/// The node binary cargo built for these tests.
+/// The node binary: the one cargo built for this crate's tests, else the one
+/// `cargo test --workspace` builds next to the running test binary.
 pub fn node_bin() -> PathBuf {
-	PathBuf::from(env!("CARGO_BIN_EXE_genex-node"))
+	if let Some(bin) = option_env!("CARGO_BIN_EXE_genex-node") {
+		return PathBuf::from(bin);
+	}
+	let exe = std::env::current_exe().expect("test binary");
+	let bin =
+		exe.parent().and_then(std::path::Path::parent).expect("target dir").join("genex-node");
+	assert!(
+		bin.exists(),
+		"{} missing: build the workspace (`cargo test --workspace`)",
+		bin.display()
+	);
+	bin
 }
 
 /// The workspace root.
@@ -51,6 +64,11 @@ impl Node {
 			.spawn()
 			.expect("node starts");
 		Node { child, rpc_port }
+	}
+
+	/// Its WebSocket JSON-RPC endpoint.
+	pub fn ws_url(&self) -> String {
+		format!("ws://127.0.0.1:{}", self.rpc_port)
 	}
 
 	/// Call `method` with `params` (a JSON array) over HTTP JSON-RPC; `None` until it answers.

@@ -29,10 +29,7 @@ use genex_primitives::SeriesId;
 use polkadot_sdk::{
 	frame_support::{pallet_prelude::*, traits::Get, BoundedVec},
 	frame_system::pallet_prelude::BlockNumberFor,
-	sp_runtime::{
-		traits::{CheckedDiv as _, SaturatedConversion},
-		Permill,
-	},
+	sp_runtime::{traits::SaturatedConversion, Permill},
 };
 
 impl<T: Config> Pallet<T> {

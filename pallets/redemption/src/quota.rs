@@ -18,7 +18,7 @@ use crate::{
 use polkadot_sdk::{
 	frame_support::{pallet_prelude::*, weights::Weight},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
-	sp_runtime::traits::{CheckedDiv as _, SaturatedConversion, Zero},
+	sp_runtime::traits::{SaturatedConversion, Zero},
 };
 
 /// Most usage entries one block's `on_idle` deletes (the `clean_usage` benchmark's range).
