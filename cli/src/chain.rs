@@ -58,8 +58,9 @@ pub struct Outcome {
 	pub block: (u64, String),
 	/// Whether that block is finalized.
 	pub finalized: bool,
-	/// `Pallet.Event` and fields of each event it caused (`System.ExtrinsicSuccess` and
-	/// `TransactionPayment.TransactionFeePaid` left out: the fee is `fee`).
+	/// `Pallet.Event` and fields of each event it caused (`System.ExtrinsicSuccess`,
+	/// `TransactionPayment.TransactionFeePaid` and the fee's `Balances.Withdraw` / `Deposit`
+	/// left out: the fee is `fee`).
 	pub events: Vec<(String, Json)>,
 	/// The fee paid (0: free).
 	pub fee: u128,
@@ -93,7 +94,7 @@ impl Outcome {
 			if self.fee == 0 { "free".to_string() } else { format_amount(self.fee, Currency::Gnx) }
 		);
 		for (name, fields) in &self.events {
-			out.push_str(&format!("\n  {name} {}", crate::output::fields_line(fields)));
+			out.push_str(&format!("\n  {name} {}", crate::output::fields_line(name, fields)));
 		}
 		out
 	}
@@ -144,13 +145,28 @@ impl Chain {
 		call: RuntimeCall,
 		wait: Wait,
 	) -> Result<Outcome> {
-		let who = AccountId32::from(signer.public());
-		let nonce: u32 = self
-			.node
+		let nonce = self.next_nonce(&AccountId32::from(signer.public())).await?;
+		self.submit_at(signer, call, nonce, wait).await
+	}
+
+	/// The next nonce of `who`, counting its transactions waiting in the pool.
+	pub async fn next_nonce(&self, who: &AccountId32) -> Result<u32> {
+		self.node
 			.rpc
-			.request("system_accountNextIndex", rpc_params![show_account(&who)])
+			.request("system_accountNextIndex", rpc_params![show_account(who)])
 			.await
-			.map_err(context("cannot read the signer's nonce"))?;
+			.map_err(context("cannot read the signer's nonce"))
+	}
+
+	/// [`Chain::submit`] with the nonce given: several transactions of one signer can then be
+	/// in flight at once (nonces `n`, `n + 1`, …), all landing in the same block.
+	pub async fn submit_at(
+		&self,
+		signer: &sr25519::Pair,
+		call: RuntimeCall,
+		nonce: u32,
+		wait: Wait,
+	) -> Result<Outcome> {
 		let xt = genex_runtime::client::signed_extrinsic(signer, call, nonce, self.genesis);
 		let bytes = xt.encode();
 		let hash = H256(polkadot_sdk::sp_crypto_hashing::blake2_256(&bytes));
@@ -291,7 +307,8 @@ impl Chain {
 		for e in block.events.iter().filter(|e| e.extrinsic == Some(xt.index)) {
 			match (e.pallet.as_str(), e.name.as_str()) {
 				("System", "ExtrinsicFailed") => failure = e.fields.get("dispatch_error").cloned(),
-				("System", "ExtrinsicSuccess") => {},
+				// The fee's withdrawal, refund and payment to the treasury: `fee` says it.
+				("System", "ExtrinsicSuccess") | ("Balances", "Withdraw" | "Deposit") => {},
 				("TransactionPayment", "TransactionFeePaid") => {
 					fee = genex_reports::decode::uint0(&e.fields, "actual_fee");
 				},
@@ -341,16 +358,17 @@ impl Chain {
 		item: &str,
 		keys: &[&[u8]],
 	) -> Result<Option<V>> {
-		use polkadot_sdk::sp_crypto_hashing::{blake2_128, twox_128};
-		let mut key = [twox_128(pallet.as_bytes()), twox_128(item.as_bytes())].concat();
-		for k in keys {
-			key.extend(blake2_128(k));
-			key.extend_from_slice(k);
-		}
-		let Some(bytes) = self.storage(&key).await? else { return Ok(None) };
+		let Some(bytes) = self.storage(&map_key(pallet, item, keys)).await? else {
+			return Ok(None);
+		};
 		V::decode(&mut bytes.as_slice())
 			.map(Some)
 			.map_err(|e| Error::new(format!("cannot decode {pallet}.{item}"), e))
+	}
+
+	/// Whether `pallet.item` has a value (under `keys`, as [`Chain::read`]).
+	pub async fn exists(&self, pallet: &str, item: &str, keys: &[&[u8]]) -> Result<bool> {
+		Ok(self.storage(&map_key(pallet, item, keys)).await?.is_some())
 	}
 
 	/// The number of block `hash`.
@@ -368,6 +386,17 @@ impl Chain {
 			.and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok())
 			.ok_or_else(|| Error(format!("the node has no header for {hash}")))
 	}
+}
+
+/// The raw key of `pallet.item` under `keys`, each hashed with `Blake2_128Concat`.
+fn map_key(pallet: &str, item: &str, keys: &[&[u8]]) -> Vec<u8> {
+	use polkadot_sdk::sp_crypto_hashing::{blake2_128, twox_128};
+	let mut key = [twox_128(pallet.as_bytes()), twox_128(item.as_bytes())].concat();
+	for k in keys {
+		key.extend(blake2_128(k));
+		key.extend_from_slice(k);
+	}
+	key
 }
 
 /// A transaction status from `author_submitAndWatchExtrinsic`: its kind and block hash, if any.

@@ -28,6 +28,7 @@
 )]
 
 mod chain;
+mod demo;
 mod errors;
 mod keys;
 mod output;
@@ -80,9 +81,18 @@ enum Role {
 	/// A merchant: verify a holder's coupons, scan and redeem its redemption codes.
 	#[command(subcommand)]
 	Merchant(roles::merchant::Command),
-	/// A compliance officer: KYC attestations.
+	/// A compliance officer: KYC attestations, the sanctions list, limits, AML holds.
 	#[command(subcommand)]
 	Compliance(roles::compliance::Command),
+	/// Populate a fresh development chain with a living market in under a minute: issuers of
+	/// three credit tiers, series of each kind, a primary sale, market makers, retail trades,
+	/// P2P and Travel-Rule transfers, a redemption, an expired series, a sanctioned account
+	/// refused, an oracle price.
+	Demo,
+	/// Governance: council and compliance-committee motions (propose, vote, close); sudo on
+	/// development chains.
+	#[command(subcommand)]
+	Gov(roles::gov::Command),
 }
 
 /// What every command gets: the node, the key, how to print and wait.
@@ -116,6 +126,16 @@ impl Context {
 		Ok(Some(self.signer()?.public().into()))
 	}
 
+	/// The node's address.
+	pub fn url(&self) -> &str {
+		&self.url
+	}
+
+	/// Whether the output is JSON.
+	pub fn json(&self) -> bool {
+		self.json
+	}
+
 	/// How far to follow transactions.
 	pub fn wait(&self) -> Wait {
 		self.wait
@@ -139,6 +159,8 @@ async fn run(cli: Cli) -> Result<Report> {
 		Role::Issuer(c) => roles::issuer::run(&context, c).await,
 		Role::Merchant(c) => roles::merchant::run(&context, c).await,
 		Role::Compliance(c) => roles::compliance::run(&context, c).await,
+		Role::Gov(c) => roles::gov::run(&context, c).await,
+		Role::Demo => demo::run(&context).await,
 	}
 }
 

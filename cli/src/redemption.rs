@@ -29,9 +29,19 @@ pub fn sign(holder: &sr25519::Pair, genesis: H256, authorization: &Authorization
 	format!("0x{}", hex::encode((authorization, signature).encode()))
 }
 
-/// A scanned redemption code: the authorization and its signature.
+/// A scanned redemption code (hex, or `@FILE` naming a file that holds it): the authorization
+/// and its signature.
 pub fn read(code: &str) -> Result<(Authorization, MultiSignature)> {
 	let bad = |why: String| Error(format!("not a redemption code ({why})"));
+	let from_file;
+	let code = match code.strip_prefix('@') {
+		Some(path) => {
+			from_file = std::fs::read_to_string(path)
+				.map_err(|e| Error::new(format!("cannot read {path}"), e))?;
+			from_file.as_str()
+		},
+		None => code,
+	};
 	let bytes =
 		hex::decode(code.trim().trim_start_matches("0x")).map_err(|e| bad(e.to_string()))?;
 	let mut input = bytes.as_slice();

@@ -16,48 +16,18 @@
 
 #[path = "../../node/tests/common/mod.rs"]
 mod common;
+mod support;
 
 use common::Node;
 use serde_json::Value as Json;
-use std::{
-	process::Command,
-	time::{Duration, Instant},
-};
+use std::process::Command;
+use support::{genex, json};
 
 /// A fresh dev node, once it has finalized a block, and its URL.
 fn start_node() -> (Node, String) {
-	let node = Node::start(&["--dev", "--tmp"]);
+	let node = Node::start_finalized(&["--dev", "--tmp"]);
 	let url = node.ws_url();
-	// Ready once `chain status` answers with a finalized block.
-	let deadline = Instant::now() + Duration::from_secs(90);
-	loop {
-		let (ok, out, _) = genex(&url, &["--json", "chain", "status"]);
-		if ok && json(&out)["finalized"]["number"].as_u64().unwrap_or(0) >= 1 {
-			return (node, url);
-		}
-		assert!(Instant::now() < deadline, "the dev node did not finalize a block in time");
-		std::thread::sleep(Duration::from_millis(500));
-	}
-}
-
-/// Run `genex --url URL ARGS…`: (success, stdout, stderr).
-fn genex(url: &str, args: &[&str]) -> (bool, String, String) {
-	let out = Command::new(env!("CARGO_BIN_EXE_genex"))
-		.env_remove("GENEX_SURI")
-		.env_remove("GENEX_URL")
-		.args(["--url", url])
-		.args(args)
-		.output()
-		.expect("genex runs");
-	(
-		out.status.success(),
-		String::from_utf8_lossy(&out.stdout).into_owned(),
-		String::from_utf8_lossy(&out.stderr).into_owned(),
-	)
-}
-
-fn json(text: &str) -> Json {
-	serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+	(node, url)
 }
 
 /// A failed run's error: exactly one line, starting `error: `, containing `expected`.

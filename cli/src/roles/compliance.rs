@@ -1,14 +1,27 @@
-//! `genex compliance`: KYC attestations by an attestor (a compliance officer's bank).
+//! `genex compliance`: KYC attestations by an attestor (a compliance officer's bank), the
+//! sanctions list (block alone; unblock with a second officer), the KYC limits per level, and
+//! the AML review queue (holds: approve or reject).
 
 use crate::{
+	chain::Chain,
 	output::Report,
-	roles::{facts, submitted, wallet::parse_hash},
-	units::{format_time, parse_account, parse_time, show_account},
+	roles::{
+		facts,
+		gov::{self, as_officer, Action, Body, ListUpdate},
+		read_report, submitted,
+		wallet::parse_hash,
+	},
+	units::{format_amount, format_time, parse_account, parse_time, show_account, Currency},
 	Context,
 };
-use genex_reports::{fail, Result};
+use codec::Decode;
+use genex_primitives::{KycLevel, TransferredAsset};
+use genex_reports::{error::context, fail, Error, Result};
 use genex_runtime::RuntimeCall;
+use pallet_kyc::LevelLimits;
+use polkadot_sdk::sp_crypto_hashing::{twox_128, twox_64};
 use serde_json::json;
+use subxt::rpcs::rpc_params;
 
 /// `genex compliance …`
 #[derive(clap::Subcommand, Debug)]
@@ -37,6 +50,41 @@ pub enum Command {
 		/// The account.
 		#[arg(long)]
 		who: String,
+	},
+	/// Block accounts (the sanctions list): one officer may; their transactions are refused
+	/// from then on and their open orders and quotes withdrawn.
+	Block {
+		#[command(flatten)]
+		list: ListUpdate,
+	},
+	/// Unblock accounts: needs two officers, so this proposes a compliance-committee motion
+	/// that a second officer votes (`genex gov vote --body compliance`).
+	Unblock {
+		#[command(flatten)]
+		list: ListUpdate,
+	},
+	/// The sanctions list in force: version, source digest, when, how many accounts; with
+	/// --who, whether that account is blocked.
+	List {
+		/// An account to look up.
+		#[arg(long)]
+		who: Option<String>,
+	},
+	/// The KYC limits of each level (daily and monthly, trading and P2P, holdings).
+	Limits,
+	/// The AML review queue: movements held for review, oldest first.
+	Holds,
+	/// Release a held movement after review (it is checked again, then moves).
+	ApproveHold {
+		/// The hold's id.
+		#[arg(long)]
+		id: u64,
+	},
+	/// Return a held movement to its sender after review (report the suspicion off chain).
+	RejectHold {
+		/// The hold's id.
+		#[arg(long)]
+		id: u64,
 	},
 }
 
@@ -88,5 +136,214 @@ pub async fn run(ctx: &Context, command: Command) -> Result<Report> {
 				facts([("who", json!(show_account(&account)))]),
 			))
 		},
+		Command::Block { list } => {
+			let signer = ctx.signer()?;
+			let chain = ctx.chain().await?;
+			let (add, version, source_digest) = list.resolve(&chain).await?;
+			let shown: Vec<String> = add.iter().map(show_account).collect();
+			let call = as_officer(RuntimeCall::Sanctions(pallet_sanctions::Call::update_list {
+				version,
+				source_digest,
+				add,
+				remove: Vec::new(),
+			}));
+			let outcome = chain.submit(&signer, call, ctx.wait()).await?;
+			ensure_executed(&chain, &outcome).await?;
+			Ok(submitted(
+				format!("sanctions list v{version}: blocked {}", shown.join(", ")),
+				&outcome,
+				facts([("version", json!(version)), ("blocked", json!(shown))]),
+			))
+		},
+		Command::Unblock { list } => {
+			gov::run(
+				ctx,
+				gov::Command::Propose {
+					body: Some(Body::Compliance),
+					threshold: None,
+					action: Action::Unblock { list },
+				},
+			)
+			.await
+		},
+		Command::List { who } => {
+			let chain = ctx.chain().await?;
+			let info: Option<genex_primitives::SanctionsListInfo> =
+				chain.read("Sanctions", "ListInfo", &[]).await?;
+			let count: u32 =
+				chain.read("Sanctions", "CounterForBlocked", &[]).await?.unwrap_or_default();
+			let mut text = match &info {
+				Some(i) => format!(
+					"sanctions list v{}: {count} account(s) blocked; source {:?}; updated at block #{}",
+					i.version, i.source_digest, i.updated_at
+				),
+				None => "no sanctions list yet: nobody is blocked".to_string(),
+			};
+			let mut doc = json!({
+				"version": info.as_ref().map(|i| i.version),
+				"source_digest": info.as_ref().map(|i| format!("{:?}", i.source_digest)),
+				"updated_at": info.as_ref().map(|i| i.updated_at),
+				"blocked_accounts": count,
+			});
+			if let Some(who) = who {
+				let account = parse_account(&who)?;
+				let since: Option<u32> =
+					chain.read("Sanctions", "Blocked", &[account.as_ref()]).await?;
+				text.push_str(&match since {
+					Some(v) => format!("\n{} is BLOCKED (since list v{v})", show_account(&account)),
+					None => format!("\n{} is not blocked", show_account(&account)),
+				});
+				if let Some(map) = doc.as_object_mut() {
+					map.insert("who".into(), json!(show_account(&account)));
+					map.insert("blocked_since".into(), json!(since));
+				}
+			}
+			read_report(text, doc)
+		},
+		Command::Limits => limits(ctx).await,
+		Command::Holds => holds(ctx).await,
+		Command::ApproveHold { id } => review(ctx, id, true).await,
+		Command::RejectHold { id } => review(ctx, id, false).await,
 	}
+}
+
+/// A committee `execute` lands even when the call it carries fails: that failure is in its
+/// `MemberExecuted` event; make it the command's error.
+async fn ensure_executed(chain: &Chain, outcome: &crate::chain::Outcome) -> Result<()> {
+	gov::inner_result(chain, outcome, "ComplianceCommittee.MemberExecuted", "result").await
+}
+
+/// Approve (release) or reject (return) hold `id`, as one officer.
+async fn review(ctx: &Context, id: u64, approve: bool) -> Result<Report> {
+	let signer = ctx.signer()?;
+	let chain = ctx.chain().await?;
+	let call = if approve {
+		RuntimeCall::Aml(pallet_aml::Call::approve_hold { id })
+	} else {
+		RuntimeCall::Aml(pallet_aml::Call::reject_hold { id })
+	};
+	let outcome = chain.submit(&signer, as_officer(call), ctx.wait()).await?;
+	ensure_executed(&chain, &outcome).await?;
+	Ok(submitted(
+		format!(
+			"hold {id} {}",
+			if approve { "released: the movement went through" } else { "returned to its sender" }
+		),
+		&outcome,
+		facts([("id", json!(id)), ("approved", json!(approve))]),
+	))
+}
+
+const LEVELS: [KycLevel; 4] = [KycLevel::L0, KycLevel::L1, KycLevel::L2, KycLevel::L3];
+
+async fn limits(ctx: &Context) -> Result<Report> {
+	let chain = ctx.chain().await?;
+	let gusd = |v| format_amount(v, Currency::Gusd);
+	let mut text = String::from("KYC limits per level (rolling 24 h / 30 days):");
+	let mut rows = Vec::new();
+	for level in LEVELS {
+		let encoded = codec::Encode::encode(&level);
+		let key =
+			[&twox_128(b"Kyc")[..], &twox_128(b"Limits")[..], &twox_64(&encoded)[..], &encoded]
+				.concat();
+		let limits = match chain.storage(&key).await? {
+			Some(bytes) => LevelLimits::decode(&mut bytes.as_slice())
+				.map_err(|e| Error::new("cannot decode the KYC limits", e))?,
+			None => LevelLimits::default(),
+		};
+		text.push_str(&format!(
+			"\n{level:?}: trade {}/day; P2P {} and {} transfers/day, {} and {} transfers/30 days; \
+			 holds at most {} units",
+			gusd(limits.daily_trade_value),
+			gusd(limits.daily_p2p_value),
+			limits.daily_p2p_count,
+			gusd(limits.monthly_p2p_value),
+			limits.monthly_p2p_count,
+			limits.max_holdings
+		));
+		rows.push(json!({
+			"level": format!("{level:?}"),
+			"daily_trade_value": limits.daily_trade_value.to_string(),
+			"daily_p2p_value": limits.daily_p2p_value.to_string(),
+			"daily_p2p_count": limits.daily_p2p_count,
+			"monthly_p2p_value": limits.monthly_p2p_value.to_string(),
+			"monthly_p2p_count": limits.monthly_p2p_count,
+			"max_holdings": limits.max_holdings,
+		}));
+	}
+	read_report(text, json!({ "limits": rows }))
+}
+
+/// Every stored `(key, value)` under `prefix` (at most 1 000: the review queue is bounded).
+async fn entries(chain: &Chain, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+	let keys: Vec<String> = chain
+		.node
+		.rpc
+		.request("state_getKeysPaged", rpc_params![format!("0x{}", hex::encode(prefix)), 1000u32])
+		.await
+		.map_err(context("cannot list the chain's state"))?;
+	let mut out = Vec::new();
+	for key in keys {
+		let raw = hex::decode(key.trim_start_matches("0x"))
+			.map_err(|e| Error::new("the node sent a key that is not hex", e))?;
+		if let Some(value) = chain.storage(&raw).await? {
+			out.push((raw, value));
+		}
+	}
+	Ok(out)
+}
+
+async fn holds(ctx: &Context) -> Result<Report> {
+	let chain = ctx.chain().await?;
+	let prefix = [twox_128(b"Aml"), twox_128(b"Holds")].concat();
+	let mut holds = Vec::new();
+	for (key, value) in entries(&chain, &prefix).await? {
+		// Twox64Concat: 8 hash bytes, then the u64 id.
+		let id = key
+			.get(prefix.len().saturating_add(8)..)
+			.and_then(|mut rest| u64::decode(&mut rest).ok())
+			.ok_or_else(|| Error("a hold's key does not end in its id".into()))?;
+		let hold =
+			pallet_aml::HeldMovement::<polkadot_sdk::sp_core::crypto::AccountId32, u32>::decode(
+				&mut value.as_slice(),
+			)
+			.map_err(|e| Error::new("cannot decode a hold", e))?;
+		holds.push((id, hold));
+	}
+	holds.sort_by_key(|(id, _)| *id);
+	let mut text = format!("{} movement(s) held for review", holds.len());
+	let mut rows = Vec::new();
+	for (id, h) in &holds {
+		let what = match h.asset {
+			TransferredAsset::Settlement => format_amount(h.quantity, Currency::Gusd),
+			TransferredAsset::Coupon { series } => {
+				format!("{} unit(s) of series {series}", h.quantity)
+			},
+		};
+		text.push_str(&format!(
+			"\nhold {id}: {} → {}: {what} (worth {}); held at block #{}, decided by #{}{}\n  \
+			 genex compliance approve-hold --id {id}   |   genex compliance reject-hold --id {id}",
+			show_account(&h.from),
+			show_account(&h.to),
+			format_amount(h.value, Currency::Gusd),
+			h.held_at,
+			h.deadline,
+			if h.travel_rule.is_some() { "; with Travel-Rule data" } else { "" }
+		));
+		rows.push(json!({
+			"id": id,
+			"from": show_account(&h.from),
+			"to": show_account(&h.to),
+			"asset": match h.asset {
+				TransferredAsset::Settlement => json!("GUSD"),
+				TransferredAsset::Coupon { series } => json!({ "series": series }),
+			},
+			"quantity": h.quantity.to_string(),
+			"value": h.value.to_string(),
+			"held_at": h.held_at,
+			"deadline": h.deadline,
+			"travel_rule": h.travel_rule.is_some(),
+		}));
+	}
+	read_report(text, json!({ "holds": rows }))
 }

@@ -49,6 +49,14 @@ pub enum Command {
 		#[arg(long)]
 		units: u64,
 	},
+	/// Withdraw a listing (primary sale or fixed price) before it sells out: its unsold units
+	/// are unlocked. Delisting a whole series (no trading until relisted) is governance's:
+	/// `genex gov propose delist-series`.
+	Delist {
+		/// The listing (`genex issuer list` printed it).
+		#[arg(long)]
+		listing: u64,
+	},
 	/// Take back units the issuer holds and cancel them (a reason code, for the record).
 	Recall {
 		/// The series.
@@ -269,6 +277,24 @@ pub async fn run(ctx: &Context, command: Command) -> Result<Report> {
 				),
 				&outcome,
 				facts([("series", json!(series)), ("listing", json!(listing))]),
+			))
+		},
+		Command::Delist { listing } => {
+			let signer = ctx.signer()?;
+			let chain = ctx.chain().await?;
+			let call = RuntimeCall::Market(pallet_market::Call::cancel_listing { listing });
+			let outcome = chain.submit(&signer, call, ctx.wait()).await?;
+			let units = outcome
+				.event("Market.ListingCancelled")
+				.and_then(|f| f.get("units"))
+				.and_then(serde_json::Value::as_u64);
+			Ok(submitted(
+				format!(
+					"withdrew listing {listing}{}",
+					units.map(|u| format!(": {u} unsold unit(s) unlocked")).unwrap_or_default()
+				),
+				&outcome,
+				facts([("listing", json!(listing)), ("units", json!(units))]),
 			))
 		},
 		Command::Recall { series, units, reason } => {

@@ -32,14 +32,15 @@ pub enum Command {
 	/// Read a holder's redemption code (scanned from its QR code): who, what, until when,
 	/// whether the holder signed it, and whether the chain would redeem it now.
 	Scan {
-		/// The code (hex, as `genex wallet sign-redemption` prints it).
+		/// The code (hex, as `genex wallet sign-redemption` prints it), or `@FILE` to read it
+		/// from a file.
 		#[arg(long)]
 		code: String,
 	},
 	/// Redeem a holder's code: the node checks the holder's signature and submits it (no fee
 	/// for the holder or the merchant, within their quotas); prints the receipt.
 	Redeem {
-		/// The code.
+		/// The code, or `@FILE` to read it from a file.
 		#[arg(long)]
 		code: String,
 	},

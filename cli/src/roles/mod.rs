@@ -3,6 +3,7 @@
 
 pub mod chain;
 pub mod compliance;
+pub mod gov;
 pub mod issuer;
 pub mod merchant;
 pub mod wallet;

@@ -67,6 +67,15 @@ pub enum Command {
 	/// Orders on the market's batch auction.
 	#[command(subcommand)]
 	Order(OrderCommand),
+	/// What happened to an account in recent blocks: the events that name it (transfers,
+	/// trades, orders, redemptions, compliance), newest last. Default: the signer's account.
+	History {
+		/// The account.
+		account: Option<String>,
+		/// How many blocks back from the best block to look (2 s each).
+		#[arg(long, default_value_t = 300)]
+		blocks: u64,
+	},
 	/// Sign a redemption for a merchant and show it as a QR code and as text. Nothing is sent:
 	/// the merchant scans it and submits it (`genex merchant redeem`), with no fee for either.
 	SignRedemption {
@@ -82,6 +91,9 @@ pub enum Command {
 		/// How long the code stays valid, in minutes (at most 60).
 		#[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u32).range(1..=60))]
 		minutes: u32,
+		/// Also write the code to this file (for a script, or to send to the merchant).
+		#[arg(long)]
+		out: Option<std::path::PathBuf>,
 	},
 }
 
@@ -279,7 +291,8 @@ pub async fn run(ctx: &Context, command: Command) -> Result<Report> {
 			))
 		},
 		Command::Order(order) => self::order(ctx, order).await,
-		Command::SignRedemption { series, units, merchant, minutes } => {
+		Command::History { account, blocks } => history(ctx, account.as_deref(), blocks).await,
+		Command::SignRedemption { series, units, merchant, minutes, out } => {
 			let merchant = parse_account(&merchant)?;
 			let holder = ctx.signer()?;
 			let chain = ctx.chain().await?;
@@ -299,6 +312,10 @@ pub async fn run(ctx: &Context, command: Command) -> Result<Report> {
 				valid_until,
 			};
 			let code = crate::redemption::sign(&holder, chain.genesis, &authorization);
+			if let Some(path) = &out {
+				std::fs::write(path, format!("{code}\n"))
+					.map_err(|e| Error::new(format!("cannot write {}", path.display()), e))?;
+			}
 			let text = format!(
 				"redemption of {units} unit(s) of series {series} at {}, valid until block #{valid_until} \
 				 (about {minutes} min)\n{}\n{code}",
@@ -319,6 +336,58 @@ pub async fn run(ctx: &Context, command: Command) -> Result<Report> {
 			)
 		},
 	}
+}
+
+/// Events that are only the chain's book-keeping around every transaction.
+const ROUTINE_EVENTS: &[(&str, &str)] = &[
+	("System", "ExtrinsicSuccess"),
+	("System", "ExtrinsicFailed"),
+	("TransactionPayment", "TransactionFeePaid"),
+	("Balances", "Withdraw"),
+	("Balances", "Deposit"),
+];
+
+async fn history(ctx: &Context, account: Option<&str>, blocks: u64) -> Result<Report> {
+	let who = account_or_signer(ctx, account)?;
+	let chain = ctx.chain().await?;
+	let raw: [u8; 32] = who.clone().into();
+	let needle = format!("0x{}", hex::encode(raw));
+	let best = chain.best_number().await?;
+	let first = best.saturating_sub(blocks).max(1);
+	let mut lines = Vec::new();
+	let mut rows = Vec::new();
+	for number in first..=best {
+		let block = genex_reports::node::block(&chain.node, number).await?;
+		for e in &block.events {
+			let routine = ROUTINE_EVENTS.iter().any(|(p, n)| *p == e.pallet && *n == e.name);
+			if routine || !e.fields.to_string().contains(&needle) {
+				continue;
+			}
+			let name = format!("{}.{}", e.pallet, e.name);
+			lines.push(format!(
+				"#{number} {} {name} {}",
+				format_time(block.timestamp_ms),
+				crate::output::fields_line(&name, &e.fields)
+			));
+			rows.push(json!({
+				"block": number,
+				"time": format_time(block.timestamp_ms),
+				"event": name,
+				"fields": e.fields,
+			}));
+		}
+	}
+	let text = format!(
+		"{} event(s) naming {} in blocks #{first}..#{best}{}{}",
+		rows.len(),
+		show_account(&who),
+		if lines.is_empty() { "" } else { ":\n" },
+		lines.join("\n")
+	);
+	read_report(
+		text,
+		json!({ "account": show_account(&who), "from": first, "to": best, "events": rows }),
+	)
 }
 
 async fn balance(ctx: &Context, account: Option<&str>) -> Result<Report> {

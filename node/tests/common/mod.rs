@@ -93,6 +93,15 @@ impl Node {
 		serde_json::from_str(json).ok()
 	}
 
+	/// A node started with `args`, once it has finalized a block (its RPC up, GRANDPA
+	/// running).
+	pub fn start_finalized(args: &[&str]) -> Node {
+		let node = Node::start(args);
+		node.wait_for(Duration::from_secs(90), |n| n.finalized_number().filter(|f| *f >= 1))
+			.expect("the node did not finalize a block in time");
+		node
+	}
+
 	/// Wait until `check` returns `Some`, polling every 500 ms for at most `timeout`.
 	pub fn wait_for<T>(
 		&self,
