@@ -10,7 +10,8 @@
 # development accounts and runs once per chain. It builds `genex` if it is not built yet.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
-genex="$CARGO_TARGET_DIR/release/genex"
+# GENEX_BIN: another genex binary (the tests pass the one they built).
+genex="${GENEX_BIN:-$CARGO_TARGET_DIR/release/genex}"
 if [[ ! -x "$genex" ]]; then
 	"$GENEX_ROOT/scripts/build.sh"
 fi

@@ -25,6 +25,7 @@ BIN = os.path.join(TARGET, "release")
 RULES = [
     (re.compile(r"0x[0-9a-f]{64,}"), "0x…"),
     (re.compile(r"(?<=block )#\d+"), "#…"),
+    (re.compile(r"(?<=block: )#\d+"), "#…"),
     (re.compile(r"#\d+\.\.#\d+"), "#…"),
     (re.compile(r"^#\d+ "), "#… "),
     (re.compile(r"(?<=until block )#\d+"), "#…"),

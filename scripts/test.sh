@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up the machine and runs every test: lints (clippy with warnings denied, cargo deny:
 # scripts/lint.sh), unit, property and runtime tests, node tests (a dev
-# chain producing and finalizing blocks, bad command-line input, chain specs up to date),
+# chain producing and finalizing blocks, bad command-line input, chain specs up to date, the
+# TypeScript wallet example), the `genex` client and the guides in docs/guides run against dev nodes,
 # genex-reports against a dev node (SQLite, and PostgreSQL on a throwaway server), the runtime
 # fuzzer (corpus and regressions replayed, then 60 s; scripts/fuzz.sh) and the zombienet network
 # test (4 validators + an archive node; pause, kill, restart and wiped-database faults under
@@ -23,6 +24,9 @@ echo "build: $((built - start)) s"
 "$GENEX_ROOT/scripts/lint.sh"
 linted=$(date +%s)
 echo "lint: $((linted - built)) s"
+
+# The TypeScript wallet example node/tests/ts_example.rs runs (npm registry, pinned lock file).
+"$GENEX_ROOT/scripts/ts-example.sh"
 
 echo "== cargo test (workspace; genex-reports also against a throwaway PostgreSQL) =="
 # Under /tmp: the server runs as `postgres`, which cannot enter /root.

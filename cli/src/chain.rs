@@ -307,8 +307,11 @@ impl Chain {
 		for e in block.events.iter().filter(|e| e.extrinsic == Some(xt.index)) {
 			match (e.pallet.as_str(), e.name.as_str()) {
 				("System", "ExtrinsicFailed") => failure = e.fields.get("dispatch_error").cloned(),
-				// The fee's withdrawal, refund and payment to the treasury: `fee` says it.
-				("System", "ExtrinsicSuccess") | ("Balances", "Withdraw" | "Deposit") => {},
+				("System", "ExtrinsicSuccess") => {},
+				// The fee's withdrawal from the signer, its refund to the signer and its payment
+				// to the treasury: the fee line says it.
+				("Balances", "Withdraw" | "Deposit")
+					if fee_party(&e.fields, xt.signer.as_deref()) => {},
 				("TransactionPayment", "TransactionFeePaid") => {
 					fee = genex_reports::decode::uint0(&e.fields, "actual_fee");
 				},
@@ -386,6 +389,15 @@ impl Chain {
 			.and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok())
 			.ok_or_else(|| Error(format!("the node has no header for {hash}")))
 	}
+}
+
+/// Whether a `Balances.Withdraw` / `Deposit` with `fields` moves the fee: from or to the
+/// signer, or to the treasury (the fee's destination).
+fn fee_party(fields: &Json, signer: Option<&str>) -> bool {
+	let Some(who) = fields.get("who").and_then(Json::as_str) else { return false };
+	let treasury: AccountId32 = genex_runtime::configs::TreasuryAccount::get();
+	let treasury = format!("0x{}", hex::encode(<[u8; 32]>::from(treasury)));
+	who == treasury || signer == Some(who)
 }
 
 /// The raw key of `pallet.item` under `keys`, each hashed with `Blake2_128Concat`.

@@ -50,9 +50,9 @@ const USD: u128 = STABLECOIN_UNIT;
 /// The genesis series of the demo store (Charlie's).
 const STORE_SERIES: SeriesId = 0;
 /// How long the expiring series is valid for, from its creation (ms).
-const SHORT_VALIDITY_MS: u64 = 20_000;
+const SHORT_VALIDITY_MS: u64 = 30_000;
 /// How long the demo waits for a fresh oracle price at its end.
-const ORACLE_WAIT: Duration = Duration::from_secs(20);
+const ORACLE_WAIT: Duration = Duration::from_secs(30);
 
 fn pair(uri: &str) -> Result<sr25519::Pair> {
 	sr25519::Pair::from_string(uri, None).map_err(|_| Error(format!("{uri}: not a dev key")))
@@ -141,6 +141,11 @@ impl Demo {
 		for (s, result) in steps.iter().zip(results) {
 			match result {
 				Ok(outcome) => {
+					// A call inside a motion, sudo or an officer's `execute` can fail while the
+					// transaction lands: that is this step's failure.
+					if let Err(e) = crate::roles::gov::inner_results(&self.chain, &outcome).await {
+						fail!("{} ({}): {e}", s.says, call_name(&s.call));
+					}
 					self.transactions = self.transactions.saturating_add(1);
 					self.say(Some(outcome.block.0), &s.says);
 					for (name, fields) in &outcome.events {
@@ -164,6 +169,7 @@ impl Demo {
 			}
 		}
 		let mut blocks: Vec<u64> = outcomes.iter().map(|o| o.block.0).collect();
+		blocks.sort_unstable();
 		blocks.dedup();
 		for number in blocks {
 			self.auctions(number).await?;
@@ -289,9 +295,12 @@ pub async fn run(ctx: &Context) -> Result<Report> {
 			ctx.url()
 		);
 	}
-	if chain.exists("Issuers", "Issuers", &[account(&cast.bob).as_ref()]).await? {
+	let bob_key = account(&cast.bob);
+	if chain.exists("Issuers", "Issuers", &[bob_key.as_ref()]).await?
+		|| chain.exists("Issuers", "Applications", &[bob_key.as_ref()]).await?
+	{
 		fail!(
-			"this chain was populated already (Bob is an issuer): the demo runs once on a fresh \
+			"this chain was populated already (Bob has applied as an issuer): the demo runs once on a fresh \
 			 development chain (./scripts/run-dev.sh starts one with --tmp)"
 		);
 	}
@@ -334,6 +343,7 @@ pub async fn run(ctx: &Context) -> Result<Report> {
 			rpc_params!["orcl", "//Alice", format!("0x{}", hex::encode(alice.public().0))],
 		)
 		.await;
+	let feeding = feeder.is_ok();
 	match feeder {
 		Ok(_) => demo
 			.say(None, "inserted the oracle feeder key (orcl, //Alice): the node prices series 0"),
@@ -415,7 +425,15 @@ pub async fn run(ctx: &Context) -> Result<Report> {
 
 	// Prices around the reference the market's band is centred on: the oracle's fresh price
 	// when the feeder runs, else the issue price (no band before the first trade).
-	let reference = oracle_price(&demo.chain).await.unwrap_or(45 * USD);
+	// With the feeder running, wait for its first price: quotes placed before it would be
+	// judged against a band it then moves.
+	let deadline = Instant::now().checked_add(ORACLE_WAIT).unwrap_or_else(Instant::now);
+	let mut reference = oracle_price(&demo.chain).await;
+	while feeding && reference.is_none() && Instant::now() < deadline {
+		tokio::time::sleep(Duration::from_millis(500)).await;
+		reference = oracle_price(&demo.chain).await;
+	}
+	let reference = reference.unwrap_or(45 * USD);
 	let at = |percent: i64| price_at(reference, percent);
 	demo.say(
 		None,
@@ -465,7 +483,10 @@ pub async fn run(ctx: &Context) -> Result<Report> {
 			step(
 				charlie,
 				series(CouponKind::Digital, 10 * USD, 9 * USD, short_until, "Flash sale: one streaming month", 20),
-				format!("Charlie created a digital series: 20 units, face 10, valid until {} (20 s)", format_time(short_until)),
+				format!(
+					"Charlie created a digital series: 20 units, face 10, valid until {} (30 s)",
+					format_time(short_until)
+				),
 			),
 			step(
 				charlie,
@@ -682,7 +703,11 @@ pub async fn run(ctx: &Context) -> Result<Report> {
 	}
 
 	// 9. The short series expires: its units can no longer move.
+	let deadline = Instant::now().checked_add(Duration::from_secs(90)).unwrap_or_else(Instant::now);
 	while demo.now().await? < short_until {
+		if Instant::now() > deadline {
+			fail!("the chain's clock did not pass {} in time", format_time(short_until));
+		}
 		tokio::time::sleep(Duration::from_millis(500)).await;
 	}
 	let expired = demo

@@ -48,7 +48,10 @@ const AMOUNT_FIELDS: &[&str] = &[
 ];
 
 /// Pallets whose amounts are in the native token (GNX).
-const NATIVE_PALLETS: &[&str] = &["Balances", "TransactionPayment", "Treasury"];
+const NATIVE_PALLETS: &[&str] = &["Balances", "TransactionPayment", "Treasury", "Contracts"];
+
+/// The settlement stablecoin's asset id (`Assets` events of other assets keep raw amounts).
+const GUSD_ASSET: u64 = 1;
 
 /// What a command prints: a text for people and the same facts as JSON.
 pub struct Report {
@@ -101,7 +104,16 @@ const MIN_TIME_MS: u64 = 1_000_000_000_000;
 /// as `Ok` or `Err(…)`.
 pub fn fields_line(event: &str, fields: &Json) -> String {
 	let pallet = event.split('.').next().unwrap_or_default();
-	let currency = if NATIVE_PALLETS.contains(&pallet) { Currency::Gnx } else { Currency::Gusd };
+	let currency = if NATIVE_PALLETS.contains(&pallet) {
+		Some(Currency::Gnx)
+	} else if pallet == "Assets"
+		&& fields.get("asset_id").and_then(Json::as_u64).is_some_and(|id| id != GUSD_ASSET)
+	{
+		// Another asset: its decimals are not known here.
+		None
+	} else {
+		Some(Currency::Gusd)
+	};
 	match fields {
 		Json::Null => String::new(),
 		other => render(None, other, currency),
@@ -109,11 +121,11 @@ pub fn fields_line(event: &str, fields: &Json) -> String {
 }
 
 /// One value, read in the light of the field `key` it is in.
-fn render(key: Option<&str>, value: &Json, currency: Currency) -> String {
+fn render(key: Option<&str>, value: &Json, currency: Option<Currency>) -> String {
 	let key = key.unwrap_or_default();
 	let value = if ACCOUNT_FIELDS.contains(&key) {
 		account_or(value)
-	} else if AMOUNT_FIELDS.contains(&key) {
+	} else if let (true, Some(currency)) = (AMOUNT_FIELDS.contains(&key), currency) {
 		amount_or(value, currency)
 	} else if TIME_FIELDS.contains(&key) {
 		match value.as_u64() {
@@ -169,6 +181,9 @@ mod tests {
 		assert!(line.contains("amount: 1.50 GUSD"), "{line}");
 		let line = fields_line("Balances.Transfer", &json!({ "amount": 2_000_000_000_000u64 }));
 		assert!(line.contains("amount: 2 GNX"), "{line}");
+		// Another asset's amounts stay raw: their decimals are not known here.
+		let other = json!({ "asset_id": 7, "amount": 5_000u64 });
+		assert_eq!(fields_line("Assets.Transferred", &other), "{ amount: 5000, asset_id: 7 }");
 	}
 
 	#[test]

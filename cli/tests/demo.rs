@@ -39,6 +39,7 @@ fn the_demo_populates_a_fresh_dev_chain_once() {
 	let out = Command::new(common::workspace().join("scripts/demo.sh"))
 		.args(["--url", &url])
 		.env_remove("GENEX_URL")
+		.env("GENEX_BIN", env!("CARGO_BIN_EXE_genex"))
 		.output()
 		.expect("demo.sh runs");
 	let stdout = String::from_utf8_lossy(&out.stdout);

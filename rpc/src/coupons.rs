@@ -33,7 +33,7 @@ pub const POOL_ERROR: i32 = 1002;
 pub const BAD_PARAMS: i32 = 1003;
 
 /// A series as the RPC shows it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, scale_info::TypeInfo)]
 #[serde(rename_all = "camelCase")]
 pub struct SeriesJson {
 	/// The issuer (SS58).
@@ -67,7 +67,7 @@ impl From<CouponInfo<AccountId, Balance>> for SeriesJson {
 }
 
 /// Statistics of a series or an issuer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, scale_info::TypeInfo)]
 #[serde(rename_all = "camelCase")]
 pub struct StatsJson {
 	/// Units minted.
@@ -104,7 +104,7 @@ impl From<CouponStats<Balance>> for StatsJson {
 }
 
 /// `genex_verifyCoupon`'s answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, scale_info::TypeInfo)]
 #[serde(rename_all = "camelCase")]
 pub struct VerificationJson {
 	/// Whether redeeming the units would be accepted now.
@@ -133,7 +133,7 @@ impl From<CouponVerification<AccountId, Balance>> for VerificationJson {
 }
 
 /// `genex_seriesInfo`'s answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, scale_info::TypeInfo)]
 #[serde(rename_all = "camelCase")]
 pub struct SeriesInfoJson {
 	/// The series.
@@ -143,7 +143,7 @@ pub struct SeriesInfoJson {
 }
 
 /// `genex_issuerCredit`'s answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, scale_info::TypeInfo)]
 #[serde(rename_all = "camelCase")]
 pub struct CreditJson {
 	/// `Active`, `Paused` or `Frozen`.

@@ -30,6 +30,7 @@
 )]
 
 pub mod coupons;
+pub mod definitions;
 pub mod market;
 pub mod oracle;
 

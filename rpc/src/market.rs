@@ -21,7 +21,7 @@ use std::sync::Arc;
 pub const DEFAULT_DEPTH: u32 = 20;
 
 /// A price level.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, scale_info::TypeInfo)]
 #[serde(rename_all = "camelCase")]
 pub struct LevelJson {
 	/// Price per unit.
@@ -39,7 +39,7 @@ impl From<DepthLevel> for LevelJson {
 }
 
 /// `genex_marketDepth`'s answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, scale_info::TypeInfo)]
 #[serde(rename_all = "camelCase")]
 pub struct DepthJson {
 	/// Bids, highest first.
@@ -58,7 +58,7 @@ impl From<MarketDepth> for DepthJson {
 }
 
 /// `genex_bestBidAsk`'s answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, scale_info::TypeInfo)]
 #[serde(rename_all = "camelCase")]
 pub struct BestJson {
 	/// Best bid, if any.
@@ -68,7 +68,7 @@ pub struct BestJson {
 }
 
 /// A trade.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, scale_info::TypeInfo)]
 #[serde(rename_all = "camelCase")]
 pub struct TradeJson {
 	/// Price per unit.
@@ -88,7 +88,7 @@ impl From<Trade> for TradeJson {
 }
 
 /// A resting order.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, scale_info::TypeInfo)]
 #[serde(rename_all = "camelCase")]
 pub struct OrderJson {
 	/// Order id (for `market.cancelOrder`).
@@ -119,7 +119,7 @@ impl From<OpenOrder> for OrderJson {
 }
 
 /// `genex_quote`'s answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, scale_info::TypeInfo)]
 #[serde(rename_all = "camelCase")]
 pub struct QuoteJson {
 	/// Units available now (at most those asked).

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// The model's inputs now.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, scale_info::TypeInfo)]
 #[serde(rename_all = "camelCase")]
 pub struct InputsJson {
 	/// `F`: face value of one unit.
@@ -56,7 +56,7 @@ impl From<PriceInputs> for InputsJson {
 }
 
 /// `genex_oraclePrice`'s answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, scale_info::TypeInfo)]
 #[serde(rename_all = "camelCase")]
 pub struct OraclePriceJson {
 	/// The reference price when `status` is `Fresh`.

@@ -70,6 +70,13 @@ pub enum Command {
 		#[arg(long)]
 		who: Option<String>,
 	},
+	/// An account's compliance standing: its KYC level in force (jurisdiction, expiry), what
+	/// its level still allows in the rolling windows, whether it is blocked.
+	Status {
+		/// The account.
+		#[arg(long)]
+		who: String,
+	},
 	/// The KYC limits of each level (daily and monthly, trading and P2P, holdings).
 	Limits,
 	/// The AML review queue: movements held for review, oldest first.
@@ -139,6 +146,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<Report> {
 		Command::Block { list } => {
 			let signer = ctx.signer()?;
 			let chain = ctx.chain().await?;
+			ensure_officer(&chain, &signer).await?;
 			let (add, version, source_digest) = list.resolve(&chain).await?;
 			let shown: Vec<String> = add.iter().map(show_account).collect();
 			let call = as_officer(RuntimeCall::Sanctions(pallet_sanctions::Call::update_list {
@@ -200,6 +208,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<Report> {
 			}
 			read_report(text, doc)
 		},
+		Command::Status { who } => status(ctx, &who).await,
 		Command::Limits => limits(ctx).await,
 		Command::Holds => holds(ctx).await,
 		Command::ApproveHold { id } => review(ctx, id, true).await,
@@ -213,10 +222,85 @@ async fn ensure_executed(chain: &Chain, outcome: &crate::chain::Outcome) -> Resu
 	gov::inner_result(chain, outcome, "ComplianceCommittee.MemberExecuted", "result").await
 }
 
+/// Refuse, before anything is signed, a signer who is not a compliance officer (the chain
+/// would refuse it too, for a fee).
+async fn ensure_officer(
+	chain: &Chain,
+	signer: &polkadot_sdk::sp_core::sr25519::Pair,
+) -> Result<()> {
+	let who = polkadot_sdk::sp_core::crypto::AccountId32::from(
+		polkadot_sdk::sp_core::Pair::public(signer),
+	);
+	if !gov::members(chain, Body::Compliance).await?.contains(&who) {
+		fail!(
+			"{} is not a compliance officer (a member of the compliance committee)",
+			show_account(&who)
+		);
+	}
+	Ok(())
+}
+
+async fn status(ctx: &Context, who: &str) -> Result<Report> {
+	let account = parse_account(who)?;
+	let chain = ctx.chain().await?;
+	let encoded = codec::Encode::encode(&account);
+	let raw: String = chain
+		.node
+		.rpc
+		.request(
+			"state_call",
+			rpc_params!["ComplianceApi_kyc_status", format!("0x{}", hex::encode(&encoded))],
+		)
+		.await
+		.map_err(context("cannot read the KYC status"))?;
+	let bytes = hex::decode(raw.trim_start_matches("0x"))
+		.map_err(|e| Error::new("the node sent a status that is not hex", e))?;
+	let kyc = genex_primitives::KycStatus::<u128>::decode(&mut bytes.as_slice())
+		.map_err(|e| Error::new("cannot decode the KYC status", e))?;
+	let blocked: Option<u32> = chain.read("Sanctions", "Blocked", &[account.as_ref()]).await?;
+	let gusd = |v| format_amount(v, Currency::Gusd);
+	let jurisdiction = kyc.jurisdiction.map(|j| String::from_utf8_lossy(&j).into_owned());
+	let text = format!(
+		"{}: KYC {:?}{}{}\nstill allowed today: trade {}, P2P {} in {} transfer(s); this month: \
+		 P2P {} in {} transfer(s); holds at most {} units\nsanctions: {}",
+		show_account(&account),
+		kyc.level,
+		jurisdiction.as_ref().map(|j| format!(" ({j})")).unwrap_or_default(),
+		kyc.expires_at.map(|t| format!(", until {}", format_time(t))).unwrap_or_default(),
+		gusd(kyc.trade_value_remaining),
+		gusd(kyc.p2p_value_remaining),
+		kyc.p2p_count_remaining,
+		gusd(kyc.monthly_p2p_value_remaining),
+		kyc.monthly_p2p_count_remaining,
+		kyc.max_holdings,
+		match blocked {
+			Some(v) => format!("BLOCKED (since list v{v})"),
+			None => "not blocked".into(),
+		}
+	);
+	read_report(
+		text,
+		json!({
+			"who": show_account(&account),
+			"level": format!("{:?}", kyc.level),
+			"jurisdiction": jurisdiction,
+			"expires_at": kyc.expires_at,
+			"trade_value_remaining": kyc.trade_value_remaining.to_string(),
+			"p2p_value_remaining": kyc.p2p_value_remaining.to_string(),
+			"p2p_count_remaining": kyc.p2p_count_remaining,
+			"monthly_p2p_value_remaining": kyc.monthly_p2p_value_remaining.to_string(),
+			"monthly_p2p_count_remaining": kyc.monthly_p2p_count_remaining,
+			"max_holdings": kyc.max_holdings,
+			"blocked_since": blocked,
+		}),
+	)
+}
+
 /// Approve (release) or reject (return) hold `id`, as one officer.
 async fn review(ctx: &Context, id: u64, approve: bool) -> Result<Report> {
 	let signer = ctx.signer()?;
 	let chain = ctx.chain().await?;
+	ensure_officer(&chain, &signer).await?;
 	let call = if approve {
 		RuntimeCall::Aml(pallet_aml::Call::approve_hold { id })
 	} else {
@@ -274,14 +358,26 @@ async fn limits(ctx: &Context) -> Result<Report> {
 	read_report(text, json!({ "limits": rows }))
 }
 
-/// Every stored `(key, value)` under `prefix` (at most 1 000: the review queue is bounded).
+/// Keys read per `state_getKeysPaged` request.
+const PAGE: u32 = 1_000;
+
+/// Every stored `(key, value)` under `prefix`, page by page.
 async fn entries(chain: &Chain, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
-	let keys: Vec<String> = chain
-		.node
-		.rpc
-		.request("state_getKeysPaged", rpc_params![format!("0x{}", hex::encode(prefix)), 1000u32])
-		.await
-		.map_err(context("cannot list the chain's state"))?;
+	let prefix_hex = format!("0x{}", hex::encode(prefix));
+	let mut keys: Vec<String> = Vec::new();
+	loop {
+		let page: Vec<String> = chain
+			.node
+			.rpc
+			.request("state_getKeysPaged", rpc_params![&prefix_hex, PAGE, keys.last()])
+			.await
+			.map_err(context("cannot list the chain's state"))?;
+		let full = page.len() >= usize::try_from(PAGE).unwrap_or(usize::MAX);
+		keys.extend(page);
+		if !full {
+			break;
+		}
+	}
 	let mut out = Vec::new();
 	for key in keys {
 		let raw = hex::decode(key.trim_start_matches("0x"))

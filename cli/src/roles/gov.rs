@@ -208,12 +208,18 @@ pub enum Action {
 		#[arg(long)]
 		series: u64,
 	},
-	/// Unblock accounts on the sanctions list (compliance committee, two officers).
+	/// Unblock accounts on the sanctions list (compliance committee, two officers). The motion
+	/// carries the list version it moves to (the one in force + 1): if the list moves on
+	/// before it is closed (another update), closing fails with `StaleListVersion`; propose
+	/// again.
 	Unblock {
 		#[command(flatten)]
 		list: ListUpdate,
 	},
-	/// Any call, SCALE-encoded (0x…), e.g. from Polkadot.js Apps' "encoded call data".
+	/// Any call, SCALE-encoded (0x…), e.g. from Polkadot.js Apps' "encoded call data". The body
+	/// and threshold follow from the call: `governance.dispatchAsRoot` needs three quarters of
+	/// the council; forced KYC revocation, issuer defaults, clearing AML flags and sanctions
+	/// updates two compliance officers; other calls two thirds of the council.
 	Call {
 		/// The encoded call.
 		#[arg(long)]
@@ -296,6 +302,32 @@ pub struct Needs {
 	pub threshold: u32,
 }
 
+/// Which collective origin a call needs (`runtime/src/configs`).
+enum Origin {
+	/// `GovernanceOrigin`: two thirds of the council.
+	Governance,
+	/// `RootOrigin` (`governance.dispatchAsRoot`): three quarters of the council.
+	Root,
+	/// `DualComplianceOrigin`: two compliance officers.
+	TwoOfficers,
+}
+
+fn origin_of(call: &RuntimeCall) -> Origin {
+	match call {
+		RuntimeCall::Governance(_) => Origin::Root,
+		RuntimeCall::Kyc(pallet_kyc::Call::force_revoke { .. })
+		| RuntimeCall::Issuers(pallet_issuers::Call::record_default { .. })
+		| RuntimeCall::Aml(pallet_aml::Call::clear_flag { .. })
+		| RuntimeCall::Sanctions(pallet_sanctions::Call::update_list { .. }) => Origin::TwoOfficers,
+		_ => Origin::Governance,
+	}
+}
+
+/// Three quarters of `members`, rounded up (the council's `EnsureProportionAtLeast<3, 4>`).
+fn three_quarters(members: u32) -> u32 {
+	members.saturating_mul(3).div_ceil(4).max(1)
+}
+
 /// Two thirds of `members`, rounded up (the council's `EnsureProportionAtLeast<2, 3>`).
 fn two_thirds(members: u32) -> u32 {
 	members.saturating_mul(2).div_ceil(3).max(1)
@@ -355,7 +387,17 @@ pub async fn needs(chain: &Chain, action: &Action) -> Result<Needs> {
 				.map_err(|_| Error(format!("{text:?} is not hex")))?;
 			let call = RuntimeCall::decode(&mut bytes.as_slice())
 				.map_err(|e| Error::new("the bytes are not a call of this runtime", e))?;
-			Needs { call, body: Body::Council, threshold: council().await? }
+			match origin_of(&call) {
+				Origin::Governance => {
+					Needs { call, body: Body::Council, threshold: council().await? }
+				},
+				Origin::Root => {
+					let n = members(chain, Body::Council).await?.len();
+					let threshold = three_quarters(u32::try_from(n).unwrap_or(u32::MAX));
+					Needs { call, body: Body::Council, threshold }
+				},
+				Origin::TwoOfficers => Needs { call, body: Body::Compliance, threshold: 2 },
+			}
 		},
 	})
 }
@@ -477,6 +519,23 @@ pub fn proposed(outcome: &Outcome, body: Body) -> Option<(u32, String)> {
 	Some((index, hash))
 }
 
+/// The events that report the result of a call dispatched inside another, and their field.
+const INNER_RESULTS: [(&str, &str); 4] = [
+	("Sudo.Sudid", "sudo_result"),
+	("Council.Executed", "result"),
+	("ComplianceCommittee.Executed", "result"),
+	("ComplianceCommittee.MemberExecuted", "result"),
+];
+
+/// [`inner_result`] for every kind of wrapper: sudo, council and committee motions, an
+/// officer's `execute`.
+pub async fn inner_results(chain: &Chain, outcome: &Outcome) -> Result<()> {
+	for (event, field) in INNER_RESULTS {
+		inner_result(chain, outcome, event, field).await?;
+	}
+	Ok(())
+}
+
 /// A call dispatched inside another (sudo, a motion, an officer's `execute`) can fail while
 /// the outer transaction succeeds: the failure is the `result` of event `event`. Make it this
 /// command's error, named with its documentation.
@@ -519,9 +578,10 @@ pub async fn run(ctx: &Context, command: Command) -> Result<Report> {
 			let open = motions(&chain, body).await?;
 			let members = members(&chain, body).await?;
 			let mut text = format!(
-				"{} ({} members): {} open motion(s)",
+				"{} ({} member{}): {} open motion(s)",
 				body.pallet(),
 				members.len(),
+				if members.len() == 1 { "" } else { "s" },
 				open.len()
 			);
 			for m in &open {
@@ -606,7 +666,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<Report> {
 				.unwrap_or_default();
 			Ok(submitted(
 				format!(
-					"voted {} on motion #{} ({}): {yes} aye(s), {no} nay(s) of {} needed",
+					"voted {} on motion #{} ({}): ayes {yes}/{}, nays {no}",
 					if aye { "aye" } else { "nay" },
 					m.index,
 					m.name(),
@@ -651,6 +711,13 @@ pub async fn run(ctx: &Context, command: Command) -> Result<Report> {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn three_quarters_rounds_up() {
+		assert_eq!(three_quarters(3), 3);
+		assert_eq!(three_quarters(4), 3);
+		assert_eq!(three_quarters(5), 4);
+	}
 
 	#[test]
 	fn two_thirds_rounds_up() {

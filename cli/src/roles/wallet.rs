@@ -72,8 +72,10 @@ pub enum Command {
 	History {
 		/// The account.
 		account: Option<String>,
-		/// How many blocks back from the best block to look (2 s each).
-		#[arg(long, default_value_t = 300)]
+		/// How many blocks back from the best block to look (2 s each; 1–10,000). A node keeps
+		/// the state of its last 256 blocks unless it is an archive node: older blocks are
+		/// skipped, and the output says from where.
+		#[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u64).range(1..=10_000))]
 		blocks: u64,
 	},
 	/// Sign a redemption for a merchant and show it as a QR code and as text. Nothing is sent:
@@ -353,11 +355,24 @@ async fn history(ctx: &Context, account: Option<&str>, blocks: u64) -> Result<Re
 	let raw: [u8; 32] = who.clone().into();
 	let needle = format!("0x{}", hex::encode(raw));
 	let best = chain.best_number().await?;
-	let first = best.saturating_sub(blocks).max(1);
+	let first = best.saturating_sub(blocks.saturating_sub(1)).max(1);
 	let mut lines = Vec::new();
 	let mut rows = Vec::new();
+	// Blocks whose state this node has pruned (their events are state) are skipped.
+	let mut pruned_until: Option<u64> = None;
+	let mut read_any = false;
 	for number in first..=best {
-		let block = genex_reports::node::block(&chain.node, number).await?;
+		let block = match genex_reports::node::block(&chain.node, number).await {
+			Ok(block) => block,
+			// Pruned state comes first (the oldest blocks); a failure after a block was read
+			// is a real one.
+			Err(_) if !read_any => {
+				pruned_until = Some(number);
+				continue;
+			},
+			Err(e) => return Err(e),
+		};
+		read_any = true;
 		for e in &block.events {
 			let routine = ROUTINE_EVENTS.iter().any(|(p, n)| *p == e.pallet && *n == e.name);
 			if routine || !e.fields.to_string().contains(&needle) {
@@ -377,16 +392,29 @@ async fn history(ctx: &Context, account: Option<&str>, blocks: u64) -> Result<Re
 			}));
 		}
 	}
+	let from = pruned_until.map_or(first, |p| p.saturating_add(1));
 	let text = format!(
-		"{} event(s) naming {} in blocks #{first}..#{best}{}{}",
+		"{} event(s) naming {} in blocks #{from}..#{best}{}{}{}",
 		rows.len(),
 		show_account(&who),
+		match pruned_until {
+			Some(p) => format!(
+				" (this node has pruned the state of blocks up to #{p}: ask an archive node for more)"
+			),
+			None => String::new(),
+		},
 		if lines.is_empty() { "" } else { ":\n" },
 		lines.join("\n")
 	);
 	read_report(
 		text,
-		json!({ "account": show_account(&who), "from": first, "to": best, "events": rows }),
+		json!({
+			"account": show_account(&who),
+			"from": from,
+			"to": best,
+			"pruned_until": pruned_until,
+			"events": rows,
+		}),
 	)
 }
 
