@@ -304,6 +304,15 @@ pub async fn run(ctx: &Context) -> Result<Report> {
 			 development chain (./scripts/run-dev.sh starts one with --tmp)"
 		);
 	}
+	// A chain that has just started: the genesis block has no time, and the demo's dates
+	// count from the chain's clock; wait for the first block.
+	let deadline = Instant::now().checked_add(Duration::from_secs(60)).unwrap_or_else(Instant::now);
+	while chain.best_number().await? < 1 {
+		if Instant::now() > deadline {
+			fail!("{} has produced no block in a minute: is it a validator?", ctx.url());
+		}
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
 	// The demo prints its own lines, one per transaction.
 	let mut chain = chain;
 	chain.progress = false;
