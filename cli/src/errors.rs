@@ -147,6 +147,10 @@ pub fn pool_refusal(text: &str) -> String {
 		("Transaction would exhaust the block limits", "the block has no room for it now"),
 		("Transaction call is not expected", "the call is not allowed here"),
 		("Invalid signing address", "the signer is not a valid account"),
+		(
+			"Could not lookup information required to validate the transaction",
+			"signed with the metadata hash (CheckMetadataHash mode 1), which this runtime was built without",
+		),
 	];
 	match known.iter().find(|(needle, _)| one_line.contains(needle)) {
 		Some((_, meaning)) => format!("refused by the pool: {meaning}"),

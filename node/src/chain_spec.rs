@@ -11,7 +11,7 @@ pub const BUILT_IN: &[&str] = &["dev", "local", "staging"];
 
 fn properties() -> sc_service::Properties {
 	let mut p = sc_service::Properties::new();
-	p.insert("tokenSymbol".into(), "GNX".into());
+	p.insert("tokenSymbol".into(), genex_primitives::TOKEN_SYMBOL.into());
 	p.insert("tokenDecimals".into(), genex_primitives::DECIMALS.into());
 	p.insert("ss58Format".into(), genex_runtime::SS58_PREFIX.into());
 	p

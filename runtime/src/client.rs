@@ -19,7 +19,8 @@ pub fn signed_extrinsic(
 ) -> UncheckedExtrinsic {
 	let extension = crate::tx_extension(nonce);
 	// What the extensions add to the signed payload without carrying it: the versions, the
-	// genesis hash, and the era's block hash (the genesis hash for an immortal era).
+	// genesis hash, the era's block hash (the genesis hash for an immortal era), and no metadata
+	// hash (`CheckMetadataHash` in mode 0).
 	let implicit = (
 		(),
 		(),
@@ -31,6 +32,7 @@ pub fn signed_extrinsic(
 		(),
 		(),
 		(),
+		None,
 		(),
 	);
 	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);

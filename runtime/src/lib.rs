@@ -94,18 +94,18 @@ macro_rules! genex_runtime_version {
 			spec_version: $spec,
 			impl_version: 1,
 			apis: apis::RUNTIME_API_VERSIONS,
-			transaction_version: 4,
+			transaction_version: 5,
 			system_version: 1,
 		};
 	};
 }
 
 #[cfg(not(feature = "next-spec"))]
-genex_runtime_version!(116);
+genex_runtime_version!(117);
 // The same runtime one version later: only the zombienet upgrade test builds it
 // (`scripts/build-runtime-variant.sh next`), to install it through governance.
 #[cfg(feature = "next-spec")]
-genex_runtime_version!(117);
+genex_runtime_version!(118);
 #[cfg(all(feature = "next-spec", feature = "std"))]
 compile_error!("`next-spec` is for the upgrade test's Wasm only; a native build would embed it");
 
@@ -145,11 +145,16 @@ pub type TxExtension = (
 		Runtime,
 		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	>,
+	// RFC 78: in mode 1 the signer commits to the hash of this runtime's metadata (with `GNX` and
+	// 12 decimals), baked into the Wasm at build time, so an offline or hardware signer can show
+	// the call decoded from metadata it can trust. One byte on the wire; mode 0 signs as before.
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
 
 /// The transaction extensions as every transaction built by this chain's own code carries them:
-/// immortal, no tip, `nonce` (ignored without a signer). Used by native clients
+/// immortal, no tip, `nonce` (ignored without a signer), metadata hash not checked (mode 0: a
+/// native build has no hash, and the general transactions carry no signature). Used by native clients
 /// ([`client::signed_extrinsic`]) and by the oracle's off-chain worker (authorized general
 /// transactions).
 pub fn tx_extension(nonce: Nonce) -> TxExtension {
@@ -166,6 +171,7 @@ pub fn tx_extension(nonce: Nonce) -> TxExtension {
 		pallet_feeless::FeelessWithinQuota::from(
 			pallet_transaction_payment::ChargeTransactionPayment::from(0),
 		),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
 		frame_system::WeightReclaim::new(),
 	)
 }

@@ -1,17 +1,22 @@
 // A wallet against Genex Chain in TypeScript with @polkadot/api.
 //
-//   npm ci && npm run build && node dist/wallet.js [ws://127.0.0.1:9944]
+//   ./scripts/ts-example.sh             (npm ci, PAPI's descriptors for src/papi.ts, tsc)
+//   node dist/wallet.js [ws://127.0.0.1:9944]
 //
 // On a fresh development chain (./scripts/run-dev.sh) it:
 // 1. asks the node `genex_verifyCoupon` through `api.rpc.genex`, typed by the repository's
 //    bundle (src/genex-definitions.json, generated from the node's Rust types);
 // 2. sends a coupon (Dave gives Eve 1 unit of series 0), signed with Genex's transaction
-//    extensions, and reads the `Coupons.Transferred` event;
+//    extensions and with `CheckMetadataHash` enabled (mode 1, RFC 78: the signature commits to
+//    the hash of the runtime's metadata, computed here as an offline signer computes it), and
+//    reads the `Coupons.Transferred` event; the same transfer signed over a wrong hash is
+//    refused by the node as a bad signature;
 // 3. redeems a coupon as a phone and a till do: the holder signs the 140 bytes
 //    `genex_redemptionPayload` returns, the merchant's till submits them with
 //    `genex_submitRedemption` (no fee), and the wallet waits for `Redemption.Redeemed`.
 // It prints one line per step and exits 0, or prints the error and exits 1.
 
+import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { u8aConcat, u8aToHex } from '@polkadot/util';
@@ -34,9 +39,14 @@ const SERIES = 0;
 
 /// Sign and send `tx`, resolve with the block hash and events once it is in a block; reject
 /// with the runtime's error (`pallet.Error: docs`) if it fails.
-function send(api: ApiPromise, tx: any, signer: KeyringPair): Promise<{ block: string; events: any[] }> {
+function send(
+  api: ApiPromise,
+  tx: any,
+  signer: KeyringPair,
+  options: object = {},
+): Promise<{ block: string; events: any[] }> {
   return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, (result: any) => {
+    tx.signAndSend(signer, options, (result: any) => {
       const { status, events, dispatchError } = result;
       if (dispatchError) {
         if (dispatchError.isModule) {
@@ -77,8 +87,27 @@ async function steps(api: ApiPromise): Promise<void> {
       `faceValue=${series.faceValue.toString()} kind=${series.kind.toString()}`,
   );
 
-  // 2. A coupon transfer, signed with every extension of the runtime.
-  const sent = await send(api, api.tx.coupons.transfer(SERIES, eve.address, 1), dave);
+  // 2. A coupon transfer, signed with every extension of the runtime and with the metadata
+  //    hash: a tampered hash is refused, the right one accepted.
+  const metadataHash = await runtimeMetadataHash(api);
+  console.log(`metadataHash: ${u8aToHex(metadataHash)}`);
+  const tampered = metadataHash.slice();
+  tampered[0] ^= 1;
+  const refused = await send(api, api.tx.coupons.transfer(SERIES, eve.address, 1), dave, {
+    mode: 1,
+    metadataHash: u8aToHex(tampered),
+  }).then(
+    () => null,
+    (e: Error) => e.message,
+  );
+  if (refused === null) throw new Error('a transfer signed over a wrong metadata hash was accepted');
+  if (!refused.includes('bad signature')) throw new Error(`unexpected refusal: ${refused}`);
+  console.log(`wrong metadata hash refused: ${refused}`);
+  const sent = await send(api, api.tx.coupons.transfer(SERIES, eve.address, 1), dave, {
+    // Hex: a Uint8Array would be read as the SCALE encoding of the `Option`.
+    mode: 1,
+    metadataHash: u8aToHex(metadataHash),
+  });
   const moved = sent.events.find(({ event }) => api.events.coupons.Transferred.is(event));
   if (!moved) throw new Error('no Coupons.Transferred event');
   const { from, to, units } = moved.event.data as any;
@@ -118,6 +147,23 @@ async function steps(api: ApiPromise): Promise<void> {
   const hash = await genex.submitRedemption(authorization, u8aToHex(signature));
   console.log(`submitRedemption: ${hash.toHex()}`);
   console.log(`redeemed: receipt ${await redeemed}`);
+}
+
+/// The runtime's metadata hash (RFC 78), computed from what the node serves, as an offline or
+/// hardware signer computes it: the metadata (V15) merkleized with the chain's token symbol and
+/// decimals (its chain-spec properties: GNX, 12). The spec name, version and SS58 prefix come from
+/// the metadata itself. A different runtime, or different token data, gives a different hash and
+/// a signature the node refuses.
+async function runtimeMetadataHash(api: ApiPromise): Promise<Uint8Array> {
+  const metadata = (await api.call.metadata.metadataAtVersion(15)) as any;
+  if (metadata.isNone) throw new Error('the node serves no metadata V15');
+  const properties = api.registry.getChainProperties();
+  const decimals = properties?.tokenDecimals.unwrapOr(undefined)?.[0]?.toNumber();
+  const tokenSymbol = properties?.tokenSymbol.unwrapOr(undefined)?.[0]?.toString();
+  if (decimals === undefined || tokenSymbol === undefined) {
+    throw new Error('the chain spec names no tokenSymbol/tokenDecimals');
+  }
+  return merkleizeMetadata(metadata.unwrap().toU8a(true), { decimals, tokenSymbol }).digest();
 }
 
 /// Run `body` with the API connected to `url`, disconnecting afterwards whatever happens.

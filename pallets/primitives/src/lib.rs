@@ -102,8 +102,8 @@ pub type AssetId = u32;
 /// Timestamp in milliseconds since the Unix epoch, as `pallet-timestamp` keeps it.
 pub type Moment = u64;
 
-/// Decimals of the native token and of the settlement stablecoin.
-pub const DECIMALS: u8 = 12;
+mod token;
+pub use token::{DECIMALS, TOKEN_SYMBOL};
 
 /// One whole unit of the native token (`GNX`) in its smallest denomination.
 pub const UNIT: Balance = 1_000_000_000_000;

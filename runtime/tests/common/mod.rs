@@ -11,13 +11,13 @@ use genex_runtime::{
 	UncheckedExtrinsic, SLOT_DURATION,
 };
 use polkadot_sdk::{
-	frame_system, pallet_transaction_payment,
+	pallet_transaction_payment,
 	sp_consensus_aura::{Slot, AURA_ENGINE_ID},
 	sp_genesis_builder::PresetId,
 	sp_io::TestExternalities,
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::{
-		generic::{Digest, DigestItem, Era},
+		generic::{Digest, DigestItem},
 		traits::Header as _,
 		ApplyExtrinsicResult, BuildStorage, DispatchError, ModuleError, MultiAddress,
 		MultiSignature,
@@ -111,23 +111,14 @@ pub fn run_to_block(n: u32) {
 	}
 }
 
-/// The transaction extensions a wallet attaches, for `nonce` and `tip`.
+/// The transaction extensions a wallet attaches, for `nonce` and `tip`: the runtime's own list
+/// ([`genex_runtime::tx_extension`]) with the tip set.
 pub fn tx_ext(nonce: Nonce, tip: u128) -> TxExtension {
-	(
-		frame_system::AuthorizeCall::<Runtime>::new(),
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		pallet_sanctions::CheckNotBlocked::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-		frame_system::CheckNonce::<Runtime>::from(nonce),
-		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_feeless::FeelessWithinQuota::from(
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
-		),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	)
+	let mut ext = genex_runtime::tx_extension(nonce);
+	ext.9 = pallet_feeless::FeelessWithinQuota::from(
+		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
+	);
+	ext
 }
 
 /// A signed extrinsic of `who`, with its current nonce.
