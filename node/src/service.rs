@@ -248,11 +248,24 @@ pub fn new_full<
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	// One notification hub per node (sc-service calls the RPC builder twice: for the server and
+	// for in-process RPC): it follows finalized blocks and serves every `genex_subscribe*`.
+	let notifications = genex_rpc::notifications::Hub::new(client.clone(), Default::default());
+	task_manager.spawn_handle().spawn_blocking(
+		"genex-notifications",
+		Some("rpc"),
+		notifications.clone().run().boxed(),
+	);
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
+		// The subscription tasks are spawned by jsonrpsee itself: the executor is not needed.
 		Box::new(move |_| {
-			let deps = genex_rpc::FullDeps { client: client.clone(), pool: pool.clone() };
+			let deps = genex_rpc::FullDeps {
+				client: client.clone(),
+				pool: pool.clone(),
+				notifications: notifications.clone(),
+			};
 			genex_rpc::create_full(deps).map_err(Into::into)
 		})
 	};

@@ -16,18 +16,10 @@
 mod common;
 
 use codec::Encode;
-use common::Node;
+use common::{hex, serve, Node};
 use polkadot_sdk::sp_keyring::Sr25519Keyring;
 use serde_json::{json, Value};
-use std::{
-	io::{Read, Write},
-	net::TcpListener,
-	time::Duration,
-};
-
-fn hex(bytes: &[u8]) -> String {
-	format!("0x{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
-}
+use std::time::Duration;
 
 fn oracle_price(node: &Node) -> Option<Value> {
 	node.rpc("genex_oraclePrice", "[0]")
@@ -35,25 +27,6 @@ fn oracle_price(node: &Node) -> Option<Value> {
 
 fn amount(v: &Value) -> u128 {
 	v.as_str().expect("amounts are strings").parse().expect("decimal")
-}
-
-/// Answer every HTTP request on a localhost port with `body`; returns the port.
-fn serve(body: &'static str) -> u16 {
-	let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-	let port = listener.local_addr().expect("addr").port();
-	std::thread::spawn(move || {
-		for stream in listener.incoming().flatten() {
-			let mut stream = stream;
-			let mut buf = [0u8; 1024];
-			let _ = stream.read(&mut buf);
-			let answer = format!(
-				"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-				body.len()
-			);
-			let _ = stream.write_all(answer.as_bytes());
-		}
-	});
-	port
 }
 
 #[test]

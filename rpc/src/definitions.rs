@@ -12,6 +12,7 @@
 use crate::{
 	coupons::{CreditJson, SeriesInfoJson, VerificationJson},
 	market::{BestJson, DepthJson, OrderJson, QuoteJson, TradeJson},
+	notifications::PriceMoveJson,
 	oracle::OraclePriceJson,
 };
 use genex_primitives::{
@@ -36,6 +37,16 @@ pub struct Method {
 	pub description: &'static str,
 	params: &'static [Param],
 	result: fn() -> MetaType,
+}
+
+/// A `genex_*` subscription: the subscribe method (in [`Method`]: its name after `genex_`,
+/// parameters, and the notification's type as its answer) and the names @polkadot/api routes
+/// by: `[notification, subscribe, unsubscribe]`, each after `genex_`.
+pub struct Subscription {
+	/// The subscribe method.
+	pub method: Method,
+	/// `[notification, subscribe, unsubscribe]` after `genex_` (`pubsub` in the bundle).
+	pub pubsub: [&'static str; 3],
 }
 
 fn meta<T: scale_info::TypeInfo + 'static>() -> MetaType {
@@ -142,6 +153,17 @@ pub const METHODS: &[Method] = &[
 		result: meta::<OraclePriceJson>,
 	},
 ];
+
+/// Every `genex_*` subscription the node serves (WebSocket only).
+pub const SUBSCRIPTIONS: &[Subscription] = &[Subscription {
+	method: Method {
+		name: "subscribePriceMoves",
+		description: "Reference-price moves of watched series beyond a threshold (basis points).",
+		params: &[("series", meta::<Vec<SeriesId>>, false), ("thresholdBps", meta::<u32>, false)],
+		result: meta::<PriceMoveJson>,
+	},
+	pubsub: ["priceMove", "subscribePriceMoves", "unsubscribePriceMoves"],
+}];
 
 /// `snake_case` as serde's `rename_all = "camelCase"` writes it.
 fn camel(name: &str) -> String {
@@ -263,12 +285,17 @@ fn primitive(p: &TypeDefPrimitive) -> &'static str {
 }
 
 /// The `@polkadot/api` bundle: `{ "rpc": { "genex": { method: { description, params, type } } },
-/// "types": { name: definition } }`.
+/// "types": { name: definition } }`; a subscription's entry also has `pubsub`.
 pub fn polkadot_js() -> Json {
-	let mut registry = Registry::new();
-	let ids: Vec<(Vec<(u32, &str, bool)>, u32)> = METHODS
+	let entries: Vec<(&Method, Option<&[&str; 3]>)> = METHODS
 		.iter()
-		.map(|m| {
+		.map(|m| (m, None))
+		.chain(SUBSCRIPTIONS.iter().map(|s| (&s.method, Some(&s.pubsub))))
+		.collect();
+	let mut registry = Registry::new();
+	let ids: Vec<(Vec<(u32, &str, bool)>, u32)> = entries
+		.iter()
+		.map(|(m, _)| {
 			let params = m
 				.params
 				.iter()
@@ -280,7 +307,7 @@ pub fn polkadot_js() -> Json {
 	let registry = PortableRegistry::from(registry);
 	let mut types = Map::new();
 	let mut methods = Map::new();
-	for (m, (params, result)) in METHODS.iter().zip(ids) {
+	for ((m, pubsub), (params, result)) in entries.into_iter().zip(ids) {
 		let params: Vec<Json> = params
 			.into_iter()
 			.map(|(id, name, optional)| {
@@ -293,10 +320,11 @@ pub fn polkadot_js() -> Json {
 			})
 			.collect();
 		let ty = js_type(&registry, result, &mut types);
-		methods.insert(
-			m.name.to_string(),
-			json!({ "description": m.description, "params": params, "type": ty }),
-		);
+		let mut entry = json!({ "description": m.description, "params": params, "type": ty });
+		if let (Some(pubsub), Json::Object(fields)) = (pubsub, &mut entry) {
+			fields.insert("pubsub".into(), json!(pubsub));
+		}
+		methods.insert(m.name.to_string(), entry);
 	}
 	json!({ "rpc": { "genex": methods }, "types": types })
 }
@@ -337,6 +365,33 @@ mod tests {
 		let mut names: Vec<&str> = METHODS.iter().map(|m| m.name).collect();
 		names.sort_unstable();
 		assert_eq!(names, served);
+		// Every subscription the server declares, with the names @polkadot/api routes by:
+		// `#[subscription(name = "genex_<subscribe>" => "genex_<notification>", unsubscribe =
+		// "genex_<unsubscribe>"`.
+		let declared: Vec<[String; 3]> = include_str!("notifications/mod.rs")
+			.split("#[subscription(")
+			.skip(1)
+			.map(|rest| {
+				let quoted: Vec<&str> = rest.split('"').skip(1).step_by(2).take(3).collect();
+				let name = |i: usize| {
+					quoted.get(i).and_then(|q| q.strip_prefix("genex_")).unwrap_or("?").to_string()
+				};
+				[name(1), name(0), name(2)]
+			})
+			.collect();
+		let listed: Vec<[String; 3]> =
+			SUBSCRIPTIONS.iter().map(|s| s.pubsub.map(String::from)).collect();
+		assert_eq!(listed, declared);
+		for s in SUBSCRIPTIONS {
+			assert_eq!(s.method.name, s.pubsub[1]);
+			let entry = &bundle["rpc"]["genex"][s.method.name];
+			assert_eq!(entry["pubsub"], json!(s.pubsub));
+		}
+		assert_eq!(bundle["rpc"]["genex"]["subscribePriceMoves"]["type"], "GenexPriceMove");
+		assert_eq!(
+			bundle["types"]["GenexPriceChange"],
+			json!({ "_enum": ["Snapshot", "Moved", "StatusChanged"] })
+		);
 	}
 
 	#[test]

@@ -10,6 +10,7 @@
 //! | [`coupons`]           | `genex_verifyCoupon`, `genex_seriesInfo`, `genex_issuerCredit`, `genex_redemptionPayload`, `genex_submitRedemption` | merchants, wallets |
 //! | [`market`]            | `genex_marketDepth`, `genex_bestBidAsk`, `genex_lastTrades`, `genex_openOrders`, `genex_orderStatus`, `genex_quote` | wallets, market makers |
 //! | [`oracle`]            | `genex_oraclePrice`                                | wallets, regulators |
+//! | [`notifications`]     | `genex_subscribePriceMoves` (WebSocket subscription) | wallets        |
 //!
 //! Domain modules (merchant coupon verification and redemption, market depth and quotes,
 //! compliance status) each live in their own file here and are merged in [`create_full`]
@@ -32,6 +33,7 @@
 pub mod coupons;
 pub mod definitions;
 pub mod market;
+pub mod notifications;
 pub mod oracle;
 
 use genex_primitives::{AccountId, Balance, BlockNumber, Nonce, OpaqueBlock as Block, Signature};
@@ -52,6 +54,9 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool, for nonces and submissions.
 	pub pool: Arc<P>,
+	/// The node's notification hub (one per node: [`notifications::Hub::new`], its task
+	/// spawned by the service).
+	pub notifications: Arc<notifications::Hub<C>>,
 }
 
 /// Every RPC module of a full node, merged.
@@ -61,6 +66,7 @@ pub fn create_full<C, P>(
 where
 	C: ProvideRuntimeApi<Block>,
 	C: HeaderBackend<Block> + HeaderMetadata<Block, Error = BlockChainError> + 'static,
+	C: polkadot_sdk::sc_client_api::BlockchainEvents<Block>,
 	C: Send + Sync + 'static,
 	C::Api: polkadot_sdk::substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api:
@@ -72,7 +78,7 @@ where
 	P: TransactionPool<Block = Block, Hash = polkadot_sdk::sp_core::H256> + 'static,
 {
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool } = deps;
+	let FullDeps { client, pool, notifications } = deps;
 
 	module.merge(System::new(client.clone(), pool.clone()).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
@@ -87,6 +93,10 @@ where
 	{
 		use oracle::OracleRpcServer;
 		module.merge(oracle::Oracle::new(client).into_rpc())?;
+	}
+	{
+		use notifications::NotificationsRpcServer;
+		module.merge(notifications::Notifications::new(notifications).into_rpc())?;
 	}
 
 	Ok(module)

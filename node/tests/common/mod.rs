@@ -180,3 +180,28 @@ impl Drop for Node {
 fn hex_number(v: &serde_json::Value) -> Option<u64> {
 	u64::from_str_radix(v.as_str()?.trim_start_matches("0x"), 16).ok()
 }
+
+/// `0x` and the bytes in lower-case hex.
+pub fn hex(bytes: &[u8]) -> String {
+	format!("0x{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
+}
+
+/// Serves `body` over HTTP on a free localhost port (every request, any path) until the test
+/// ends; returns the port. An external price index for the oracle's off-chain worker.
+pub fn serve(body: &'static str) -> u16 {
+	let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+	let port = listener.local_addr().expect("addr").port();
+	std::thread::spawn(move || {
+		for stream in listener.incoming().flatten() {
+			let mut stream = stream;
+			let mut buf = [0u8; 1024];
+			let _ = stream.read(&mut buf);
+			let answer = format!(
+				"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+				body.len()
+			);
+			let _ = stream.write_all(answer.as_bytes());
+		}
+	});
+	port
+}
