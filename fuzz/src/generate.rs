@@ -37,6 +37,8 @@ const FOCUS: &[&str] = &[
 	"Aml",
 	"Utility",
 	"Multisig",
+	"Proxy",
+	"Recovery",
 	"ValidatorSet",
 ];
 /// Calls never generated (pallet, call): raw storage and code writes.

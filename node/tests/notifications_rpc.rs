@@ -1,7 +1,13 @@
-//! `genex_subscribePriceMoves` against a dev node, as a wallet keeps it open over WebSocket: the
-//! snapshot first, the oracle's first fresh price as a status change, a 5 % move reported to the
-//! wallet that asked for 1 % and not to the one that asked for 100 %, and the typed refusals of
-//! bad parameters and of one subscription too many on a connection.
+//! The `genex_*` subscriptions against a dev node, as a wallet keeps them open over WebSocket.
+//!
+//! - `genex_subscribePriceMoves`: the snapshot first, the oracle's first fresh price as a status
+//!   change, a 5 % move reported to the wallet that asked for 1 % and not to the one that asked
+//!   for 100 %, and the typed refusals of bad parameters and of one subscription too many on a
+//!   connection.
+//! - `genex_subscribeCouponEvents` and `genex_subscribeExpiringCoupons`: Dave's demo coupons
+//!   (valid until 2030) in the expiry snapshot; his transfer to Ferdie told to both as `Sent` and
+//!   `Received`, and to his expiry watch as the changed holding; typed refusals of bad
+//!   parameters.
 
 // Tests fail by panicking and compute on small known values: the workspace's restriction
 // lints (Cargo.toml) hold for the code under test, not for this test crate.
@@ -16,7 +22,10 @@ mod common;
 
 use codec::Encode;
 use common::{hex, serve, Node};
-use genex_rpc::notifications::{price::PriceChange, NotificationsRpcClient, PriceMoveJson};
+use genex_primitives::notifications::CouponMovement;
+use genex_rpc::notifications::{
+	price::PriceChange, CouponEventJson, ExpiringCouponJson, ExpiryChange, NotificationsRpcClient,
+};
 use jsonrpsee::{
 	core::client::{Error as ClientError, Subscription},
 	ws_client::WsClientBuilder,
@@ -26,7 +35,7 @@ use serde_json::{json, Value};
 use std::time::Duration;
 
 /// The next notification within `secs` seconds.
-async fn next(sub: &mut Subscription<PriceMoveJson>, secs: u64) -> PriceMoveJson {
+async fn next<T: jsonrpsee::core::DeserializeOwned>(sub: &mut Subscription<T>, secs: u64) -> T {
 	tokio::time::timeout(Duration::from_secs(secs), sub.next())
 		.await
 		.expect("a notification in time")
@@ -125,5 +134,85 @@ fn price_moves_reach_the_wallets_that_asked_for_them() {
 		})
 		.await;
 		assert!(again.is_ok(), "the freed slot is usable");
+	});
+}
+
+#[test]
+fn coupon_movements_and_expiring_coupons_reach_the_holders_wallets() {
+	use polkadot_sdk::sp_keyring::Sr25519Keyring::{Dave, Ferdie};
+	let node = Node::start_finalized(&["--dev", "--tmp"]);
+	let runtime = tokio::runtime::Runtime::new().expect("tokio");
+	runtime.block_on(async {
+		let client = WsClientBuilder::default().build(node.ws_url()).await.expect("connects");
+		let (dave, ferdie) = (Dave.to_account_id(), Ferdie.to_account_id());
+
+		// Bad parameters: typed refusals (1003).
+		assert_eq!(code(client.subscribe_coupon_events(vec![]).await), 1003);
+		let seventeen = (0..17u8).map(|i| [i; 32].into()).collect();
+		assert_eq!(code(client.subscribe_coupon_events(seventeen).await), 1003);
+		assert_eq!(code(client.subscribe_expiring_coupons(dave.clone(), 0).await), 1003);
+		assert_eq!(code(client.subscribe_expiring_coupons(dave.clone(), 3_661).await), 1003);
+
+		// Dave's wallet watches his and Ferdie's coupons, and what of his expires within ten
+		// years: the demo series (2030), 10 units.
+		let mut events: Subscription<CouponEventJson> = client
+			.subscribe_coupon_events(vec![dave.clone(), ferdie.clone()])
+			.await
+			.expect("subscribes");
+		let mut expiring: Subscription<ExpiringCouponJson> =
+			client.subscribe_expiring_coupons(dave.clone(), 3_660).await.expect("subscribes");
+		let snapshot = next(&mut expiring, 10).await;
+		assert_eq!(
+			(snapshot.change, snapshot.series, snapshot.held, snapshot.account.clone()),
+			(ExpiryChange::Snapshot, 0, 10, dave.clone())
+		);
+		assert_eq!(
+			snapshot.valid_until,
+			genex_runtime::genesis_config_presets::GENESIS_ATTESTATION_EXPIRY
+		);
+		assert!(snapshot.now > 0 && snapshot.now < snapshot.valid_until);
+		// Within a day: nothing of his expires (no snapshot, nothing later either).
+		let mut soon: Subscription<ExpiringCouponJson> =
+			client.subscribe_expiring_coupons(dave.clone(), 1).await.expect("subscribes");
+
+		// Dave gives Ferdie 2 units.
+		let transfer = genex_runtime::RuntimeCall::Coupons(pallet_coupons::Call::transfer {
+			series: 0,
+			dest: ferdie.clone(),
+			units: 2,
+		});
+		let submitted = node.submit_signed(transfer, Dave);
+		assert!(submitted.get("result").is_some(), "{submitted}");
+		let sent = next(&mut events, 60).await;
+		let received = next(&mut events, 10).await;
+		assert_eq!(
+			(sent.account.clone(), sent.movement, sent.units, sent.held, sent.counterparty.clone()),
+			(dave.clone(), CouponMovement::Sent, 2, 8, Some(ferdie.clone()))
+		);
+		assert_eq!(
+			(received.account, received.movement, received.held, received.counterparty),
+			(ferdie, CouponMovement::Received, 2, Some(dave.clone()))
+		);
+		assert_eq!((sent.block, sent.series), (received.block, 0));
+		assert!(received.event_index == sent.event_index);
+		// His expiry watch: the holding in the window changed, in the same block.
+		let changed = next(&mut expiring, 10).await;
+		assert_eq!(
+			(changed.change, changed.series, changed.held, changed.block),
+			(ExpiryChange::Changed, 0, 8, sent.block)
+		);
+		// One connection watches at most 64 accounts: Dave and Ferdie, then 62 more.
+		let mut held = Vec::new();
+		for (i, n) in [16u8, 16, 16, 14].into_iter().enumerate() {
+			let accounts = (0..n)
+				.map(|j| [100 + i as u8, j, 7, 7].repeat(8))
+				.map(|raw| <[u8; 32]>::try_from(raw).expect("32 bytes").into());
+			held.push(client.subscribe_coupon_events(accounts.collect()).await.expect("room"));
+		}
+		assert_eq!(code(client.subscribe_coupon_events(vec![[9; 32].into()]).await), 1004);
+		// Accounts it already watches take no more room.
+		held.push(client.subscribe_coupon_events(vec![dave.clone()]).await.expect("room"));
+		let quiet = tokio::time::timeout(Duration::from_secs(3), soon.next()).await;
+		assert!(quiet.is_err(), "a one-day window reported a 2030 coupon: {quiet:?}");
 	});
 }

@@ -268,11 +268,13 @@ impl<C, P> Coupons<C, P> {
 	}
 }
 
-fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
+/// An error with `code` and `message`, no data.
+pub(crate) fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(code, message.into(), None::<()>)
 }
 
-fn runtime_error(e: impl std::fmt::Debug) -> ErrorObjectOwned {
+/// A failed runtime API call (`1000`), with the call's error.
+pub(crate) fn runtime_error(e: impl std::fmt::Debug) -> ErrorObjectOwned {
 	error(RUNTIME_ERROR, format!("runtime API call failed: {e:?}"))
 }
 

@@ -12,7 +12,7 @@
 use crate::{
 	coupons::{CreditJson, SeriesInfoJson, VerificationJson},
 	market::{BestJson, DepthJson, OrderJson, QuoteJson, TradeJson},
-	notifications::PriceMoveJson,
+	notifications::{CouponEventJson, ExpiringCouponJson, PriceMoveJson},
 	oracle::OraclePriceJson,
 };
 use genex_primitives::{
@@ -155,15 +155,39 @@ pub const METHODS: &[Method] = &[
 ];
 
 /// Every `genex_*` subscription the node serves (WebSocket only).
-pub const SUBSCRIPTIONS: &[Subscription] = &[Subscription {
-	method: Method {
-		name: "subscribePriceMoves",
-		description: "Reference-price moves of watched series beyond a threshold (basis points).",
-		params: &[("series", meta::<Vec<SeriesId>>, false), ("thresholdBps", meta::<u32>, false)],
-		result: meta::<PriceMoveJson>,
+pub const SUBSCRIPTIONS: &[Subscription] = &[
+	Subscription {
+		method: Method {
+			name: "subscribePriceMoves",
+			description:
+				"Reference-price moves of watched series beyond a threshold (basis points).",
+			params: &[
+				("series", meta::<Vec<SeriesId>>, false),
+				("thresholdBps", meta::<u32>, false),
+			],
+			result: meta::<PriceMoveJson>,
+		},
+		pubsub: ["priceMove", "subscribePriceMoves", "unsubscribePriceMoves"],
 	},
-	pubsub: ["priceMove", "subscribePriceMoves", "unsubscribePriceMoves"],
-}];
+	Subscription {
+		method: Method {
+			name: "subscribeCouponEvents",
+			description: "Movements of the watched accounts' coupons in finalized blocks.",
+			params: &[("accounts", meta::<Vec<AccountId>>, false)],
+			result: meta::<CouponEventJson>,
+		},
+		pubsub: ["couponEvent", "subscribeCouponEvents", "unsubscribeCouponEvents"],
+	},
+	Subscription {
+		method: Method {
+			name: "subscribeExpiringCoupons",
+			description: "An account's coupons whose validity ends within a number of days.",
+			params: &[("account", meta::<AccountId>, false), ("withinDays", meta::<u32>, false)],
+			result: meta::<ExpiringCouponJson>,
+		},
+		pubsub: ["couponExpiring", "subscribeExpiringCoupons", "unsubscribeExpiringCoupons"],
+	},
+];
 
 /// `snake_case` as serde's `rename_all = "camelCase"` writes it.
 fn camel(name: &str) -> String {
@@ -388,6 +412,11 @@ mod tests {
 			assert_eq!(entry["pubsub"], json!(s.pubsub));
 		}
 		assert_eq!(bundle["rpc"]["genex"]["subscribePriceMoves"]["type"], "GenexPriceMove");
+		assert_eq!(bundle["rpc"]["genex"]["subscribeCouponEvents"]["type"], "GenexCouponEvent");
+		assert_eq!(
+			bundle["types"]["GenexExpiryChange"],
+			json!({ "_enum": ["Snapshot", "Entered", "Changed"] })
+		);
 		assert_eq!(
 			bundle["types"]["GenexPriceChange"],
 			json!({ "_enum": ["Snapshot", "Moved", "StatusChanged"] })

@@ -10,7 +10,7 @@
 //! | [`coupons`]           | `genex_verifyCoupon`, `genex_seriesInfo`, `genex_issuerCredit`, `genex_redemptionPayload`, `genex_submitRedemption` | merchants, wallets |
 //! | [`market`]            | `genex_marketDepth`, `genex_bestBidAsk`, `genex_lastTrades`, `genex_openOrders`, `genex_orderStatus`, `genex_quote` | wallets, market makers |
 //! | [`oracle`]            | `genex_oraclePrice`                                | wallets, regulators |
-//! | [`notifications`]     | `genex_subscribePriceMoves` (WebSocket subscription) | wallets        |
+//! | [`notifications`]     | `genex_subscribePriceMoves`, `genex_subscribeCouponEvents`, `genex_subscribeExpiringCoupons` (WebSocket subscriptions) | wallets        |
 //!
 //! Domain modules (merchant coupon verification and redemption, market depth and quotes,
 //! compliance status) each live in their own file here and are merged in [`create_full`]
@@ -75,6 +75,7 @@ where
 	C::Api: genex_primitives::api::CouponsApi<Block, AccountId, Balance, BlockNumber, Signature>,
 	C::Api: genex_primitives::api::MarketApi<Block, AccountId>,
 	C::Api: genex_primitives::api::OracleApi<Block>,
+	C::Api: genex_primitives::api::NotificationsApi<Block, AccountId>,
 	P: TransactionPool<Block = Block, Hash = polkadot_sdk::sp_core::H256> + 'static,
 {
 	let mut module = RpcModule::new(());

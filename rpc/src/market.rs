@@ -3,7 +3,7 @@
 //! extrinsics (`market.placeOrder`, `market.batchPlace`, …). Prices and amounts are decimal
 //! strings in the stablecoin's smallest unit (12 decimals).
 
-use crate::coupons::{BAD_PARAMS, RUNTIME_ERROR};
+use crate::coupons::{runtime_error, BAD_PARAMS};
 use genex_primitives::{
 	api::MarketApi,
 	market::{DepthLevel, MarketDepth, OpenOrder, OrderStatus, Quote, Side, Trade},
@@ -200,10 +200,6 @@ impl<C> Market<C> {
 	pub fn new(client: Arc<C>) -> Self {
 		Self { client }
 	}
-}
-
-pub(crate) fn runtime_error(e: impl std::fmt::Debug) -> ErrorObjectOwned {
-	ErrorObjectOwned::owned(RUNTIME_ERROR, format!("runtime API call failed: {e:?}"), None::<()>)
 }
 
 impl<C> MarketRpcServer<<Block as BlockT>::Hash> for Market<C>

@@ -3,7 +3,7 @@
 //! price range wallets show. Amounts are decimal strings in the stablecoin's smallest unit;
 //! shares are parts per billion.
 
-use crate::market::runtime_error;
+use crate::coupons::runtime_error;
 use genex_primitives::{
 	api::OracleApi, OpaqueBlock as Block, OracleView, PriceInputs, PriceStatus, SeriesId,
 };

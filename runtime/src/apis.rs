@@ -331,6 +331,22 @@ sp_api::impl_runtime_apis! {
 		}
 	}
 
+	impl genex_primitives::api::NotificationsApi<Block, AccountId> for Runtime {
+		fn coupon_notices(
+			accounts: Vec<AccountId>,
+		) -> genex_primitives::notifications::BlockCouponNotices<AccountId> {
+			crate::notifications::coupon_notices(accounts)
+		}
+
+		fn expiring_holdings(
+			who: AccountId,
+			from: genex_primitives::Moment,
+			within: genex_primitives::Moment,
+		) -> genex_primitives::notifications::ExpiringHoldings {
+			crate::notifications::expiring_holdings(who, from, within)
+		}
+	}
+
 	#[api_version(2)]
 	impl genex_primitives::api::CouponsApi<Block, AccountId, Balance, BlockNumber, Signature> for Runtime {
 		fn verify_coupon(

@@ -22,6 +22,8 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]
 	[pallet_multisig, Multisig]
+	[pallet_proxy, Proxy]
+	[pallet_recovery, Recovery]
 	[pallet_sudo, Sudo]
 	[pallet_stablecoin, Stablecoin]
 	[pallet_validator_set, ValidatorSet]

@@ -12,7 +12,8 @@
 //!   the treasury), `Treasury`, `Assets` (the settlement stablecoin), `Stablecoin` (banks mint
 //!   and burn it);
 //! - governance: `Council` (platform and banks), `Sudo` (development chains only);
-//! - utilities: `Utility`, `Multisig`;
+//! - utilities: `Utility`, `Multisig`, `Proxy` (delegated accounts), `Recovery` (guardians
+//!   give a lost account's control to the inheritor its owner chose);
 //! - third-party code: `Contracts` (Wasm / ink! v5) with `RandomnessCollectiveFlip`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -42,6 +43,7 @@ mod benchmarks;
 pub mod client;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod notifications;
 /// The database's read and write costs measured on a production-sized state
 /// (`scripts/benchmark-db.sh`): the runtime's `DbWeight`.
 pub mod paritydb_weights;
@@ -101,11 +103,11 @@ macro_rules! genex_runtime_version {
 }
 
 #[cfg(not(feature = "next-spec"))]
-genex_runtime_version!(117);
+genex_runtime_version!(118);
 // The same runtime one version later: only the zombienet upgrade test builds it
 // (`scripts/build-runtime-variant.sh next`), to install it through governance.
 #[cfg(feature = "next-spec")]
-genex_runtime_version!(118);
+genex_runtime_version!(119);
 #[cfg(all(feature = "next-spec", feature = "std"))]
 compile_error!("`next-spec` is for the upgrade test's Wasm only; a native build would embed it");
 
@@ -318,4 +320,12 @@ mod runtime {
 	/// AML monitoring behind the value-movement gate.
 	#[runtime::pallet_index(28)]
 	pub type Aml = pallet_aml;
+
+	/// Delegated accounts: an account lets others act for it within a `ProxyType`.
+	#[runtime::pallet_index(29)]
+	pub type Proxy = polkadot_sdk::pallet_proxy;
+
+	/// Social recovery: 3–5 guardians hand a lost account's control to its inheritor.
+	#[runtime::pallet_index(30)]
+	pub type Recovery = polkadot_sdk::pallet_recovery;
 }

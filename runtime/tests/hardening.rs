@@ -466,6 +466,55 @@ fn a_blocked_account_cannot_act_or_be_paid_through_any_wrapper() {
 			RuntimeCall::Governance(pallet_governance::Call::dispatch_as_root { call: pay(&eve) }),
 		));
 
+		// Proxies and recovery: the inner call runs as `real` / the recovered account.
+		let proxy = |real: &AccountId| {
+			RuntimeCall::Proxy(polkadot_sdk::pallet_proxy::Call::proxy {
+				real: real.clone().into(),
+				force_proxy_type: None,
+				call: Box::new(remark()),
+			})
+		};
+		cases.push(("Proxy.proxy", proxy(&ferdie), proxy(&eve)));
+		let announced = |real: &AccountId| {
+			RuntimeCall::Proxy(polkadot_sdk::pallet_proxy::Call::proxy_announced {
+				delegate: account(Bob).into(),
+				real: real.clone().into(),
+				force_proxy_type: None,
+				call: Box::new(remark()),
+			})
+		};
+		cases.push(("Proxy.proxy_announced", announced(&ferdie), announced(&eve)));
+		let control = |recovered: &AccountId| {
+			RuntimeCall::Recovery(polkadot_sdk::pallet_recovery::Call::control_inherited_account {
+				recovered: recovered.clone().into(),
+				call: Box::new(remark()),
+			})
+		};
+		cases.push(("Recovery.control_inherited_account", control(&ferdie), control(&eve)));
+		// Acting for a blocked account without an inner call: recovering it, or making it a
+		// delegate.
+		let attempt = |lost: &AccountId, finish: bool| {
+			let lost = lost.clone().into();
+			RuntimeCall::Recovery(if finish {
+				polkadot_sdk::pallet_recovery::Call::finish_attempt { lost, friend_group_index: 0 }
+			} else {
+				polkadot_sdk::pallet_recovery::Call::initiate_attempt {
+					lost,
+					friend_group_index: 0,
+				}
+			})
+		};
+		cases.push(("recovery.initiate_attempt", attempt(&ferdie, false), attempt(&eve, false)));
+		cases.push(("recovery.finish_attempt", attempt(&ferdie, true), attempt(&eve, true)));
+		let add_proxy = |delegate: &AccountId| {
+			RuntimeCall::Proxy(polkadot_sdk::pallet_proxy::Call::add_proxy {
+				delegate: delegate.clone().into(),
+				proxy_type: genex_runtime::configs::ProxyType::Trading,
+				delay: 0,
+			})
+		};
+		cases.push(("proxy.add_proxy", add_proxy(&ferdie), add_proxy(&eve)));
+
 		// Every wrapper of the runtime has its case.
 		let covered: BTreeSet<String> =
 			cases.iter().map(|(name, ..)| name.to_string()).filter(|n| n.contains('.')).collect();

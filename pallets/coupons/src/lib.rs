@@ -84,6 +84,7 @@ pub use pallet::*;
 pub use weights::WeightInfo;
 
 mod expiry;
+mod holdings;
 mod issuance;
 mod ledger;
 mod recall;

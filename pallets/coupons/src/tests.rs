@@ -1062,3 +1062,71 @@ fn transfers_and_refunds_pass_the_value_movement_gate() {
 		check();
 	});
 }
+
+/// A new series valid until `until`, 10 of its 100 units transferred to Alice.
+fn series_until(until: u64) {
+	let id = crate::NextSeriesId::<Test>::get();
+	assert_ok!(P::create_series(
+		signed(ISSUER),
+		SeriesTerms { valid_until: until, ..digital() },
+		100
+	));
+	assert_ok!(P::transfer(signed(ISSUER), id, ALICE, 10));
+}
+
+#[test]
+fn expiring_holdings_list_the_window_and_nothing_else() {
+	new_test_ext().execute_with(|| {
+		series_until(NOW + DAY); // 0
+		series_until(NOW + 3 * DAY); // 1
+		series_until(NOW + 400 * DAY); // 2
+		series_until(NOW + DAY + 1); // 3: the same hour as 0
+		let listed = |from: u64, until: u64| -> Vec<(u64, u64)> {
+			P::expiring_holdings(&ALICE, from, until)
+				.into_iter()
+				.map(|h| (h.series, h.valid_until))
+				.collect()
+		};
+		// A short window reads its hours one by one; the bounds are [from, until).
+		assert_eq!(listed(NOW, NOW + DAY), vec![]);
+		assert_eq!(listed(NOW, NOW + DAY + 1), vec![(0, NOW + DAY)]);
+		assert_eq!(listed(NOW, NOW + 2 * DAY), vec![(0, NOW + DAY), (3, NOW + DAY + 1)]);
+		assert_eq!(listed(NOW + DAY + 1, NOW + 2 * DAY), vec![(3, NOW + DAY + 1)]);
+		// A long window walks the buckets that exist: the same answer, sorted by end of validity.
+		assert_eq!(
+			listed(NOW, NOW + 30 * DAY),
+			vec![(0, NOW + DAY), (3, NOW + DAY + 1), (1, NOW + 3 * DAY)]
+		);
+		assert_eq!(listed(NOW, NOW + 401 * DAY).len(), 4);
+		assert_eq!(
+			listed(NOW + 2 * DAY, NOW + 401 * DAY),
+			vec![(1, NOW + 3 * DAY), (2, NOW + 400 * DAY)]
+		);
+		// Empty and reversed windows are empty; the issuer's own units count, Bob holds none.
+		assert_eq!(listed(NOW + DAY, NOW + DAY), vec![]);
+		assert_eq!(listed(NOW + 2 * DAY, NOW), vec![]);
+		assert_eq!(P::expiring_holdings(&ISSUER, NOW, NOW + 2 * DAY)[0].held, 90);
+		assert_eq!(P::expiring_holdings(&BOB, NOW, NOW + 30 * DAY), vec![]);
+		assert_eq!(P::holding(0, &ALICE), 10);
+		assert_eq!(P::validity_of(1), Some((NOW + 3 * DAY, ISSUER)));
+		assert_eq!(P::validity_of(99), None);
+	});
+}
+
+#[test]
+fn expiring_holdings_cut_a_window_beyond_ten_years_and_skip_emptied_and_expired_series() {
+	use genex_primitives::notifications::MAX_EXPIRY_WINDOW_MS;
+	new_test_ext().execute_with(|| {
+		series_until(NOW + DAY); // 0
+		series_until(NOW + MAX_EXPIRY_WINDOW_MS + DAY); // 1: past the longest window
+		assert_eq!(P::expiring_holdings(&ALICE, NOW, u64::MAX).len(), 1);
+		// Alice gives her units away: nothing of hers expires.
+		assert_ok!(P::transfer(signed(ALICE), 0, BOB, 10));
+		assert_eq!(P::expiring_holdings(&ALICE, NOW, NOW + 2 * DAY), vec![]);
+		assert_eq!(P::expiring_holdings(&BOB, NOW, NOW + 2 * DAY)[0].held, 10);
+		// Once swept, an expired series is no longer listed.
+		idle_at(NOW + DAY + 2 * crate::EXPIRY_BUCKET_MS, Weight::MAX);
+		assert_eq!(SeriesOf::<Test>::get(0).map(|s| s.status), Some(SeriesStatus::Expired));
+		assert_eq!(P::expiring_holdings(&BOB, 0, NOW + 2 * DAY), vec![]);
+	});
+}

@@ -9,9 +9,10 @@ use crate::{
 	credit::CreditReport,
 	kyc::KycStatus,
 	market::{MarketDepth, OpenOrder, OrderId, OrderStatus, Quote, Side, Trade},
+	notifications::{BlockCouponNotices, ExpiringHoldings},
 	oracle::OracleView,
 	sanctions::SanctionsListInfo,
-	Balance,
+	Balance, Moment,
 };
 use alloc::vec::Vec;
 use codec::Codec;
@@ -96,5 +97,18 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// `series`' reference price, its freshness, the model's inputs now and the suggested
 		/// price range.
 		fn oracle_price(series: SeriesId) -> OracleView;
+	}
+
+	/// Wallet notifications: the coupon movements of a block that concern given accounts, and
+	/// an account's coupons that expire soon. Called by the node's notification hub at each
+	/// finalized block (see `docs/api.md`, "Notifications").
+	pub trait NotificationsApi<AccountId> where AccountId: Codec {
+		/// The block's time and the coupon movements of this block (its events) that concern
+		/// any of `accounts` (the first `MAX_NOTICE_ACCOUNTS`), in event order.
+		fn coupon_notices(accounts: Vec<AccountId>) -> BlockCouponNotices<AccountId>;
+		/// The block's time `now` and `who`'s holdings of series whose validity ends in
+		/// `[max(from, now), now + within)` (ms since the Unix epoch; `within` is cut to
+		/// `MAX_EXPIRY_WINDOW_MS`), expired series left out. `from = 0`: from now on.
+		fn expiring_holdings(who: AccountId, from: Moment, within: Moment) -> ExpiringHoldings;
 	}
 }

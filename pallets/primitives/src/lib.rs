@@ -37,6 +37,7 @@ pub mod credit;
 pub mod kyc;
 pub mod market;
 pub mod movement;
+pub mod notifications;
 pub mod oracle;
 pub mod sanctions;
 pub mod settlement;

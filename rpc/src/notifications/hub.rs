@@ -1,20 +1,28 @@
-//! The notification hub: one task per node follows finalized blocks, reads what the watched
-//! series' prices are **once per block** for all subscriptions together (not once per
-//! subscriber), and hands each subscription its notifications through a bounded queue.
+//! The notification hub: one task per node follows finalized blocks and, **once per block**
+//! for all subscriptions together (not once per subscriber), reads what they watch: the watched
+//! series' prices (one runtime call per series, at the newest finalized block), the watched
+//! accounts' coupon movements (one runtime call, at every finalized block: none is skipped when
+//! GRANDPA finalizes several at once), and the part of each expiry window that the block's time
+//! moved into (one call per expiry subscription, a bucket read or two). Each subscription gets
+//! its notifications through a bounded queue.
 //!
-//! Bounds (all in [`Limits`]): subscriptions per connection and per node, series per
-//! subscription and series watched node-wide (the runtime calls a block costs), and each queue's
-//! length. A subscription whose wallet reads too slowly for its queue is dropped: it ends with an
-//! error notification, and the wallet subscribes again (prices are state: nothing is lost but
-//! the moves in between).
+//! Bounds (all in [`Limits`]): subscriptions per connection and per node, series and accounts
+//! per subscription and watched node-wide (the runtime calls a block costs), the expiry window,
+//! and each queue's length. A subscription whose wallet reads too slowly for its queue is
+//! dropped: it ends with an error notification, and the wallet subscribes again.
 
 use super::{
+	coupons::{expiry_updates, CouponEventJson, ExpiringCouponJson, ExpiryChange, DAY_MS},
 	price::{self, Point, PriceChange},
 	PriceMoveJson,
 };
-use crate::{coupons::BAD_PARAMS, market::runtime_error};
+use crate::coupons::{error, runtime_error, BAD_PARAMS};
 use futures::{channel::mpsc, StreamExt};
-use genex_primitives::{api::OracleApi, BlockNumber, OpaqueBlock as Block, SeriesId};
+use genex_primitives::{
+	api::{NotificationsApi, OracleApi},
+	notifications::{CouponNotice, ExpiringHoldings, MAX_EXPIRY_WINDOW_MS, MAX_NOTICE_ACCOUNTS},
+	AccountId, BlockNumber, Moment, OpaqueBlock as Block, SeriesId,
+};
 use jsonrpsee::types::error::ErrorObjectOwned;
 use polkadot_sdk::{
 	sc_client_api::BlockchainEvents,
@@ -29,7 +37,7 @@ use std::{
 };
 
 /// The node serves no more `genex_*` subscriptions: on this connection, or at all, or it
-/// watches as many series as it will.
+/// watches as many series or accounts as it will.
 pub const TOO_MANY_SUBSCRIPTIONS: i32 = 1004;
 
 /// How much the hub takes on.
@@ -43,7 +51,17 @@ pub struct Limits {
 	pub series_per_subscription: u32,
 	/// Distinct series watched node-wide: one runtime call each per finalized block.
 	pub watched_series: u32,
-	/// Notifications queued for a subscription before it is dropped as lagging.
+	/// Accounts one coupon-event subscription may watch.
+	pub accounts_per_subscription: u32,
+	/// Distinct accounts watched node-wide (coupon events and expiry windows together).
+	pub watched_accounts: u32,
+	/// The longest expiry window, in days.
+	pub max_within_days: u32,
+	/// Distinct accounts one connection may watch (all its subscriptions together): a few
+	/// connections cannot take the node's whole budget.
+	pub accounts_per_connection: u32,
+	/// Blocks of notifications queued for a subscription (one batch per block, whatever its
+	/// size) before it is dropped as lagging.
 	pub queue: usize,
 }
 
@@ -54,6 +72,10 @@ impl Default for Limits {
 			per_node: 1_024,
 			series_per_subscription: 32,
 			watched_series: 128,
+			accounts_per_subscription: 16,
+			watched_accounts: MAX_NOTICE_ACCOUNTS,
+			max_within_days: 3_660,
+			accounts_per_connection: 64,
 			queue: 64,
 		}
 	}
@@ -64,29 +86,83 @@ struct PriceSubscription {
 	connection: usize,
 	threshold_bps: u32,
 	last: Vec<(SeriesId, Point)>,
-	queue: mpsc::Sender<PriceMoveJson>,
+	queue: mpsc::Sender<Vec<PriceMoveJson>>,
+}
+
+/// A coupon-event subscription: the accounts it watches.
+struct EventSubscription {
+	connection: usize,
+	accounts: BTreeSet<AccountId>,
+	queue: mpsc::Sender<Vec<CouponEventJson>>,
+}
+
+/// An expiry subscription: the account, the window's length and how far it has been scanned.
+struct ExpirySubscription {
+	connection: usize,
+	account: AccountId,
+	within: Moment,
+	until: Moment,
+	queue: mpsc::Sender<Vec<ExpiringCouponJson>>,
 }
 
 #[derive(Default)]
 struct Subscriptions {
 	next_id: u64,
 	price: BTreeMap<u64, PriceSubscription>,
+	events: BTreeMap<u64, EventSubscription>,
+	expiry: BTreeMap<u64, ExpirySubscription>,
 	per_connection: BTreeMap<usize, u32>,
 }
 
 impl Subscriptions {
+	fn total(&self) -> usize {
+		self.price.len().saturating_add(self.events.len()).saturating_add(self.expiry.len())
+	}
+
 	fn watched(&self) -> BTreeSet<SeriesId> {
 		self.price.values().flat_map(|s| s.last.iter().map(|(series, _)| *series)).collect()
 	}
 
+	fn watched_accounts(&self) -> BTreeSet<AccountId> {
+		self.accounts_of(None)
+	}
+
+	/// The accounts watched by `connection`'s subscriptions (all connections' for `None`).
+	fn accounts_of(&self, connection: Option<usize>) -> BTreeSet<AccountId> {
+		let mine = |c: usize| connection.is_none_or(|own| own == c);
+		self.events
+			.values()
+			.filter(|s| mine(s.connection))
+			.flat_map(|s| s.accounts.iter().cloned())
+			.chain(self.expiry.values().filter(|s| mine(s.connection)).map(|s| s.account.clone()))
+			.collect()
+	}
+
 	fn remove(&mut self, id: u64) {
-		let Some(sub) = self.price.remove(&id) else { return };
-		if let Some(count) = self.per_connection.get_mut(&sub.connection) {
+		let connection = if let Some(sub) = self.price.remove(&id) {
+			sub.connection
+		} else if let Some(sub) = self.events.remove(&id) {
+			sub.connection
+		} else if let Some(sub) = self.expiry.remove(&id) {
+			sub.connection
+		} else {
+			return;
+		};
+		if let Some(count) = self.per_connection.get_mut(&connection) {
 			*count = count.saturating_sub(1);
 			if *count == 0 {
-				self.per_connection.remove(&sub.connection);
+				self.per_connection.remove(&connection);
 			}
 		}
+	}
+
+	/// A new id, counted against `connection`.
+	fn register(&mut self, connection: usize) -> u64 {
+		let id = self.next_id;
+		self.next_id = id.saturating_add(1);
+		let count = self.per_connection.entry(connection).or_default();
+		*count = count.saturating_add(1);
+		id
 	}
 }
 
@@ -98,16 +174,17 @@ fn lock(subs: &Mutex<Subscriptions>) -> MutexGuard<'_, Subscriptions> {
 
 /// A subscription's place in the hub: its first notifications, and the queue of the next.
 /// Dropping it (the wallet unsubscribed or went away) removes the subscription.
-pub struct Registration {
+pub struct Registration<T> {
 	id: u64,
 	subs: Arc<Mutex<Subscriptions>>,
-	/// The notifications to send first (one `Snapshot` per watched series).
-	pub snapshot: Vec<PriceMoveJson>,
-	/// The notifications of later blocks; ends when the hub dropped the subscription.
-	pub updates: mpsc::Receiver<PriceMoveJson>,
+	/// The notifications to send first (the state when the subscription started).
+	pub snapshot: Vec<T>,
+	/// The notifications of later blocks, one batch per block (however many a block has);
+	/// ends when the hub dropped the subscription.
+	pub updates: mpsc::Receiver<Vec<T>>,
 }
 
-impl Drop for Registration {
+impl<T> Drop for Registration<T> {
 	fn drop(&mut self) {
 		lock(&self.subs).remove(self.id);
 	}
@@ -121,15 +198,21 @@ pub struct Hub<C> {
 	subs: Arc<Mutex<Subscriptions>>,
 }
 
-fn error(code: i32, message: String) -> ErrorObjectOwned {
-	ErrorObjectOwned::owned(code, message, None::<()>)
+fn too_many(what: &str, most: impl std::fmt::Display) -> ErrorObjectOwned {
+	error(TOO_MANY_SUBSCRIPTIONS, format!("{what} {most}, its maximum"))
+}
+
+/// Queues a block's `items` (nothing when there are none); false when the queue is full (the
+/// subscription lags).
+fn send<T>(queue: &mut mpsc::Sender<Vec<T>>, items: Vec<T>) -> bool {
+	items.is_empty() || queue.try_send(items).is_ok()
 }
 
 impl<C> Hub<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + BlockchainEvents<Block>,
 	C: Send + Sync + 'static,
-	C::Api: OracleApi<Block>,
+	C::Api: OracleApi<Block> + NotificationsApi<Block, AccountId>,
 {
 	/// A hub over `client` with `limits`.
 	pub fn new(client: Arc<C>, limits: Limits) -> Arc<Self> {
@@ -137,12 +220,23 @@ where
 	}
 
 	/// Follows finalized blocks until the node stops. GRANDPA may finalize several blocks at
-	/// once: prices are read at the newest (they are state; the blocks in between add nothing
-	/// a wallet needs).
+	/// once: coupon movements are read at each of them, in order; prices at the newest only
+	/// (they are state; the blocks in between add nothing a wallet needs).
 	pub async fn run(self: Arc<Self>) {
 		let mut finalized = self.client.finality_notification_stream();
 		while let Some(notification) = finalized.next().await {
-			self.on_finalized(notification.hash, *notification.header.number());
+			for hash in notification.tree_route.iter() {
+				match self.client.number(*hash) {
+					Ok(Some(number)) => self.on_coupons(*hash, number),
+					other => log::warn!(
+						target: "genex-rpc",
+						"coupon notifications skip block {hash}: no header ({other:?})"
+					),
+				}
+			}
+			let number = *notification.header.number();
+			self.on_coupons(notification.hash, number);
+			self.on_prices(notification.hash, number);
 		}
 	}
 
@@ -162,7 +256,7 @@ where
 			.collect()
 	}
 
-	fn on_finalized(&self, hash: H256, number: BlockNumber) {
+	fn on_prices(&self, hash: H256, number: BlockNumber) {
 		let watched = lock(&self.subs).watched();
 		if watched.is_empty() {
 			return;
@@ -177,23 +271,125 @@ where
 		let mut subs = lock(&self.subs);
 		let mut lagging = Vec::new();
 		for (id, sub) in subs.price.iter_mut() {
+			let mut items = Vec::new();
 			for (series, last) in sub.last.iter_mut() {
 				let Some(now) = points.get(series).copied() else { continue };
 				let Some((change, move_bps)) = price::change(*last, now, sub.threshold_bps) else {
 					continue;
 				};
-				let item =
-					PriceMoveJson::new(hash, number, *series, change, now, last.price, move_bps);
+				items.push(PriceMoveJson::new(
+					hash, number, *series, change, now, last.price, move_bps,
+				));
 				*last = now;
-				if sub.queue.try_send(item).is_err() {
-					lagging.push(*id);
-					break;
-				}
+			}
+			if !send(&mut sub.queue, items) {
+				lagging.push(*id);
 			}
 		}
 		for id in lagging {
 			subs.remove(id);
 		}
+	}
+
+	/// Coupon movements and expiry windows at block `number` (`hash`).
+	fn on_coupons(&self, hash: H256, number: BlockNumber) {
+		let accounts = lock(&self.subs).watched_accounts();
+		if accounts.is_empty() {
+			return;
+		}
+		let api = self.client.runtime_api();
+		let block = match api.coupon_notices(hash, accounts.into_iter().collect()) {
+			Ok(block) => block,
+			Err(e) => {
+				log::warn!(target: "genex-rpc", "coupon notifications skip block #{number}: {e}");
+				return;
+			},
+		};
+		// The part of each expiry window this block's time moved into, read outside the lock.
+		let due: Vec<(u64, AccountId, Moment, Moment)> = lock(&self.subs)
+			.expiry
+			.iter()
+			.filter(|(_, s)| block.now.saturating_add(s.within) > s.until)
+			.map(|(id, s)| (*id, s.account.clone(), s.until, s.within))
+			.collect();
+		let mut scans = BTreeMap::new();
+		for (id, account, until, within) in due {
+			// From the old end of the window: `expiring_holdings` starts at `max(from, now)`.
+			match api.expiring_holdings(hash, account, until, within) {
+				Ok(found) => {
+					scans.insert(id, (until, found));
+				},
+				Err(e) => log::warn!(
+					target: "genex-rpc",
+					"expiry notifications skip block #{number} for one subscription: {e}"
+				),
+			}
+		}
+		let mut subs = lock(&self.subs);
+		let mut lagging = Vec::new();
+		for (id, sub) in subs.events.iter_mut() {
+			let items = block
+				.notices
+				.iter()
+				.filter(|n| sub.accounts.contains(&n.account))
+				.map(|n| CouponEventJson::new(hash, number, n.clone()))
+				.collect();
+			if !send(&mut sub.queue, items) {
+				lagging.push(*id);
+			}
+		}
+		for (id, sub) in subs.expiry.iter_mut() {
+			let mine: Vec<CouponNotice<AccountId>> =
+				block.notices.iter().filter(|n| n.account == sub.account).cloned().collect();
+			let scanned_to = sub.until;
+			let entered = match scans.remove(id) {
+				// Scanned from the end this subscription still has (not changed meanwhile).
+				Some((from, found)) if from == sub.until => {
+					sub.until = found.now.saturating_add(sub.within);
+					found.holdings
+				},
+				_ => Vec::new(),
+			};
+			let items = expiry_updates(&mine, block.now, scanned_to, &entered)
+				.into_iter()
+				.map(|(series, change, held, valid_until)| ExpiringCouponJson {
+					block: hash,
+					block_number: number,
+					now: block.now,
+					account: sub.account.clone(),
+					series,
+					change,
+					held,
+					valid_until,
+				})
+				.collect();
+			if !send(&mut sub.queue, items) {
+				lagging.push(*id);
+			}
+		}
+		for id in lagging {
+			subs.remove(id);
+		}
+	}
+
+	/// Whether one more subscription of `connection` fits the per-node and per-connection
+	/// limits.
+	fn check_counts(
+		&self,
+		subs: &Subscriptions,
+		connection: usize,
+	) -> Result<(), ErrorObjectOwned> {
+		let limits = &self.limits;
+		if subs.total() >= limits.per_node as usize {
+			return Err(too_many("the node holds genex subscriptions:", limits.per_node));
+		}
+		if subs.per_connection.get(&connection).copied().unwrap_or(0) >= limits.per_connection {
+			return Err(too_many(
+				"this connection holds genex subscriptions:",
+				limits.per_connection,
+			));
+		}
+		Ok(())
 	}
 
 	/// Whether one more subscription of `connection` watching `series` fits the limits.
@@ -203,31 +399,40 @@ where
 		connection: usize,
 		series: &[SeriesId],
 	) -> Result<(), ErrorObjectOwned> {
-		let limits = &self.limits;
-		if subs.price.len() >= limits.per_node as usize {
-			return Err(error(
-				TOO_MANY_SUBSCRIPTIONS,
-				format!("the node holds {} genex subscriptions, its maximum", limits.per_node),
-			));
-		}
-		if subs.per_connection.get(&connection).copied().unwrap_or(0) >= limits.per_connection {
-			return Err(error(
-				TOO_MANY_SUBSCRIPTIONS,
-				format!(
-					"this connection holds {} genex subscriptions, its maximum",
-					limits.per_connection
-				),
-			));
-		}
+		self.check_counts(subs, connection)?;
 		let mut watched = subs.watched();
 		watched.extend(series.iter().copied());
-		if watched.len() > limits.watched_series as usize {
-			return Err(error(
-				TOO_MANY_SUBSCRIPTIONS,
-				format!(
-					"the node watches {} series for notifications, its maximum",
-					limits.watched_series
-				),
+		if watched.len() > self.limits.watched_series as usize {
+			return Err(too_many(
+				"the node watches series for notifications:",
+				self.limits.watched_series,
+			));
+		}
+		Ok(())
+	}
+
+	/// Whether one more subscription of `connection` watching `accounts` fits the limits.
+	fn check_account_room(
+		&self,
+		subs: &Subscriptions,
+		connection: usize,
+		accounts: &BTreeSet<AccountId>,
+	) -> Result<(), ErrorObjectOwned> {
+		self.check_counts(subs, connection)?;
+		let mut watched = subs.watched_accounts();
+		watched.extend(accounts.iter().cloned());
+		if watched.len() > self.limits.watched_accounts as usize {
+			return Err(too_many(
+				"the node watches accounts for notifications:",
+				self.limits.watched_accounts,
+			));
+		}
+		let mut own = subs.accounts_of(Some(connection));
+		own.extend(accounts.iter().cloned());
+		if own.len() > self.limits.accounts_per_connection as usize {
+			return Err(too_many(
+				"this connection watches accounts for notifications:",
+				self.limits.accounts_per_connection,
 			));
 		}
 		Ok(())
@@ -240,7 +445,7 @@ where
 		connection: usize,
 		mut series: Vec<SeriesId>,
 		threshold_bps: u32,
-	) -> Result<Registration, ErrorObjectOwned> {
+	) -> Result<Registration<PriceMoveJson>, ErrorObjectOwned> {
 		series.sort_unstable();
 		series.dedup();
 		let most = self.limits.series_per_subscription;
@@ -267,10 +472,7 @@ where
 		let (queue, updates) = mpsc::channel(self.limits.queue);
 		let mut subs = lock(&self.subs);
 		self.check_room(&subs, connection, &series)?;
-		let id = subs.next_id;
-		subs.next_id = id.saturating_add(1);
-		let count = subs.per_connection.entry(connection).or_default();
-		*count = count.saturating_add(1);
+		let id = subs.register(connection);
 		subs.price.insert(
 			id,
 			PriceSubscription {
@@ -280,6 +482,72 @@ where
 				queue,
 			},
 		);
+		drop(subs);
+		Ok(Registration { id, subs: self.subs.clone(), snapshot, updates })
+	}
+
+	/// Registers a coupon-event subscription of `connection` for `accounts` (duplicates
+	/// ignored): the movements of their coupons from the next finalized block on.
+	pub fn subscribe_coupon_events(
+		&self,
+		connection: usize,
+		accounts: Vec<AccountId>,
+	) -> Result<Registration<CouponEventJson>, ErrorObjectOwned> {
+		let accounts: BTreeSet<AccountId> = accounts.into_iter().collect();
+		let most = self.limits.accounts_per_subscription;
+		if accounts.is_empty() || accounts.len() > most as usize {
+			return Err(error(BAD_PARAMS, format!("watch 1 to {most} accounts")));
+		}
+		let (queue, updates) = mpsc::channel(self.limits.queue);
+		let mut subs = lock(&self.subs);
+		self.check_account_room(&subs, connection, &accounts)?;
+		let id = subs.register(connection);
+		subs.events.insert(id, EventSubscription { connection, accounts, queue });
+		drop(subs);
+		Ok(Registration { id, subs: self.subs.clone(), snapshot: Vec::new(), updates })
+	}
+
+	/// Registers an expiry subscription of `connection` for `account`'s coupons whose validity
+	/// ends within `within_days` days, its snapshot read at the last finalized block.
+	pub fn subscribe_expiring_coupons(
+		&self,
+		connection: usize,
+		account: AccountId,
+		within_days: u32,
+	) -> Result<Registration<ExpiringCouponJson>, ErrorObjectOwned> {
+		let most = self.limits.max_within_days;
+		if within_days == 0 || within_days > most {
+			return Err(error(BAD_PARAMS, format!("withinDays must be 1 to {most}")));
+		}
+		let within = DAY_MS.saturating_mul(Moment::from(within_days)).min(MAX_EXPIRY_WINDOW_MS);
+		let accounts = BTreeSet::from([account.clone()]);
+		self.check_account_room(&lock(&self.subs), connection, &accounts)?;
+		let info = self.client.info();
+		let (hash, number) = (info.finalized_hash, info.finalized_number);
+		let ExpiringHoldings { now, holdings } = self
+			.client
+			.runtime_api()
+			.expiring_holdings(hash, account.clone(), 0, within)
+			.map_err(runtime_error)?;
+		let snapshot = holdings
+			.into_iter()
+			.map(|h| ExpiringCouponJson {
+				block: hash,
+				block_number: number,
+				now,
+				account: account.clone(),
+				series: h.series,
+				change: ExpiryChange::Snapshot,
+				held: h.held,
+				valid_until: h.valid_until,
+			})
+			.collect();
+		let (queue, updates) = mpsc::channel(self.limits.queue);
+		let mut subs = lock(&self.subs);
+		self.check_account_room(&subs, connection, &accounts)?;
+		let id = subs.register(connection);
+		let until = now.saturating_add(within);
+		subs.expiry.insert(id, ExpirySubscription { connection, account, within, until, queue });
 		drop(subs);
 		Ok(Registration { id, subs: self.subs.clone(), snapshot, updates })
 	}

@@ -4,22 +4,28 @@
 //! | subscribe / unsubscribe | notification | what |
 //! |---|---|---|
 //! | `genex_subscribePriceMoves(series, thresholdBps)` / `genex_unsubscribePriceMoves(id)` | `genex_priceMove` | a watched series' reference price moved by at least `thresholdBps` since the last notification, or its oracle status changed |
+//! | `genex_subscribeCouponEvents(accounts)` / `genex_unsubscribeCouponEvents(id)` | `genex_couponEvent` | a watched account's coupons moved: received, sent, bought, sold, redeemed, refunded, recalled, minted |
+//! | `genex_subscribeExpiringCoupons(account, withinDays)` / `genex_unsubscribeExpiringCoupons(id)` | `genex_couponExpiring` | the account holds coupons whose validity ends within `withinDays` days: when the window reaches them, and when such a holding changes |
 //!
-//! Every subscription first sends the current state (`change: "Snapshot"`), then changes. One
-//! node task ([`Hub`]) reads the watched state once per finalized block for all subscribers.
+//! Price and expiry subscriptions first send the current state (`change: "Snapshot"`), then
+//! changes; coupon events start at the next finalized block. One node task ([`Hub`]) reads the
+//! watched state once per finalized block for all subscribers.
 //! Limits and errors: [`Limits`]; `1003` bad parameters, `1004` too many subscriptions, `1000`
 //! a runtime call failed. A wallet that reads too slowly is dropped with an error notification
 //! and subscribes again.
 
+pub mod coupons;
 mod hub;
 pub mod price;
 
+pub use coupons::{CouponEventJson, ExpiringCouponJson, ExpiryChange};
 pub use hub::{Hub, Limits, Registration, TOO_MANY_SUBSCRIPTIONS};
 use price::{Point, PriceChange};
 
 use futures::{future::Either, StreamExt};
 use genex_primitives::{
-	api::OracleApi, Balance, BlockNumber, OpaqueBlock as Block, PriceStatus, SeriesId,
+	api::{NotificationsApi, OracleApi},
+	AccountId, Balance, BlockNumber, OpaqueBlock as Block, PriceStatus, SeriesId,
 };
 use jsonrpsee::{
 	core::{async_trait, SubscriptionResult},
@@ -96,6 +102,31 @@ pub trait NotificationsRpc {
 		series: Vec<SeriesId>,
 		threshold_bps: u32,
 	) -> SubscriptionResult;
+
+	/// Notifies each movement of the coupons of `accounts` (1 to 16, SS58) in finalized blocks:
+	/// received, sent, bought, sold, redeemed (with the merchant), refunded, recalled, minted;
+	/// with the holding after the block. No snapshot: from the next finalized block on.
+	#[subscription(
+		name = "genex_subscribeCouponEvents" => "genex_couponEvent",
+		unsubscribe = "genex_unsubscribeCouponEvents",
+		item = CouponEventJson
+	)]
+	async fn subscribe_coupon_events(&self, accounts: Vec<AccountId>) -> SubscriptionResult;
+
+	/// Notifies `account`'s (SS58) holdings of series whose validity ends within
+	/// `within_days` days (1 to 3,660): first one `Snapshot` per such holding, then `Entered`
+	/// when the moving window reaches a series it holds, and `Changed` when a holding inside
+	/// the window changes (zero when the last unit left).
+	#[subscription(
+		name = "genex_subscribeExpiringCoupons" => "genex_couponExpiring",
+		unsubscribe = "genex_unsubscribeExpiringCoupons",
+		item = ExpiringCouponJson
+	)]
+	async fn subscribe_expiring_coupons(
+		&self,
+		account: AccountId,
+		within_days: u32,
+	) -> SubscriptionResult;
 }
 
 /// The notifications RPC handler.
@@ -112,9 +143,9 @@ impl<C> Notifications<C> {
 
 /// Sends `registration`'s snapshot, then its updates, until the wallet unsubscribes or
 /// disconnects (`Ok`) or the hub dropped it as lagging (`Err`: an error notification).
-async fn forward(
+async fn forward<T: Serialize>(
 	pending: PendingSubscriptionSink,
-	registration: Result<Registration, jsonrpsee::types::ErrorObjectOwned>,
+	registration: Result<Registration<T>, jsonrpsee::types::ErrorObjectOwned>,
 ) -> SubscriptionResult {
 	let mut registration = match registration {
 		Ok(registration) => registration,
@@ -129,8 +160,10 @@ async fn forward(
 	}
 	loop {
 		match futures::future::select(registration.updates.next(), Box::pin(sink.closed())).await {
-			Either::Left((Some(item), _)) => {
-				sink.send(SubscriptionMessage::from_json(&item)?).await?
+			Either::Left((Some(items), _)) => {
+				for item in items {
+					sink.send(SubscriptionMessage::from_json(&item)?).await?
+				}
 			},
 			Either::Left((None, _)) => {
 				return Err(
@@ -147,7 +180,7 @@ impl<C> NotificationsRpcServer for Notifications<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + BlockchainEvents<Block>,
 	C: Send + Sync + 'static,
-	C::Api: OracleApi<Block>,
+	C::Api: OracleApi<Block> + NotificationsApi<Block, AccountId>,
 {
 	async fn subscribe_price_moves(
 		&self,
@@ -157,5 +190,25 @@ where
 	) -> SubscriptionResult {
 		let connection = pending.connection_id().0;
 		forward(pending, self.hub.subscribe_price_moves(connection, series, threshold_bps)).await
+	}
+
+	async fn subscribe_coupon_events(
+		&self,
+		pending: PendingSubscriptionSink,
+		accounts: Vec<AccountId>,
+	) -> SubscriptionResult {
+		let connection = pending.connection_id().0;
+		forward(pending, self.hub.subscribe_coupon_events(connection, accounts)).await
+	}
+
+	async fn subscribe_expiring_coupons(
+		&self,
+		pending: PendingSubscriptionSink,
+		account: AccountId,
+		within_days: u32,
+	) -> SubscriptionResult {
+		let connection = pending.connection_id().0;
+		forward(pending, self.hub.subscribe_expiring_coupons(connection, account, within_days))
+			.await
 	}
 }

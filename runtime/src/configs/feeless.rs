@@ -15,8 +15,8 @@ parameter_types! {
 /// Never fee-less, whatever governance decides: smart contracts (metered by gas and fees),
 /// governance and compliance (collectives, sudo, the pallets whose calls only governance
 /// and compliance officers make — AML's one signed call, withdrawing a held transfer, is paid
-/// too), and calls that dispatch other calls (utility, multisig) — a free wrapper would make
-/// what it wraps free.
+/// too), and calls that dispatch other calls (utility, multisig, proxy, recovery) — a free
+/// wrapper would make what it wraps free.
 pub struct NeverFeeless;
 impl Contains<CallMetadata> for NeverFeeless {
 	fn contains(call: &CallMetadata) -> bool {
@@ -25,7 +25,8 @@ impl Contains<CallMetadata> for NeverFeeless {
 			"Contracts"
 				| "Council" | "ComplianceCommittee"
 				| "Sudo" | "Utility"
-				| "Multisig" | "Treasury"
+				| "Multisig" | "Proxy"
+				| "Recovery" | "Treasury"
 				| "ValidatorSet"
 				| "Session" | "Feeless"
 				| "Sanctions"

@@ -17,7 +17,9 @@ mod market;
 mod movement;
 mod multisig;
 mod oracle;
+mod proxy;
 mod randomness;
+mod recovery;
 mod redemption;
 mod sanctions;
 mod session;
@@ -35,6 +37,12 @@ pub use compliance_committee::{ComplianceCollective, ComplianceOrigin, DualCompl
 pub use council::{CouncilCollective, GovernanceOrigin, MaxProposalWeight, RootOrigin};
 pub use feeless::NeverFeeless;
 pub use movement::ValueGate;
+pub use proxy::ProxyType;
+pub use recovery::{
+	RecoveryPolicy, RecoverySecurityDeposit, MAX_GUARDIANS, MIN_GUARDIANS, MIN_GUARDIAN_THRESHOLD,
+	MIN_INHERITANCE_DELAY,
+};
+pub use sanctions::MAX_WRAPPER_DEPTH;
 pub use stablecoin::StablecoinPalletId;
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights, MAXIMUM_BLOCK_WEIGHT};
 pub use treasury::TreasuryAccount;

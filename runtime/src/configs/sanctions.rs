@@ -5,7 +5,7 @@
 use crate::*;
 use polkadot_sdk::{
 	frame_support::traits::ConstU32, frame_system::RawOrigin, pallet_balances, pallet_collective,
-	pallet_contracts, pallet_multisig, pallet_sudo, pallet_utility,
+	pallet_contracts, pallet_multisig, pallet_proxy, pallet_recovery, pallet_sudo, pallet_utility,
 	sp_runtime::traits::StaticLookup,
 };
 
@@ -34,6 +34,12 @@ pub const MAX_WRAPPER_DEPTH: u32 = 8;
 /// | `sudo.sudo` / `governance.dispatchAsRoot` / `council.propose` / `execute` (and the compliance committee's) | — | the caller (screened for their transfers) |
 /// | `balances.transfer*` / `forceTransfer` | the receiver (and the source) | — |
 /// | `contracts.call(dest, value)` | the contract | — |
+/// | `proxy.proxy(real, _, call)` | `real` | `real` |
+/// | `proxy.proxyAnnounced(delegate, real, _, call)` | `delegate`, `real` | `real` |
+/// | `proxy.addProxy(delegate, ..)` / `proxy.announce(real, ..)` | `delegate` / `real` | — |
+/// | `recovery.controlInheritedAccount(recovered, call)` | `recovered` | `recovered` |
+/// | `recovery.initiateAttempt` / `approveAttempt` / `finishAttempt(lost, ..)` | `lost`: a blocked account is not recovered out of the block | — |
+/// | `recovery.setFriendGroups(groups)` | each group's `inheritor` | — |
 ///
 /// The settlement stablecoin, coupons and the market screen both parties inside their own
 /// pallets (the sanctions trait), so they need no entry here.
@@ -151,6 +157,55 @@ impl WrapperParties {
 				pallet_contracts::Call::call { dest, .. }
 				| pallet_contracts::Call::call_old_weight { dest, .. },
 			) => lookup(dest).is_none_or(|dest| visit(&dest)),
+			RuntimeCall::Proxy(c) => match c {
+				// The inner call runs as `real`.
+				pallet_proxy::Call::proxy { real, call, .. } => match lookup(real) {
+					Some(real) => as_account(real, call, visit),
+					None => true,
+				},
+				// Anyone may execute a delegate's announced call: the delegate's permission is
+				// used, and the inner call runs as `real`.
+				pallet_proxy::Call::proxy_announced { delegate, real, call, .. } => {
+					lookup(delegate).is_none_or(|delegate| visit(&delegate))
+						&& match lookup(real) {
+							Some(real) => as_account(real, call, visit),
+							None => true,
+						}
+				},
+				// Granting a blocked account the power to act for the signer.
+				pallet_proxy::Call::add_proxy { delegate, .. } => {
+					lookup(delegate).is_none_or(|delegate| visit(&delegate))
+				},
+				// Preparing to act for `real`.
+				pallet_proxy::Call::announce { real, .. } => {
+					lookup(real).is_none_or(|real| visit(&real))
+				},
+				// Removals, pure accounts, deposits: no other party.
+				_ => true,
+			},
+			RuntimeCall::Recovery(c) => match c {
+				// The inner call runs as the recovered account.
+				pallet_recovery::Call::control_inherited_account { recovered, call } => {
+					match lookup(recovered) {
+						Some(recovered) => as_account(recovered, call, visit),
+						None => true,
+					}
+				},
+				// A blocked account is not recovered out of the block.
+				pallet_recovery::Call::initiate_attempt { lost, .. }
+				| pallet_recovery::Call::approve_attempt { lost, .. }
+				| pallet_recovery::Call::finish_attempt { lost, .. } => {
+					lookup(lost).is_none_or(|lost| visit(&lost))
+				},
+				// No future control for a blocked inheritor. More groups than the pallet keeps
+				// are refused here, before its unpriced pairwise duplicate check sees them.
+				pallet_recovery::Call::set_friend_groups { friend_groups } => {
+					friend_groups.len() <= pallet_recovery::MAX_GROUPS_PER_ACCOUNT as usize
+						&& friend_groups.iter().all(|group| visit(&group.inheritor))
+				},
+				// Revoking, cancelling, slashing: the signer's own clean-up.
+				_ => true,
+			},
 			_ => true,
 		}
 	}

@@ -54,6 +54,10 @@ parameter_types! {
 /// council motions); only Root passes every filter. Other assets, if governance ever creates
 /// any, are not affected.
 ///
+/// `recovery.setFriendGroups` is refused (`CallFiltered`) unless every friend group has 3 to 5
+/// guardians, a threshold of at least 2 and an inheritance delay of at least a day
+/// (`configs::RecoveryPolicy`).
+///
 /// `contracts.migrate` is refused too. With no migration pending, upstream's call charges its
 /// base weight plus the caller's `weight_limit`, then spends a storage read more when the limit
 /// is below it: the runtime fuzzer (docs/reliability.md) found the call using more weight than
@@ -64,6 +68,9 @@ impl Contains<RuntimeCall> for BaseCallFilter {
 		use polkadot_sdk::pallet_assets::Call as AssetsCall;
 		if let RuntimeCall::Contracts(polkadot_sdk::pallet_contracts::Call::migrate { .. }) = call {
 			return false;
+		}
+		if let RuntimeCall::Recovery(call) = call {
+			return crate::configs::RecoveryPolicy::contains(call);
 		}
 		let RuntimeCall::Assets(call) = call else { return true };
 		if matches!(call, AssetsCall::touch { .. } | AssetsCall::refund { allow_burn: false, .. }) {

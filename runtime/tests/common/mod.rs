@@ -152,6 +152,7 @@ pub fn is_error<E: Into<DispatchError>>(got: DispatchError, want: E) -> bool {
 }
 
 /// The dispatch error of a valid extrinsic that failed.
+#[track_caller]
 pub fn dispatch_error(result: ApplyExtrinsicResult) -> DispatchError {
 	result.expect("transaction is valid").expect_err("dispatch fails")
 }
