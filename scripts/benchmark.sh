@@ -9,7 +9,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$GENEX_ROOT"
 pallets=("$@")
-[ ${#pallets[@]} -eq 0 ] && pallets=(pallet_stablecoin pallet_validator_set pallet_governance pallet_kyc pallet_sanctions pallet_travel_rule pallet_aml pallet_feeless pallet_issuers pallet_coupons pallet_redemption pallet_market pallet_oracle)
+[ ${#pallets[@]} -eq 0 ] && pallets=(pallet_stablecoin pallet_validator_set pallet_governance pallet_kyc pallet_sanctions pallet_travel_rule pallet_aml pallet_feeless pallet_issuers pallet_disputes pallet_coupons pallet_redemption pallet_market pallet_oracle)
 export CARGO_TARGET_DIR="${GENEX_BENCH_TARGET:-$HOME/.cache/genex-bench-target}"
 cargo build --release --locked -p genex-node --features runtime-benchmarks
 for pallet in "${pallets[@]}"; do

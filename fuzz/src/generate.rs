@@ -35,6 +35,7 @@ const FOCUS: &[&str] = &[
 	"Oracle",
 	"Governance",
 	"Aml",
+	"Disputes",
 	"Utility",
 	"Multisig",
 	"Proxy",

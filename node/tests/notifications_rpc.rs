@@ -8,6 +8,9 @@
 //!   (valid until 2030) in the expiry snapshot; his transfer to Ferdie told to both as `Sent` and
 //!   `Received`, and to his expiry watch as the changed holding; typed refusals of bad
 //!   parameters.
+//! - `genex_subscribeAnnouncements`: Charlie's announcement told with its text to the wallets
+//!   watching him and to the one watching every issuer, not to the one watching Dave; kept, so
+//!   a later subscription gets it as a snapshot; then retracted; typed refusal of 17 issuers.
 
 // Tests fail by panicking and compute on small known values: the workspace's restriction
 // lints (Cargo.toml) hold for the code under test, not for this test crate.
@@ -24,7 +27,8 @@ use codec::Encode;
 use common::{hex, serve, Node};
 use genex_primitives::notifications::CouponMovement;
 use genex_rpc::notifications::{
-	price::PriceChange, CouponEventJson, ExpiringCouponJson, ExpiryChange, NotificationsRpcClient,
+	price::PriceChange, AnnouncementJson, AnnouncementKind, CouponEventJson, ExpiringCouponJson,
+	ExpiryChange, NotificationsRpcClient,
 };
 use jsonrpsee::{
 	core::client::{Error as ClientError, Subscription},
@@ -214,5 +218,69 @@ fn coupon_movements_and_expiring_coupons_reach_the_holders_wallets() {
 		held.push(client.subscribe_coupon_events(vec![dave.clone()]).await.expect("room"));
 		let quiet = tokio::time::timeout(Duration::from_secs(3), soon.next()).await;
 		assert!(quiet.is_err(), "a one-day window reported a 2030 coupon: {quiet:?}");
+	});
+}
+
+#[test]
+fn announcements_reach_the_wallets_watching_the_issuer() {
+	use polkadot_sdk::sp_keyring::Sr25519Keyring::{Charlie, Dave};
+	let node = Node::start_finalized(&["--dev", "--tmp"]);
+	let runtime = tokio::runtime::Runtime::new().expect("tokio");
+	runtime.block_on(async {
+		let client = WsClientBuilder::default().build(node.ws_url()).await.expect("connects");
+		let (charlie, dave) = (Charlie.to_account_id(), Dave.to_account_id());
+
+		// 16 issuers at most (none: every issuer).
+		let seventeen = (0..17u8).map(|i| [i; 32].into()).collect();
+		assert_eq!(code(client.subscribe_announcements(seventeen).await), 1003);
+
+		// Charlie (the demo issuer) keeps no announcement yet: no snapshot.
+		let mut his: Subscription<AnnouncementJson> =
+			client.subscribe_announcements(vec![charlie.clone()]).await.expect("subscribes");
+		let mut every: Subscription<AnnouncementJson> =
+			client.subscribe_announcements(vec![]).await.expect("subscribes");
+		let mut other: Subscription<AnnouncementJson> =
+			client.subscribe_announcements(vec![dave]).await.expect("subscribes");
+
+		let text = "Store 3 closes on 1 May; redeem at store 5. 三号店五月关闭。";
+		let announce = genex_runtime::RuntimeCall::Issuers(pallet_issuers::Call::announce {
+			text: text.as_bytes().to_vec(),
+		});
+		let submitted = node.submit_signed(announce, Charlie);
+		assert!(submitted.get("result").is_some(), "{submitted}");
+		let published = next(&mut his, 60).await;
+		assert_eq!(
+			(published.change, published.issuer.clone(), published.id, published.text.as_deref()),
+			(AnnouncementKind::Published, charlie.clone(), 0, Some(text))
+		);
+		assert_eq!(published.published_at, Some(published.block_number));
+		assert!(published.event_index.is_some() && published.now > 0);
+		assert_eq!(next(&mut every, 10).await, published);
+		let quiet = tokio::time::timeout(Duration::from_secs(3), other.next()).await;
+		assert!(quiet.is_err(), "Dave's watchers heard Charlie: {quiet:?}");
+
+		// A wallet subscribing now gets it as a snapshot.
+		let mut later: Subscription<AnnouncementJson> =
+			client.subscribe_announcements(vec![charlie.clone()]).await.expect("subscribes");
+		let snapshot = next(&mut later, 10).await;
+		assert_eq!(
+			(snapshot.change, snapshot.id, snapshot.text.as_deref(), snapshot.event_index),
+			(AnnouncementKind::Snapshot, 0, Some(text), None)
+		);
+		assert_eq!(snapshot.published_at, published.published_at);
+
+		// Charlie retracts it: told without the text.
+		let retract =
+			genex_runtime::RuntimeCall::Issuers(pallet_issuers::Call::retract_announcement {
+				id: 0,
+			});
+		let submitted = node.submit_signed(retract, Charlie);
+		assert!(submitted.get("result").is_some(), "{submitted}");
+		let retracted = next(&mut his, 60).await;
+		assert_eq!(
+			(retracted.change, retracted.id, retracted.text, retracted.published_at),
+			(AnnouncementKind::Retracted, 0, None, None)
+		);
+		assert_eq!(next(&mut later, 10).await.change, AnnouncementKind::Retracted);
 	});
 }

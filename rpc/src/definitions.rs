@@ -12,7 +12,7 @@
 use crate::{
 	coupons::{CreditJson, SeriesInfoJson, VerificationJson},
 	market::{BestJson, DepthJson, OrderJson, QuoteJson, TradeJson},
-	notifications::{CouponEventJson, ExpiringCouponJson, PriceMoveJson},
+	notifications::{AnnouncementJson, CouponEventJson, ExpiringCouponJson, PriceMoveJson},
 	oracle::OraclePriceJson,
 };
 use genex_primitives::{
@@ -186,6 +186,15 @@ pub const SUBSCRIPTIONS: &[Subscription] = &[
 			result: meta::<ExpiringCouponJson>,
 		},
 		pubsub: ["couponExpiring", "subscribeExpiringCoupons", "unsubscribeExpiringCoupons"],
+	},
+	Subscription {
+		method: Method {
+			name: "subscribeAnnouncements",
+			description: "Announcements of the watched issuers (none: every issuer).",
+			params: &[("issuers", meta::<Vec<AccountId>>, false)],
+			result: meta::<AnnouncementJson>,
+		},
+		pubsub: ["announcement", "subscribeAnnouncements", "unsubscribeAnnouncements"],
 	},
 ];
 

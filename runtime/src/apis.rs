@@ -331,6 +331,7 @@ sp_api::impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl genex_primitives::api::NotificationsApi<Block, AccountId> for Runtime {
 		fn coupon_notices(
 			accounts: Vec<AccountId>,
@@ -344,6 +345,17 @@ sp_api::impl_runtime_apis! {
 			within: genex_primitives::Moment,
 		) -> genex_primitives::notifications::ExpiringHoldings {
 			crate::notifications::expiring_holdings(who, from, within)
+		}
+
+		fn announcement_notices(
+		) -> genex_primitives::notifications::BlockAnnouncements<AccountId> {
+			crate::notifications::announcement_notices()
+		}
+
+		fn announcements(
+			issuer: AccountId,
+		) -> Vec<genex_primitives::notifications::AnnouncementView> {
+			crate::notifications::announcements(issuer)
 		}
 	}
 

@@ -33,6 +33,7 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_aml, Aml]
 	[pallet_feeless, Feeless]
 	[pallet_issuers, Issuers]
+	[pallet_disputes, Disputes]
 	[pallet_coupons, Coupons]
 	[pallet_redemption, Redemption]
 	[pallet_market, Market]

@@ -313,6 +313,8 @@ fn genesis(net: Network) -> Value {
 			issuers: net.coupons.issuers,
 		},
 		coupons: pallet_coupons::GenesisConfig { series: net.coupons.series },
+		// The platform arbitrates until the council appoints arbitrators.
+		disputes: pallet_disputes::GenesisConfig { arbitrators: vec![net.platform.clone()] },
 		redemption: pallet_redemption::GenesisConfig { merchants: net.coupons.merchants },
 		market: pallet_market::GenesisConfig {
 			fees: default_market_fees(),

@@ -103,11 +103,11 @@ macro_rules! genex_runtime_version {
 }
 
 #[cfg(not(feature = "next-spec"))]
-genex_runtime_version!(118);
+genex_runtime_version!(119);
 // The same runtime one version later: only the zombienet upgrade test builds it
 // (`scripts/build-runtime-variant.sh next`), to install it through governance.
 #[cfg(feature = "next-spec")]
-genex_runtime_version!(119);
+genex_runtime_version!(120);
 #[cfg(all(feature = "next-spec", feature = "std"))]
 compile_error!("`next-spec` is for the upgrade test's Wasm only; a native build would embed it");
 
@@ -328,4 +328,8 @@ mod runtime {
 	/// Social recovery: 3–5 guardians hand a lost account's control to its inheritor.
 	#[runtime::pallet_index(30)]
 	pub type Recovery = polkadot_sdk::pallet_recovery;
+
+	/// Holders' disputes with issuers, ruled by appointed arbitrators.
+	#[runtime::pallet_index(31)]
+	pub type Disputes = pallet_disputes;
 }

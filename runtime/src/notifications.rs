@@ -15,6 +15,9 @@
 //! | `coupons.Refunded` | turns the refund's burn into `Refunded`, with the amount paid |
 //! | `redemption.Redeemed` | turns the redemption's burn into `Redeemed` (also an insider's, which the ledger books as a recall), with the merchant |
 //!
+//! A block's announcement changes come from `issuers.Announced` (`Published`, with the text)
+//! and `issuers.AnnouncementRemoved` (`Retracted`, `Replaced` or `Removed`).
+//!
 //! Read outside block execution only (the events are the block's, read at its state).
 
 use crate::{AccountId, Coupons, Runtime, RuntimeEvent};
@@ -22,6 +25,7 @@ use alloc::{collections::BTreeSet, vec::Vec};
 use genex_primitives::{
 	market::Side,
 	notifications::{
+		AnnouncementChange, AnnouncementNotice, AnnouncementView, BlockAnnouncements,
 		BlockCouponNotices, CouponMovement, CouponNotice, ExpiringHoldings, MAX_EXPIRY_WINDOW_MS,
 		MAX_NOTICE_ACCOUNTS,
 	},
@@ -213,4 +217,37 @@ pub fn expiring_holdings(who: AccountId, from: Moment, within: Moment) -> Expiri
 	let now = now();
 	let until = now.saturating_add(within.min(MAX_EXPIRY_WINDOW_MS));
 	ExpiringHoldings { now, holdings: Coupons::expiring_holdings(&who, from.max(now), until) }
+}
+
+/// The block's time and its announcement changes (all issuers), in event order.
+pub fn announcement_notices() -> BlockAnnouncements<AccountId> {
+	use pallet_issuers::{AnnouncementRemoval, Event as I};
+	let mut notices = Vec::new();
+	for (index, record) in frame_system::Pallet::<Runtime>::read_events_no_consensus().enumerate() {
+		let event_index = u32::try_from(index).unwrap_or(u32::MAX);
+		let (issuer, id, change, text) = match &record.event {
+			RuntimeEvent::Issuers(I::Announced { issuer, id, text }) => {
+				(issuer, *id, AnnouncementChange::Published, text.to_vec())
+			},
+			RuntimeEvent::Issuers(I::AnnouncementRemoved { issuer, id, reason }) => {
+				let change = match reason {
+					AnnouncementRemoval::Retracted => AnnouncementChange::Retracted,
+					AnnouncementRemoval::Replaced => AnnouncementChange::Replaced,
+					AnnouncementRemoval::Removed => AnnouncementChange::Removed,
+				};
+				(issuer, *id, change, Vec::new())
+			},
+			_ => continue,
+		};
+		notices.push(AnnouncementNotice { event_index, issuer: issuer.clone(), id, change, text });
+	}
+	BlockAnnouncements { now: now(), notices }
+}
+
+/// The announcements `issuer` keeps, oldest first.
+pub fn announcements(issuer: AccountId) -> Vec<AnnouncementView> {
+	crate::Issuers::announcements_of(&issuer)
+		.into_iter()
+		.map(|(id, text, published_at)| AnnouncementView { id, text, published_at })
+		.collect()
 }

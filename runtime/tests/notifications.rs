@@ -4,7 +4,7 @@
 //! primary listing bought, a refund (one `Refunded`, not a recall too), a merchant redemption
 //! (one `Redeemed` naming the merchant), an auction fill with its clearing price — nothing for
 //! unwatched accounts or for a block without movements; and an account's holdings expiring
-//! within a window.
+//! within a window; issuers' announcements (published, retracted, the deposit they hold).
 
 // Tests fail by panicking and compute on small known values: the workspace's restriction
 // lints (Cargo.toml) hold for the code under test, not for this test crate.
@@ -21,7 +21,7 @@ use common::*;
 use genex_primitives::{
 	api::runtime_decl_for_coupons_api::CouponsApiV2,
 	market::Side,
-	notifications::{CouponMovement, CouponMovement::*},
+	notifications::{AnnouncementChange, CouponMovement, CouponMovement::*},
 	RedemptionAuthorization, STABLECOIN_UNIT,
 };
 use genex_runtime::{
@@ -225,5 +225,43 @@ fn expiring_holdings_are_those_in_the_window_from_now() {
 			.holdings
 			.is_empty());
 		assert_eq!(Runtime::verify_coupon(0, account(Dave), 1).holder_units, 10);
+	});
+}
+
+#[test]
+fn announcements_are_told_with_their_text_and_hold_a_deposit() {
+	use polkadot_sdk::frame_support::traits::fungible::InspectHold;
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		let issuers = |call| RuntimeCall::Issuers(call);
+		let text = "Store 3 closes on 1 May; redeem at store 5.".as_bytes().to_vec();
+		// Dave holds coupons but issues none: he cannot announce.
+		let refused = apply(issuers(pallet_issuers::Call::announce { text: text.clone() }), Dave);
+		assert!(is_error(dispatch_error(refused), pallet_issuers::Error::<Runtime>::NotAnIssuer));
+		next_block();
+		ok(issuers(pallet_issuers::Call::announce { text: text.clone() }), Charlie);
+		let block = notifications::announcement_notices();
+		assert_eq!(block.now, genex_runtime::Timestamp::get());
+		assert_eq!(
+			block.notices.iter().map(|n| (&n.issuer, n.id, n.change, &n.text)).collect::<Vec<_>>(),
+			vec![(&account(Charlie), 0, AnnouncementChange::Published, &text)]
+		);
+		let kept = notifications::announcements(account(Charlie));
+		assert_eq!(kept.len(), 1);
+		assert_eq!((kept[0].id, &kept[0].text), (0, &text));
+		assert_eq!(kept[0].published_at, System::block_number());
+		// 1 GNX + 10 mGNX per byte, held from Charlie.
+		let deposit = genex_runtime::UNIT + text.len() as u128 * 10 * genex_runtime::MILLI_UNIT;
+		assert_eq!(genex_runtime::Balances::total_balance_on_hold(&account(Charlie)), deposit);
+
+		next_block();
+		assert!(notifications::announcement_notices().notices.is_empty());
+		ok(issuers(pallet_issuers::Call::retract_announcement { id: 0 }), Charlie);
+		let block = notifications::announcement_notices();
+		assert_eq!(
+			block.notices.iter().map(|n| (n.id, n.change, n.text.len())).collect::<Vec<_>>(),
+			vec![(0, AnnouncementChange::Retracted, 0)]
+		);
+		assert!(notifications::announcements(account(Charlie)).is_empty());
+		assert_eq!(genex_runtime::Balances::total_balance_on_hold(&account(Charlie)), 0);
 	});
 }

@@ -5,7 +5,7 @@ use crate::Pallet as Issuers_;
 use genex_primitives::{CouponKind, CouponLedger, CreditLimit, KycLevel, KycProvider, Settlement};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
-	frame_support::traits::{EnsureOrigin, Get},
+	frame_support::traits::{Consideration, EnsureOrigin, Get},
 	frame_system::{pallet_prelude::BlockNumberFor, RawOrigin},
 };
 
@@ -36,6 +36,34 @@ fn issuer<T: Config>() -> T::AccountId {
 	<Issuers_<T> as CreditLimit<T::AccountId, Balance>>::make_issuer(&who, 1_000);
 	T::Settlement::fund(&who, FUNDS);
 	Issuers_::<T>::do_deposit(who.clone(), DEPOSIT).map_err(|_| "deposit").expect("funded; qed");
+	who
+}
+
+/// An announcement of the longest length.
+fn full_text<T: Config>() -> alloc::vec::Vec<u8> {
+	alloc::vec![b'a'; T::MaxAnnouncementLen::get() as usize]
+}
+
+/// An issuer keeping `MaxAnnouncements` announcements of the longest length (ids from 0).
+fn announcer<T: Config>() -> T::AccountId {
+	let who = applicant::<T>();
+	<Issuers_<T> as CreditLimit<T::AccountId, Balance>>::make_issuer(&who, 1_000);
+	let footprint = Issuers_::<T>::announcement_footprint(T::MaxAnnouncementLen::get() as usize);
+	for _ in 0..=T::MaxAnnouncements::get() {
+		// One more than kept: the deposit of the measured call too.
+		T::AnnouncementDeposit::ensure_successful(&who, footprint);
+	}
+	let interval = T::AnnouncementInterval::get();
+	let mut at: BlockNumberFor<T> = 1u32.into();
+	for _ in 0..T::MaxAnnouncements::get() {
+		polkadot_sdk::frame_system::Pallet::<T>::set_block_number(at);
+		Issuers_::<T>::do_announce(who.clone(), full_text::<T>())
+			.map_err(|_| "announce")
+			.expect("an issuer with funds for the deposits, an interval apart; qed");
+		at += interval;
+	}
+	// The measured call comes an interval after the last.
+	polkadot_sdk::frame_system::Pallet::<T>::set_block_number(at);
 	who
 }
 
@@ -189,6 +217,41 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(holder.clone()), series);
 		assert_eq!(T::Coupons::balance(series, &holder), 0);
+	}
+
+	/// Worst case: the longest text, the issuer keeps `MaxAnnouncements` already (the oldest
+	/// is dropped and its deposit returned).
+	#[benchmark]
+	fn announce() {
+		let who = announcer::<T>();
+		let text = full_text::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), text);
+		let kept = Announcements::<T>::get(&who);
+		assert_eq!(kept.len() as u32, T::MaxAnnouncements::get());
+		assert_eq!(kept.last().map(|a| a.id), Some(u64::from(T::MaxAnnouncements::get())));
+	}
+
+	/// Worst case: the newest of a full list (the search walks it all).
+	#[benchmark]
+	fn retract_announcement() {
+		let who = announcer::<T>();
+		let id = u64::from(T::MaxAnnouncements::get()) - 1;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), id);
+		assert_eq!(Announcements::<T>::get(&who).len() as u32, T::MaxAnnouncements::get() - 1);
+	}
+
+	/// Worst case: the newest of a full list; the deposit is burned.
+	#[benchmark]
+	fn remove_announcement() -> Result<(), BenchmarkError> {
+		let who = announcer::<T>();
+		let id = u64::from(T::MaxAnnouncements::get()) - 1;
+		let origin = compliance::<T>()?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), id);
+		assert_eq!(Announcements::<T>::get(&who).len() as u32, T::MaxAnnouncements::get() - 1);
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(Issuers_, crate::mock::new_test_ext(), crate::mock::Test);

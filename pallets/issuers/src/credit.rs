@@ -111,6 +111,16 @@ impl<T: Config> Pallet<T> {
 			ensure!(i.honoured <= i.requested, "more honoured than requested");
 		}
 		ensure!(T::Settlement::balance(&Self::account_id()) >= held, "pot below its obligations");
+		let next = crate::NextAnnouncementId::<T>::get();
+		for (who, kept) in crate::Announcements::<T>::iter() {
+			ensure!(Issuers::<T>::contains_key(&who), "announcements of a non-issuer");
+			ensure!(!kept.is_empty(), "an empty announcement list is stored");
+			ensure!(
+				kept.windows(2).all(|w| matches!(w, [a, b] if a.id < b.id)),
+				"announcements out of order"
+			);
+			ensure!(kept.iter().all(|a| a.id < next), "announcement id not yet issued");
+		}
 		Ok(())
 	}
 }

@@ -34,8 +34,9 @@
 //! **compensation**: deposit and escrow become a pool that pays holders pro rata to the face
 //! value they hold, capped at face value, as each holder claims (their units are burned).
 //!
-//! Other pallets use this one through [`genex_primitives::CreditLimit`]; it asks the coupon
-//! pallet through [`genex_primitives::CouponLedger`].
+//! Other pallets use this one through [`genex_primitives::CreditLimit`] and (the disputes
+//! pallet's upheld claims) [`genex_primitives::ClaimFunds`]; it asks the coupon pallet through
+//! [`genex_primitives::CouponLedger`].
 //!
 //! ## Calls
 //!
@@ -46,6 +47,18 @@
 //! - [`Pallet::set_tier_limits`]: governance sets the limit of each tier.
 //! - [`Pallet::set_minimum_sample`]: governance sets the minimum sample before a rating moves.
 //! - [`Pallet::open_compensation`], [`Pallet::claim_compensation`]: holder payouts.
+//! - [`Pallet::announce`], [`Pallet::retract_announcement`], [`Pallet::remove_announcement`]:
+//!   issuer announcements.
+//!
+//! ## Announcements
+//!
+//! An issuer publishes short notices to its holders (a store closing, a changed redemption
+//! address, a recall): UTF-8 text of at most [`Config::MaxAnnouncementLen`] bytes. Each kept
+//! announcement holds a deposit from the issuer ([`Config::AnnouncementDeposit`], priced by
+//! its length); an issuer keeps its last [`Config::MaxAnnouncements`] ([`Announcements`]) —
+//! one more drops the oldest and returns its deposit. The issuer may retract one (deposit
+//! returned); the compliance origin may remove a misleading one (deposit burned). Wallets read
+//! them through the `genex_subscribeAnnouncements` subscription.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // Tests fail by panicking and compute on small known values: the workspace's restriction
@@ -65,6 +78,8 @@ extern crate alloc;
 pub use pallet::*;
 pub use weights::WeightInfo;
 
+mod announcements;
+mod claims;
 mod collateral;
 mod credit;
 mod defaults;
@@ -72,8 +87,12 @@ mod onboarding;
 pub mod score;
 pub mod weights;
 
+#[cfg(test)]
+mod announcement_tests;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+#[cfg(test)]
+mod claims_tests;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -88,6 +107,43 @@ use polkadot_sdk::{
 	sp_runtime::Perbill,
 };
 use scale_info::TypeInfo;
+
+/// An issuer's announcement, kept with the ticket of the deposit it holds.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+#[scale_info(skip_type_params(MaxLen))]
+pub struct Announcement<BlockNumber, Ticket, MaxLen: Get<u32>> {
+	/// Its id: unique on the chain, increasing.
+	pub id: u64,
+	/// The text (UTF-8).
+	pub text: BoundedVec<u8, MaxLen>,
+	/// The block it was published in.
+	pub published_at: BlockNumber,
+	/// The deposit it holds from the issuer.
+	pub deposit: Ticket,
+}
+
+/// Why an announcement is no longer kept.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum AnnouncementRemoval {
+	/// The issuer retracted it (deposit returned).
+	Retracted,
+	/// A newer announcement took its place in the issuer's last `MaxAnnouncements` (deposit
+	/// returned).
+	Replaced,
+	/// The compliance origin removed it (deposit burned).
+	Removed,
+}
 
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::issuers";
@@ -232,7 +288,11 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use genex_primitives::{Affiliation, CouponLedger, KycProvider, SanctionsScreen, Settlement};
 	use polkadot_sdk::{
-		frame_support::{pallet_prelude::*, PalletId},
+		frame_support::{
+			pallet_prelude::*,
+			traits::{Consideration, Footprint},
+			PalletId,
+		},
 		frame_system::pallet_prelude::*,
 		sp_runtime::traits::AccountIdConversion,
 	};
@@ -272,9 +332,56 @@ pub mod pallet {
 		/// Largest share of proceeds an issuer may keep in escrow.
 		#[pallet::constant]
 		type MaxEscrowShare: Get<Perbill>;
+		/// Longest announcement, in bytes of UTF-8.
+		#[pallet::constant]
+		type MaxAnnouncementLen: Get<u32>;
+		/// Announcements an issuer keeps: one more drops the oldest (its deposit returned).
+		#[pallet::constant]
+		type MaxAnnouncements: Get<u32>;
+		/// Blocks an issuer waits between two announcements: a block carries at most one
+		/// announcement per issuer, and holders are not flooded.
+		#[pallet::constant]
+		type AnnouncementInterval: Get<BlockNumberFor<Self>>;
+		/// The deposit an announcement holds from its issuer while kept, priced on its
+		/// footprint (one item, its length in bytes).
+		type AnnouncementDeposit: Consideration<Self::AccountId, Footprint>;
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 	}
+
+	/// An announcement as stored.
+	pub type AnnouncementOf<T> = Announcement<
+		BlockNumberFor<T>,
+		<T as Config>::AnnouncementDeposit,
+		<T as Config>::MaxAnnouncementLen,
+	>;
+
+	/// Reasons this pallet holds funds for.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of a kept announcement.
+		Announcement,
+	}
+
+	/// Each issuer's kept announcements, oldest first.
+	#[pallet::storage]
+	pub type Announcements<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<AnnouncementOf<T>, T::MaxAnnouncements>,
+		ValueQuery,
+	>;
+
+	/// The block of each issuer's latest announcement (kept after a retraction: retracting
+	/// does not reset the interval).
+	#[pallet::storage]
+	pub type LastAnnounced<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BlockNumberFor<T>, OptionQuery>;
+
+	/// The id of the next announcement.
+	#[pallet::storage]
+	pub type NextAnnouncementId<T: Config> = StorageValue<_, u64, ValueQuery>;
 
 	/// Pending applications.
 	#[pallet::storage]
@@ -454,6 +561,37 @@ pub mod pallet {
 			/// Stablecoin paid.
 			amount: Balance,
 		},
+		/// An upheld dispute claim was paid to a holder (the disputes pallet's ruling).
+		ClaimPaid {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// The holder.
+			holder: T::AccountId,
+			/// Taken from the issuer's deposit.
+			from_deposit: Balance,
+			/// Taken from its escrow.
+			from_escrow: Balance,
+			/// Taken from its own stablecoin.
+			from_issuer: Balance,
+		},
+		/// An issuer published an announcement.
+		Announced {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// The announcement's id.
+			id: u64,
+			/// Its text (UTF-8).
+			text: BoundedVec<u8, T::MaxAnnouncementLen>,
+		},
+		/// An announcement is no longer kept.
+		AnnouncementRemoved {
+			/// The issuer.
+			issuer: T::AccountId,
+			/// The announcement's id.
+			id: u64,
+			/// Retracted by the issuer, replaced by a newer one, or removed by compliance.
+			reason: AnnouncementRemoval,
+		},
 	}
 
 	#[pallet::error]
@@ -506,12 +644,24 @@ pub mod pallet {
 		InsiderClaim,
 		/// A counter would overflow.
 		Overflow,
+		/// The announcement is empty.
+		EmptyAnnouncement,
+		/// The announcement is longer than `MaxAnnouncementLen` bytes.
+		AnnouncementTooLong,
+		/// The announcement is not valid UTF-8.
+		AnnouncementNotUtf8,
+		/// The issuer keeps no announcement with that id.
+		UnknownAnnouncement,
+		/// The issuer announced less than `AnnouncementInterval` blocks ago.
+		AnnouncingTooOften,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::MaxNameLen::get() > 0, "MaxNameLen must be positive");
+			assert!(T::MaxAnnouncementLen::get() > 0, "MaxAnnouncementLen must be positive");
+			assert!(T::MaxAnnouncements::get() > 0, "MaxAnnouncements must be positive");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -720,6 +870,56 @@ pub mod pallet {
 			MinimumSample::<T>::put(rule);
 			Self::deposit_event(Event::MinimumSampleSet { rule });
 			Ok(())
+		}
+
+		/// Publish an announcement to the signer's holders. It holds a deposit priced on its
+		/// length (`AnnouncementDeposit`) while kept; when the issuer already keeps
+		/// `MaxAnnouncements`, the oldest is dropped and its deposit returned.
+		///
+		/// - Origin: signed by an issuer (also paused or frozen: its holders need to hear from
+		///   it most then), not blocked.
+		/// - `text`: 1..=`MaxAnnouncementLen` bytes of UTF-8.
+		/// - At most one announcement per `AnnouncementInterval` blocks.
+		/// - Fails with `EmptyAnnouncement`, `AnnouncementTooLong`, `AnnouncementNotUtf8`,
+		///   `NotAnIssuer`, `AnnouncingTooOften`, `Overflow`, the sanctions pallet's
+		///   `AccountBlocked` or the balance errors of the deposit (too little free balance).
+		///
+		/// Emits `Announced` (and `AnnouncementRemoved` with `Replaced` for a dropped one).
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::announce())]
+		pub fn announce(origin: OriginFor<T>, text: Vec<u8>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_announce(who, text)
+		}
+
+		/// Retract one of the signer's announcements; its deposit is returned.
+		///
+		/// - Origin: signed by the issuer that published it.
+		/// - Fails with `UnknownAnnouncement`.
+		///
+		/// Emits `AnnouncementRemoved` with `Retracted`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::retract_announcement())]
+		pub fn retract_announcement(origin: OriginFor<T>, id: u64) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_remove_announcement(who, id, AnnouncementRemoval::Retracted)
+		}
+
+		/// Remove an issuer's announcement (misleading, unlawful); its deposit is burned.
+		///
+		/// - Origin: the compliance origin (two officers, or Root).
+		/// - Fails with `UnknownAnnouncement`.
+		///
+		/// Emits `AnnouncementRemoved` with `Removed`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::remove_announcement())]
+		pub fn remove_announcement(
+			origin: OriginFor<T>,
+			issuer: T::AccountId,
+			id: u64,
+		) -> DispatchResult {
+			T::DefaultOrigin::ensure_origin(origin)?;
+			Self::do_remove_announcement(issuer, id, AnnouncementRemoval::Removed)
 		}
 	}
 

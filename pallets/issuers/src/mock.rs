@@ -10,11 +10,13 @@ use genex_primitives::{
 use polkadot_sdk::{
 	frame_support::{
 		derive_impl, ord_parameter_types, parameter_types,
-		traits::{ConstU32, EitherOfDiverse},
+		traits::{
+			fungible::HoldConsideration, ConstU128, ConstU32, EitherOfDiverse, LinearStoragePrice,
+		},
 		PalletId,
 	},
 	frame_system::{self, EnsureRoot, EnsureSignedBy},
-	sp_io,
+	pallet_balances, sp_io,
 	sp_runtime::{BuildStorage, Perbill},
 };
 
@@ -53,12 +55,27 @@ mod runtime {
 	pub type System = frame_system;
 	#[runtime::pallet_index(1)]
 	pub type Issuers = pallet_issuers;
+	#[runtime::pallet_index(2)]
+	pub type Balances = pallet_balances;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u128>;
 }
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = u128;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+/// An announcement's deposit: 100 plus 1 per byte.
+pub const ANNOUNCEMENT_BASE: u128 = 100;
+/// Native balance of ACME and BETA (for announcement deposits).
+pub const NATIVE: u128 = 1_000;
 
 ord_parameter_types! {
 	pub const Officer: u64 = OFFICER;
@@ -67,6 +84,10 @@ ord_parameter_types! {
 parameter_types! {
 	pub const IssuersPalletId: PalletId = PalletId(*b"gx/issue");
 	pub const MaxEscrow: Perbill = Perbill::from_percent(50);
+	/// Blocks between an issuer's announcements (tests set it; 0 by default).
+	pub static AnnouncementGap: u64 = 0;
+	pub const AnnouncementHold: RuntimeHoldReason =
+		RuntimeHoldReason::Issuers(pallet_issuers::HoldReason::Announcement);
 }
 
 impl pallet_issuers::Config for Test {
@@ -83,10 +104,20 @@ impl pallet_issuers::Config for Test {
 	type MaxReasonLen = ConstU32<16>;
 	type DepositLeverage = ConstU32<2>;
 	type MaxEscrowShare = MaxEscrow;
+	type MaxAnnouncementLen = ConstU32<16>;
+	type MaxAnnouncements = ConstU32<3>;
+	type AnnouncementInterval = AnnouncementGap;
+	type AnnouncementDeposit = HoldConsideration<
+		u64,
+		Balances,
+		AnnouncementHold,
+		LinearStoragePrice<ConstU128<ANNOUNCEMENT_BASE>, ConstU128<1>, u128>,
+	>;
 	type WeightInfo = ();
 }
 
-/// ACME and BETA are L3, CAROL L2, HOLDER L1; ACME, BETA hold 10,000 stablecoin.
+/// ACME and BETA are L3, CAROL L2, HOLDER L1; ACME, BETA hold 10,000 stablecoin and
+/// `NATIVE` of the native token.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	MockKyc::reset();
 	MockSanctions::reset();
@@ -101,6 +132,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	MockSettlement::set(&BETA, 10_000);
 	let t = RuntimeGenesisConfig {
 		system: Default::default(),
+		balances: pallet_balances::GenesisConfig {
+			balances: vec![(ACME, NATIVE), (BETA, NATIVE)],
+			..Default::default()
+		},
 		issuers: pallet_issuers::GenesisConfig { tier_limits: LIMITS, issuers: vec![] },
 	}
 	.build_storage()

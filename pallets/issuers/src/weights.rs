@@ -54,6 +54,9 @@ pub trait WeightInfo {
 	fn set_minimum_sample() -> Weight;
 	fn open_compensation() -> Weight;
 	fn claim_compensation() -> Weight;
+	fn announce() -> Weight;
+	fn retract_announcement() -> Weight;
+	fn remove_announcement() -> Weight;
 }
 
 /// Weights for `pallet_issuers` measured on the Genex runtime, priced with the runtime's `DbWeight`.
@@ -271,6 +274,21 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
+	fn announce() -> Weight {
+		Weight::from_parts(90_000_000, 20_000)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	fn retract_announcement() -> Weight {
+		Weight::from_parts(70_000_000, 20_000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn remove_announcement() -> Weight {
+		Weight::from_parts(70_000_000, 20_000)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
 }
 
 /// The same weights priced with `RocksDbWeight`, for tests and mocks.
@@ -332,5 +350,20 @@ impl WeightInfo for () {
 		Weight::from_parts(329_739_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
+	}
+	fn announce() -> Weight {
+		Weight::from_parts(90_000_000, 20_000)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn retract_announcement() -> Weight {
+		Weight::from_parts(70_000_000, 20_000)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn remove_announcement() -> Weight {
+		Weight::from_parts(70_000_000, 20_000)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 }

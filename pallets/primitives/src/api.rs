@@ -9,7 +9,7 @@ use crate::{
 	credit::CreditReport,
 	kyc::KycStatus,
 	market::{MarketDepth, OpenOrder, OrderId, OrderStatus, Quote, Side, Trade},
-	notifications::{BlockCouponNotices, ExpiringHoldings},
+	notifications::{AnnouncementView, BlockAnnouncements, BlockCouponNotices, ExpiringHoldings},
 	oracle::OracleView,
 	sanctions::SanctionsListInfo,
 	Balance, Moment,
@@ -101,7 +101,9 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 
 	/// Wallet notifications: the coupon movements of a block that concern given accounts, and
 	/// an account's coupons that expire soon. Called by the node's notification hub at each
-	/// finalized block (see `docs/api.md`, "Notifications").
+	/// finalized block (see `docs/api.md`, "Notifications"). Version 2 adds issuers'
+	/// announcements.
+	#[api_version(2)]
 	pub trait NotificationsApi<AccountId> where AccountId: Codec {
 		/// The block's time and the coupon movements of this block (its events) that concern
 		/// any of `accounts` (the first `MAX_NOTICE_ACCOUNTS`), in event order.
@@ -110,5 +112,12 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		/// `[max(from, now), now + within)` (ms since the Unix epoch; `within` is cut to
 		/// `MAX_EXPIRY_WINDOW_MS`), expired series left out. `from = 0`: from now on.
 		fn expiring_holdings(who: AccountId, from: Moment, within: Moment) -> ExpiringHoldings;
+		/// The block's time and the announcement changes of this block (its events, all
+		/// issuers), in event order.
+		#[api_version(2)]
+		fn announcement_notices() -> BlockAnnouncements<AccountId>;
+		/// The announcements `issuer` keeps now, oldest first (none for a non-issuer).
+		#[api_version(2)]
+		fn announcements(issuer: AccountId) -> Vec<AnnouncementView>;
 	}
 }

@@ -34,6 +34,7 @@ pub mod aml;
 pub mod api;
 pub mod coupons;
 pub mod credit;
+pub mod disputes;
 pub mod kyc;
 pub mod market;
 pub mod movement;
@@ -55,6 +56,7 @@ pub use coupons::{
 	WRAPPED_BYTES,
 };
 pub use credit::{CreditInputs, CreditLimit, CreditReport, IssuerStatus, Retirement};
+pub use disputes::ClaimFunds;
 pub use kyc::{KycLevel, KycProvider, KycStatus};
 pub use market::TradeHistory;
 pub use movement::{

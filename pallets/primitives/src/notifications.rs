@@ -1,9 +1,10 @@
 //! What the notifications runtime API ([`crate::api::NotificationsApi`]) answers: the coupon
 //! movements of one block that concern given accounts, and an account's coupons whose validity
-//! ends within a window. The node's notification hub turns them into the `genex_couponEvent`
-//! and `genex_couponExpiring` subscriptions (SRS 3.6.3).
+//! ends within a window; issuers' announcements. The node's notification hub turns them into
+//! the `genex_couponEvent`, `genex_couponExpiring` and `genex_announcement` subscriptions
+//! (SRS 3.6.3).
 
-use crate::{Balance, Moment, SeriesId};
+use crate::{Balance, BlockNumber, Moment, SeriesId};
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use scale_info::TypeInfo;
@@ -97,4 +98,53 @@ pub struct ExpiringHoldings {
 	pub now: Moment,
 	/// The holdings, by `valid_until` then series.
 	pub holdings: Vec<ExpiringHolding>,
+}
+
+/// What happened to an issuer's announcement.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum AnnouncementChange {
+	/// The issuer published it.
+	Published,
+	/// The issuer retracted it.
+	Retracted,
+	/// A newer announcement of the issuer took its place (an issuer keeps its last few).
+	Replaced,
+	/// The compliance committee removed it.
+	Removed,
+}
+
+/// One change of an announcement in a block.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct AnnouncementNotice<AccountId> {
+	/// The index of the event it comes from in the block's events (`system.events`).
+	pub event_index: u32,
+	/// The issuer.
+	pub issuer: AccountId,
+	/// The announcement's id (unique on the chain).
+	pub id: u64,
+	/// What happened.
+	pub change: AnnouncementChange,
+	/// The text (UTF-8) when `Published`; empty otherwise.
+	pub text: Vec<u8>,
+}
+
+/// The announcement changes of a block (all issuers), in event order.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct BlockAnnouncements<AccountId> {
+	/// The block's time (ms since the Unix epoch).
+	pub now: Moment,
+	/// The changes.
+	pub notices: Vec<AnnouncementNotice<AccountId>>,
+}
+
+/// An announcement an issuer keeps.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct AnnouncementView {
+	/// Its id (unique on the chain).
+	pub id: u64,
+	/// The text (UTF-8).
+	pub text: Vec<u8>,
+	/// The block it was published in.
+	pub published_at: BlockNumber,
 }

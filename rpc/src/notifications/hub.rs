@@ -3,8 +3,9 @@
 //! series' prices (one runtime call per series, at the newest finalized block), the watched
 //! accounts' coupon movements (one runtime call, at every finalized block: none is skipped when
 //! GRANDPA finalizes several at once), and the part of each expiry window that the block's time
-//! moved into (one call per expiry subscription, a bucket read or two). Each subscription gets
-//! its notifications through a bounded queue.
+//! moved into (one call per expiry subscription, a bucket read or two), and the block's
+//! announcement changes (one runtime call, at every finalized block, when any wallet listens).
+//! Each subscription gets its notifications through a bounded queue.
 //!
 //! Bounds (all in [`Limits`]): subscriptions per connection and per node, series and accounts
 //! per subscription and watched node-wide (the runtime calls a block costs), the expiry window,
@@ -12,6 +13,7 @@
 //! dropped: it ends with an error notification, and the wallet subscribes again.
 
 use super::{
+	announcements::{self, AnnouncementJson},
 	coupons::{expiry_updates, CouponEventJson, ExpiringCouponJson, ExpiryChange, DAY_MS},
 	price::{self, Point, PriceChange},
 	PriceMoveJson,
@@ -26,7 +28,7 @@ use genex_primitives::{
 use jsonrpsee::types::error::ErrorObjectOwned;
 use polkadot_sdk::{
 	sc_client_api::BlockchainEvents,
-	sp_api::{ApiError, ProvideRuntimeApi},
+	sp_api::{ApiError, ApiExt, ProvideRuntimeApi},
 	sp_blockchain::HeaderBackend,
 	sp_core::H256,
 	sp_runtime::traits::Header as _,
@@ -60,6 +62,8 @@ pub struct Limits {
 	/// Distinct accounts one connection may watch (all its subscriptions together): a few
 	/// connections cannot take the node's whole budget.
 	pub accounts_per_connection: u32,
+	/// Issuers one announcement subscription may name (none: every issuer).
+	pub issuers_per_subscription: u32,
 	/// Blocks of notifications queued for a subscription (one batch per block, whatever its
 	/// size) before it is dropped as lagging.
 	pub queue: usize,
@@ -76,6 +80,7 @@ impl Default for Limits {
 			watched_accounts: MAX_NOTICE_ACCOUNTS,
 			max_within_days: 3_660,
 			accounts_per_connection: 64,
+			issuers_per_subscription: 16,
 			queue: 64,
 		}
 	}
@@ -105,18 +110,30 @@ struct ExpirySubscription {
 	queue: mpsc::Sender<Vec<ExpiringCouponJson>>,
 }
 
+/// An announcement subscription: the issuers it watches (every issuer when empty).
+struct AnnouncementSubscription {
+	connection: usize,
+	issuers: BTreeSet<AccountId>,
+	queue: mpsc::Sender<Vec<AnnouncementJson>>,
+}
+
 #[derive(Default)]
 struct Subscriptions {
 	next_id: u64,
 	price: BTreeMap<u64, PriceSubscription>,
 	events: BTreeMap<u64, EventSubscription>,
 	expiry: BTreeMap<u64, ExpirySubscription>,
+	announcements: BTreeMap<u64, AnnouncementSubscription>,
 	per_connection: BTreeMap<usize, u32>,
 }
 
 impl Subscriptions {
 	fn total(&self) -> usize {
-		self.price.len().saturating_add(self.events.len()).saturating_add(self.expiry.len())
+		self.price
+			.len()
+			.saturating_add(self.events.len())
+			.saturating_add(self.expiry.len())
+			.saturating_add(self.announcements.len())
 	}
 
 	fn watched(&self) -> BTreeSet<SeriesId> {
@@ -144,6 +161,8 @@ impl Subscriptions {
 		} else if let Some(sub) = self.events.remove(&id) {
 			sub.connection
 		} else if let Some(sub) = self.expiry.remove(&id) {
+			sub.connection
+		} else if let Some(sub) = self.announcements.remove(&id) {
 			sub.connection
 		} else {
 			return;
@@ -220,14 +239,17 @@ where
 	}
 
 	/// Follows finalized blocks until the node stops. GRANDPA may finalize several blocks at
-	/// once: coupon movements are read at each of them, in order; prices at the newest only
-	/// (they are state; the blocks in between add nothing a wallet needs).
+	/// once: coupon movements and announcements are read at each of them, in order; prices at
+	/// the newest only (they are state; the blocks in between add nothing a wallet needs).
 	pub async fn run(self: Arc<Self>) {
 		let mut finalized = self.client.finality_notification_stream();
 		while let Some(notification) = finalized.next().await {
 			for hash in notification.tree_route.iter() {
 				match self.client.number(*hash) {
-					Ok(Some(number)) => self.on_coupons(*hash, number),
+					Ok(Some(number)) => {
+						self.on_coupons(*hash, number);
+						self.on_announcements(*hash, number);
+					},
 					other => log::warn!(
 						target: "genex-rpc",
 						"coupon notifications skip block {hash}: no header ({other:?})"
@@ -236,6 +258,7 @@ where
 			}
 			let number = *notification.header.number();
 			self.on_coupons(notification.hash, number);
+			self.on_announcements(notification.hash, number);
 			self.on_prices(notification.hash, number);
 		}
 	}
@@ -362,6 +385,46 @@ where
 					held,
 					valid_until,
 				})
+				.collect();
+			if !send(&mut sub.queue, items) {
+				lagging.push(*id);
+			}
+		}
+		for id in lagging {
+			subs.remove(id);
+		}
+	}
+
+	/// The announcement changes of block `number` (`hash`), to the subscriptions watching
+	/// their issuers.
+	fn on_announcements(&self, hash: H256, number: BlockNumber) {
+		if lock(&self.subs).announcements.is_empty() {
+			return;
+		}
+		let api = self.client.runtime_api();
+		// Blocks of a runtime before announcements (`NotificationsApi` version 1) have none.
+		match api.api_version::<dyn NotificationsApi<Block, AccountId>>(hash) {
+			Ok(Some(version)) if version >= 2 => {},
+			_ => return,
+		}
+		let block = match api.announcement_notices(hash) {
+			Ok(block) => block,
+			Err(e) => {
+				log::warn!(target: "genex-rpc", "announcements skip block #{number}: {e}");
+				return;
+			},
+		};
+		if block.notices.is_empty() {
+			return;
+		}
+		let mut subs = lock(&self.subs);
+		let mut lagging = Vec::new();
+		for (id, sub) in subs.announcements.iter_mut() {
+			let items = block
+				.notices
+				.iter()
+				.filter(|n| announcements::watches(&sub.issuers, n))
+				.map(|n| AnnouncementJson::new(hash, number, block.now, n))
 				.collect();
 			if !send(&mut sub.queue, items) {
 				lagging.push(*id);
@@ -548,6 +611,43 @@ where
 		let id = subs.register(connection);
 		let until = now.saturating_add(within);
 		subs.expiry.insert(id, ExpirySubscription { connection, account, within, until, queue });
+		drop(subs);
+		Ok(Registration { id, subs: self.subs.clone(), snapshot, updates })
+	}
+
+	/// Registers an announcement subscription of `connection` for `issuers` (duplicates
+	/// ignored; none: every issuer): first the announcements the named issuers keep, read at
+	/// the last finalized block, then each change from the next finalized block on.
+	pub fn subscribe_announcements(
+		&self,
+		connection: usize,
+		issuers: Vec<AccountId>,
+	) -> Result<Registration<AnnouncementJson>, ErrorObjectOwned> {
+		let issuers: BTreeSet<AccountId> = issuers.into_iter().collect();
+		let most = self.limits.issuers_per_subscription;
+		if issuers.len() > most as usize {
+			return Err(error(BAD_PARAMS, format!("name 0 (every issuer) to {most} issuers")));
+		}
+		self.check_counts(&lock(&self.subs), connection)?;
+		let info = self.client.info();
+		let (hash, number) = (info.finalized_hash, info.finalized_number);
+		let api = self.client.runtime_api();
+		let mut snapshot = Vec::new();
+		if !issuers.is_empty() {
+			let now = api.announcement_notices(hash).map_err(runtime_error)?.now;
+			for issuer in &issuers {
+				let kept = api.announcements(hash, issuer.clone()).map_err(runtime_error)?;
+				snapshot.extend(
+					kept.into_iter()
+						.map(|view| AnnouncementJson::snapshot(hash, number, now, issuer, view)),
+				);
+			}
+		}
+		let (queue, updates) = mpsc::channel(self.limits.queue);
+		let mut subs = lock(&self.subs);
+		self.check_counts(&subs, connection)?;
+		let id = subs.register(connection);
+		subs.announcements.insert(id, AnnouncementSubscription { connection, issuers, queue });
 		drop(subs);
 		Ok(Registration { id, subs: self.subs.clone(), snapshot, updates })
 	}

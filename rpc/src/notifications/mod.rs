@@ -6,18 +6,22 @@
 //! | `genex_subscribePriceMoves(series, thresholdBps)` / `genex_unsubscribePriceMoves(id)` | `genex_priceMove` | a watched series' reference price moved by at least `thresholdBps` since the last notification, or its oracle status changed |
 //! | `genex_subscribeCouponEvents(accounts)` / `genex_unsubscribeCouponEvents(id)` | `genex_couponEvent` | a watched account's coupons moved: received, sent, bought, sold, redeemed, refunded, recalled, minted |
 //! | `genex_subscribeExpiringCoupons(account, withinDays)` / `genex_unsubscribeExpiringCoupons(id)` | `genex_couponExpiring` | the account holds coupons whose validity ends within `withinDays` days: when the window reaches them, and when such a holding changes |
+//! | `genex_subscribeAnnouncements(issuers)` / `genex_unsubscribeAnnouncements(id)` | `genex_announcement` | the named issuers (every issuer for `[]`) published, retracted or lost an announcement |
 //!
-//! Price and expiry subscriptions first send the current state (`change: "Snapshot"`), then
-//! changes; coupon events start at the next finalized block. One node task ([`Hub`]) reads the
+//! Price, expiry and announcement subscriptions first send the current state (`change:
+//! "Snapshot"`; announcements only for named issuers), then changes; coupon events start at the
+//! next finalized block. One node task ([`Hub`]) reads the
 //! watched state once per finalized block for all subscribers.
 //! Limits and errors: [`Limits`]; `1003` bad parameters, `1004` too many subscriptions, `1000`
 //! a runtime call failed. A wallet that reads too slowly is dropped with an error notification
 //! and subscribes again.
 
+pub mod announcements;
 pub mod coupons;
 mod hub;
 pub mod price;
 
+pub use announcements::{AnnouncementJson, AnnouncementKind};
 pub use coupons::{CouponEventJson, ExpiringCouponJson, ExpiryChange};
 pub use hub::{Hub, Limits, Registration, TOO_MANY_SUBSCRIPTIONS};
 use price::{Point, PriceChange};
@@ -127,6 +131,17 @@ pub trait NotificationsRpc {
 		account: AccountId,
 		within_days: u32,
 	) -> SubscriptionResult;
+
+	/// Notifies issuers' announcements: `issuers` (0 to 16, SS58; `[]` for every issuer).
+	/// First one `Snapshot` per announcement the named issuers keep, then each change in
+	/// finalized blocks: `Published` (with the text), `Retracted`, `Replaced` (an issuer keeps
+	/// its last 16) or `Removed` (by the compliance committee).
+	#[subscription(
+		name = "genex_subscribeAnnouncements" => "genex_announcement",
+		unsubscribe = "genex_unsubscribeAnnouncements",
+		item = AnnouncementJson
+	)]
+	async fn subscribe_announcements(&self, issuers: Vec<AccountId>) -> SubscriptionResult;
 }
 
 /// The notifications RPC handler.
@@ -210,5 +225,14 @@ where
 		let connection = pending.connection_id().0;
 		forward(pending, self.hub.subscribe_expiring_coupons(connection, account, within_days))
 			.await
+	}
+
+	async fn subscribe_announcements(
+		&self,
+		pending: PendingSubscriptionSink,
+		issuers: Vec<AccountId>,
+	) -> SubscriptionResult {
+		let connection = pending.connection_id().0;
+		forward(pending, self.hub.subscribe_announcements(connection, issuers)).await
 	}
 }

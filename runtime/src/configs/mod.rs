@@ -8,6 +8,7 @@ mod compliance_committee;
 mod contracts;
 mod council;
 mod coupons;
+mod disputes;
 mod feeless;
 mod governance;
 mod grandpa;
@@ -35,6 +36,7 @@ mod validator_set;
 
 pub use compliance_committee::{ComplianceCollective, ComplianceOrigin, DualComplianceOrigin};
 pub use council::{CouncilCollective, GovernanceOrigin, MaxProposalWeight, RootOrigin};
+pub use disputes::{HANDLE_WITHIN, RESPOND_WITHIN};
 pub use feeless::NeverFeeless;
 pub use movement::ValueGate;
 pub use proxy::ProxyType;
