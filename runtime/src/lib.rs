@@ -47,6 +47,7 @@ pub mod notifications;
 /// The database's read and write costs measured on a production-sized state
 /// (`scripts/benchmark-db.sh`): the runtime's `DbWeight`.
 pub mod paritydb_weights;
+pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};
 use polkadot_sdk::{

@@ -5,8 +5,12 @@ use crate::Pallet as Disputes_;
 use genex_primitives::{ClaimFunds, CouponKind, CouponLedger};
 use polkadot_sdk::{
 	frame_benchmarking::v2::*,
-	frame_support::traits::{Consideration, EnsureOrigin, Get},
+	frame_support::{
+		traits::{Consideration, EnsureOrigin, Get},
+		BoundedVec,
+	},
 	frame_system::{pallet_prelude::BlockNumberFor, Pallet as System, RawOrigin},
+	sp_runtime::Saturating,
 };
 
 /// Units the benchmark's dispute is about.

@@ -36,8 +36,8 @@
 //!   vectors in storage).
 //! - Time in local blocks (`System`): this is a solochain, and the pallet is new here, so no
 //!   block-number provider is being swapped (upstream's warning).
-//! - Upstream's reference weights until `scripts/benchmark.sh` measures ours (they were taken
-//!   with far larger friend groups, so they over-charge here).
+//! - Weights measured on this runtime (`scripts/benchmark.sh pallet_recovery` writes
+//!   `runtime/src/weights/pallet_recovery.rs`).
 //! - No migration: the pallet is new on this chain; `frame_support` writes its storage version
 //!   (1) when an upgrade first includes it (`BeforeAllRuntimeMigrations`). Upstream's v0→v1
 //!   multi-block migration is for chains that ran the old pallet.
@@ -164,5 +164,6 @@ impl pallet_recovery::Config for Runtime {
 	type SecurityDeposit = RecoverySecurityDeposit;
 	type Slash = ResolveTo<crate::configs::TreasuryAccount, Balances>;
 	type MaxFriendsPerConfig = ConstU32<MAX_GUARDIANS>;
-	type WeightInfo = pallet_recovery::weights::SubstrateWeight<Runtime>;
+	// Measured on this runtime (`runtime/src/weights/pallet_recovery.rs`).
+	type WeightInfo = crate::weights::pallet_recovery::WeightInfo<Runtime>;
 }
