@@ -2,7 +2,8 @@
 //! run printing one line per match (fuzzy names, aliases, dates of birth, countries, SDN
 //! addresses that are accounts) and nothing for near misses; malformed files refused with
 //! their line; and a real run against a dev node blocking the matches through a compliance
-//! officer, a second run submitting nothing, a non-officer refused.
+//! officer — a matched customer's resting order cancelled by the block —, a second run
+//! submitting nothing, a non-officer refused.
 
 // Tests fail by panicking and compute on small known values: the workspace's restriction
 // lints (Cargo.toml) hold for the code under test, not for this test crate.
@@ -215,13 +216,13 @@ fn malformed_files_and_missing_arguments_are_refused_with_one_line() {
 
 /// A dev node (killed when dropped) and its WebSocket URL.
 struct DevNode {
-	_process: common::Node,
+	process: common::Node,
 	url: String,
 }
 
 fn start_node() -> DevNode {
 	let process = common::Node::start(&["--dev", "--tmp"]);
-	DevNode { url: process.ws_url(), _process: process }
+	DevNode { url: process.ws_url(), process }
 }
 
 #[test]
@@ -241,6 +242,32 @@ fn a_real_run_blocks_the_matches_once_through_a_compliance_officer() {
 		std::thread::sleep(Duration::from_millis(500));
 	};
 	assert!(stdout(&first).contains("dry run: would block 4 accounts (0 blocked already)"));
+	// Ferdie, a matched customer, bids for a unit of the demo series at 40 GUSD: it rests.
+	let order = |side, who| {
+		let call = genex_runtime::RuntimeCall::Market(pallet_market::Call::place_order {
+			series: 0,
+			order: pallet_market::OrderRequest {
+				side,
+				price: 40 * genex_primitives::STABLECOIN_UNIT,
+				units: 1,
+				time_in_force: pallet_market::TimeInForce::GoodTillCancelled,
+				post_only: false,
+			},
+		});
+		let sent = node.process.submit_signed(call, who);
+		assert!(sent["result"].is_string(), "{sent}");
+	};
+	let orders_of = |n: &common::Node, who: Sr25519Keyring, count: usize| {
+		n.rpc("genex_openOrders", &format!("[\"{}\"]", ss58(who)))
+			.filter(|orders| orders.as_array().is_some_and(|o| o.len() == count))
+	};
+	order(pallet_market::Side::Buy, Sr25519Keyring::Ferdie);
+	assert!(
+		node.process
+			.wait_for(Duration::from_secs(60), |n| orders_of(n, Sr25519Keyring::Ferdie, 1))
+			.is_some(),
+		"Ferdie's bid rests within 60 s"
+	);
 	// Dave is not a compliance officer.
 	refused(
 		&cli(&dir, &["--url", url], &[("GENEX_OFFICER_SURI", "//Dave")]),
@@ -252,6 +279,21 @@ fn a_real_run_blocks_the_matches_once_through_a_compliance_officer() {
 	let out = cli(&dir, &["--url", url, "--key-file", &key.display().to_string()], &[]);
 	assert!(out.status.success(), "{}", stderr(&out));
 	assert!(stdout(&out).contains("blocked 4 accounts in list versions ["), "{}", stdout(&out));
+	// Dave asks at Ferdie's price: the block's auction meets Ferdie's bid, refuses the blocked
+	// owner and cancels it (releasing what it froze); no trade, Dave's ask rests.
+	order(pallet_market::Side::Sell, Sr25519Keyring::Dave);
+	assert!(
+		node.process
+			.wait_for(Duration::from_secs(60), |n| orders_of(n, Sr25519Keyring::Ferdie, 0))
+			.is_some(),
+		"the auction cancelled the blocked customer's bid"
+	);
+	assert!(
+		node.process
+			.wait_for(Duration::from_secs(30), |n| orders_of(n, Sr25519Keyring::Dave, 1))
+			.is_some(),
+		"Dave's ask rests, untraded"
+	);
 	// Run again: nothing new to submit.
 	let out = cli(&dir, &["--url", url], &[("GENEX_OFFICER_SURI", "//Alice")]);
 	assert!(out.status.success(), "{}", stderr(&out));
