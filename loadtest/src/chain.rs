@@ -41,6 +41,11 @@ pub const MAX_SELLERS: u32 = 100;
 pub const MAX_MAKERS: u32 = 16;
 /// Bid levels a quote sheet can have below the run's price (0.08 down to 0.01 GUSD).
 const BID_TICKS: u32 = 8;
+/// Ask levels a quote sheet can have (the runtime's `MaxQuoteLevels` a side), one unit each on
+/// the ticks from 0.10 GUSD up: at most the units a maker holds.
+const ASK_LEVELS: u32 = 32;
+/// Levels a quote sheet of the run can have: 8 bids and 32 asks.
+pub const MAX_SHEET_LEVELS: u32 = BID_TICKS + ASK_LEVELS;
 /// When the genesis attestations expire (as the presets').
 const ATTESTATION_EXPIRY: u64 = 1_893_456_000_000;
 
@@ -232,14 +237,14 @@ pub fn join() -> RuntimeCall {
 	RuntimeCall::Market(pallet_market::Call::join_market_makers {})
 }
 
-/// A market maker's quote sheet of `n` one-unit levels, replacing its previous sheet: bids on
-/// the ticks below the run's price (at most 8: 0.08 down to 0.01 GUSD), the rest asks on the
-/// ticks from 0.10 GUSD up. Nothing crosses the sellers' asks at 0.09 or the buyers' market
-/// orders (worst price 0.09).
+/// A market maker's quote sheet of `n` (at most `MAX_SHEET_LEVELS`) one-unit levels,
+/// replacing its previous sheet: bids on the ticks below the run's price (at most 8: 0.08 down
+/// to 0.01 GUSD), the rest asks on the ticks from 0.10 GUSD up (at most 32). Nothing crosses
+/// the sellers' asks at 0.09 or the buyers' market orders (worst price 0.09).
 pub fn quotes(n: u32) -> RuntimeCall {
 	let level = |price: u128| pallet_market::QuoteLevel { price, units: 1 };
 	let bids = (0..n.min(BID_TICKS)).map(|i| level(PRICE - (u128::from(i) + 1) * TICK)).collect();
-	let asks = (0..n.saturating_sub(BID_TICKS))
+	let asks = (0..n.saturating_sub(BID_TICKS).min(ASK_LEVELS))
 		.map(|i| level(PRICE + (u128::from(i) + 1) * TICK))
 		.collect();
 	RuntimeCall::Market(pallet_market::Call::set_quotes { series: SERIES, bids, asks })

@@ -72,11 +72,11 @@ struct Args {
 	#[arg(long, default_value_t = 16)]
 	makers: u32,
 	/// Quote sheets per market maker (each replaces the last).
-	#[arg(long, default_value_t = 20)]
+	#[arg(long, default_value_t = 150)]
 	batches_each: u32,
-	/// Levels per quote sheet: up to 8 bids, the rest asks (at most 32, the runtime's
-	/// `MaxQuoteLevels` a side; asks at most the units a maker holds).
-	#[arg(long, default_value_t = 32)]
+	/// Levels per quote sheet: up to 8 bids, the rest asks (at most 40: the asks at most the
+	/// runtime's `MaxQuoteLevels`, 32 a side, and the 32 units a maker holds).
+	#[arg(long, default_value_t = 40)]
 	batch: u32,
 	/// The paced phase's load: per cent of the stablecoin transfers' measured rate.
 	#[arg(long, default_value_t = 80)]
@@ -185,8 +185,11 @@ fn run(args: Args) -> Result<Value, String> {
 	if args.sellers == 0 || args.sellers > chain::MAX_SELLERS {
 		return Err(format!("--sellers must be 1..={}", chain::MAX_SELLERS));
 	}
-	if args.batch == 0 || args.batch > 32 {
-		return Err("--batch must be 1..=32 (levels of a quote sheet)".into());
+	if args.batch == 0 || args.batch > chain::MAX_SHEET_LEVELS {
+		return Err(format!(
+			"--batch must be 1..={} (levels of a quote sheet)",
+			chain::MAX_SHEET_LEVELS
+		));
 	}
 	if args.makers > chain::MAX_MAKERS {
 		return Err(format!("--makers must be at most {}", chain::MAX_MAKERS));

@@ -1466,11 +1466,17 @@ pub mod pallet {
 		/// Emits `QuotesSet`; `QuotesActive` (or `QuotesRemoved { reason: Unfunded }`) when it
 		/// comes into force.
 		///
-		/// Weight: staging plus one order's share of the next auction; plus the series' fixed
-		/// auction cost when this sheet scheduled it (refunded otherwise).
+		/// Weight: staging, plus what it adds to the next block, where the sheet comes into
+		/// force and trades (charged there again as the work is done): the series' auction when
+		/// this sheet scheduled it, and the sheet's coming into force and one order's share of
+		/// the auction when it is the maker's first sheet on the series staged in this block.
+		/// A replacement within the block pays staging only (refunded).
 		#[pallet::call_index(23)]
-		#[pallet::weight(T::WeightInfo::set_quotes(bids.len() as u32, asks.len() as u32)
-			.saturating_add(Pallet::<T>::auction_share(true)))]
+		#[pallet::weight(Pallet::<T>::staging_weight(
+			bids.len() as u32,
+			asks.len() as u32,
+			sheets::Staged::MOST,
+		))]
 		pub fn set_quotes(
 			origin: OriginFor<T>,
 			series: SeriesId,
@@ -1479,9 +1485,9 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			ensure!(!bids.is_empty() || !asks.is_empty(), Error::<T>::NoQuotes);
-			let staging = T::WeightInfo::set_quotes(bids.len() as u32, asks.len() as u32);
-			let first = Self::do_set_quotes(&who, series, bids, asks)?;
-			Ok(Some(staging.saturating_add(Self::auction_share(first))).into())
+			let (b, a) = (bids.len() as u32, asks.len() as u32);
+			let staged = Self::do_set_quotes(&who, series, bids, asks)?;
+			Ok(Some(Self::staging_weight(b, a, staged)).into())
 		}
 
 		/// Market makers: withdraw the signer's quote sheet on `series`, from the series'
@@ -1491,13 +1497,14 @@ pub mod pallet {
 		///
 		/// Emits `QuotesSet { bids: 0, asks: 0 }`; `QuotesRemoved { reason: ByOwner }` when it
 		/// takes effect.
+		///
+		/// Weight: as `setQuotes` with an empty sheet.
 		#[pallet::call_index(24)]
-		#[pallet::weight(T::WeightInfo::set_quotes(0, 0).saturating_add(Pallet::<T>::auction_share(true)))]
+		#[pallet::weight(Pallet::<T>::staging_weight(0, 0, sheets::Staged::MOST))]
 		pub fn cancel_quotes(origin: OriginFor<T>, series: SeriesId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let first = Self::do_set_quotes(&who, series, Vec::new(), Vec::new())?;
-			Ok(Some(T::WeightInfo::set_quotes(0, 0).saturating_add(Self::auction_share(first)))
-				.into())
+			let staged = Self::do_set_quotes(&who, series, Vec::new(), Vec::new())?;
+			Ok(Some(Self::staging_weight(0, 0, staged)).into())
 		}
 
 		/// The issuer lists `units` of its series for primary sale at the issue price.
@@ -1795,10 +1802,16 @@ pub mod pallet {
 		}
 
 		/// What a staged quote sheet costs its auction: coming into force (custody checked
-		/// and taken; priced as staging an empty sheet, which reads what promotion reads)
-		/// and trading as one order (`auction_share(false)`).
+		/// and taken; priced as staging an empty sheet, which reads what promotion reads) and
+		/// trading as a maker — `clear(0, 0, 1) − clear(0, 0, 0)`, measured with every sheet
+		/// full and trading, its maker settled once and the sheet written back — plus the
+		/// value-movement gate's monitoring of the maker as a party.
 		pub fn promotion_share() -> Weight {
-			T::WeightInfo::set_quotes(0, 0).saturating_add(Self::auction_share(false))
+			T::WeightInfo::set_quotes(0, 0)
+				.saturating_add(
+					T::WeightInfo::clear(0, 0, 1).saturating_sub(T::WeightInfo::clear(0, 0, 0)),
+				)
+				.saturating_add(T::Movement::party_weight())
 		}
 
 		/// What one order (or quote sheet) pays of its block's auction: its own clearing and

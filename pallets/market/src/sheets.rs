@@ -8,7 +8,7 @@
 
 use crate::{
 	CancelReason, Config, Error, Event, Fees, Ladder, MarketMakers, NextAuctions, Pallet,
-	QuoteLevel, SeriesMakers, Sheet, SheetCount, Sheets, Side, StagedSheets,
+	QuoteLevel, SeriesMakers, Sheet, SheetCount, Sheets, Side, StagedSheets, WeightInfo,
 };
 use alloc::vec::Vec;
 use genex_primitives::{
@@ -16,6 +16,21 @@ use genex_primitives::{
 	Settlement,
 };
 use polkadot_sdk::{frame_support::pallet_prelude::*, sp_runtime::Permill};
+
+/// What staging a quote sheet added to the next block's `on_initialize` charge.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub(crate) struct Staged {
+	/// It scheduled the series' next auction (`auction_share(true)`).
+	pub scheduled: bool,
+	/// It is the first sheet of its maker on the series staged in this block
+	/// (`promotion_share()`).
+	pub promotion: bool,
+}
+
+impl Staged {
+	/// The most a staging adds.
+	pub const MOST: Self = Self { scheduled: true, promotion: true };
+}
 
 /// What a ladder needs: units locked (asks) and stablecoin frozen (bids) at fee `rate`.
 pub(crate) fn needs<T: Config>(ladder: &Ladder<T>, rate: Permill) -> Option<(u64, Balance)> {
@@ -54,14 +69,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Stage `bids` and `asks` as `who`'s sheet on `series` (both empty: withdraw it), in
-	/// force from the series' next auction. Returns whether it scheduled that auction (the
-	/// caller pays the series' fixed cost then).
+	/// force from the series' next auction. Returns what it added to the next block's
+	/// `on_initialize` charge, which the caller pre-pays: the series' auction when this
+	/// scheduled it, and the sheet's coming into force when no sheet of `who` on `series` was
+	/// staged yet in this block (a replacement in the same block adds neither).
 	pub(crate) fn do_set_quotes(
 		who: &T::AccountId,
 		series: SeriesId,
 		bids: Vec<QuoteLevel>,
 		asks: Vec<QuoteLevel>,
-	) -> Result<bool, DispatchError> {
+	) -> Result<Staged, DispatchError> {
 		let withdraw = bids.is_empty() && asks.is_empty();
 		if withdraw {
 			// Anyone with a sheet may withdraw it, market maker or no longer.
@@ -76,7 +93,7 @@ impl<T: Config> Pallet<T> {
 					sheet.fee_rate,
 					CancelReason::ByOwner,
 				);
-				return Ok(false);
+				return Ok(Staged::default());
 			}
 		} else {
 			let bond = MarketMakers::<T>::get(who).ok_or(Error::<T>::NotMarketMaker)?;
@@ -126,10 +143,11 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::TooManyMakers
 			);
 		}
-		let first = Self::schedule_next(series)?;
+		let scheduled = Self::schedule_next(series)?;
 
 		// Checks done; writes follow.
-		if existing.as_ref().is_none_or(|s| s.staged.is_none()) {
+		let promotion = existing.as_ref().is_none_or(|s| s.staged.is_none());
+		if promotion {
 			StagedSheets::<T>::mutate(|n| *n = n.saturating_add(1));
 		}
 		let (bids_len, asks_len) = (ladder.bids.len() as u32, ladder.asks.len() as u32);
@@ -160,7 +178,22 @@ impl<T: Config> Pallet<T> {
 			bids: bids_len,
 			asks: asks_len,
 		});
-		Ok(first)
+		Ok(Staged { scheduled, promotion })
+	}
+
+	/// The weight of staging a sheet of `b` bids and `a` asks: the call's own work and what
+	/// it added to the next block's `on_initialize` (`staged`), which is charged there again
+	/// as the mandatory weight of the work it does. Paying it here too bounds that next
+	/// block's work by this block's normal weight.
+	pub(crate) fn staging_weight(b: u32, a: u32, staged: Staged) -> Weight {
+		let mut weight = T::WeightInfo::set_quotes(b, a);
+		if staged.scheduled {
+			weight.saturating_accrue(Self::auction_share(true));
+		}
+		if staged.promotion {
+			weight.saturating_accrue(Self::promotion_share());
+		}
+		weight
 	}
 
 	/// Auction `series` in the next block (a staged sheet comes into force there).

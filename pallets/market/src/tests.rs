@@ -760,15 +760,32 @@ fn a_staged_sheet_is_charged_in_the_block_where_it_trades() {
 		let q = |price, units| QuoteLevel { price, units };
 		assert_ok!(P::join_market_makers(signed(CAROL)));
 		let staging = <() as crate::weights::WeightInfo>::set_quotes(1, 1);
-		// The first sheet schedules the series' next auction: it pays its fixed cost.
+		// The first sheet schedules the series' next auction and comes into force there: it
+		// pre-pays both.
 		let info =
 			P::set_quotes(signed(CAROL), SERIES, vec![q(95, 1)], vec![q(100, 1)]).expect("staged");
-		assert_eq!(info.actual_weight, Some(staging + P::auction_share(true)));
-		// Replaced in the same block: already scheduled, one order's share.
+		assert_eq!(
+			info.actual_weight,
+			Some(staging + P::auction_share(true) + P::promotion_share())
+		);
+		// Replaced in the same block: the next block's work does not grow, staging only.
 		let info =
 			P::set_quotes(signed(CAROL), SERIES, vec![q(90, 1)], vec![q(100, 1)]).expect("staged");
-		assert_eq!(info.actual_weight, Some(staging + P::auction_share(false)));
+		assert_eq!(info.actual_weight, Some(staging));
+		// Withdrawn in the same block: likewise.
+		let info = P::cancel_quotes(signed(CAROL), SERIES).expect("staged");
+		assert_eq!(info.actual_weight, Some(<() as crate::weights::WeightInfo>::set_quotes(0, 0)));
+		let info =
+			P::set_quotes(signed(CAROL), SERIES, vec![q(90, 1)], vec![q(100, 1)]).expect("staged");
+		assert_eq!(info.actual_weight, Some(staging));
 		assert_eq!(crate::StagedSheets::<Test>::get(), 1);
+		// Another maker's first sheet in the block: its coming into force, not the auction.
+		MockKyc::set(&DAVE, genex_primitives::KycLevel::L3);
+		assert_ok!(P::join_market_makers(signed(DAVE)));
+		let info =
+			P::set_quotes(signed(DAVE), SERIES, vec![q(90, 1)], vec![q(105, 1)]).expect("staged");
+		assert_eq!(info.actual_weight, Some(staging + P::promotion_share()));
+		assert_eq!(crate::StagedSheets::<Test>::get(), 2);
 		// The next block charges the auction and the sheet coming into force.
 		P::run_auctions();
 		let n = System::block_number() + 1;
@@ -777,16 +794,17 @@ fn a_staged_sheet_is_charged_in_the_block_where_it_trades() {
 		let db = <<Test as polkadot_sdk::frame_system::Config>::DbWeight as Get<
 			polkadot_sdk::frame_support::weights::RuntimeDbWeight,
 		>>::get();
-		// And the obligations sampling of the series' one maker.
+		// And the obligations sampling of the series' two makers.
 		let sampling =
-			db.reads_writes(1, 1) + <() as crate::weights::WeightInfo>::sample_obligations(1);
+			db.reads_writes(1, 1) + <() as crate::weights::WeightInfo>::sample_obligations(2);
 		assert_eq!(
 			charged,
-			db.reads_writes(1, 2) + P::auction_share(true) + P::promotion_share() + sampling
+			db.reads_writes(1, 2) + P::auction_share(true) + P::promotion_share() * 2 + sampling
 		);
 		assert_eq!(crate::StagedSheets::<Test>::get(), 0);
 		P::run_auctions();
 		assert!(events().contains(&Event::QuotesActive { maker: CAROL, series: SERIES }));
+		assert!(events().contains(&Event::QuotesActive { maker: DAVE, series: SERIES }));
 		check();
 	});
 }
