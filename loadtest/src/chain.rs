@@ -32,20 +32,28 @@ pub const SELLER_UNITS: u64 = 900;
 const SENDER_USD: u128 = 10 * USD;
 /// What one stablecoin transfer of the run moves: 0.01 GUSD.
 const STABLE_AMOUNT: u128 = USD / 100;
-/// Units every market maker holds in genesis (its quote sheets' asks lock them).
+/// Units every market maker holds in genesis of the load series and of the quote series (its
+/// quote sheets' asks lock them).
 pub const MAKER_UNITS: u64 = 32;
+/// The series the market makers quote in the placements phase: face value 1.00 GUSD, issue
+/// price 0.90 GUSD, so that a sheet has room for 32 bids on the ticks below its asks (the load
+/// series' price of 0.09 GUSD leaves 8). Only the market makers hold it.
+pub const QUOTE_SERIES: genex_primitives::SeriesId = 2;
+/// The quote series' face value: 1.00 GUSD.
+const QUOTE_FACE: u128 = USD;
+/// The quote series' issue price, the middle of the market makers' sheets: 0.90 GUSD.
+const QUOTE_PRICE: u128 = USD / 100 * 90;
 /// The load series' issuer (Bob, a new issuer in tier 1) may have 10,000 GUSD of face value
-/// outstanding: 100 sellers of 900 units of 0.10 GUSD and the market makers' units.
+/// outstanding: 100 sellers of 900 units of 0.10 GUSD and the market makers' units of both
+/// series (9,563 GUSD at most).
 pub const MAX_SELLERS: u32 = 100;
 /// Market makers of one series (the runtime's `MaxMakersPerSeries`).
 pub const MAX_MAKERS: u32 = 16;
-/// Bid levels a quote sheet can have below the run's price (0.08 down to 0.01 GUSD).
-const BID_TICKS: u32 = 8;
-/// Ask levels a quote sheet can have (the runtime's `MaxQuoteLevels` a side), one unit each on
-/// the ticks from 0.10 GUSD up: at most the units a maker holds.
-const ASK_LEVELS: u32 = 32;
-/// Levels a quote sheet of the run can have: 8 bids and 32 asks.
-pub const MAX_SHEET_LEVELS: u32 = BID_TICKS + ASK_LEVELS;
+/// Levels a quote sheet has a side at most (the runtime's `MaxQuoteLevels`); one unit each, so
+/// its asks lock at most the `MAKER_UNITS` a maker holds.
+const SIDE_LEVELS: u32 = 32;
+/// Levels a quote sheet of the run can have: 32 bids and 32 asks.
+pub const MAX_SHEET_LEVELS: u32 = 2 * SIDE_LEVELS;
 /// When the genesis attestations expire (as the presets').
 const ATTESTATION_EXPIRY: u64 = 1_893_456_000_000;
 
@@ -145,28 +153,58 @@ impl Accounts {
 			json!([["Digital", u64::try_from(FACE).unwrap_or(u64::MAX)]]);
 		let mut holders: Vec<Value> =
 			self.sellers.iter().map(|s| json!([s.ss58(), SELLER_UNITS])).collect();
-		holders.extend(self.makers.iter().map(|m| json!([m.ss58(), MAKER_UNITS])));
+		let makers: Vec<Value> =
+			self.makers.iter().map(|m| json!([m.ss58(), MAKER_UNITS])).collect();
+		holders.extend(makers.iter().cloned());
 		let units =
 			SELLER_UNITS * self.sellers.len() as u64 + MAKER_UNITS * self.makers.len() as u64;
 		push(
 			&mut patch["coupons"]["series"],
-			json!([
-				bob,
-				{
-					"kind": "Digital",
-					"face_value": u64::try_from(FACE).unwrap_or(u64::MAX),
-					"issue_price": u64::try_from(PRICE).unwrap_or(u64::MAX),
-					"valid_from": 0,
-					"valid_until": ATTESTATION_EXPIRY,
-					"terms": b"Genex load test series".to_vec(),
-					"cap": units,
-				},
-				units,
-				holders
-			]),
+			series(&bob, FACE, PRICE, "Genex load test series", units, holders),
 		)?;
+		if !makers.is_empty() {
+			// The quote series (id 2: genesis series are numbered in order), held by the makers.
+			let units = MAKER_UNITS * self.makers.len() as u64;
+			push(
+				&mut patch["coupons"]["series"],
+				series(
+					&bob,
+					QUOTE_FACE,
+					QUOTE_PRICE,
+					"Genex load test quote series",
+					units,
+					makers,
+				),
+			)?;
+		}
 		Ok(())
 	}
+}
+
+/// A genesis coupon series of `issuer` (digital, valid until the attestations expire): `units`
+/// issued, all to `holders`.
+fn series(
+	issuer: &str,
+	face: u128,
+	price: u128,
+	terms: &str,
+	units: u64,
+	holders: Vec<Value>,
+) -> Value {
+	json!([
+		issuer,
+		{
+			"kind": "Digital",
+			"face_value": u64::try_from(face).unwrap_or(u64::MAX),
+			"issue_price": u64::try_from(price).unwrap_or(u64::MAX),
+			"valid_from": 0,
+			"valid_until": ATTESTATION_EXPIRY,
+			"terms": terms.as_bytes().to_vec(),
+			"cap": units,
+		},
+		units,
+		holders
+	])
 }
 
 /// What signing needs from the chain.
@@ -237,15 +275,15 @@ pub fn join() -> RuntimeCall {
 	RuntimeCall::Market(pallet_market::Call::join_market_makers {})
 }
 
-/// A market maker's quote sheet of `n` (at most `MAX_SHEET_LEVELS`) one-unit levels,
-/// replacing its previous sheet: bids on the ticks below the run's price (at most 8: 0.08 down
-/// to 0.01 GUSD), the rest asks on the ticks from 0.10 GUSD up (at most 32). Nothing crosses
-/// the sellers' asks at 0.09 or the buyers' market orders (worst price 0.09).
+/// A market maker's quote sheet of `n` (at most `MAX_SHEET_LEVELS`) one-unit levels on the
+/// quote series, replacing its previous sheet: half (rounded up) bids on the ticks below 0.90
+/// GUSD, the rest asks on the ticks above it. No one else trades the quote series, so nothing
+/// crosses.
 pub fn quotes(n: u32) -> RuntimeCall {
 	let level = |price: u128| pallet_market::QuoteLevel { price, units: 1 };
-	let bids = (0..n.min(BID_TICKS)).map(|i| level(PRICE - (u128::from(i) + 1) * TICK)).collect();
-	let asks = (0..n.saturating_sub(BID_TICKS).min(ASK_LEVELS))
-		.map(|i| level(PRICE + (u128::from(i) + 1) * TICK))
-		.collect();
-	RuntimeCall::Market(pallet_market::Call::set_quotes { series: SERIES, bids, asks })
+	let n = n.min(MAX_SHEET_LEVELS);
+	let bids = n.div_ceil(2);
+	let bids = (0..bids).map(|i| level(QUOTE_PRICE - (u128::from(i) + 1) * TICK)).collect();
+	let asks = (0..n / 2).map(|i| level(QUOTE_PRICE + (u128::from(i) + 1) * TICK)).collect();
+	RuntimeCall::Market(pallet_market::Call::set_quotes { series: QUOTE_SERIES, bids, asks })
 }

@@ -7,7 +7,8 @@
 //! 1. `transfers`: plain `balances.transfer_keep_alive`, the reference;
 //! 2. `stablecoin_transfers`: compliant GUSD P2P transfers (`stablecoin.transfer`), each sender
 //!    to the next;
-//! 3. `placements`: market makers' quote sheets (`market.set_quotes`), each level a placement;
+//! 3. `placements`: market makers' quote sheets (`market.set_quotes`) on a series of their own,
+//!    each level a placement;
 //! 4. `trades`: one-unit market buys (`place_market_order`, worst price capped), each lifting a
 //!    resting ask in its block's batch auction;
 //! 5. `stablecoin_transfers_paced`: phase 2's transfers again, submitted at `--paced-load` per
@@ -74,9 +75,9 @@ struct Args {
 	/// Quote sheets per market maker (each replaces the last).
 	#[arg(long, default_value_t = 150)]
 	batches_each: u32,
-	/// Levels per quote sheet: up to 8 bids, the rest asks (at most 40: the asks at most the
-	/// runtime's `MaxQuoteLevels`, 32 a side, and the 32 units a maker holds).
-	#[arg(long, default_value_t = 40)]
+	/// Levels per quote sheet, half bids and half asks (at most 64: the runtime's
+	/// `MaxQuoteLevels`, 32 a side; the asks lock the 32 units a maker holds).
+	#[arg(long, default_value_t = 64)]
 	batch: u32,
 	/// The paced phase's load: per cent of the stablecoin transfers' measured rate.
 	#[arg(long, default_value_t = 80)]
@@ -238,7 +239,7 @@ fn run(args: Args) -> Result<Value, String> {
 	txs.extend(accounts.makers.iter_mut().map(|m| chain::sign(chain, m, chain::join())));
 	let setup = runner.run("set_up", txs, phase::Count::Extrinsics)?;
 
-	// 3. Market makers' quote sheets (bids below the asks, asks above the trades' price).
+	// 3. Market makers' quote sheets on the quote series (half bids, half asks).
 	let mut txs = Vec::new();
 	for _ in 0..args.batches_each {
 		for m in accounts.makers.iter_mut() {

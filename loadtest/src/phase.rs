@@ -372,6 +372,12 @@ impl Runner {
 					"[{name}] {waiting} transactions not included after {:?}; giving up on them",
 					self.idle
 				);
+				// Their hashes, to look them up in the node's log (`--keep-logs`).
+				if let Ok(p) = pending.lock() {
+					for hash in p.keys().take(5) {
+						eprintln!("[{name}]   not included: {}", crate::rpc::to_hex(hash));
+					}
+				}
 				break;
 			}
 			std::thread::sleep(Duration::from_millis(100));

@@ -54,6 +54,28 @@ fn quiet_next_block() {
 	}
 }
 
+/// Dave opens a dispute over `units` of the demo series 0 against Charlie.
+fn dave_claims(units: u64, category: Category) {
+	ok(
+		disputes(pallet_disputes::Call::open {
+			series: 0,
+			units,
+			category,
+			evidence: H256::repeat_byte(1),
+		}),
+		Dave,
+	);
+}
+
+/// 24 hours of 2-second blocks later (and not in a block that starts a session): the issuer's
+/// time to answer has run out.
+fn after_the_answer_deadline() {
+	skip_blocks(RESPOND_WITHIN + 1);
+	if System::block_number().is_multiple_of(300) {
+		next_block();
+	}
+}
+
 fn ruled() -> Option<(Ruling, Ruler<genex_runtime::AccountId>, u128, u128)> {
 	System::events().into_iter().rev().find_map(|r| match r.event {
 		RuntimeEvent::Disputes(pallet_disputes::Event::Ruled {
@@ -80,15 +102,7 @@ fn a_dispute_ruled_for_the_buyer_pays_the_refund() {
 			.requested;
 
 		// Dave could not redeem 4 units: he opens a dispute. The units are locked, 5 GNX held.
-		ok(
-			disputes(pallet_disputes::Call::open {
-				series: 0,
-				units: 4,
-				category: Category::CannotRedeem,
-				evidence: H256::repeat_byte(1),
-			}),
-			Dave,
-		);
+		dave_claims(4, Category::CannotRedeem);
 		assert_eq!(<Coupons as CouponLedger<_, u128>>::locked(0, &account(Dave)), 4);
 		assert_eq!(Balances::total_balance_on_hold(&account(Dave)), 5 * UNIT);
 		// Locked units cannot be sent while disputed.
@@ -136,15 +150,7 @@ fn a_dispute_ruled_for_the_buyer_pays_the_refund() {
 fn a_silent_issuer_loses_by_default_after_24_hours() {
 	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
 		let dave0 = gusd(Dave);
-		ok(
-			disputes(pallet_disputes::Call::open {
-				series: 0,
-				units: 2,
-				category: Category::NotAsDescribed,
-				evidence: H256::repeat_byte(1),
-			}),
-			Dave,
-		);
+		dave_claims(2, Category::NotAsDescribed);
 		quiet_next_block();
 		let early = apply(disputes(pallet_disputes::Call::rule_by_default { id: 0 }), Dave);
 		assert!(is_error(
@@ -152,15 +158,52 @@ fn a_silent_issuer_loses_by_default_after_24_hours() {
 			pallet_disputes::Error::<Runtime>::RespondentNotSilent
 		));
 		// 24 hours of 2-second blocks later, Charlie has not answered.
-		skip_blocks(RESPOND_WITHIN);
-		if System::block_number().is_multiple_of(300) {
-			next_block();
-		}
+		after_the_answer_deadline();
 		ok(disputes(pallet_disputes::Call::rule_by_default { id: 0 }), Dave);
 		// The issue price (45 of the face value of 50 GUSD), both units back.
 		let share = Perbill::from_rational(45u32, 50u32);
 		assert_eq!(ruled(), Some((Ruling::Refund(share), Ruler::Default, 2 * 45 * USD, 0)));
 		assert_eq!(gusd(Dave), dave0 + 2 * 45 * USD);
 		assert_eq!(<Coupons as CouponLedger<_, u128>>::balance(0, &account(Dave)), 8);
+	});
+}
+
+#[test]
+fn a_silent_issuer_cannot_pay_a_holder_out_of_the_deposit_its_limit_needs() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		// Charlie keeps a deposit of 100 GUSD and has issued up to its limit: the whole deposit
+		// backs coupons its holders hold.
+		ok(RuntimeCall::Issuers(pallet_issuers::Call::deposit { amount: 100 * USD }), Charlie);
+		let limit = pallet_issuers::Pallet::<Runtime>::credit_report(&account(Charlie))
+			.expect("issuer")
+			.limit;
+		pallet_issuers::Issuers::<Runtime>::mutate(account(Charlie), |i| {
+			let i = &mut i.as_mut().expect("issuer").inputs;
+			i.issued_face += limit - i.outstanding_face;
+			i.outstanding_face = limit;
+		});
+		quiet_next_block();
+		// Dave (not Charlie's affiliate, but he could be its straw man) claims, and Charlie stays
+		// silent for 24 hours.
+		dave_claims(2, Category::CannotRedeem);
+		let (dave0, charlie0) = (gusd(Dave), gusd(Charlie));
+		after_the_answer_deadline();
+		ok(disputes(pallet_disputes::Call::rule_by_default { id: 0 }), Dave);
+		// The default award (the issue price, 2 × 45 GUSD) comes out of Charlie's own stablecoin;
+		// the deposit its limit needs stays with the issuers pallet.
+		let share = Perbill::from_rational(45u32, 50u32);
+		assert_eq!(ruled(), Some((Ruling::Refund(share), Ruler::Default, 2 * 45 * USD, 0)));
+		assert_eq!(gusd(Dave), dave0 + 2 * 45 * USD);
+		assert_eq!(gusd(Charlie), charlie0 - 2 * 45 * USD);
+		let issuer = pallet_issuers::Issuers::<Runtime>::get(account(Charlie)).expect("issuer");
+		assert_eq!(issuer.deposit, 100 * USD);
+		assert!(System::events().iter().any(|r| matches!(
+			&r.event,
+			RuntimeEvent::Issuers(pallet_issuers::Event::ClaimPaid {
+				from_deposit: 0,
+				from_escrow: 0,
+				..
+			})
+		)));
 	});
 }

@@ -28,7 +28,10 @@
 //!      claimant's deposit is burned.
 //! 4. Deadlines, enforced by anyone's call (no hook work):
 //!    - [`Pallet::rule_by_default`]: the issuer did not answer within `RespondWithin`: the
-//!      claimant takes a refund of the units' issue price (what the issuer sold them for).
+//!      claimant takes a refund of the units' issue price (what the issuer sold them for),
+//!      paid from the issuer's own stablecoin and only the part of its deposit it could
+//!      withdraw itself (never its escrow): no one weighed the claim, and a silent issuer must
+//!      not pay a holder it controls out of the collateral that backs its other coupons.
 //!    - [`Pallet::escalate`]: an answered dispute not ruled within [`Config::HandleWithin`]
 //!      (72 h) of opening is flagged for governance (`Escalated`).
 //! 5. [`Pallet::withdraw`]: the claimant drops its claim before the issuer answers (units
@@ -480,7 +483,10 @@ pub mod pallet {
 		}
 
 		/// Take the default ruling: the issuer did not answer within `RespondWithin`. A refund
-		/// of the units' issue price (at most their face value), executed as `rule`'s.
+		/// of the units' issue price (at most their face value), executed as `rule`'s, except
+		/// that it draws only on the deposit the issuer could withdraw itself (its limit still
+		/// covering its outstanding face value), not on its escrow; the issuer's own
+		/// stablecoin pays the rest, what it cannot is the published `shortfall`.
 		///
 		/// - Origin: signed by the claimant.
 		/// - Fails with `UnknownDispute`, `NotClaimant`, `RespondentNotSilent`, `Overflow`,

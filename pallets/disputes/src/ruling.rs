@@ -8,7 +8,9 @@
 //! holder, so the same units cannot be refunded twice.
 
 use crate::{Config, DisputeId, DisputeOf, Disputes, Error, Event, Pallet, Ruler, Ruling, Status};
-use genex_primitives::{Balance, ClaimFunds, CouponLedger, Retirement, SanctionsScreen};
+use genex_primitives::{
+	Balance, ClaimFunds, Collateral, CouponLedger, Retirement, SanctionsScreen,
+};
 use polkadot_sdk::{
 	frame_support::{pallet_prelude::*, traits::Consideration},
 	frame_system::Pallet as System,
@@ -86,7 +88,15 @@ impl<T: Config> Pallet<T> {
 				T::Sanctions::ensure_clear(&dispute.respondent, &dispute.claimant)?;
 				let award = Self::award(&dispute, share)?;
 				Self::close(id, &dispute);
-				paid = T::Funds::pay_claim(&dispute.respondent, &dispute.claimant, award)?;
+				// No one weighed a default ruling: it draws only on the collateral the issuer
+				// could withdraw itself, or a silent issuer could pay a holder it controls out
+				// of what backs its other holders' coupons.
+				let collateral = match &by {
+					Ruler::Default => Collateral::Surplus,
+					Ruler::Arbitrator(_) | Ruler::Governance => Collateral::All,
+				};
+				paid =
+					T::Funds::pay_claim(&dispute.respondent, &dispute.claimant, award, collateral)?;
 				shortfall = award.saturating_sub(paid);
 				let back = Self::units_bought_back(dispute.units, paid, award);
 				// When the units cannot be burned any more (the series expired meanwhile) they

@@ -8,7 +8,7 @@ use crate::{
 use codec::Encode;
 use genex_primitives::{
 	coupons::mock::{MockCoupons, MOCK_CANNOT_MOVE},
-	disputes::mock::MockClaimFunds,
+	disputes::{mock::MockClaimFunds, Collateral},
 	sanctions::{mock::MockSanctions, MOCK_BLOCKED},
 	Retirement,
 };
@@ -154,6 +154,8 @@ fn a_full_refund_pays_the_face_value_and_takes_the_coupons_back() {
 			Some((Ruling::Refund(Perbill::one()), Ruler::Arbitrator(ARBITER), 400, 0))
 		);
 		assert_eq!(MockClaimFunds::paid(), vec![(ISSUER.encode(), HOLDER.encode(), 400)]);
+		// An arbitrator weighed it: the issuer's whole collateral may pay.
+		assert_eq!(MockClaimFunds::drawn(), vec![Collateral::All]);
 		assert_eq!(MockCoupons::burns(), vec![(0, HOLDER.encode(), 4, Retirement::Compensated)]);
 		assert_eq!(MockCoupons::balance_of(0, &HOLDER), 6);
 		assert_eq!(MockCoupons::locked_of(0, &HOLDER), 0);
@@ -269,6 +271,8 @@ fn a_silent_issuer_loses_by_default_after_a_day() {
 		// The issue price (90 of the face value of 100) of each unit, all units back.
 		let share = Perbill::from_percent(90);
 		assert_eq!(ruled(0), Some((Ruling::Refund(share), Ruler::Default, 360, 0)));
+		// No one weighed it: only the deposit the issuer could withdraw itself may pay.
+		assert_eq!(MockClaimFunds::drawn(), vec![Collateral::Surplus]);
 		assert_eq!(MockCoupons::burns(), vec![(0, HOLDER.encode(), 4, Retirement::Compensated)]);
 		assert_eq!(MockClaimFunds::upheld(&ISSUER), 1);
 		assert_noop!(P::rule_by_default(signed(HOLDER), 0), Error::<Test>::UnknownDispute);

@@ -80,8 +80,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1522`
 		//  Estimated: `4173`
-		// Minimum execution time: 90_253_000 picoseconds.
-		Weight::from_parts(100_191_000, 4173)
+		// Minimum execution time: 91_731_000 picoseconds.
+		Weight::from_parts(123_719_000, 4173)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `415`
 		//  Estimated: `3648`
-		// Minimum execution time: 15_055_000 picoseconds.
-		Weight::from_parts(17_682_000, 3648)
+		// Minimum execution time: 16_255_000 picoseconds.
+		Weight::from_parts(24_116_000, 3648)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -136,8 +136,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4099`
 		//  Estimated: `8817`
-		// Minimum execution time: 207_071_000 picoseconds.
-		Weight::from_parts(235_212_000, 8817)
+		// Minimum execution time: 223_045_000 picoseconds.
+		Weight::from_parts(287_906_000, 8817)
 			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -153,6 +153,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Disputes::OpenClaims` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Issuers::Issuers` (r:1 w:1)
 	/// Proof: `Issuers::Issuers` (`max_values`: None, `max_size`: Some(334), added: 2809, mode: `MaxEncodedLen`)
+	/// Storage: `Issuers::MinimumSample` (r:1 w:0)
+	/// Proof: `Issuers::MinimumSample` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
+	/// Storage: `Issuers::ApprovedAt` (r:1 w:0)
+	/// Proof: `Issuers::ApprovedAt` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Issuers::TierLimits` (r:1 w:0)
+	/// Proof: `Issuers::TierLimits` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Stablecoin::SettlementAsset` (r:1 w:0)
 	/// Proof: `Stablecoin::SettlementAsset` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
@@ -175,11 +181,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(283), added: 2758, mode: `MaxEncodedLen`)
 	fn rule_by_default() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3564`
+		//  Measured:  `3617`
 		//  Estimated: `8817`
-		// Minimum execution time: 200_660_000 picoseconds.
-		Weight::from_parts(224_815_000, 8817)
-			.saturating_add(T::DbWeight::get().reads(20_u64))
+		// Minimum execution time: 219_622_000 picoseconds.
+		Weight::from_parts(272_157_000, 8817)
+			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Disputes::Disputes` (r:1 w:1)
@@ -188,8 +194,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `447`
 		//  Estimated: `3648`
-		// Minimum execution time: 15_013_000 picoseconds.
-		Weight::from_parts(17_571_000, 3648)
+		// Minimum execution time: 17_900_000 picoseconds.
+		Weight::from_parts(24_694_000, 3648)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -207,8 +213,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `959`
 		//  Estimated: `3748`
-		// Minimum execution time: 55_389_000 picoseconds.
-		Weight::from_parts(61_673_000, 3748)
+		// Minimum execution time: 57_753_000 picoseconds.
+		Weight::from_parts(76_644_000, 3748)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -218,8 +224,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_819_000 picoseconds.
-		Weight::from_parts(6_863_000, 0)
+		// Minimum execution time: 6_111_000 picoseconds.
+		Weight::from_parts(10_641_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -227,37 +233,37 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with `RocksDbWeight`, for tests and mocks.
 impl WeightInfo for () {
 	fn open() -> Weight {
-		Weight::from_parts(100_191_000, 4173)
+		Weight::from_parts(123_719_000, 4173)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn respond() -> Weight {
-		Weight::from_parts(17_682_000, 3648)
+		Weight::from_parts(24_116_000, 3648)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn rule() -> Weight {
-		Weight::from_parts(235_212_000, 8817)
+		Weight::from_parts(287_906_000, 8817)
 			.saturating_add(RocksDbWeight::get().reads(22_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn rule_by_default() -> Weight {
-		Weight::from_parts(224_815_000, 8817)
-			.saturating_add(RocksDbWeight::get().reads(20_u64))
+		Weight::from_parts(272_157_000, 8817)
+			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn escalate() -> Weight {
-		Weight::from_parts(17_571_000, 3648)
+		Weight::from_parts(24_694_000, 3648)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(61_673_000, 3748)
+		Weight::from_parts(76_644_000, 3748)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_arbitrators() -> Weight {
-		Weight::from_parts(6_863_000, 0)
+		Weight::from_parts(10_641_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -56,7 +56,7 @@ pub use coupons::{
 	WRAPPED_BYTES,
 };
 pub use credit::{CreditInputs, CreditLimit, CreditReport, IssuerStatus, Retirement};
-pub use disputes::ClaimFunds;
+pub use disputes::{ClaimFunds, Collateral};
 pub use kyc::{KycLevel, KycProvider, KycStatus};
 pub use market::TradeHistory;
 pub use movement::{
