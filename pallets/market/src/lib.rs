@@ -1802,16 +1802,11 @@ pub mod pallet {
 		}
 
 		/// What a staged quote sheet costs its auction: coming into force (custody checked
-		/// and taken; priced as staging an empty sheet, which reads what promotion reads) and
-		/// trading as a maker — `clear(0, 0, 1) − clear(0, 0, 0)`, measured with every sheet
-		/// full and trading, its maker settled once and the sheet written back — plus the
-		/// value-movement gate's monitoring of the maker as a party.
+		/// and taken; priced as staging an empty sheet, which reads what promotion reads)
+		/// and trading as one order (`auction_share(false)`): the auction counts a sheet that
+		/// came into force among its takers, each reaching `MaxFills` resting orders.
 		pub fn promotion_share() -> Weight {
-			T::WeightInfo::set_quotes(0, 0)
-				.saturating_add(
-					T::WeightInfo::clear(0, 0, 1).saturating_sub(T::WeightInfo::clear(0, 0, 0)),
-				)
-				.saturating_add(T::Movement::party_weight())
+			T::WeightInfo::set_quotes(0, 0).saturating_add(Self::auction_share(false))
 		}
 
 		/// What one order (or quote sheet) pays of its block's auction: its own clearing and

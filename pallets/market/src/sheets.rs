@@ -288,8 +288,12 @@ impl<T: Config> Pallet<T> {
 			Self::promote_sheet(who, id, now);
 			Sheets::<T>::mutate(who, id, |sheet| {
 				if let Some(sheet) = sheet {
-					// A withdrawal never trades: the leaving call's weight pays for it, not
-					// `StagedSheets`.
+					// Counted like any staged sheet, so that the next block charges what comes
+					// into force there even if `who` joins again and quotes in this block (a
+					// sheet already staged is counted once).
+					if sheet.staged.is_none() {
+						StagedSheets::<T>::mutate(|n| *n = n.saturating_add(1));
+					}
 					sheet.staged = Some(Ladder::default());
 					sheet.staged_at = now;
 				}

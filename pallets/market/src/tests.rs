@@ -810,6 +810,43 @@ fn a_staged_sheet_is_charged_in_the_block_where_it_trades() {
 }
 
 #[test]
+fn a_sheet_requoted_after_leaving_and_joining_in_one_block_is_charged_in_the_next() {
+	new_test_ext().execute_with(|| {
+		let q = |price, units| QuoteLevel { price, units };
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		assert_ok!(P::set_quotes(signed(CAROL), SERIES, vec![q(95, 1)], vec![q(100, 1)]));
+		P::run_auctions();
+		let n = System::block_number() + 1;
+		System::set_block_number(n);
+		P::on_initialize(n);
+		P::run_auctions();
+		assert!(events().contains(&Event::QuotesActive { maker: CAROL, series: SERIES }));
+		// In one block: Carol leaves (her sheet's withdrawal staged), joins again and quotes.
+		let n = n + 1;
+		System::set_block_number(n);
+		P::on_initialize(n);
+		assert_ok!(P::leave_market_makers(signed(CAROL)));
+		assert_eq!(crate::StagedSheets::<Test>::get(), 1);
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		let staging = <() as crate::weights::WeightInfo>::set_quotes(1, 1);
+		let info =
+			P::set_quotes(signed(CAROL), SERIES, vec![q(90, 1)], vec![q(100, 1)]).expect("staged");
+		// The leave scheduled the series and counted the sheet: staging only here, and the
+		// next block charges the sheet coming into force.
+		assert_eq!(info.actual_weight, Some(staging));
+		assert_eq!(crate::StagedSheets::<Test>::get(), 1);
+		P::run_auctions();
+		let n = n + 1;
+		System::set_block_number(n);
+		let charged = P::on_initialize(n);
+		assert!(charged.all_gte(P::auction_share(true) + P::promotion_share()));
+		P::run_auctions();
+		assert_eq!(crate::Sheets::<Test>::get(CAROL, SERIES).map(|s| s.active.bids.len()), Some(1));
+		check();
+	});
+}
+
+#[test]
 fn market_makers_post_a_bond_that_stays_in_their_account() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(P::join_market_makers(signed(ALICE)), MOCK_LEVEL_TOO_LOW);
