@@ -48,12 +48,18 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_set_escrow_share(who: T::AccountId, share: Perbill) -> DispatchResult {
 		ensure!(share <= T::MaxEscrowShare::get(), Error::<T>::EscrowShareTooHigh);
-		Issuers::<T>::try_mutate(&who, |issuer| {
-			let issuer = issuer.as_mut().ok_or(Error::<T>::NotAnIssuer)?;
-			ensure!(issuer.status != IssuerStatus::Frozen, Error::<T>::IssuerFrozen);
-			issuer.escrow_share = share;
-			Ok::<_, DispatchError>(())
-		})?;
+		let mut issuer = Issuers::<T>::get(&who).ok_or(Error::<T>::NotAnIssuer)?;
+		ensure!(issuer.status != IssuerStatus::Frozen, Error::<T>::IssuerFrozen);
+		let lowered = share < issuer.escrow_share;
+		issuer.escrow_share = share;
+		if lowered {
+			// The share earns score points, so it may carry part of the limit the outstanding
+			// face value stands on (a deposit withdrawn on its strength, say): lowering it is
+			// held to `withdrawDeposit`'s rule.
+			let (_, _, limit) = Self::standing(&who, &issuer);
+			ensure!(limit >= issuer.inputs.outstanding_face, Error::<T>::LimitBelowOutstanding);
+		}
+		Issuers::<T>::insert(&who, issuer);
 		Self::deposit_event(Event::EscrowShareSet { issuer: who, share });
 		Ok(())
 	}

@@ -614,7 +614,8 @@ pub mod pallet {
 		ZeroAmount,
 		/// The deposit is smaller than the amount to withdraw.
 		InsufficientDeposit,
-		/// After the withdrawal the limit would fall below the outstanding face value.
+		/// After the withdrawal (or the lower escrow share) the limit would fall below the
+		/// outstanding face value.
 		LimitBelowOutstanding,
 		/// The share is above `MaxEscrowShare`.
 		EscrowShareTooHigh,
@@ -761,10 +762,13 @@ pub mod pallet {
 
 		/// Opt in to (or out of, with zero) keeping `share` of primary-sale proceeds in escrow;
 		/// a share of 20 % or more earns the full escrow bonus of the score. Escrow already held
-		/// stays until released.
+		/// stays until released. A lower share must leave the issuance limit at or above the
+		/// outstanding face value, as a deposit withdrawal must: the bonus may be what that
+		/// limit stands on.
 		///
 		/// - Origin: signed by an issuer that is not frozen.
-		/// - Fails with `NotAnIssuer`, `IssuerFrozen` or `EscrowShareTooHigh`.
+		/// - Fails with `NotAnIssuer`, `IssuerFrozen`, `EscrowShareTooHigh` or
+		///   `LimitBelowOutstanding`.
 		///
 		/// Emits `EscrowShareSet`.
 		#[pallet::call_index(5)]

@@ -207,6 +207,44 @@ fn deposit_raises_limit_and_withdrawal_respects_outstanding() {
 }
 
 #[test]
+fn an_issuer_cannot_drop_the_escrow_share_its_limit_stands_on() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(P::set_minimum_sample(RuntimeOrigin::root(), no_sample()));
+		onboard(ACME, 5);
+		assert_ok!(<P as CreditLimit<u64, u128>>::note_review(&ACME, 5));
+		assert_ok!(P::deposit(signed(ACME), 2_000));
+		// 5 years (10) + reviews (20) = 30: tier 1; 1,000 + 2 × 2,000.
+		assert_eq!(standing(ACME), (30, 1, 5_000, 0));
+		<P as CreditLimit<u64, u128>>::note_issued(&ACME, 5_000);
+		// Promising to escrow 20 % of future sales earns 10 points at once: tier 2.
+		assert_ok!(P::set_escrow_share(signed(ACME), Perbill::from_percent(20)));
+		assert_eq!(standing(ACME), (40, 2, 9_000, 0));
+		// On the strength of the promise the deposit comes out: 5,000 still covers 5,000.
+		assert_ok!(P::withdraw_deposit(signed(ACME), 2_000));
+		assert_eq!(standing(ACME), (40, 2, 5_000, 0));
+		// Taking the promise back would leave 5,000 outstanding on a limit of 1,000 (at 10 %,
+		// 35 points: still tier 1), with the deposit gone: refused.
+		assert_noop!(
+			P::set_escrow_share(signed(ACME), Perbill::zero()),
+			Error::<Test>::LimitBelowOutstanding
+		);
+		assert_noop!(
+			P::set_escrow_share(signed(ACME), Perbill::from_percent(10)),
+			Error::<Test>::LimitBelowOutstanding
+		);
+		// Raising it, or lowering it within the same points, is free.
+		assert_ok!(P::set_escrow_share(signed(ACME), Perbill::from_percent(50)));
+		assert_ok!(P::set_escrow_share(signed(ACME), Perbill::from_percent(20)));
+		assert_eq!(standing(ACME), (40, 2, 5_000, 0));
+		// Once the outstanding face value fits the lower limit, it may go.
+		<P as CreditLimit<u64, u128>>::note_retired(&ACME, 4_500, Retirement::Recalled);
+		assert_ok!(P::set_escrow_share(signed(ACME), Perbill::zero()));
+		assert_eq!(standing(ACME).2, 1_000);
+		P::do_try_state().expect("invariants");
+	});
+}
+
+#[test]
 fn escrow_share_score_and_release() {
 	new_test_ext().execute_with(|| {
 		onboard(ACME, 0);

@@ -78,8 +78,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `891`
 		//  Estimated: `3799`
-		// Minimum execution time: 32_802_000 picoseconds.
-		Weight::from_parts(36_911_000, 3799)
+		// Minimum execution time: 32_041_000 picoseconds.
+		Weight::from_parts(50_418_000, 3799)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -103,8 +103,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1046`
 		//  Estimated: `3615`
-		// Minimum execution time: 42_553_000 picoseconds.
-		Weight::from_parts(47_558_000, 3615)
+		// Minimum execution time: 42_225_000 picoseconds.
+		Weight::from_parts(64_322_000, 3615)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -114,8 +114,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `217`
 		//  Estimated: `3615`
-		// Minimum execution time: 12_229_000 picoseconds.
-		Weight::from_parts(14_284_000, 3615)
+		// Minimum execution time: 11_967_000 picoseconds.
+		Weight::from_parts(18_648_000, 3615)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -141,8 +141,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1541`
 		//  Estimated: `6208`
-		// Minimum execution time: 86_232_000 picoseconds.
-		Weight::from_parts(95_088_000, 6208)
+		// Minimum execution time: 81_686_000 picoseconds.
+		Weight::from_parts(105_499_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -168,20 +168,26 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1541`
 		//  Estimated: `6208`
-		// Minimum execution time: 83_569_000 picoseconds.
-		Weight::from_parts(91_214_000, 6208)
+		// Minimum execution time: 80_923_000 picoseconds.
+		Weight::from_parts(93_300_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Issuers::Issuers` (r:1 w:1)
 	/// Proof: `Issuers::Issuers` (`max_values`: None, `max_size`: Some(334), added: 2809, mode: `MaxEncodedLen`)
+	/// Storage: `Issuers::MinimumSample` (r:1 w:0)
+	/// Proof: `Issuers::MinimumSample` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
+	/// Storage: `Issuers::ApprovedAt` (r:1 w:0)
+	/// Proof: `Issuers::ApprovedAt` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Issuers::TierLimits` (r:1 w:0)
+	/// Proof: `Issuers::TierLimits` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	fn set_escrow_share() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `363`
+		//  Measured:  `416`
 		//  Estimated: `3799`
-		// Minimum execution time: 13_337_000 picoseconds.
-		Weight::from_parts(15_247_000, 3799)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Minimum execution time: 18_578_000 picoseconds.
+		Weight::from_parts(24_475_000, 3799)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Issuers::Issuers` (r:1 w:1)
@@ -196,8 +202,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `416`
 		//  Estimated: `3799`
-		// Minimum execution time: 25_732_000 picoseconds.
-		Weight::from_parts(29_592_000, 3799)
+		// Minimum execution time: 25_039_000 picoseconds.
+		Weight::from_parts(33_067_000, 3799)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -207,8 +213,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `363`
 		//  Estimated: `3799`
-		// Minimum execution time: 12_994_000 picoseconds.
-		Weight::from_parts(14_744_000, 3799)
+		// Minimum execution time: 12_654_000 picoseconds.
+		Weight::from_parts(17_001_000, 3799)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -218,8 +224,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_450_000 picoseconds.
-		Weight::from_parts(6_402_000, 0)
+		// Minimum execution time: 5_319_000 picoseconds.
+		Weight::from_parts(9_886_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Issuers::MinimumSample` (r:0 w:1)
@@ -228,8 +234,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_214_000 picoseconds.
-		Weight::from_parts(6_019_000, 0)
+		// Minimum execution time: 5_271_000 picoseconds.
+		Weight::from_parts(8_360_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Issuers::Issuers` (r:1 w:1)
@@ -238,8 +244,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `363`
 		//  Estimated: `3799`
-		// Minimum execution time: 14_184_000 picoseconds.
-		Weight::from_parts(16_198_000, 3799)
+		// Minimum execution time: 13_639_000 picoseconds.
+		Weight::from_parts(16_501_000, 3799)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -275,8 +281,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2964`
 		//  Estimated: `6208`
-		// Minimum execution time: 141_839_000 picoseconds.
-		Weight::from_parts(159_267_000, 6208)
+		// Minimum execution time: 139_064_000 picoseconds.
+		Weight::from_parts(157_306_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -298,8 +304,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5588`
 		//  Estimated: `8474`
-		// Minimum execution time: 106_184_000 picoseconds.
-		Weight::from_parts(120_575_000, 8474)
+		// Minimum execution time: 103_740_000 picoseconds.
+		Weight::from_parts(117_965_000, 8474)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -313,8 +319,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5365`
 		//  Estimated: `8474`
-		// Minimum execution time: 54_590_000 picoseconds.
-		Weight::from_parts(61_168_000, 8474)
+		// Minimum execution time: 54_135_000 picoseconds.
+		Weight::from_parts(60_707_000, 8474)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -328,8 +334,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5365`
 		//  Estimated: `8474`
-		// Minimum execution time: 45_100_000 picoseconds.
-		Weight::from_parts(49_951_000, 8474)
+		// Minimum execution time: 44_380_000 picoseconds.
+		Weight::from_parts(50_822_000, 8474)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -338,75 +344,75 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with `RocksDbWeight`, for tests and mocks.
 impl WeightInfo for () {
 	fn apply() -> Weight {
-		Weight::from_parts(36_911_000, 3799)
+		Weight::from_parts(50_418_000, 3799)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(47_558_000, 3615)
+		Weight::from_parts(64_322_000, 3615)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(14_284_000, 3615)
+		Weight::from_parts(18_648_000, 3615)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn deposit() -> Weight {
-		Weight::from_parts(95_088_000, 6208)
+		Weight::from_parts(105_499_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_deposit() -> Weight {
-		Weight::from_parts(91_214_000, 6208)
+		Weight::from_parts(93_300_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_escrow_share() -> Weight {
-		Weight::from_parts(15_247_000, 3799)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+		Weight::from_parts(24_475_000, 3799)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn record_default() -> Weight {
-		Weight::from_parts(29_592_000, 3799)
+		Weight::from_parts(33_067_000, 3799)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(14_744_000, 3799)
+		Weight::from_parts(17_001_000, 3799)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_tier_limits() -> Weight {
-		Weight::from_parts(6_402_000, 0)
+		Weight::from_parts(9_886_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_minimum_sample() -> Weight {
-		Weight::from_parts(6_019_000, 0)
+		Weight::from_parts(8_360_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn open_compensation() -> Weight {
-		Weight::from_parts(16_198_000, 3799)
+		Weight::from_parts(16_501_000, 3799)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn claim_compensation() -> Weight {
-		Weight::from_parts(159_267_000, 6208)
+		Weight::from_parts(157_306_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn announce() -> Weight {
-		Weight::from_parts(120_575_000, 8474)
+		Weight::from_parts(117_965_000, 8474)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn retract_announcement() -> Weight {
-		Weight::from_parts(61_168_000, 8474)
+		Weight::from_parts(60_707_000, 8474)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_announcement() -> Weight {
-		Weight::from_parts(49_951_000, 8474)
+		Weight::from_parts(50_822_000, 8474)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

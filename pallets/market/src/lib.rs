@@ -1309,6 +1309,9 @@ pub mod pallet {
 		/// AML monitoring restricts the account (a high-severity hit under a rule governance
 		/// set to restrict): it places no orders until a compliance officer clears its flag.
 		AccountRestricted,
+		/// The market maker still has quote sheets: withdraw them (`cancelQuotes`) and leave
+		/// once they are gone, at their series' auction in the next block.
+		QuotesOutstanding,
 	}
 
 	#[pallet::hooks]
@@ -1592,17 +1595,18 @@ pub mod pallet {
 			Self::do_join(&who)
 		}
 
-		/// Stop being a market maker: the bond thaws and the quote sheets are withdrawn
-		/// (`QuotesRemoved { reason: ByOwner }`). Resting orders stay (at the maker rate they
-		/// were placed with).
+		/// Stop being a market maker: the bond thaws. Its quote sheets must be withdrawn first
+		/// (`cancelQuotes` on each series, e.g. in one `utility.batch`; they go at their
+		/// series' auction in the next block). Resting orders stay (at the maker rate they were
+		/// placed with).
 		///
-		/// - Fails with `NotMarketMaker`.
+		/// - Fails with `NotMarketMaker`, `QuotesOutstanding`.
 		///
 		/// Emits `MarketMakerLeft`.
 		#[pallet::call_index(10)]
-		// Staging the withdrawal of up to `MaxSheetsPerMaker` sheets: priced as removing them.
-		#[pallet::weight(T::WeightInfo::leave_market_makers()
-			.max(T::WeightInfo::remove_market_maker(T::MaxSheetsPerMaker::get())))]
+		// Its `Market::Sheets` read (the prefix walk of spec 122, in the benchmark) is now the
+		// `SheetCount` read: the same number of reads.
+		#[pallet::weight(T::WeightInfo::leave_market_makers())]
 		pub fn leave_market_makers(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_leave(&who, None)

@@ -2,7 +2,7 @@
 
 use crate::{
 	Breach, CancelReason, Config, Error, Event, MakerObligations, MarketMakers, ObligationReport,
-	Pallet, PurgeQueue, Sheets,
+	Pallet, PurgeQueue, SheetCount, Sheets,
 };
 use genex_primitives::{
 	Balance, FreezeReason, KycLevel, KycProvider, SanctionsScreen, SeriesId, Settlement,
@@ -29,20 +29,22 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `who` leaves; its quote sheets are withdrawn (up to `MaxSheetsPerMaker` at once, the
-	/// rest queued for idle time, with its listings when governance removes it).
+	/// `who` leaves (`slash` none: it has withdrawn its quote sheets first) or governance
+	/// removes it (its sheets withdrawn now, up to `MaxSheetsPerMaker` at once, the rest queued
+	/// for idle time, with its listings).
 	pub(crate) fn do_leave(who: &T::AccountId, slash: Option<Permill>) -> DispatchResult {
 		let bond = MarketMakers::<T>::get(who).ok_or(Error::<T>::NotMarketMaker)?;
+		// A sheet is withdrawn from its series' next auction, never from the one of the block
+		// it is withdrawn in, and that auction is paid for by the withdrawal (`cancelQuotes`):
+		// a leave cannot pre-pay up to `MaxSheetsPerMaker` auctions within one transaction's
+		// share of a block, so it waits until the sheets are gone.
+		ensure!(slash.is_some() || SheetCount::<T>::get(who) == 0, Error::<T>::QuotesOutstanding);
 		let slashed = slash.map_or(0, |s| s.mul_floor(bond));
 		let returned = bond.saturating_sub(slashed);
 		Self::ensure_can_forfeit(who, slashed)?;
 		if slash.is_some() {
 			// Governance removes it: its sheets and listings go now.
 			Self::purge(who, CancelReason::MarketMakerRemoved, T::MaxSheetsPerMaker::get());
-		} else {
-			// It leaves: its sheets are withdrawn as `cancelQuotes` would, from each series'
-			// next auction — never from the auction of the block it leaves in.
-			Self::stage_withdrawals(who);
 		}
 		Self::forfeit(who, slashed)?;
 		T::Settlement::thaw(who, FreezeReason::MarketMakerBond, returned);

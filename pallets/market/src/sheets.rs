@@ -278,34 +278,4 @@ impl<T: Config> Pallet<T> {
 		});
 		Self::deposit_event(Event::QuotesRemoved { maker: who.clone(), series, reason });
 	}
-
-	/// Stage the withdrawal of every sheet of `who` (it leaves the market makers): each is
-	/// removed at its series' next auction.
-	pub(crate) fn stage_withdrawals(who: &T::AccountId) {
-		let now: u32 = Self::block_number().try_into().unwrap_or(u32::MAX);
-		let series: Vec<SeriesId> = Sheets::<T>::iter_key_prefix(who).collect();
-		for id in series {
-			Self::promote_sheet(who, id, now);
-			Sheets::<T>::mutate(who, id, |sheet| {
-				if let Some(sheet) = sheet {
-					// Counted like any staged sheet, so that the next block charges what comes
-					// into force there even if `who` joins again and quotes in this block (a
-					// sheet already staged is counted once).
-					if sheet.staged.is_none() {
-						StagedSheets::<T>::mutate(|n| *n = n.saturating_add(1));
-					}
-					sheet.staged = Some(Ladder::default());
-					sheet.staged_at = now;
-				}
-			});
-			// Best effort: a full schedule leaves it for the series' next auction.
-			let _ = Self::schedule_next(id);
-			Self::deposit_event(Event::QuotesSet {
-				maker: who.clone(),
-				series: id,
-				bids: 0,
-				asks: 0,
-			});
-		}
-	}
 }

@@ -810,38 +810,33 @@ fn a_staged_sheet_is_charged_in_the_block_where_it_trades() {
 }
 
 #[test]
-fn a_sheet_requoted_after_leaving_and_joining_in_one_block_is_charged_in_the_next() {
+fn a_market_maker_withdraws_its_sheets_before_leaving() {
 	new_test_ext().execute_with(|| {
 		let q = |price, units| QuoteLevel { price, units };
 		assert_ok!(P::join_market_makers(signed(CAROL)));
 		assert_ok!(P::set_quotes(signed(CAROL), SERIES, vec![q(95, 1)], vec![q(100, 1)]));
-		P::run_auctions();
-		let n = System::block_number() + 1;
-		System::set_block_number(n);
-		P::on_initialize(n);
-		P::run_auctions();
+		// Staged, not yet in force: still a sheet to withdraw.
+		assert_noop!(P::leave_market_makers(signed(CAROL)), Error::<Test>::QuotesOutstanding);
+		end_block();
+		end_block();
 		assert!(events().contains(&Event::QuotesActive { maker: CAROL, series: SERIES }));
-		// In one block: Carol leaves (her sheet's withdrawal staged), joins again and quotes.
-		let n = n + 1;
-		System::set_block_number(n);
-		P::on_initialize(n);
+		// In force. Until spec 122 a leave staged the withdrawal of up to `MaxSheetsPerMaker`
+		// sheets and scheduled their auctions, unpaid: now each withdrawal pays its own.
+		assert_noop!(P::leave_market_makers(signed(CAROL)), Error::<Test>::QuotesOutstanding);
+		let info = P::cancel_quotes(signed(CAROL), SERIES).expect("staged");
+		assert_eq!(info.actual_weight, Some(P::staging_weight(0, 0, crate::sheets::Staged::MOST)));
+		// The withdrawal is staged: the sheet trades in this block's auction still.
+		assert_noop!(P::leave_market_makers(signed(CAROL)), Error::<Test>::QuotesOutstanding);
+		end_block();
+		end_block();
+		assert_eq!(crate::Sheets::<Test>::get(CAROL, SERIES), None);
+		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 0);
 		assert_ok!(P::leave_market_makers(signed(CAROL)));
-		assert_eq!(crate::StagedSheets::<Test>::get(), 1);
-		assert_ok!(P::join_market_makers(signed(CAROL)));
-		let staging = <() as crate::weights::WeightInfo>::set_quotes(1, 1);
-		let info =
-			P::set_quotes(signed(CAROL), SERIES, vec![q(90, 1)], vec![q(100, 1)]).expect("staged");
-		// The leave scheduled the series and counted the sheet: staging only here, and the
-		// next block charges the sheet coming into force.
-		assert_eq!(info.actual_weight, Some(staging));
-		assert_eq!(crate::StagedSheets::<Test>::get(), 1);
-		P::run_auctions();
-		let n = n + 1;
-		System::set_block_number(n);
-		let charged = P::on_initialize(n);
-		assert!(charged.all_gte(P::auction_share(true) + P::promotion_share()));
-		P::run_auctions();
-		assert_eq!(crate::Sheets::<Test>::get(CAROL, SERIES).map(|s| s.active.bids.len()), Some(1));
+		assert_eq!(MockSettlement::frozen_of(&CAROL, FreezeReason::MarketMakerBond), 0);
+		assert_eq!(
+			events().last(),
+			Some(&Event::MarketMakerLeft { who: CAROL, returned: BOND, slashed: 0 })
+		);
 		check();
 	});
 }
@@ -917,15 +912,18 @@ fn quotes_cannot_be_pulled_from_the_block_they_are_in_force_for() {
 		assert_ok!(P::set_quotes(signed(CAROL), SERIES, vec![], vec![q(110, 5)]));
 		end_block();
 		assert!(fills().contains(&(bob.id, 2, 100)));
-		// Block 3: the 110 sheet is in force; leaving does not pull it from this block.
+		// Block 3: the 110 sheet is in force; withdrawing it does not pull it from this
+		// block, and its maker cannot leave while it is there.
 		let dave = place(DAVE, ioc(Side::Buy, 110, 1));
-		assert_ok!(P::leave_market_makers(signed(CAROL)));
+		assert_ok!(P::cancel_quotes(signed(CAROL), SERIES));
+		assert_noop!(P::leave_market_makers(signed(CAROL)), Error::<Test>::QuotesOutstanding);
 		end_block();
 		assert!(fills().contains(&(dave.id, 1, 110)));
 		// …and it is gone from the next auction on.
 		end_block();
 		assert!(crate::Sheets::<Test>::get(CAROL, SERIES).is_none());
 		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 0);
+		assert_ok!(P::leave_market_makers(signed(CAROL)));
 	});
 }
 
