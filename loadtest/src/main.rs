@@ -98,6 +98,10 @@ struct Args {
 	/// Keep the patched spec and the node's log (in the system's temp dir) after a run.
 	#[arg(long)]
 	keep_logs: bool,
+	/// An argument passed on to the node, e.g. `--node-arg=-ltxpool=debug` or
+	/// `--node-arg=--pool-type=single-state` (repeatable).
+	#[arg(long = "node-arg", value_name = "ARG", allow_hyphen_values = true)]
+	node_args: Vec<String>,
 }
 
 /// The node this run started: killed when dropped.
@@ -157,6 +161,7 @@ fn start_node(
 		.args(["--rpc-max-request-size", "200", "--rpc-max-response-size", "200"])
 		.args(["--rpc-max-connections", "1000"])
 		.args(["--no-telemetry", "--no-prometheus", "--no-mdns"])
+		.args(&args.node_args)
 		.stdout(Stdio::null())
 		.stderr(log)
 		.spawn()

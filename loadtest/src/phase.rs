@@ -111,6 +111,12 @@ pub struct Outcome {
 	wall_ms: u64,
 	/// Submission to finality, ms, of every included transaction.
 	latencies: Vec<u64>,
+	/// Transactions not included after the idle time (then submitted once more).
+	stuck: u64,
+	/// Of those, how many the node's pool still listed (`author_pendingExtrinsics`).
+	stuck_in_pool: u64,
+	/// Of those, how many the pool accepted again when resubmitted (it had lost them).
+	stuck_accepted_again: u64,
 }
 
 impl Outcome {
@@ -153,6 +159,11 @@ impl Outcome {
 				"p90": self.percentile(90),
 				"p99": self.percentile(99),
 				"max": self.latencies.iter().max(),
+			},
+			"stuck": {
+				"not_included_after_idle": self.stuck,
+				"still_in_pool": self.stuck_in_pool,
+				"accepted_again": self.stuck_accepted_again,
 			},
 			"per_block": self.blocks.iter().map(|(n, t, w)| json!([n, t, w])).collect::<Vec<_>>(),
 		})
@@ -238,6 +249,10 @@ impl Runner {
 		let mut next = finalized_number(&mut rpc)?.saturating_add(1);
 		let mut prev_timestamp = fetch_block(&mut rpc, next.saturating_sub(1), &keys)?.timestamp;
 		let total = txs.len() as u64;
+		// Kept to submit once more what is not included after the idle time.
+		let encoded: HashMap<[u8; 32], String> =
+			txs.iter().map(|t| (t.hash, t.hex.clone())).collect();
+		let mut resubmitted = false;
 		let pending: Arc<Mutex<HashMap<[u8; 32], Instant>>> = Arc::default();
 		let submitted = Arc::new(AtomicU64::new(0));
 		let rejected = Arc::new(AtomicU64::new(0));
@@ -366,6 +381,40 @@ impl Runner {
 			}
 			if all_sent && waiting == 0 {
 				break;
+			}
+			if all_sent && last_inclusion.elapsed() > self.idle && !resubmitted {
+				// Once: is the node still holding them, and does it take them again? (A pool that
+				// lost a transaction accepts it again; one that holds it answers "already
+				// imported".)
+				resubmitted = true;
+				last_inclusion = Instant::now();
+				let stuck: Vec<[u8; 32]> =
+					pending.lock().map(|p| p.keys().copied().collect()).unwrap_or_default();
+				out.stuck = stuck.len() as u64;
+				let pooled: HashSet<String> = rpc
+					.call("author_pendingExtrinsics", json!([]))
+					.ok()
+					.and_then(|v| v.as_array().cloned())
+					.unwrap_or_default()
+					.iter()
+					.filter_map(|x| x.as_str().map(str::to_lowercase))
+					.collect();
+				let hexes: Vec<&String> = stuck.iter().filter_map(|h| encoded.get(h)).collect();
+				out.stuck_in_pool =
+					hexes.iter().filter(|hex| pooled.contains(&hex.to_lowercase())).count() as u64;
+				let params: Vec<Value> = hexes.iter().map(|hex| json!([hex])).collect();
+				let answers = rpc.batch("author_submitExtrinsic", &params).unwrap_or_default();
+				let mut errors: HashMap<String, u64> = HashMap::new();
+				for answer in answers {
+					match answer {
+						Ok(_) => out.stuck_accepted_again += 1,
+						Err(e) => *errors.entry(e).or_default() += 1,
+					}
+				}
+				eprintln!(
+					"[{name}] {} transactions not included after {:?}: {} still in the node's pool; submitted again: {} accepted, refused {errors:?}",
+					out.stuck, self.idle, out.stuck_in_pool, out.stuck_accepted_again,
+				);
 			}
 			if all_sent && last_inclusion.elapsed() > self.idle {
 				eprintln!(
