@@ -117,6 +117,9 @@ pub struct Outcome {
 	stuck_in_pool: u64,
 	/// Of those, how many the pool accepted again when resubmitted (it had lost them).
 	stuck_accepted_again: u64,
+	/// Of those, how many were then included (counted in `included`, not in `work` or the
+	/// rate).
+	stuck_included: u64,
 }
 
 impl Outcome {
@@ -164,6 +167,7 @@ impl Outcome {
 				"not_included_after_idle": self.stuck,
 				"still_in_pool": self.stuck_in_pool,
 				"accepted_again": self.stuck_accepted_again,
+				"then_included": self.stuck_included,
 			},
 			"per_block": self.blocks.iter().map(|(n, t, w)| json!([n, t, w])).collect::<Vec<_>>(),
 		})
@@ -356,12 +360,18 @@ impl Runner {
 					}
 					out.failed += failed;
 					out.included += included;
-					out.work += work;
-					out.blocks.push((next, included, work));
-					first_included_prev_ts.get_or_insert(prev_timestamp);
-					last_included_ts = block.timestamp;
 					last_inclusion = seen;
-					out.wall_ms = seen.duration_since(started).as_millis() as u64;
+					if resubmitted {
+						// Submitted again after the idle time: included, but not in the rate,
+						// whose span would otherwise take in the idle wait.
+						out.stuck_included += included;
+					} else {
+						out.work += work;
+						out.blocks.push((next, included, work));
+						first_included_prev_ts.get_or_insert(prev_timestamp);
+						last_included_ts = block.timestamp;
+						out.wall_ms = seen.duration_since(started).as_millis() as u64;
+					}
 				}
 				prev_timestamp = block.timestamp;
 				next += 1;
