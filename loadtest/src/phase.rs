@@ -113,8 +113,12 @@ pub struct Outcome {
 	latencies: Vec<u64>,
 	/// Transactions not included after the idle time (then submitted once more).
 	stuck: u64,
-	/// Of those, how many the node's pool still listed (`author_pendingExtrinsics`).
-	stuck_in_pool: u64,
+	/// Of those, how many the node listed as ready (`author_pendingExtrinsics`: its ready
+	/// transactions only, not those waiting for an earlier nonce).
+	stuck_listed_ready: u64,
+	/// Of those, how many the pool refused when submitted again because it still held them
+	/// (`1013`, already imported: e.g. waiting behind a lost earlier nonce).
+	stuck_already_imported: u64,
 	/// Of those, how many the pool accepted again when resubmitted (it had lost them).
 	stuck_accepted_again: u64,
 	/// Of those, how many were then included (counted in `included`, not in `work` or the
@@ -165,7 +169,8 @@ impl Outcome {
 			},
 			"stuck": {
 				"not_included_after_idle": self.stuck,
-				"still_in_pool": self.stuck_in_pool,
+				"listed_ready": self.stuck_listed_ready,
+				"already_imported": self.stuck_already_imported,
 				"accepted_again": self.stuck_accepted_again,
 				"then_included": self.stuck_included,
 			},
@@ -410,7 +415,7 @@ impl Runner {
 					.filter_map(|x| x.as_str().map(str::to_lowercase))
 					.collect();
 				let hexes: Vec<&String> = stuck.iter().filter_map(|h| encoded.get(h)).collect();
-				out.stuck_in_pool =
+				out.stuck_listed_ready =
 					hexes.iter().filter(|hex| pooled.contains(&hex.to_lowercase())).count() as u64;
 				let params: Vec<Value> = hexes.iter().map(|hex| json!([hex])).collect();
 				let answers = rpc.batch("author_submitExtrinsic", &params).unwrap_or_default();
@@ -418,12 +423,17 @@ impl Runner {
 				for answer in answers {
 					match answer {
 						Ok(_) => out.stuck_accepted_again += 1,
-						Err(e) => *errors.entry(e).or_default() += 1,
+						Err(e) => {
+							if e.contains("\"code\":1013") {
+								out.stuck_already_imported += 1;
+							}
+							*errors.entry(e).or_default() += 1
+						},
 					}
 				}
 				eprintln!(
-					"[{name}] {} transactions not included after {:?}: {} still in the node's pool; submitted again: {} accepted, refused {errors:?}",
-					out.stuck, self.idle, out.stuck_in_pool, out.stuck_accepted_again,
+					"[{name}] {} transactions not included after {:?}: {} listed as ready by the node; submitted again: {} accepted, refused {errors:?}",
+					out.stuck, self.idle, out.stuck_listed_ready, out.stuck_accepted_again,
 				);
 			}
 			if all_sent && last_inclusion.elapsed() > self.idle {
