@@ -1,5 +1,8 @@
 //! Unit tests of announcements: publish, the ring of the last `MaxAnnouncements` and their
 //! deposits, retract, compliance removal, and every failure path.
+//!
+//! Test code only (`#[cfg(test)] mod announcement_tests` in `lib.rs`): its `unwrap`s build
+//! fixed, in-bound test values, and a failing one is a failing test, never a runtime panic.
 
 use crate::{mock::*, AnnouncementRemoval, Announcements, Error, Event, NextAnnouncementId};
 use genex_primitives::sanctions::{mock::MockSanctions, MOCK_BLOCKED};
