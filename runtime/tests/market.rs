@@ -207,3 +207,60 @@ fn quote_sheets_retail_takers_and_compliance_across_blocks() {
 		)));
 	});
 }
+
+/// Every sale by the issuer's own account pays its escrow share into the issuers pallet's
+/// account, on the real stablecoin: a fixed-price listing of its own and its ask in an
+/// auction (until spec 124 only primary sales did, so the promise could be dodged).
+#[test]
+fn the_issuers_own_sales_pay_its_escrow_share() {
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		use polkadot_sdk::sp_runtime::Perbill;
+		let pot = genex_runtime::Issuers::account_id();
+		let escrow = || pallet_issuers::Issuers::<Runtime>::get(account(Charlie)).unwrap().escrow;
+		ok(
+			RuntimeCall::Issuers(pallet_issuers::Call::set_escrow_share {
+				share: Perbill::from_percent(10),
+			}),
+			Charlie,
+		);
+		let pot0 = Assets::balance(GUSD, pot.clone());
+		let escrow0 = escrow();
+
+		// Its own fixed-price listing: 5 at 46.
+		ok(
+			market(pallet_market::Call::list { series: SERIES, units: 5, price: 46 * USD }),
+			Charlie,
+		);
+		ok(
+			market(pallet_market::Call::buy_listing { listing: 0, units: 5, max_price: 46 * USD }),
+			Dave,
+		);
+		assert_eq!(Assets::balance(GUSD, pot.clone()), pot0 + 23 * USD);
+		assert_eq!(escrow(), escrow0 + 23 * USD);
+
+		// Its ask in the auction: 4 at 47 to Dave.
+		let charlie0 = gusd(Charlie);
+		ok(market(limit(Side::Sell, 47 * USD, 4)), Charlie);
+		ok(market(limit(Side::Buy, 47 * USD, 4)), Dave);
+		let escrowed_events = || -> Vec<u128> {
+			System::events()
+				.into_iter()
+				.filter_map(|r| match r.event {
+					RuntimeEvent::Issuers(pallet_issuers::Event::Escrowed { amount, .. }) => {
+						Some(amount)
+					},
+					_ => None,
+				})
+				.collect()
+		};
+		let (auction, events) = next_block_reading(|| (cleared(), escrowed_events()));
+		assert_eq!(auction, Some((47 * USD, 4)));
+		let notional = 4 * 47 * USD;
+		let share = notional / 10;
+		assert_eq!(events, vec![23 * USD, share], "the listing's and the auction's");
+		assert_eq!(Assets::balance(GUSD, pot.clone()), pot0 + 23 * USD + share);
+		assert_eq!(escrow(), escrow0 + 23 * USD + share);
+		let fee = charlie0 + notional - share - gusd(Charlie);
+		assert!(fee > 0 && fee <= notional * 3 / 1_000, "the seller's fee {fee}");
+	});
+}

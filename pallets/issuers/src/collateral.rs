@@ -50,15 +50,21 @@ impl<T: Config> Pallet<T> {
 		ensure!(share <= T::MaxEscrowShare::get(), Error::<T>::EscrowShareTooHigh);
 		let mut issuer = Issuers::<T>::get(&who).ok_or(Error::<T>::NotAnIssuer)?;
 		ensure!(issuer.status != IssuerStatus::Frozen, Error::<T>::IssuerFrozen);
-		let lowered = share < issuer.escrow_share;
-		issuer.escrow_share = share;
-		if lowered {
+		if share < issuer.escrow_share {
 			// The share earns score points, so it may carry part of the limit the outstanding
 			// face value stands on (a deposit withdrawn on its strength, say): lowering it is
-			// held to `withdrawDeposit`'s rule.
+			// held to `withdrawDeposit`'s rule, unless it leaves the limit where it was (an
+			// issuer already over its limit, by a lower rating say, may still lower its share
+			// within the same points).
+			let (_, _, before) = Self::standing(&who, &issuer);
+			issuer.escrow_share = share;
 			let (_, _, limit) = Self::standing(&who, &issuer);
-			ensure!(limit >= issuer.inputs.outstanding_face, Error::<T>::LimitBelowOutstanding);
+			ensure!(
+				limit >= issuer.inputs.outstanding_face || limit >= before,
+				Error::<T>::LimitBelowOutstanding
+			);
 		}
+		issuer.escrow_share = share;
 		Issuers::<T>::insert(&who, issuer);
 		Self::deposit_event(Event::EscrowShareSet { issuer: who, share });
 		Ok(())

@@ -243,6 +243,8 @@ impl<T: Config> CreditLimit<T::AccountId, Balance> for Pallet<T> {
 	fn make_issuer(who: &T::AccountId, limit: Balance) {
 		use polkadot_sdk::frame_support::BoundedVec;
 		let mut issuer = Self::new_issuer(BoundedVec::default(), Default::default(), 10);
+		// The most it may promise: its sales pay the escrow share (the worst case).
+		issuer.escrow_share = T::MaxEscrowShare::get();
 		let have = Self::standing(who, &issuer).2;
 		if have < limit {
 			// Enough deposit (bookkept, benchmark only) to reach `limit`.

@@ -760,11 +760,13 @@ pub mod pallet {
 			Self::do_withdraw_deposit(who, amount)
 		}
 
-		/// Opt in to (or out of, with zero) keeping `share` of primary-sale proceeds in escrow;
-		/// a share of 20 % or more earns the full escrow bonus of the score. Escrow already held
-		/// stays until released. A lower share must leave the issuance limit at or above the
-		/// outstanding face value, as a deposit withdrawal must: the bonus may be what that
-		/// limit stands on.
+		/// Opt in to (or out of, with zero) keeping `share` of the proceeds of every sale of
+		/// the issuer's own coupons on the market in escrow (primary sales, its fixed-price
+		/// listings, its orders and quote sheets in the auction); a share of 20 % or more earns
+		/// the full escrow bonus of the score. Escrow already held stays until released. A
+		/// lower share must leave the issuance limit at or above the outstanding face value, as
+		/// a deposit withdrawal must (the bonus may be what that limit stands on), or where it
+		/// was (an issuer already over its limit may lower its share within the same points).
 		///
 		/// - Origin: signed by an issuer that is not frozen.
 		/// - Fails with `NotAnIssuer`, `IssuerFrozen`, `EscrowShareTooHigh` or

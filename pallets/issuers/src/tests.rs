@@ -245,6 +245,30 @@ fn an_issuer_cannot_drop_the_escrow_share_its_limit_stands_on() {
 }
 
 #[test]
+fn an_issuer_over_its_limit_may_lower_its_share_within_the_same_points() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(P::set_minimum_sample(RuntimeOrigin::root(), no_sample()));
+		onboard(ACME, 5);
+		assert_ok!(<P as CreditLimit<u64, u128>>::note_review(&ACME, 5));
+		// 30 points + 10 for the share (the most it earns, from 20 %): tier 2.
+		assert_ok!(P::set_escrow_share(signed(ACME), Perbill::from_percent(50)));
+		assert_eq!(standing(ACME), (40, 2, 5_000, 0));
+		// More is outstanding than the limit covers (its rating fell since it issued, say).
+		<P as CreditLimit<u64, u128>>::note_issued(&ACME, 6_000);
+		// 50 % to 20 % earns the same points and leaves the limit where it was: allowed (until
+		// spec 124 refused, since the limit was below the outstanding face value already).
+		assert_ok!(P::set_escrow_share(signed(ACME), Perbill::from_percent(20)));
+		assert_eq!(standing(ACME), (40, 2, 5_000, 0));
+		// Below 20 % the limit falls further: refused.
+		assert_noop!(
+			P::set_escrow_share(signed(ACME), Perbill::from_percent(19)),
+			Error::<Test>::LimitBelowOutstanding
+		);
+		P::do_try_state().expect("invariants");
+	});
+}
+
+#[test]
 fn escrow_share_score_and_release() {
 	new_test_ext().execute_with(|| {
 		onboard(ACME, 0);

@@ -78,8 +78,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `891`
 		//  Estimated: `3799`
-		// Minimum execution time: 32_041_000 picoseconds.
-		Weight::from_parts(50_418_000, 3799)
+		// Minimum execution time: 43_252_000 picoseconds.
+		Weight::from_parts(59_696_000, 3799)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -103,8 +103,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1046`
 		//  Estimated: `3615`
-		// Minimum execution time: 42_225_000 picoseconds.
-		Weight::from_parts(64_322_000, 3615)
+		// Minimum execution time: 53_555_000 picoseconds.
+		Weight::from_parts(75_246_000, 3615)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -114,8 +114,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `217`
 		//  Estimated: `3615`
-		// Minimum execution time: 11_967_000 picoseconds.
-		Weight::from_parts(18_648_000, 3615)
+		// Minimum execution time: 15_985_000 picoseconds.
+		Weight::from_parts(22_733_000, 3615)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -141,8 +141,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1541`
 		//  Estimated: `6208`
-		// Minimum execution time: 81_686_000 picoseconds.
-		Weight::from_parts(105_499_000, 6208)
+		// Minimum execution time: 100_378_000 picoseconds.
+		Weight::from_parts(124_476_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -168,8 +168,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1541`
 		//  Estimated: `6208`
-		// Minimum execution time: 80_923_000 picoseconds.
-		Weight::from_parts(93_300_000, 6208)
+		// Minimum execution time: 96_951_000 picoseconds.
+		Weight::from_parts(124_620_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -185,8 +185,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `416`
 		//  Estimated: `3799`
-		// Minimum execution time: 18_578_000 picoseconds.
-		Weight::from_parts(24_475_000, 3799)
+		// Minimum execution time: 23_129_000 picoseconds.
+		Weight::from_parts(39_199_000, 3799)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -202,8 +202,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `416`
 		//  Estimated: `3799`
-		// Minimum execution time: 25_039_000 picoseconds.
-		Weight::from_parts(33_067_000, 3799)
+		// Minimum execution time: 25_557_000 picoseconds.
+		Weight::from_parts(45_462_000, 3799)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -213,8 +213,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `363`
 		//  Estimated: `3799`
-		// Minimum execution time: 12_654_000 picoseconds.
-		Weight::from_parts(17_001_000, 3799)
+		// Minimum execution time: 13_747_000 picoseconds.
+		Weight::from_parts(23_285_000, 3799)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -224,8 +224,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_319_000 picoseconds.
-		Weight::from_parts(9_886_000, 0)
+		// Minimum execution time: 5_791_000 picoseconds.
+		Weight::from_parts(11_252_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Issuers::MinimumSample` (r:0 w:1)
@@ -234,8 +234,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_271_000 picoseconds.
-		Weight::from_parts(8_360_000, 0)
+		// Minimum execution time: 5_843_000 picoseconds.
+		Weight::from_parts(11_191_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Issuers::Issuers` (r:1 w:1)
@@ -244,8 +244,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `363`
 		//  Estimated: `3799`
-		// Minimum execution time: 13_639_000 picoseconds.
-		Weight::from_parts(16_501_000, 3799)
+		// Minimum execution time: 18_844_000 picoseconds.
+		Weight::from_parts(27_410_000, 3799)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -281,8 +281,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2964`
 		//  Estimated: `6208`
-		// Minimum execution time: 139_064_000 picoseconds.
-		Weight::from_parts(157_306_000, 6208)
+		// Minimum execution time: 140_785_000 picoseconds.
+		Weight::from_parts(218_384_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -304,8 +304,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5588`
 		//  Estimated: `8474`
-		// Minimum execution time: 103_740_000 picoseconds.
-		Weight::from_parts(117_965_000, 8474)
+		// Minimum execution time: 108_318_000 picoseconds.
+		Weight::from_parts(146_681_000, 8474)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -319,8 +319,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5365`
 		//  Estimated: `8474`
-		// Minimum execution time: 54_135_000 picoseconds.
-		Weight::from_parts(60_707_000, 8474)
+		// Minimum execution time: 59_430_000 picoseconds.
+		Weight::from_parts(84_924_000, 8474)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -334,8 +334,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5365`
 		//  Estimated: `8474`
-		// Minimum execution time: 44_380_000 picoseconds.
-		Weight::from_parts(50_822_000, 8474)
+		// Minimum execution time: 47_903_000 picoseconds.
+		Weight::from_parts(67_796_000, 8474)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -344,75 +344,75 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with `RocksDbWeight`, for tests and mocks.
 impl WeightInfo for () {
 	fn apply() -> Weight {
-		Weight::from_parts(50_418_000, 3799)
+		Weight::from_parts(59_696_000, 3799)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(64_322_000, 3615)
+		Weight::from_parts(75_246_000, 3615)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(18_648_000, 3615)
+		Weight::from_parts(22_733_000, 3615)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn deposit() -> Weight {
-		Weight::from_parts(105_499_000, 6208)
+		Weight::from_parts(124_476_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_deposit() -> Weight {
-		Weight::from_parts(93_300_000, 6208)
+		Weight::from_parts(124_620_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_escrow_share() -> Weight {
-		Weight::from_parts(24_475_000, 3799)
+		Weight::from_parts(39_199_000, 3799)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn record_default() -> Weight {
-		Weight::from_parts(33_067_000, 3799)
+		Weight::from_parts(45_462_000, 3799)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(17_001_000, 3799)
+		Weight::from_parts(23_285_000, 3799)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_tier_limits() -> Weight {
-		Weight::from_parts(9_886_000, 0)
+		Weight::from_parts(11_252_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_minimum_sample() -> Weight {
-		Weight::from_parts(8_360_000, 0)
+		Weight::from_parts(11_191_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn open_compensation() -> Weight {
-		Weight::from_parts(16_501_000, 3799)
+		Weight::from_parts(27_410_000, 3799)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn claim_compensation() -> Weight {
-		Weight::from_parts(157_306_000, 6208)
+		Weight::from_parts(218_384_000, 6208)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn announce() -> Weight {
-		Weight::from_parts(117_965_000, 8474)
+		Weight::from_parts(146_681_000, 8474)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn retract_announcement() -> Weight {
-		Weight::from_parts(60_707_000, 8474)
+		Weight::from_parts(84_924_000, 8474)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_announcement() -> Weight {
-		Weight::from_parts(50_822_000, 8474)
+		Weight::from_parts(67_796_000, 8474)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

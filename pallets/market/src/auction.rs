@@ -32,8 +32,8 @@ use crate::{
 };
 use alloc::{collections::BTreeMap, vec::Vec};
 use genex_primitives::{
-	Balance, CouponLedger, FreezeReason, PartyRefusal, SeriesId, Settlement, TransferredAsset,
-	ValueMovement,
+	Balance, CouponLedger, CreditLimit, FreezeReason, PartyRefusal, SeriesId, Settlement,
+	TransferredAsset, ValueMovement,
 };
 use polkadot_sdk::{
 	frame_support::{pallet_prelude::*, storage::with_storage_layer, traits::Get},
@@ -94,6 +94,8 @@ struct Net {
 	released: Balance,
 	/// Stablecoin the seller gets (price less fee).
 	gets: Balance,
+	/// Value sold (the issuer's escrow share is of it).
+	sold_value: Balance,
 	/// Value traded (KYC usage).
 	value: Balance,
 }
@@ -248,26 +250,30 @@ impl<T: Config> Pallet<T> {
 		let info = match Self::ensure_tradable(series, false) {
 			Ok(info) => info,
 			Err(e) => {
-				let reason = if e == crate::Error::<T>::SeriesHalted.into() {
-					CancelReason::Halted
-				} else {
-					CancelReason::NotTradable
-				};
+				let halted = e == crate::Error::<T>::SeriesHalted.into();
+				let reason = if halted { CancelReason::Halted } else { CancelReason::NotTradable };
 				for order in pending {
 					Self::release_pending(series, order, order.units, reason);
+				}
+				if halted {
+					// A halt stops trading, not the sheets: staged sheets (withdrawals
+					// included) come into force in the auction they were paid for, so a
+					// maker's withdrawal does not wait for the halt to end. Nothing trades, so
+					// what came into force must not rest crossed (as after the breaker's own
+					// halt below).
+					Self::promote_sheets(series, now_block);
+					let makers = SeriesMakers::<T>::get(series);
+					let mut sheets: Vec<Option<crate::Sheet<T>>> =
+						makers.iter().map(|m| Sheets::<T>::get(m, series)).collect();
+					let book = Working::<T>::new(series);
+					Self::trim_crossing_quotes(series, &book, &mut sheets, &makers);
 				}
 				return Ok(0);
 			},
 		};
 		let (limits, mut market, anchor) = Self::limits(series, info.issue_price);
 		// Sheets staged in earlier blocks come into force now, before anything clears.
-		let makers = SeriesMakers::<T>::get(series);
-		let mut promoted: u64 = 0;
-		for maker in makers.iter() {
-			if Self::promote_sheet(maker, series, now_block) {
-				promoted = promoted.saturating_add(1);
-			}
-		}
+		let promoted = Self::promote_sheets(series, now_block);
 		let makers = SeriesMakers::<T>::get(series);
 		let mut book = Working::<T>::new(series);
 		let mut slots: Vec<Slot<T::AccountId>> = Vec::new();
@@ -529,6 +535,7 @@ impl<T: Config> Pallet<T> {
 				Side::Sell => {
 					net.sold = net.sold.saturating_add(f);
 					net.gets = net.gets.saturating_add(notional.saturating_sub(fee));
+					net.sold_value = net.sold_value.saturating_add(notional);
 				},
 			}
 			let key = OrderKey { series, side: s.side, price: s.price, id: s.id };
@@ -565,10 +572,19 @@ impl<T: Config> Pallet<T> {
 		let mut bought: Vec<(T::AccountId, u64)> = Vec::new();
 		let mut payers: Vec<(T::AccountId, Balance)> = Vec::new();
 		let mut payees: Vec<(T::AccountId, Balance)> = Vec::new();
+		// The issuer's own sales escrow its promised share, as its primary sales do: the
+		// promise earns it score points, so none of its account's ways of selling skips it
+		// (sales from other accounts are theirs: see docs/issuers.md).
+		let mut escrowed: Balance = 0;
 		for (who, net) in nets.iter() {
 			if net.sold > 0 {
+				let mut gets = net.gets;
+				if *who == info.issuer {
+					escrowed = T::Credit::escrow_share(who).mul_floor(net.sold_value).min(gets);
+					gets = gets.saturating_sub(escrowed);
+				}
 				sold.push((who.clone(), net.sold));
-				payees.push((who.clone(), net.gets));
+				payees.push((who.clone(), gets));
 			}
 			if net.bought > 0 {
 				bought.push((who.clone(), net.bought));
@@ -577,6 +593,9 @@ impl<T: Config> Pallet<T> {
 		}
 		if fees_total > 0 {
 			payees.push((T::Treasury::get(), fees_total));
+		}
+		if escrowed > 0 {
+			payees.push((T::Credit::escrow_account(), escrowed));
 		}
 		// The side that came to the auction with the more volume traded (the "taker" of
 		// last-trade views).
@@ -596,6 +615,9 @@ impl<T: Config> Pallet<T> {
 		if volume > 0 {
 			T::Coupons::settle(series, &sold, &bought)?;
 			T::Settlement::settle_frozen(FreezeReason::MarketOrders, &payers, &payees)?;
+			if escrowed > 0 {
+				T::Credit::note_escrowed(&info.issuer, escrowed);
+			}
 			for (who, net) in nets.iter() {
 				if net.bought > 0 {
 					T::Settlement::thaw(

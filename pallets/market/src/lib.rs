@@ -1817,7 +1817,8 @@ pub mod pallet {
 		/// the `MaxFills` resting orders it may reach — `clear(1, MaxFills, 0) − clear(0, 0,
 		/// 0)`, plus the value-movement gate's monitoring of `1 + MaxFills` parties — and, when it is the first of its series this block (`first`), the series'
 		/// fixed cost with every market maker's sheet trading and `MaxFills` resting orders
-		/// more: `clear(0, MaxFills, MaxMakersPerSeries)`.
+		/// more: `clear(0, MaxFills, MaxMakersPerSeries)`, and the issuer's escrow share of
+		/// its sales (two reads, two writes).
 		pub fn auction_share(first: bool) -> Weight {
 			let fills = T::MaxFills::get();
 			// The gate's monitoring of the order's owner and of each resting order's owner it
@@ -1828,7 +1829,11 @@ pub mod pallet {
 				.saturating_sub(T::WeightInfo::clear(0, 0, 0))
 				.saturating_add(parties);
 			if first {
-				share.saturating_add(T::WeightInfo::clear(0, fills, T::MaxMakersPerSeries::get()))
+				// The issuer's escrow share of what it sold in the auction: its share read, the
+				// escrow account paid and the issuer's escrow noted (not among `clear`'s sellers).
+				share
+					.saturating_add(T::WeightInfo::clear(0, fills, T::MaxMakersPerSeries::get()))
+					.saturating_add(T::DbWeight::get().reads_writes(2, 2))
 			} else {
 				share
 			}

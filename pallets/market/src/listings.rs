@@ -90,14 +90,21 @@ impl<T: Config> Pallet<T> {
 			travel_rule: None,
 		};
 		T::Movement::check(&movement)?;
-		// A primary sale pays no trading fee, and its escrow share.
-		let (buyer_fee, seller_fee, escrowed) = if listing.primary {
-			(0, 0, T::Credit::escrow_share(&info.issuer).mul_floor(notional))
+		// A primary sale pays no trading fee. Every sale by the issuer (primary, or a
+		// fixed-price listing of its own) pays its escrow share: the promise earns it score
+		// points, so none of its account's ways of selling skips it.
+		let escrowed = if listing.seller == info.issuer {
+			T::Credit::escrow_share(&info.issuer).mul_floor(notional)
+		} else {
+			0
+		};
+		let (buyer_fee, seller_fee) = if listing.primary {
+			(0, 0)
 		} else {
 			let fees = Fees::<T>::get();
 			let buyer_rate =
 				if MarketMakers::<T>::contains_key(who) { fees.maker } else { fees.taker };
-			(buyer_rate.mul_floor(notional), fees.maker.mul_floor(notional), 0)
+			(buyer_rate.mul_floor(notional), fees.maker.mul_floor(notional))
 		};
 		T::Coupons::ensure_can_deliver(listing.series, &listing.seller, who, units)?;
 		let cost = notional.checked_add(buyer_fee).ok_or(Error::<T>::Overflow)?;

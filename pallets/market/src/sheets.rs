@@ -118,7 +118,12 @@ impl<T: Config> Pallet<T> {
 		// it): it is not replaced before it came into force.
 		Self::promote_sheet(who, series, now);
 		let existing = Sheets::<T>::get(who, series);
-		ensure!(!(withdraw && existing.is_none()), Error::<T>::NoQuotes);
+		if withdraw && existing.is_none() {
+			// It had a sheet (read above) and its coming into force just removed it: a
+			// withdrawal staged earlier, or quotes it could no longer cover. The sheet is gone,
+			// which is what this withdrawal asks for.
+			return Ok(Staged::default());
+		}
 		let rate = Fees::<T>::get().maker;
 		let (units, funds) = needs::<T>(&ladder, rate).ok_or(Error::<T>::Overflow)?;
 		// What it can cover now, on top of what its sheet in force holds (checked again when
@@ -205,6 +210,18 @@ impl<T: Config> Pallet<T> {
 			next.try_push(series).map_err(|_| Error::<T>::AuctionFull)?;
 			Ok(true)
 		})
+	}
+
+	/// Every sheet on `series` staged before block `now` comes into force (`promote_sheet`).
+	/// Returns how many came into force with quotes (not withdrawn or removed).
+	pub(crate) fn promote_sheets(series: SeriesId, now: u32) -> u64 {
+		let mut promoted: u64 = 0;
+		for maker in SeriesMakers::<T>::get(series).iter() {
+			if Self::promote_sheet(maker, series, now) {
+				promoted = promoted.saturating_add(1);
+			}
+		}
+		promoted
 	}
 
 	/// `who`'s sheet on `series` staged before block `now`, if any, comes into force: its

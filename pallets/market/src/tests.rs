@@ -115,6 +115,15 @@ fn units(who: u64) -> u64 {
 	MockCoupons::balance_of(SERIES, &who)
 }
 
+/// `who` joins the market makers and quotes 1 at 95 and 1 at 100, in force two blocks on.
+fn quoting(who: u64) {
+	let q = |price, units| QuoteLevel { price, units };
+	assert_ok!(P::join_market_makers(signed(who)));
+	assert_ok!(P::set_quotes(signed(who), SERIES, vec![q(95, 1)], vec![q(100, 1)]));
+	end_block();
+	end_block();
+}
+
 /// Invariants, and nothing created or destroyed: all stablecoin and units are where they
 /// were or moved; no freeze is left without the bids or bond it stands for.
 fn check() {
@@ -842,6 +851,91 @@ fn a_market_maker_withdraws_its_sheets_before_leaving() {
 }
 
 #[test]
+fn a_withdrawal_on_a_halted_series_takes_effect_in_the_next_block() {
+	new_test_ext().execute_with(|| {
+		quoting(CAROL);
+		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 1);
+		// The breaker halts the series for the next 100 blocks.
+		let until = System::block_number() + 100;
+		crate::Markets::<Test>::mutate(SERIES, |m| m.halted_until = Some(until));
+		assert_ok!(P::cancel_quotes(signed(CAROL), SERIES));
+		end_block();
+		// The next block's auction of the series: halted, nothing trades.
+		end_block();
+		// Until spec 124 the halted auction left the withdrawal staged until the halt ended,
+		// and the maker could not leave before (`QuotesOutstanding`).
+		assert!(System::block_number() < until);
+		assert_eq!(crate::Sheets::<Test>::get(CAROL, SERIES), None);
+		assert!(events().contains(&Event::QuotesRemoved {
+			maker: CAROL,
+			series: SERIES,
+			reason: CancelReason::ByOwner
+		}));
+		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 0);
+		assert_eq!(frozen(CAROL), 0);
+		assert_ok!(P::leave_market_makers(signed(CAROL)));
+		check();
+	});
+}
+
+#[test]
+fn quotes_coming_into_force_on_a_halted_series_do_not_rest_crossed() {
+	new_test_ext().execute_with(|| {
+		let q = |price, units| QuoteLevel { price, units };
+		let ask = place(ALICE, gtc(Side::Sell, 100, 2));
+		end_block();
+		assert_eq!(resting(ask), Some(2));
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		let until = System::block_number() + 100;
+		crate::Markets::<Test>::mutate(SERIES, |m| m.halted_until = Some(until));
+		// Staged during the halt: a bid above the resting ask, and an ask.
+		assert_ok!(P::set_quotes(signed(CAROL), SERIES, vec![q(105, 1)], vec![q(110, 1)]));
+		end_block();
+		// In force in the halted auction, which trades nothing: the crossing bid goes
+		// (`check` holds: nothing rests crossed), the ask stays.
+		end_block();
+		assert!(fills().is_empty());
+		assert!(events().iter().any(|e| matches!(
+			e,
+			Event::OrderCancelled { owner: CAROL, reason: CancelReason::WouldCross, .. }
+		)));
+		let sheet = crate::Sheets::<Test>::get(CAROL, SERIES).expect("in force");
+		assert!(sheet.staged.is_none());
+		assert!(sheet.active.bids.is_empty());
+		assert_eq!(sheet.active.asks.to_vec(), vec![q(110, 1)]);
+		assert_eq!(frozen(CAROL), 0);
+		assert_eq!(resting(ask), Some(2));
+		check();
+	});
+}
+
+#[test]
+fn withdrawing_again_completes_a_withdrawal_its_auction_left_staged() {
+	new_test_ext().execute_with(|| {
+		quoting(CAROL);
+		assert_ok!(P::cancel_quotes(signed(CAROL), SERIES));
+		P::run_auctions();
+		// The next block's auction of the series does not run (whatever the cause): the
+		// withdrawal is still staged.
+		let n = System::block_number() + 1;
+		System::set_block_number(n);
+		P::on_initialize(n);
+		crate::Scheduled::<Test>::kill();
+		assert!(crate::Sheets::<Test>::get(CAROL, SERIES).is_some_and(|s| s.staged.is_some()));
+		// Withdrawing again brings it into force, which removes the sheet: done, not `NoQuotes`
+		// (rolled back with the removal until spec 124).
+		assert_ok!(P::cancel_quotes(signed(CAROL), SERIES));
+		assert_eq!(crate::Sheets::<Test>::get(CAROL, SERIES), None);
+		assert_eq!(MockCoupons::locked_of(SERIES, &CAROL), 0);
+		assert_eq!(frozen(CAROL), 0);
+		// Nothing left to withdraw now.
+		assert_noop!(P::cancel_quotes(signed(CAROL), SERIES), Error::<Test>::NoQuotes);
+		assert_ok!(P::leave_market_makers(signed(CAROL)));
+		check();
+	});
+}
+
+#[test]
 fn market_makers_post_a_bond_that_stays_in_their_account() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(P::join_market_makers(signed(ALICE)), MOCK_LEVEL_TOO_LOW);
@@ -1021,6 +1115,44 @@ fn primary_sale_pays_the_issuer_and_its_escrow() {
 		assert_noop!(P::cancel_listing(signed(BOB), 0), Error::<Test>::NotOwner);
 		assert_ok!(P::cancel_listing(signed(ISSUER), 0));
 		assert_eq!(MockCoupons::locked_of(SERIES, &ISSUER), 0);
+		check();
+	});
+}
+
+#[test]
+fn every_sale_by_the_issuer_escrows_its_share() {
+	new_test_ext().execute_with(|| {
+		MockCredit::set_escrow_share(&ISSUER, Perbill::from_percent(10));
+		let escrow: u64 = 0; // The mock's escrow account.
+					   // A fixed-price listing of its own (until spec 124 only primary sales escrowed the
+					   // share, which earns score points: selling any other way dodged the promise).
+		assert_ok!(P::list(signed(ISSUER), SERIES, 5, 100));
+		assert_ok!(P::buy_listing(signed(BOB), 0, 5, 100));
+		// 500: 50 to the escrow, 5 of maker fee, 445 to the issuer; the buyer's 10 of fee.
+		assert_eq!(funds(ISSUER), FUNDS + 445);
+		assert_eq!(funds(escrow), 50);
+		assert_eq!(MockCredit::escrowed(&ISSUER), 50);
+		assert!(matches!(
+			events().last(),
+			Some(Event::ListingBought { escrowed: 50, paid: 500, .. })
+		));
+		// Its ask in the auction, next to another seller's.
+		let before = funds(ISSUER);
+		let ask = place(ISSUER, gtc(Side::Sell, 100, 2));
+		place(ALICE, gtc(Side::Sell, 100, 1));
+		place(BOB, gtc(Side::Buy, 100, 3));
+		end_block();
+		let fee = events()
+			.into_iter()
+			.find_map(|e| match e {
+				Event::OrderFilled { key, fee, units: 2, .. } if key.id == ask.id => Some(fee),
+				_ => None,
+			})
+			.expect("the issuer's ask filled");
+		// 200 sold: 20 to the escrow; the other seller's sale escrows nothing.
+		assert_eq!(funds(ISSUER), before + 200 - fee - 20);
+		assert_eq!(funds(escrow), 70);
+		assert_eq!(MockCredit::escrowed(&ISSUER), 70);
 		check();
 	});
 }

@@ -7,6 +7,9 @@
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `Some("dev")`, DB CACHE: 1024
 //!
+//! `buy_listing` regenerated 2026-11-28 (STEPS `50`, REPEAT `20`, CPU `Intel(R) Xeon(R) Processor`)
+//! when its benchmark became the issuer's own listing (escrow share and fees).
+//!
 //! Regenerate with `scripts/benchmark.sh` (see docs/operators.md).
 
 // Executed Command:
@@ -342,15 +345,15 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
-	/// Storage: `Coupons::SeriesOf` (r:1 w:0)
+	/// Storage: `Coupons::SeriesOf` (r:1 w:1)
 	/// Proof: `Coupons::SeriesOf` (`max_values`: None, `max_size`: Some(708), added: 3183, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Issuers::Issuers` (r:1 w:0)
+	/// Storage: `Issuers::Issuers` (r:1 w:1)
 	/// Proof: `Issuers::Issuers` (`max_values`: None, `max_size`: Some(334), added: 2809, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Markets` (r:1 w:0)
 	/// Proof: `Market::Markets` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Affiliates` (r:2 w:0)
+	/// Storage: `Market::Affiliates` (r:1 w:0)
 	/// Proof: `Market::Affiliates` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `Sanctions::Blocked` (r:2 w:0)
 	/// Proof: `Sanctions::Blocked` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
@@ -362,6 +365,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Kyc::Limits` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	/// Storage: `Kyc::Usage` (r:2 w:2)
 	/// Proof: `Kyc::Usage` (`max_values`: None, `max_size`: Some(1730), added: 4205, mode: `MaxEncodedLen`)
+	/// Storage: `Aml::ReviewPolicyOf` (r:1 w:0)
+	/// Proof: `Aml::ReviewPolicyOf` (`max_values`: Some(1), `max_size`: Some(22), added: 517, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::Flags` (r:2 w:0)
 	/// Proof: `Aml::Flags` (`max_values`: None, `max_size`: Some(59), added: 2534, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Fees` (r:1 w:0)
@@ -376,12 +381,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Stablecoin::SettlementAsset` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:3 w:3)
+	/// Storage: `Assets::Account` (r:4 w:4)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Stablecoin::Freezes` (r:1 w:0)
 	/// Proof: `Stablecoin::Freezes` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Coupons::Holdings` (r:2 w:2)
 	/// Proof: `Coupons::Holdings` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Coupons::IssuerStats` (r:1 w:1)
+	/// Proof: `Coupons::IssuerStats` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::Rules` (r:1 w:0)
 	/// Proof: `Aml::Rules` (`max_values`: Some(1), `max_size`: Some(737), added: 1232, mode: `MaxEncodedLen`)
 	/// Storage: `Aml::HighRisk` (r:1 w:0)
@@ -390,12 +397,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Aml::Counters` (`max_values`: None, `max_size`: Some(985), added: 3460, mode: `MaxEncodedLen`)
 	fn buy_listing() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3950`
-		//  Estimated: `9400`
-		// Minimum execution time: 461_801_000 picoseconds.
-		Weight::from_parts(482_540_000, 9400)
-			.saturating_add(T::DbWeight::get().reads(35_u64))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+		//  Measured:  `4094`
+		//  Estimated: `11426`
+		// Minimum execution time: 375_137_000 picoseconds.
+		Weight::from_parts(512_598_000, 11426)
+			.saturating_add(T::DbWeight::get().reads(37_u64))
+			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(81), added: 2556, mode: `MaxEncodedLen`)
@@ -755,9 +762,9 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn buy_listing() -> Weight {
-		Weight::from_parts(482_540_000, 9400)
-			.saturating_add(RocksDbWeight::get().reads(35_u64))
-			.saturating_add(RocksDbWeight::get().writes(14_u64))
+		Weight::from_parts(512_598_000, 11426)
+			.saturating_add(RocksDbWeight::get().reads(37_u64))
+			.saturating_add(RocksDbWeight::get().writes(18_u64))
 	}
 	fn cancel_listing() -> Weight {
 		Weight::from_parts(42_159_000, 3546)

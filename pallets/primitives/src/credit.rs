@@ -149,7 +149,8 @@ pub trait CreditLimit<AccountId, Balance> {
 	/// Callers refuse reviews by the issuer and its affiliates before asking.
 	fn note_review(issuer: &AccountId, rating: u8) -> DispatchResult;
 
-	/// The share of primary-sale proceeds `issuer` keeps in escrow (zero when not opted in).
+	/// The share of the proceeds of its own sales on the market (primary, listings, the
+	/// auction) `issuer` keeps in escrow (zero when not opted in).
 	fn escrow_share(issuer: &AccountId) -> Perbill;
 
 	/// `amount` of `issuer`'s proceeds was paid into [`CreditLimit::escrow_account`].
