@@ -206,7 +206,7 @@ fn run(args: Args) -> Result<Value, String> {
 	}
 	let date = report::utc_date();
 	let (commit, dirty) = report::commit();
-	let node_info = report::node(&node_binary(&args));
+	let node_info = report::node(&node_binary(&args), &args.node_args);
 	let dir = std::env::temp_dir().join(format!("genex-load-{}", std::process::id()));
 	fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
 	eprintln!("deriving {} accounts", args.senders + args.sellers + args.buyers + args.makers);

@@ -99,8 +99,9 @@ pub fn machine() -> Value {
 	})
 }
 
-/// The node binary and what its `--version` says (it carries the node's commit).
-pub fn node(bin: &Path) -> Value {
+/// The node binary, what its `--version` says (it carries the node's commit) and the
+/// arguments passed on to it (`--node-arg`).
+pub fn node(bin: &Path, args: &[String]) -> Value {
 	let version = Command::new(bin)
 		.arg("--version")
 		.stderr(Stdio::null())
@@ -108,7 +109,7 @@ pub fn node(bin: &Path) -> Value {
 		.ok()
 		.filter(|o| o.status.success())
 		.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
-	json!({ "binary": bin.display().to_string(), "version": version })
+	json!({ "binary": bin.display().to_string(), "version": version, "args": args })
 }
 
 /// Write `text` to `dir/<date>.json`, or `dir/<date>-2.json`, `-3`, … if that exists: a second
