@@ -104,11 +104,11 @@ macro_rules! genex_runtime_version {
 }
 
 #[cfg(not(feature = "next-spec"))]
-genex_runtime_version!(124);
+genex_runtime_version!(125);
 // The same runtime one version later: only the zombienet upgrade test builds it
 // (`scripts/build-runtime-variant.sh next`), to install it through governance.
 #[cfg(feature = "next-spec")]
-genex_runtime_version!(125);
+genex_runtime_version!(126);
 #[cfg(all(feature = "next-spec", feature = "std"))]
 compile_error!("`next-spec` is for the upgrade test's Wasm only; a native build would embed it");
 

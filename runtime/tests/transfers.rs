@@ -210,3 +210,29 @@ fn an_l1_sender_is_stopped_by_its_monthly_limit_while_the_day_has_room() {
 		send(300).expect("room again");
 	});
 }
+
+/// A quiet transfer (no AML rule trips) pays its benchmark, which already ran a quiet movement
+/// through the runtime's gate, and the monitor's execution on an account's full counters: the
+/// quiet path's storage (`quiet_weight`) is not charged a second time.
+#[test]
+fn a_quiet_stablecoin_transfer_pays_the_monitors_storage_once() {
+	use genex_runtime::RuntimeOrigin;
+	use pallet_aml::weights::WeightInfo as _;
+	use pallet_stablecoin::WeightInfo as _;
+	new_ext(presets::DEV_RUNTIME_PRESET).execute_with(|| {
+		type Transfer = <Runtime as pallet_stablecoin::Config>::WeightInfo;
+		type Monitor = <Runtime as pallet_aml::Config>::WeightInfo;
+		let db = <Runtime as polkadot_sdk::frame_system::Config>::DbWeight::get();
+		let info = Stablecoin::transfer(
+			RuntimeOrigin::signed(account(Charlie)),
+			account(Bob),
+			STABLECOIN_UNIT / 100,
+		)
+		.expect("transferred");
+		// The monitor's quiet record and the check's two flag reads, less their storage.
+		let quiet = Monitor::record_quiet() + db.reads(2);
+		let execution = quiet.saturating_sub(db.reads_writes(7, 2));
+		assert!(execution.ref_time() > 0 && execution.ref_time() < quiet.ref_time());
+		assert_eq!(info.actual_weight, Some(Transfer::transfer() + execution));
+	});
+}

@@ -98,6 +98,18 @@ impl NearThresholds {
 	}
 }
 
+/// Reads of a quiet movement's monitoring: `record_quiet`'s benchmark (the rules, the review
+/// policy, the high-risk list, both parties' counters) and the check's two flags
+/// (`AmlMonitor::quiet_weight`; `tests::quiet_storage_is_what_the_benchmarks_measured`).
+pub(crate) const QUIET_READS: u64 = 7;
+/// Writes of a quiet movement's monitoring: both parties' counters.
+pub(crate) const QUIET_WRITES: u64 = 2;
+/// Reads of a quiet auction party's screen and record in the monitor: its flag and counters,
+/// the rules and the high-risk list (`AmlMonitor::quiet_party_weight`).
+pub(crate) const QUIET_PARTY_READS: u64 = 4;
+/// Writes of a quiet auction party's record: its counters.
+pub(crate) const QUIET_PARTY_WRITES: u64 = 1;
+
 /// One side of a movement, as the rules see it.
 struct Side<'a, A> {
 	account: &'a A,
@@ -179,6 +191,14 @@ impl<T: Config> AmlMonitor<T::AccountId, Balance> for Pallet<T> {
 
 	fn party_weight() -> Weight {
 		T::WeightInfo::record_party().saturating_add(T::DbWeight::get().reads(1))
+	}
+
+	fn quiet_weight() -> Weight {
+		T::DbWeight::get().reads_writes(QUIET_READS, QUIET_WRITES)
+	}
+
+	fn quiet_party_weight() -> Weight {
+		T::DbWeight::get().reads_writes(QUIET_PARTY_READS, QUIET_PARTY_WRITES)
 	}
 
 	fn ensure_trade_below_review(value: Balance) -> DispatchResult {

@@ -673,3 +673,35 @@ mod properties {
 		}
 	}
 }
+
+/// What `quiet_weight` and `quiet_party_weight` subtract is storage the benchmarks measured:
+/// the quiet path's (`record_quiet` and the check's two flags) exactly, and a quiet party's
+/// among what `record_party` measured. If a regenerated `weights.rs` changes the quiet path's
+/// storage, this fails until the constants follow.
+#[test]
+fn quiet_storage_is_what_the_benchmarks_measured() {
+	use crate::{
+		monitor::{QUIET_PARTY_READS, QUIET_PARTY_WRITES, QUIET_READS, QUIET_WRITES},
+		weights::WeightInfo,
+	};
+	use genex_primitives::measured::measured;
+	use polkadot_sdk::frame_support::weights::constants::RocksDbWeight;
+	const FILE: &str = include_str!("weights.rs");
+	let quiet = measured(FILE, "record_quiet");
+	// The check's two flag reads come on top of the benchmark (`AmlMonitor::record`).
+	assert_eq!((quiet.reads + 2, quiet.writes), (QUIET_READS, QUIET_WRITES));
+	for item in ["Aml::Rules", "Aml::ReviewPolicyOf", "Aml::HighRisk"] {
+		assert_eq!(quiet.of(item), Some((1, 0)), "record_quiet measured {item}");
+	}
+	assert_eq!(quiet.of("Aml::Counters"), Some((2, 2)));
+	let party = measured(FILE, "record_party");
+	for item in ["Aml::Rules", "Aml::HighRisk", "Aml::Flags"] {
+		assert!(party.of(item).is_some_and(|(r, _)| r >= 1), "record_party measured {item}");
+	}
+	assert!(party.of("Aml::Counters").is_some_and(|(r, w)| r >= 1 && w >= 1));
+	assert!(party.reads >= QUIET_PARTY_READS && party.writes >= QUIET_PARTY_WRITES);
+	// So what an auction adds per party stays positive (at the reference database weights).
+	let bound = <() as WeightInfo>::record_party().saturating_add(RocksDbWeight::get().reads(1));
+	let quiet = RocksDbWeight::get().reads_writes(QUIET_PARTY_READS, QUIET_PARTY_WRITES);
+	assert!(bound.ref_time() > quiet.ref_time());
+}

@@ -14,6 +14,23 @@ use genex_primitives::{
 };
 use polkadot_sdk::{frame_support::pallet_prelude::*, sp_runtime::Permill};
 
+/// Items every placement reads and that an earlier placement on the same series in the same
+/// block read or wrote: the series (`Coupons::SeriesOf`), the time (`Timestamp::Now`), its
+/// issuer (`Issuers::Issuers`), its market state (`Markets`), the fee rates (`Fees`), the
+/// settlement asset's id (`Stablecoin::SettlementAsset`), the pending list (`Pending`) and the
+/// order id (`NextOrderId`); all in `place_order`'s benchmark
+/// (`tests::repeat_reads_are_what_the_placement_benchmark_measured`).
+pub(crate) const REPEAT_READS: u64 = 8;
+
+/// How a placement met its series' auction of the block.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) struct Opening {
+	/// It opened the auction: it pays the auction's fixed cost ([`Pallet::auction_share`]).
+	pub first: bool,
+	/// An earlier placement of the block on the series came before it ([`REPEAT_READS`]).
+	pub repeat: bool,
+}
+
 impl<T: Config> Pallet<T> {
 	/// Whether `price` is a multiple of the tick (`TickSize` > 0: `integrity_test`).
 	pub(crate) fn on_tick(price: Balance) -> bool {
@@ -57,20 +74,22 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `Ok` when the series' auction of this block can take one more order (and, when it is
-	/// the series' first, the block one more auction). Returns whether it is the first.
-	fn ensure_auction_room(series: SeriesId) -> Result<bool, DispatchError> {
+	/// the series' first, the block one more auction). Returns how the order meets it.
+	fn ensure_auction_room(series: SeriesId) -> Result<Opening, DispatchError> {
 		let len = Pending::<T>::decode_len(series).unwrap_or(0);
 		ensure!(len < T::MaxPendingPerSeries::get() as usize, Error::<T>::AuctionFull);
 		if len > 0 {
-			return Ok(false);
+			// `Pending` never outlives its block (the block's auction takes it): an earlier
+			// order of this block on the series was placed.
+			return Ok(Opening { first: false, repeat: true });
 		}
 		let queue = AuctionQueue::<T>::get();
 		if queue.contains(&series) || crate::Scheduled::<T>::get().contains(&series) {
 			// Queued already, or scheduled by a quote sheet (`on_initialize` charged it).
-			return Ok(false);
+			return Ok(Opening { first: false, repeat: false });
 		}
 		ensure!(queue.len() < T::MaxAuctionsPerBlock::get() as usize, Error::<T>::AuctionFull);
-		Ok(true)
+		Ok(Opening { first: true, repeat: false })
 	}
 
 	/// Weight of a placement: its benchmark plus the review policy's read, the owner's AML
@@ -82,16 +101,29 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(T::Movement::order_weight())
 	}
 
+	/// What a placement that met its series' auction as `opening` used: a repeat reads the
+	/// [`REPEAT_READS`] items an earlier placement of the block read or wrote (from the
+	/// block's overlay and the node's cache, not the database), so they are refunded; the
+	/// auction's share as [`Pallet::auction_share`].
+	pub(crate) fn placement_used(opening: Opening) -> Weight {
+		let placement = if opening.repeat {
+			Self::placement_weight().saturating_sub(T::DbWeight::get().reads(REPEAT_READS))
+		} else {
+			Self::placement_weight()
+		};
+		placement.saturating_add(Self::auction_share(opening.first))
+	}
+
 	/// Check `req` of `who` on `series`, take its custody and queue it for the block's
 	/// auction. `market`: a market order (`req.price` is its worst price, off the tick
-	/// allowed, immediate-or-cancel). Returns its key and whether it opened the series'
-	/// auction of this block (the caller refunds the auction's fixed cost otherwise).
+	/// allowed, immediate-or-cancel). Returns its key and how it met the series' auction of
+	/// this block (the caller refunds what it did not use: [`Pallet::placement_used`]).
 	pub(crate) fn do_place(
 		who: &T::AccountId,
 		series: SeriesId,
 		req: OrderRequest,
 		market: bool,
-	) -> Result<(OrderKey, bool), DispatchError> {
+	) -> Result<(OrderKey, Opening), DispatchError> {
 		let expires_at = Self::ensure_well_formed(&req, market)?;
 		Self::ensure_tradable(series, false)?;
 		T::Sanctions::ensure_not_blocked(who)?;
@@ -150,7 +182,7 @@ impl<T: Config> Pallet<T> {
 				0
 			},
 		};
-		let first = Self::ensure_auction_room(series)?;
+		let opening = Self::ensure_auction_room(series)?;
 
 		// Every check passed: custody, then the queue.
 		match req.side {
@@ -176,7 +208,7 @@ impl<T: Config> Pallet<T> {
 			market,
 		};
 		Pending::<T>::try_append(series, order).map_err(|_| Error::<T>::AuctionFull)?;
-		if first {
+		if opening.first {
 			AuctionQueue::<T>::try_append(series).map_err(|_| Error::<T>::AuctionFull)?;
 		}
 		// Counted for the order-to-trade rule (never fails).
@@ -189,7 +221,7 @@ impl<T: Config> Pallet<T> {
 			time_in_force: req.time_in_force,
 			market,
 		});
-		Ok((key, first))
+		Ok((key, opening))
 	}
 
 	/// A market order: `units` on `side` at prices no worse than `worst`.
@@ -199,7 +231,7 @@ impl<T: Config> Pallet<T> {
 		side: Side,
 		units: u64,
 		worst: Balance,
-	) -> Result<(OrderKey, bool), DispatchError> {
+	) -> Result<(OrderKey, Opening), DispatchError> {
 		let req = OrderRequest {
 			side,
 			price: worst,

@@ -803,12 +803,13 @@ fn a_staged_sheet_is_charged_in_the_block_where_it_trades() {
 		let db = <<Test as polkadot_sdk::frame_system::Config>::DbWeight as Get<
 			polkadot_sdk::frame_support::weights::RuntimeDbWeight,
 		>>::get();
-		// And the obligations sampling of the series' two makers.
-		let sampling =
-			db.reads_writes(1, 1) + <() as crate::weights::WeightInfo>::sample_obligations(2);
+		// And the obligations sampling of the series' two makers (the parent hash and the
+		// count read first).
+		let sampling = db.reads(2) + <() as crate::weights::WeightInfo>::sample_obligations(2);
+		// The queues: the next auctions and the staged count taken, the scheduled put.
 		assert_eq!(
 			charged,
-			db.reads_writes(1, 2) + P::auction_share(true) + P::promotion_share() * 2 + sampling
+			db.reads_writes(2, 3) + P::auction_share(true) + P::promotion_share() * 2 + sampling
 		);
 		assert_eq!(crate::StagedSheets::<Test>::get(), 0);
 		P::run_auctions();
@@ -816,6 +817,67 @@ fn a_staged_sheet_is_charged_in_the_block_where_it_trades() {
 		assert!(events().contains(&Event::QuotesActive { maker: DAVE, series: SERIES }));
 		check();
 	});
+}
+
+#[test]
+fn a_placement_after_the_blocks_first_on_its_series_is_refunded_the_reads_it_repeats() {
+	new_test_ext().execute_with(|| {
+		let db = <<Test as polkadot_sdk::frame_system::Config>::DbWeight as Get<
+			polkadot_sdk::frame_support::weights::RuntimeDbWeight,
+		>>::get();
+		let full = P::placement_weight();
+		let repeat = full - db.reads(crate::placement::REPEAT_READS);
+		assert!(repeat.ref_time() < full.ref_time());
+		// The block's first order on the series reads its items and opens its auction.
+		let info = P::place_order(signed(ALICE), SERIES, gtc(Side::Buy, 95, 1)).expect("placed");
+		assert_eq!(info.actual_weight, Some(full + P::auction_share(true)));
+		// The next ones, of any kind, read them again from the block's overlay and cache.
+		let info = P::place_market_order(signed(BOB), SERIES, Side::Sell, 1, 90).expect("placed");
+		assert_eq!(info.actual_weight, Some(repeat + P::auction_share(false)));
+		let info = P::place_order(signed(ALICE), SERIES, gtc(Side::Buy, 90, 1)).expect("placed");
+		assert_eq!(info.actual_weight, Some(repeat + P::auction_share(false)));
+		end_block();
+		// A new block: its first order pays everything again.
+		let info = P::place_order(signed(ALICE), SERIES, gtc(Side::Buy, 90, 1)).expect("placed");
+		assert_eq!(info.actual_weight, Some(full + P::auction_share(true)));
+		end_block();
+		// A quote sheet scheduled the series' auction: the block's first order opens nothing,
+		// but nothing of this block read the series' items before it.
+		assert_ok!(P::join_market_makers(signed(CAROL)));
+		let q = |price, units| QuoteLevel { price, units };
+		assert_ok!(P::set_quotes(signed(CAROL), SERIES, vec![q(90, 1)], vec![q(100, 1)]));
+		end_block();
+		assert!(crate::Scheduled::<Test>::get().contains(&SERIES));
+		let info = P::place_order(signed(ALICE), SERIES, gtc(Side::Buy, 95, 1)).expect("placed");
+		assert_eq!(info.actual_weight, Some(full + P::auction_share(false)));
+		let info = P::place_order(signed(ALICE), SERIES, gtc(Side::Buy, 95, 1)).expect("placed");
+		assert_eq!(info.actual_weight, Some(repeat + P::auction_share(false)));
+		end_block();
+		check();
+	});
+}
+
+/// The reads a repeated placement is refunded ([`crate::placement::REPEAT_READS`]) are among
+/// what `place_order`'s benchmark measured: a regenerated `weights.rs` that no longer lists one
+/// fails here instead of undercharging.
+#[test]
+fn repeat_reads_are_what_the_placement_benchmark_measured() {
+	let placed = genex_primitives::measured::measured(include_str!("weights.rs"), "place_order");
+	let items = [
+		"Coupons::SeriesOf",
+		"Timestamp::Now",
+		"Issuers::Issuers",
+		"Market::Markets",
+		"Market::Fees",
+		"Stablecoin::SettlementAsset",
+		"Market::Pending",
+		"Market::NextOrderId",
+	];
+	assert_eq!(items.len() as u64, crate::placement::REPEAT_READS);
+	for item in items {
+		assert!(placed.of(item).is_some_and(|(r, _)| r >= 1), "place_order measured {item}");
+	}
+	assert!(placed.reads > crate::placement::REPEAT_READS);
 }
 
 #[test]

@@ -37,6 +37,8 @@ pub mod credit;
 pub mod disputes;
 pub mod kyc;
 pub mod market;
+#[cfg(feature = "std")]
+pub mod measured;
 pub mod movement;
 pub mod notifications;
 pub mod oracle;

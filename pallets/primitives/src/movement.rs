@@ -162,6 +162,20 @@ pub trait ValueMovement<AccountId, Balance> {
 	/// Upper bound of the monitoring part of one party's screen and record in an auction.
 	fn party_weight() -> Weight;
 
+	/// The storage the monitoring of a quiet movement (no rule trips, no lookup beyond the
+	/// quiet path) reads and writes: part of [`Recorded::monitor_weight`]. A caller whose own
+	/// benchmark ran a quiet movement through the runtime's gate (the stablecoin's transfers)
+	/// measured it there, and subtracts it from `monitor_weight` instead of paying it twice.
+	/// Execution is not part of it: an account's full counters decode slower than a
+	/// benchmark's fresh ones, so that stays charged.
+	fn quiet_weight() -> Weight;
+
+	/// The monitor's storage a quiet auction party's screen and record read and write (its flag
+	/// and counters, the rules, the high-risk list): part of [`ValueMovement::party_weight`]. A
+	/// batch auction's benchmark screens and records every party through the runtime's gate,
+	/// so its per-order costs include it; the auction adds only the rest of `party_weight`.
+	fn quiet_party_weight() -> Weight;
+
 	/// `Ok` when a trade worth `value` may settle without a compliance officer's review: below
 	/// the review threshold (SRS 3.5.5, 大额交易审核), else the monitor's typed error. A batch
 	/// auction or a fixed-price sale cannot wait for an officer, so an order or a purchase at
@@ -212,6 +226,12 @@ impl<AccountId, Balance: polkadot_sdk::sp_runtime::traits::Bounded>
 		Weight::zero()
 	}
 	fn party_weight() -> Weight {
+		Weight::zero()
+	}
+	fn quiet_weight() -> Weight {
+		Weight::zero()
+	}
+	fn quiet_party_weight() -> Weight {
 		Weight::zero()
 	}
 	fn ensure_trade_below_review(_: Balance) -> DispatchResult {
@@ -272,6 +292,12 @@ pub trait AmlMonitor<AccountId, Balance> {
 	/// [`AmlMonitor::record_party`].
 	fn party_weight() -> Weight;
 
+	/// See [`ValueMovement::quiet_weight`].
+	fn quiet_weight() -> Weight;
+
+	/// See [`ValueMovement::quiet_party_weight`].
+	fn quiet_party_weight() -> Weight;
+
 	/// See [`ValueMovement::ensure_trade_below_review`].
 	fn ensure_trade_below_review(value: Balance) -> DispatchResult;
 
@@ -312,6 +338,12 @@ impl<AccountId, Balance> AmlMonitor<AccountId, Balance> for () {
 		Weight::zero()
 	}
 	fn party_weight() -> Weight {
+		Weight::zero()
+	}
+	fn quiet_weight() -> Weight {
+		Weight::zero()
+	}
+	fn quiet_party_weight() -> Weight {
 		Weight::zero()
 	}
 	fn ensure_trade_below_review(_: Balance) -> DispatchResult {
@@ -459,6 +491,14 @@ where
 
 	fn party_weight() -> Weight {
 		M::party_weight()
+	}
+
+	fn quiet_weight() -> Weight {
+		M::quiet_weight()
+	}
+
+	fn quiet_party_weight() -> Weight {
+		M::quiet_party_weight()
 	}
 
 	fn ensure_trade_below_review(value: Balance) -> DispatchResult {
@@ -611,6 +651,12 @@ pub mod mock {
 		}
 		fn party_weight() -> Weight {
 			Weight::from_parts(1_000, 0)
+		}
+		fn quiet_weight() -> Weight {
+			Weight::from_parts(300, 0)
+		}
+		fn quiet_party_weight() -> Weight {
+			Weight::from_parts(200, 0)
 		}
 		fn ensure_trade_below_review(value: B) -> DispatchResult {
 			if value.into() >= REVIEW_FROM.with(|v| *v.borrow()) {

@@ -287,9 +287,10 @@ mod compliance {
 			assert!(MockAml::take().is_empty());
 			MockAml::restrict(&DAVE, false);
 			// A transfer that passed is recorded once, as a P2P movement of its amount, and
-			// charged what the monitor used (the mock's 400 of its bound's 1,000).
+			// charged what the monitor used (the mock's 400 of its bound's 1,000) beyond the
+			// quiet path its benchmark measured (the mock's 300): not the quiet path twice.
 			let info = Stablecoin::transfer(RuntimeOrigin::signed(ALICE), DAVE, 10).expect("ok");
-			let used = polkadot_sdk::frame_support::weights::Weight::from_parts(400, 0);
+			let used = polkadot_sdk::frame_support::weights::Weight::from_parts(100, 0);
 			assert_eq!(info.actual_weight, Some(<() as crate::WeightInfo>::transfer() + used));
 			assert_eq!(
 				MockAml::take(),
