@@ -104,8 +104,10 @@ impl NearThresholds {
 pub(crate) const QUIET_READS: u64 = 7;
 /// Writes of a quiet movement's monitoring: both parties' counters.
 pub(crate) const QUIET_WRITES: u64 = 2;
-/// Reads of a quiet auction party's screen and record in the monitor: its flag and counters,
-/// the rules and the high-risk list (`AmlMonitor::quiet_party_weight`).
+/// Reads of a quiet auction party's screen and record in the monitor: its flag and counters
+/// (in the market's `clear` benchmark per party), the rules and the high-risk list (in its
+/// fixed cost, read once per auction and block, then from the block's cache)
+/// (`AmlMonitor::quiet_party_weight`).
 pub(crate) const QUIET_PARTY_READS: u64 = 4;
 /// Writes of a quiet auction party's record: its counters.
 pub(crate) const QUIET_PARTY_WRITES: u64 = 1;

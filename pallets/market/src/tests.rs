@@ -877,7 +877,20 @@ fn repeat_reads_are_what_the_placement_benchmark_measured() {
 	for item in items {
 		assert!(placed.of(item).is_some_and(|(r, _)| r >= 1), "place_order measured {item}");
 	}
-	assert!(placed.reads > crate::placement::REPEAT_READS);
+	let listed: u64 = items.iter().filter_map(|i| placed.of(i)).map(|(r, _)| r).sum();
+	assert!(listed >= crate::placement::REPEAT_READS && placed.reads >= listed);
+}
+
+/// What an auction party no longer pays twice (`ValueMovement::quiet_party_weight`) is in
+/// `clear`'s benchmark: each party's flag and counters per party (16 pending orders, 16
+/// resting, 16 sheets: 48), the rules and the high-risk list once.
+#[test]
+fn quiet_party_storage_is_what_the_clear_benchmark_measured() {
+	let clear = genex_primitives::measured::measured(include_str!("weights.rs"), "clear");
+	assert_eq!(clear.of("Aml::Flags"), Some((48, 0)));
+	assert_eq!(clear.of("Aml::Counters"), Some((48, 48)));
+	assert_eq!(clear.of("Aml::Rules"), Some((1, 0)));
+	assert_eq!(clear.of("Aml::HighRisk"), Some((1, 0)));
 }
 
 #[test]

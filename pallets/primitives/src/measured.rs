@@ -15,9 +15,10 @@ use alloc::{string::String, vec::Vec};
 pub struct Measured {
 	/// Each `/// Storage:` line: the item, its reads and its writes.
 	pub keys: Vec<(String, u64, u64)>,
-	/// The function's `reads(..)` total.
+	/// The function's constant reads: the sum of its `reads(N_u64)` terms (the terms a
+	/// component multiplies are left out).
 	pub reads: u64,
-	/// The function's `writes(..)` total.
+	/// The function's constant writes, likewise.
 	pub writes: u64,
 }
 
@@ -29,30 +30,45 @@ impl Measured {
 }
 
 /// The storage `file` (a generated `weights.rs`) lists for `function` of its `SubstrateWeight`
-/// (the runtime's weights, priced with `T::DbWeight`).
+/// (the runtime's weights, priced with `T::DbWeight`): the `/// Storage:` lines between the
+/// previous function's body and `fn function(`, and the constant terms of its body.
 pub fn measured(file: &str, function: &str) -> Measured {
 	let Some(start) = file.find("for SubstrateWeight<T>") else { return Measured::default() };
 	let body = &file[start..];
 	let head = alloc::format!("fn {function}(");
 	let Some(at) = body.find(&head) else { return Measured::default() };
-	let before = &body[..at];
-	let from = before.rfind("\n\t}").unwrap_or(0);
-	let keys = before[from..]
+	// The comments above it: back to the end of the previous function (a line `}`, however
+	// indented) or the `impl` line.
+	let above: Vec<&str> = body[..at]
 		.lines()
+		.rev()
+		.skip(1)
+		.take_while(|l| {
+			let t = l.trim();
+			t != "}" && !t.ends_with('{')
+		})
+		.collect();
+	let keys = above
+		.iter()
+		.rev()
 		.filter_map(|l| l.trim().strip_prefix("/// Storage: `"))
 		.map(|l| {
 			let key = l.split('`').next().unwrap_or_default().into();
 			(key, number_after(l, "(r:"), number_after(l, " w:"))
 		})
 		.collect();
-	let after = &body[at..];
-	let end = after.find("\n\t}").unwrap_or(after.len());
-	let weight = &after[..end];
-	Measured {
-		keys,
-		reads: number_after(weight, ".reads("),
-		writes: number_after(weight, ".writes("),
-	}
+	// Its body: up to the first line that is only `}`.
+	let body_lines: Vec<&str> =
+		body[at..].lines().skip(1).take_while(|l| l.trim() != "}").collect();
+	let sum = |tag: &str| -> u64 {
+		body_lines
+			.iter()
+			.flat_map(|l| l.split(tag).skip(1))
+			.filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+			.map(|t| number_after(&alloc::format!("{tag}{t}"), tag))
+			.sum()
+	};
+	Measured { keys, reads: sum(".reads("), writes: sum(".writes(") }
 }
 
 /// The number right after the first `tag` in `text` (0 if none).
@@ -93,5 +109,35 @@ mod tests {
 		let one = measured(FILE, "one");
 		assert_eq!((one.of("A::B"), one.reads, one.writes), (Some((1, 0)), 1, 0));
 		assert_eq!(measured(FILE, "three"), Measured::default());
+	}
+
+	/// Space-indented, with component terms, and a function whose name another extends.
+	#[test]
+	fn reads_constant_terms_only_whatever_the_indentation() {
+		const SPACED: &str = "impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+    /// Storage: `A::X` (r:9 w:9)
+    fn one_more() -> Weight {
+        Weight::from_parts(1, 0)
+            .saturating_add(T::DbWeight::get().reads(9_u64))
+    }
+    /// Storage: `A::B` (r:1 w:1)
+    /// Storage: `A::C` (r:0 w:1)
+    fn one(p: u32, ) -> Weight {
+        Weight::from_parts(1, 0)
+            .saturating_add(T::DbWeight::get().reads(4_u64))
+            .saturating_add(T::DbWeight::get().reads((11_u64).saturating_mul(p.into())))
+            .saturating_add(T::DbWeight::get().writes(2_u64))
+            .saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(p.into())))
+    }
+}";
+		let one = measured(SPACED, "one");
+		assert_eq!(one.keys.len(), 2);
+		assert_eq!(
+			(one.of("A::B"), one.of("A::C"), one.of("A::X")),
+			(Some((1, 1)), Some((0, 1)), None)
+		);
+		assert_eq!((one.reads, one.writes), (4, 2));
+		let more = measured(SPACED, "one_more");
+		assert_eq!((more.of("A::X"), more.reads, more.writes), (Some((9, 9)), 9, 0));
 	}
 }

@@ -172,8 +172,11 @@ pub trait ValueMovement<AccountId, Balance> {
 
 	/// The monitor's storage a quiet auction party's screen and record read and write (its flag
 	/// and counters, the rules, the high-risk list): part of [`ValueMovement::party_weight`]. A
-	/// batch auction's benchmark screens and records every party through the runtime's gate,
-	/// so its per-order costs include it; the auction adds only the rest of `party_weight`.
+	/// batch auction's benchmark screens and records every party through the runtime's gate:
+	/// its per-order costs include each party's flag and counters, and its fixed cost, paid
+	/// once per auction and block, the rules and the high-risk list, which every later party
+	/// of the block then reads again from the block's cache. The auction adds only the rest of
+	/// `party_weight`.
 	fn quiet_party_weight() -> Weight;
 
 	/// `Ok` when a trade worth `value` may settle without a compliance officer's review: below

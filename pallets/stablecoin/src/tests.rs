@@ -850,3 +850,21 @@ mod freezes {
 		});
 	}
 }
+
+/// What a recorded transfer no longer pays twice (`ValueMovement::quiet_weight`, the AML quiet
+/// path's 7 reads and 2 writes) is in both transfers' benchmarks: the two parties' flags, the
+/// review policy, the rules, the high-risk list and both counters. A regenerated `weights.rs`
+/// without the gate's quiet path fails here instead of undercharging.
+#[test]
+fn both_transfers_benchmarks_measured_the_monitors_quiet_path() {
+	use genex_primitives::measured::measured;
+	for function in ["transfer", "transfer_with_travel_rule"] {
+		let m = measured(include_str!("weights.rs"), function);
+		assert_eq!(m.of("Aml::Flags"), Some((2, 0)), "{function}");
+		for item in ["Aml::ReviewPolicyOf", "Aml::Rules", "Aml::HighRisk"] {
+			assert_eq!(m.of(item), Some((1, 0)), "{function}: {item}");
+		}
+		assert_eq!(m.of("Aml::Counters"), Some((2, 2)), "{function}");
+		assert!(m.reads >= 7 && m.writes >= 2);
+	}
+}
